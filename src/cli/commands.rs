@@ -1,0 +1,219 @@
+//! What each subcommand does.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{Command, DemoArgs, EXIT_JOURNAL, EXIT_USAGE, LogArgs, SessionAddArgs, SessionCommand, output};
+use crate::demo::{self, DemoSpec};
+use crate::model::{Cost, Day, Journal, Metric, Session, SessionId, SessionKind};
+use crate::store::{self, LoadError};
+
+/// A failed command: what to print and the exit code.
+pub(super) struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        Self {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+
+    fn journal(message: impl Into<String>) -> Self {
+        Self {
+            code: EXIT_JOURNAL,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(error: LoadError) -> Self {
+        Self::journal(format!("{error}.\n{}", error.advice()))
+    }
+}
+
+impl From<store::SaveError> for Failure {
+    fn from(error: store::SaveError) -> Self {
+        Self::journal(format!("{error}. Nothing was changed."))
+    }
+}
+
+pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure> {
+    if let Command::Demo(args) = command {
+        return write_demo(&args);
+    }
+    let path = store::resolve_journal_path(data)?;
+    match command {
+        Command::Log(args) => log(&path, args),
+        Command::Session(SessionCommand::Add(args)) => add_session(&path, args),
+        Command::Session(SessionCommand::List { json }) => list_sessions(&path, json),
+        Command::Session(SessionCommand::Remove { id }) => remove_session(&path, SessionId(id)),
+        Command::Check { json } => check(&path, json),
+        Command::Demo(_) => Ok(()),
+    }
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+fn load(path: &Path) -> Result<Journal, Failure> {
+    Ok(store::load(path)?.journal)
+}
+
+fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
+    let date = args.date.unwrap_or_else(super::today);
+    let mut journal = load(path)?;
+    let mut day = journal.day(date).cloned().unwrap_or_else(|| Day::empty(date));
+    let before = day.clone();
+    for (metric, given) in [
+        (Metric::Pain, args.pain),
+        (Metric::WorstPain, args.worst),
+        (Metric::Stiffness, args.stiffness),
+        (Metric::Sleep, args.sleep),
+        (Metric::Stress, args.stress),
+    ] {
+        if let Some(given) = given {
+            *metric.slot(&mut day) = given.value();
+        }
+    }
+    if !args.region.is_empty() {
+        day.regions = args.region.into_iter().collect();
+    } else if args.no_regions {
+        day.regions.clear();
+    }
+    if let Some(note) = args.note {
+        day.note = note.trim_end().to_owned();
+    }
+    if day == before {
+        println!("{}", output::describe_day(&day));
+        if before.is_empty() {
+            eprintln!("Nothing logged for {date}. Give a field, e.g. painlog log --pain 4");
+        }
+        return Ok(());
+    }
+    let emptied = day.is_empty();
+    journal.set_day(day.clone());
+    store::save(path, &journal, now())?;
+    if emptied {
+        println!("{date}: every field is cleared, so the day is no longer logged.");
+    } else {
+        println!("Logged {}", output::describe_day(&day));
+    }
+    Ok(())
+}
+
+fn add_session(path: &Path, args: SessionAddArgs) -> Result<(), Failure> {
+    let kind = SessionKind::from_choice(args.kind, args.kind_name.as_deref().unwrap_or(""))
+        .ok_or_else(|| {
+            Failure::usage("--kind other needs a name for the kind: add --kind-name \"Hot stone\" (for example)")
+        })?;
+    if args.kind_name.is_some() && !matches!(kind, SessionKind::Other(_)) {
+        return Err(Failure::usage("--kind-name is only for --kind other"));
+    }
+    let mut journal = load(path)?;
+    let cost = match args.cost {
+        None => None,
+        Some(amount) => {
+            let currency = args.currency.or_else(|| journal.last_currency()).ok_or_else(|| {
+                Failure::usage("--cost needs a currency the first time: add --currency USD (or EUR, GBP, …)")
+            })?;
+            Some(Cost { amount, currency })
+        }
+    };
+    let mut session = Session::new(args.start, kind, args.minutes);
+    session.therapist = args.therapist;
+    session.pressure = args.pressure;
+    session.focus = args.focus.into_iter().collect();
+    session.cost = cost;
+    session.pain_before = args.pain_before;
+    session.pain_after = args.pain_after;
+    session.soreness = args.soreness;
+    session.note = args.note.unwrap_or_default();
+    let id = journal.add_session(session);
+    store::save(path, &journal, now())?;
+    if let Some(session) = journal.session(id) {
+        eprintln!("Added session {id}: {}", output::describe_session(session));
+    }
+    println!("{id}");
+    Ok(())
+}
+
+fn list_sessions(path: &Path, json: bool) -> Result<(), Failure> {
+    let journal = load(path)?;
+    if json {
+        println!("{}", output::sessions_json(&journal));
+    } else if journal.sessions().is_empty() {
+        println!("No sessions yet. Add one with: painlog session add --start \"YYYY-MM-DD HH:MM\" --kind swedish --minutes 60");
+    } else {
+        print!("{}", output::sessions_table(&journal));
+    }
+    Ok(())
+}
+
+fn remove_session(path: &Path, id: SessionId) -> Result<(), Failure> {
+    let mut journal = load(path)?;
+    let removed = journal.remove_session(id).ok_or_else(|| {
+        Failure::usage(format!(
+            "there is no session with the id {id}; `painlog session list` shows the ids"
+        ))
+    })?;
+    store::save(path, &journal, now())?;
+    println!("Removed session {id}: {}", output::describe_session(&removed));
+    Ok(())
+}
+
+fn check(path: &Path, json: bool) -> Result<(), Failure> {
+    let loaded = store::load(path)?;
+    let journal = &loaded.journal;
+    let span = journal.date_span();
+    if json {
+        let value = serde_json::json!({
+            "days": journal.day_count(),
+            "sessions": journal.sessions().len(),
+            "first": span.map(|(first, _)| first.to_string()),
+            "last": span.map(|(_, last)| last.to_string()),
+        });
+        println!("{value}");
+        return Ok(());
+    }
+    let mut text = format!("Journal: {}\n", path.display());
+    if !loaded.existed {
+        text.push_str("No journal file yet; painlog creates it when you log your first day or session.\n");
+    }
+    let _ = writeln!(text, "Days logged: {}", journal.day_count());
+    let _ = writeln!(text, "Sessions: {}", journal.sessions().len());
+    if let Some((first, last)) = span {
+        let _ = writeln!(text, "From {first} to {last}");
+    }
+    text.push_str("The journal is sound.");
+    println!("{text}");
+    Ok(())
+}
+
+fn write_demo(args: &DemoArgs) -> Result<(), Failure> {
+    if args.out.exists() {
+        return Err(Failure::usage(format!(
+            "{} already exists; painlog demo does not overwrite files. Choose another --out",
+            args.out.display()
+        )));
+    }
+    let journal = demo::generate(DemoSpec {
+        years: args.years,
+        sessions: args.sessions,
+        seed: args.seed,
+        end: super::today(),
+    });
+    store::save(&args.out, &journal, now())?;
+    println!(
+        "Wrote {} days and {} sessions to {}",
+        journal.day_count(),
+        journal.sessions().len(),
+        args.out.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! The command line: the same journal, model and store as the window.
+
+mod args;
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use clap::{Args, Parser, Subcommand};
+
+pub use args::today;
+use args::ScoreArg;
+
+use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Region, Score};
+
+/// painlog: a private journal of back and neck pain and massage sessions.
+///
+/// With no command, opens the window on your journal.
+#[derive(Debug, Parser)]
+#[command(name = "painlog", version, max_term_width = 100)]
+#[command(after_help = "The journal is ~/.local/share/painlog/journal.ron on Linux (the platform's data folder \
+elsewhere), unless --data or PAINLOG_DATA names another file.")]
+pub struct Cli {
+    /// The journal file to use instead of the default.
+    #[arg(long, global = true, env = crate::store::DATA_ENV, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    /// Open the window on a generated demo journal in a temporary folder (your journal is not touched).
+    #[arg(long)]
+    pub demo: bool,
+
+    /// What to do; without one, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a day, or change some of its fields (the others stay as they are).
+    Log(LogArgs),
+    /// Add, list or remove massage sessions.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Read and validate the journal, and say what it holds.
+    Check {
+        /// Print {"days": N, "sessions": N, "first": "YYYY-MM-DD", "last": "YYYY-MM-DD"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a generated, realistic journal to a file (for trying painlog out).
+    Demo(DemoArgs),
+}
+
+/// `painlog log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The day (default: today). Future dates are refused.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::past_date)]
+    pub date: Option<NaiveDate>,
+    /// Average pain today: 0 = none, 10 = worst imaginable (`none` clears it).
+    #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
+    pub pain: Option<ScoreArg>,
+    /// Worst pain today: 0 = none, 10 = worst imaginable.
+    #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
+    pub worst: Option<ScoreArg>,
+    /// Stiffness: 0 = none, 10 = worst.
+    #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
+    pub stiffness: Option<ScoreArg>,
+    /// Last night's sleep quality: 0 = awful, 10 = excellent (higher is better).
+    #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
+    pub sleep: Option<ScoreArg>,
+    /// Stress: 0 = none, 10 = worst.
+    #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
+    pub stress: Option<ScoreArg>,
+    /// Where it hurt (repeat for several; replaces the day's regions):
+    /// neck, shoulders, upper-back, mid-back, lower-back, hips, legs, arms, head.
+    #[arg(long, value_name = "NAME", value_parser = args::region)]
+    pub region: Vec<Region>,
+    /// Clear the day's regions.
+    #[arg(long, conflicts_with = "region")]
+    pub no_regions: bool,
+    /// A note for the day (replaces the day's note; "" clears it).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// `painlog session …`.
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Add a session; prints its id.
+    Add(SessionAddArgs),
+    /// List sessions, newest first.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a session by its id.
+    Remove {
+        /// The id that `painlog session list` shows.
+        #[arg(value_name = "ID")]
+        id: u64,
+    },
+}
+
+/// `painlog session add`.
+#[derive(Debug, Args)]
+pub struct SessionAddArgs {
+    /// When it started, local time.
+    #[arg(long, value_name = "YYYY-MM-DD HH:MM", value_parser = args::past_start)]
+    pub start: NaiveDateTime,
+    /// swedish, deep-tissue, trigger-point, sports, shiatsu or other.
+    #[arg(long, value_name = "KIND", value_parser = args::kind)]
+    pub kind: KindChoice,
+    /// The name of the kind when --kind is other (e.g. "Hot stone").
+    #[arg(long, value_name = "TEXT", value_parser = args::name)]
+    pub kind_name: Option<String>,
+    /// How long it lasted, 1 to 480.
+    #[arg(long, value_name = "N", value_parser = args::minutes, allow_negative_numbers = true)]
+    pub minutes: Minutes,
+    /// The therapist or clinic.
+    #[arg(long, value_name = "TEXT", value_parser = args::name)]
+    pub therapist: Option<String>,
+    /// light, medium, firm or deep.
+    #[arg(long, value_name = "P", value_parser = args::pressure)]
+    pub pressure: Option<Pressure>,
+    /// A region worked on (repeat for several).
+    #[arg(long, value_name = "REGION", value_parser = args::region)]
+    pub focus: Vec<Region>,
+    /// What it cost, e.g. 60 or 59.50.
+    #[arg(long, value_name = "AMOUNT", value_parser = args::amount, allow_negative_numbers = true)]
+    pub cost: Option<Amount>,
+    /// The currency of the cost, e.g. USD (default: the last one used).
+    #[arg(long, value_name = "CODE", value_parser = args::currency, requires = "cost")]
+    pub currency: Option<Currency>,
+    /// Pain right before: 0 = none, 10 = worst imaginable.
+    #[arg(long, value_name = "N", value_parser = args::session_score, allow_negative_numbers = true)]
+    pub pain_before: Option<Score>,
+    /// Pain right after: 0 = none, 10 = worst imaginable.
+    #[arg(long, value_name = "N", value_parser = args::session_score, allow_negative_numbers = true)]
+    pub pain_after: Option<Score>,
+    /// Soreness afterwards: 0 = none, 10 = worst.
+    #[arg(long, value_name = "N", value_parser = args::session_score, allow_negative_numbers = true)]
+    pub soreness: Option<Score>,
+    /// A note, e.g. stretches the therapist suggested.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// `painlog demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Years of days, ending today.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub years: u32,
+    /// Number of sessions.
+    #[arg(long, default_value_t = 20)]
+    pub sessions: usize,
+    /// Random seed: the same seed gives the same journal.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Where to write it. An existing file is not overwritten.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+}
+
+/// Exit code when the journal cannot be read or written.
+pub const EXIT_JOURNAL: u8 = 1;
+/// Exit code for arguments that make no sense (as clap uses).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Run a subcommand and report the outcome on stdout/stderr.
+pub fn run(data: Option<PathBuf>, command: Command) -> ExitCode {
+    match commands::run(data, command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("painlog: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! How days and sessions are printed.
+
+use std::fmt::Write as _;
+
+use crate::model::{Day, Journal, Metric, Region, START_FORMAT, Session};
+
+fn region_names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
+    regions
+        .into_iter()
+        .map(|region| region.cli_name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One line for a day: its date and whatever is logged.
+pub(super) fn describe_day(day: &Day) -> String {
+    let mut parts: Vec<String> = Metric::ALL
+        .iter()
+        .filter_map(|metric| {
+            metric
+                .of(day)
+                .map(|score| format!("{} {score}", metric.name().to_lowercase()))
+        })
+        .collect();
+    if !day.regions.is_empty() {
+        parts.push(format!("regions: {}", region_names(&day.regions)));
+    }
+    if !day.note.is_empty() {
+        parts.push(format!("note: {:?}", day.note));
+    }
+    if parts.is_empty() {
+        format!("{}: nothing logged", day.date)
+    } else {
+        format!("{}: {}", day.date, parts.join(", "))
+    }
+}
+
+/// One line for a session.
+pub(super) fn describe_session(session: &Session) -> String {
+    let mut text = format!(
+        "{} {}, {} min",
+        session.start.format("%Y-%m-%d %H:%M"),
+        session.kind,
+        session.minutes
+    );
+    if let Some(therapist) = &session.therapist {
+        let _ = write!(text, ", {therapist}");
+    }
+    text
+}
+
+fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "–".to_owned(), |value| value.to_string())
+}
+
+/// A table of sessions, newest first.
+pub(super) fn sessions_table(journal: &Journal) -> String {
+    let mut text = format!(
+        "{:>4}  {:<16}  {:<26}  {:>4}  {:<20}  {:<8}  {:>11}  {:>12}\n",
+        "ID", "START", "KIND", "MIN", "THERAPIST", "PRESSURE", "PAIN B→A", "COST"
+    );
+    for session in journal.sessions().iter().rev() {
+        let pain = format!(
+            "{} → {}",
+            optional(session.pain_before),
+            optional(session.pain_after)
+        );
+        let _ = writeln!(
+            text,
+            "{:>4}  {:<16}  {:<26}  {:>4}  {:<20}  {:<8}  {:>11}  {:>12}",
+            session.id,
+            session.start.format("%Y-%m-%d %H:%M").to_string(),
+            truncate(session.kind.label(), 26),
+            session.minutes,
+            truncate(session.therapist.as_deref().unwrap_or("–"), 20),
+            optional(session.pressure),
+            pain,
+            optional(session.cost),
+        );
+    }
+    text
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut short: String = text.chars().take(width - 1).collect();
+        short.push('…');
+        short
+    }
+}
+
+/// Sessions as a JSON array, newest first.
+pub(super) fn sessions_json(journal: &Journal) -> String {
+    let sessions: Vec<serde_json::Value> = journal
+        .sessions()
+        .iter()
+        .rev()
+        .map(|session| {
+            serde_json::json!({
+                "id": session.id.0,
+                "start": session.start.format(START_FORMAT).to_string(),
+                "kind": session.kind.cli_name(),
+                "kind_label": session.kind.label(),
+                "minutes": session.minutes.get(),
+                "therapist": session.therapist,
+                "pressure": session.pressure.map(|p| p.cli_name()),
+                "focus": session.focus.iter().map(|r| r.cli_name()).collect::<Vec<_>>(),
+                "cost": session.cost.map(|cost| serde_json::json!({
+                    "amount": cost.amount.as_f64(),
+                    "currency": cost.currency.code(),
+                })),
+                "pain_before": session.pain_before.map(|s| s.get()),
+                "pain_after": session.pain_after.map(|s| s.get()),
+                "soreness": session.soreness.map(|s| s.get()),
+                "note": session.note,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(sessions).to_string()
+}

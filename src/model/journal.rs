@@ -1,0 +1,269 @@
+//! The whole journal in memory: days by date and sessions by start, with their invariants.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{Currency, Day, Session, SessionId};
+
+/// Everything a person has logged.
+///
+/// Invariants kept by every method: at most one [`Day`] per date and no empty days;
+/// session ids are unique and below `next_session_id`; sessions are sorted by start, then id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Journal {
+    days: BTreeMap<NaiveDate, Day>,
+    sessions: Vec<Session>,
+    next_session_id: u64,
+    /// Bumped by every change, so views can cache what they computed from the journal.
+    revision: u64,
+}
+
+/// A journal that breaks an invariant, in words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum JournalError {
+    /// Two records for one date.
+    #[error("there are two entries for {0}; a date may appear only once")]
+    DuplicateDay(NaiveDate),
+    /// Two sessions with one id.
+    #[error("two sessions have the id {0}; each session needs its own id")]
+    DuplicateSession(SessionId),
+    /// A session that fails [`Session::problem`].
+    #[error("session {id}: {problem}")]
+    BadSession {
+        /// Which session.
+        id: SessionId,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// No session has this id.
+    #[error("there is no session with the id {0}")]
+    NoSuchSession(SessionId),
+}
+
+/// A date after today, refused wherever a day or session is logged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{date} is in the future (today is {today}); you can log today or any day before it")]
+pub struct FutureDate {
+    /// The date given.
+    pub date: NaiveDate,
+    /// Today's date.
+    pub today: NaiveDate,
+}
+
+/// Refuse a date after `today`.
+pub fn check_not_future(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, FutureDate> {
+    if date > today {
+        Err(FutureDate { date, today })
+    } else {
+        Ok(date)
+    }
+}
+
+impl Journal {
+    /// An empty journal.
+    pub fn new() -> Self {
+        Self {
+            next_session_id: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Build a journal from its stored parts, checking every invariant.
+    ///
+    /// Empty days are dropped (they mean the same as a day not logged), and a `next_session_id`
+    /// that is too low is raised, so that ids are never reused.
+    pub fn from_parts(
+        days: Vec<Day>,
+        sessions: Vec<Session>,
+        next_session_id: u64,
+    ) -> Result<Self, JournalError> {
+        let mut by_date = BTreeMap::new();
+        for day in days {
+            let date = day.date;
+            if by_date.insert(date, day).is_some() {
+                return Err(JournalError::DuplicateDay(date));
+            }
+        }
+        by_date.retain(|_, day| !day.is_empty());
+
+        let mut sessions = sessions;
+        sessions.sort_by_key(|session| session.id);
+        for pair in sessions.windows(2) {
+            if pair[0].id == pair[1].id {
+                return Err(JournalError::DuplicateSession(pair[0].id));
+            }
+        }
+        if let Some((id, problem)) = sessions
+            .iter()
+            .find_map(|session| session.problem().map(|problem| (session.id, problem)))
+        {
+            return Err(JournalError::BadSession { id, problem });
+        }
+        let lowest_free = sessions.last().map_or(1, |session| session.id.0 + 1);
+        sessions.sort_by_key(|session| (session.start, session.id));
+        Ok(Self {
+            days: by_date,
+            sessions,
+            next_session_id: next_session_id.max(lowest_free),
+            revision: 0,
+        })
+    }
+
+    /// A number that changes whenever the journal changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The id the next new session will get.
+    pub fn next_session_id(&self) -> u64 {
+        self.next_session_id
+    }
+
+    /// All logged days, oldest first.
+    pub fn days(&self) -> impl DoubleEndedIterator<Item = &Day> + ExactSizeIterator + Clone {
+        self.days.values()
+    }
+
+    /// Logged days from `from` to `to`, both included, oldest first.
+    pub fn days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl DoubleEndedIterator<Item = &Day> + Clone {
+        let range = if from <= to { from..=to } else { to..=to };
+        self.days.range(range).map(|(_, day)| day)
+    }
+
+    /// The record for a date, if anything was logged that day.
+    pub fn day(&self, date: NaiveDate) -> Option<&Day> {
+        self.days.get(&date)
+    }
+
+    /// How many days are logged.
+    pub fn day_count(&self) -> usize {
+        self.days.len()
+    }
+
+    /// All sessions, sorted by start (oldest first).
+    pub fn sessions(&self) -> &[Session] {
+        &self.sessions
+    }
+
+    /// The session with this id.
+    pub fn session(&self, id: SessionId) -> Option<&Session> {
+        self.sessions.iter().find(|session| session.id == id)
+    }
+
+    /// `true` when nothing is logged.
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty() && self.sessions.is_empty()
+    }
+
+    /// The first and last date with a day or a session, or `None` when empty.
+    pub fn date_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first_day = self.days.keys().next().copied();
+        let last_day = self.days.keys().next_back().copied();
+        let first_session = self.sessions.first().map(Session::date);
+        let last_session = self.sessions.last().map(Session::date);
+        let first = [first_day, first_session].into_iter().flatten().min()?;
+        let last = [last_day, last_session].into_iter().flatten().max()?;
+        Some((first, last))
+    }
+
+    /// Store a day, replacing what was logged for its date; an empty day removes the record.
+    /// Returns what was there before.
+    pub fn set_day(&mut self, day: Day) -> Option<Day> {
+        if self.days.get(&day.date) == Some(&day) {
+            return Some(day);
+        }
+        self.revision += 1;
+        if day.is_empty() {
+            self.days.remove(&day.date)
+        } else {
+            self.days.insert(day.date, day)
+        }
+    }
+
+    /// Remove the record for a date, returning it.
+    pub fn remove_day(&mut self, date: NaiveDate) -> Option<Day> {
+        let removed = self.days.remove(&date);
+        if removed.is_some() {
+            self.revision += 1;
+        }
+        removed
+    }
+
+    /// Add a session, giving it a new id (whatever id it carried is replaced). Returns the id.
+    pub fn add_session(&mut self, mut session: Session) -> SessionId {
+        session.normalize();
+        session.id = SessionId(self.next_session_id);
+        self.next_session_id += 1;
+        let id = session.id;
+        self.insert_sorted(session);
+        id
+    }
+
+    /// Put back a session that was removed, with its own id (for undo).
+    pub fn restore_session(&mut self, session: Session) -> Result<(), JournalError> {
+        if self.session(session.id).is_some() {
+            return Err(JournalError::DuplicateSession(session.id));
+        }
+        self.next_session_id = self.next_session_id.max(session.id.0 + 1);
+        self.insert_sorted(session);
+        Ok(())
+    }
+
+    /// Replace the session that has `session.id`, returning the old version.
+    pub fn replace_session(&mut self, mut session: Session) -> Result<Session, JournalError> {
+        session.normalize();
+        let index = self
+            .sessions
+            .iter()
+            .position(|existing| existing.id == session.id)
+            .ok_or(JournalError::NoSuchSession(session.id))?;
+        if self.sessions[index] == session {
+            return Ok(session);
+        }
+        let old = self.sessions.remove(index);
+        self.insert_sorted(session);
+        Ok(old)
+    }
+
+    /// Remove a session, returning it.
+    pub fn remove_session(&mut self, id: SessionId) -> Option<Session> {
+        let index = self.sessions.iter().position(|session| session.id == id)?;
+        self.revision += 1;
+        Some(self.sessions.remove(index))
+    }
+
+    /// Therapist names used so far, most recently seen first, without repeats.
+    pub fn therapists(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for session in self.sessions.iter().rev() {
+            if let Some(name) = &session.therapist
+                && !names.iter().any(|known| known == name)
+            {
+                names.push(name.clone());
+            }
+        }
+        names
+    }
+
+    /// The currency of the most recent session with a cost.
+    pub fn last_currency(&self) -> Option<Currency> {
+        self.sessions
+            .iter()
+            .rev()
+            .find_map(|session| session.cost.map(|cost| cost.currency))
+    }
+
+    fn insert_sorted(&mut self, session: Session) {
+        let key = (session.start, session.id);
+        let index = self
+            .sessions
+            .partition_point(|existing| (existing.start, existing.id) < key);
+        self.sessions.insert(index, session);
+        self.revision += 1;
+    }
+}

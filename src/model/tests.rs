@@ -1,0 +1,132 @@
+use super::*;
+
+fn date(text: &str) -> chrono::NaiveDate {
+    parse_date(text).unwrap()
+}
+
+fn session_at(start: &str, kind: SessionKind) -> Session {
+    Session::new(parse_start(start).unwrap(), kind, Minutes::new(60).unwrap())
+}
+
+fn day_with_pain(text: &str, pain: u8) -> Day {
+    let mut day = Day::empty(date(text));
+    day.pain = Some(Score::new(pain).unwrap());
+    day
+}
+
+#[test]
+fn set_day_replaces_and_empty_day_removes() {
+    let mut journal = Journal::new();
+    assert_eq!(journal.set_day(day_with_pain("2026-01-02", 4)), None);
+    assert_eq!(journal.day_count(), 1);
+    let before = journal.revision();
+    let previous = journal.set_day(day_with_pain("2026-01-02", 6));
+    assert_eq!(previous.and_then(|d| d.pain).map(Score::get), Some(4));
+    assert!(journal.revision() > before);
+    assert_eq!(journal.day(date("2026-01-02")).and_then(|d| d.pain).map(Score::get), Some(6));
+
+    journal.set_day(Day::empty(date("2026-01-02")));
+    assert_eq!(journal.day_count(), 0, "an empty day is the same as no day");
+}
+
+#[test]
+fn zero_is_logged_and_none_is_not() {
+    let mut day = Day::empty(date("2026-01-02"));
+    assert!(day.is_empty());
+    day.stress = Some(Score::MIN);
+    assert!(!day.is_empty(), "a score of 0 is logged");
+    assert_eq!(day.logged_scores(), 1);
+}
+
+#[test]
+fn sessions_stay_sorted_and_ids_are_never_reused() {
+    let mut journal = Journal::new();
+    let late = journal.add_session(session_at("2026-03-10 09:00", SessionKind::Swedish));
+    let early = journal.add_session(session_at("2026-03-01 09:00", SessionKind::DeepTissue));
+    assert_eq!((late.0, early.0), (1, 2));
+    let order: Vec<_> = journal.sessions().iter().map(|s| s.id).collect();
+    assert_eq!(order, [early, late]);
+
+    let removed = journal.remove_session(late).unwrap();
+    let next = journal.add_session(session_at("2026-03-11 09:00", SessionKind::Sports));
+    assert_eq!(next.0, 3, "a removed id is not handed out again");
+    journal.restore_session(removed).unwrap();
+    assert_eq!(journal.sessions().len(), 3);
+    assert!(journal.restore_session(journal.session(early).unwrap().clone()).is_err());
+}
+
+#[test]
+fn replace_session_moves_it_into_order() {
+    let mut journal = Journal::new();
+    let first = journal.add_session(session_at("2026-03-01 09:00", SessionKind::Swedish));
+    let second = journal.add_session(session_at("2026-03-05 09:00", SessionKind::Swedish));
+    let mut moved = journal.session(first).unwrap().clone();
+    moved.start = parse_start("2026-03-09 10:00").unwrap();
+    moved.therapist = Some("  Anna  ".into());
+    journal.replace_session(moved).unwrap();
+    let order: Vec<_> = journal.sessions().iter().map(|s| s.id).collect();
+    assert_eq!(order, [second, first]);
+    assert_eq!(journal.session(first).unwrap().therapist.as_deref(), Some("Anna"));
+    let missing = session_at("2026-03-01 09:00", SessionKind::Swedish);
+    assert_eq!(
+        journal.replace_session(Session { id: SessionId(99), ..missing }),
+        Err(JournalError::NoSuchSession(SessionId(99)))
+    );
+}
+
+#[test]
+fn from_parts_refuses_duplicates_and_fixes_next_id() {
+    let days = vec![day_with_pain("2026-01-02", 4), day_with_pain("2026-01-02", 5)];
+    assert_eq!(
+        Journal::from_parts(days, vec![], 1),
+        Err(JournalError::DuplicateDay(date("2026-01-02")))
+    );
+
+    let mut a = session_at("2026-03-01 09:00", SessionKind::Swedish);
+    a.id = SessionId(7);
+    let b = a.clone();
+    assert_eq!(
+        Journal::from_parts(vec![], vec![a.clone(), b], 1),
+        Err(JournalError::DuplicateSession(SessionId(7)))
+    );
+
+    let journal = Journal::from_parts(vec![], vec![a], 2).unwrap();
+    assert_eq!(journal.next_session_id(), 8);
+
+    let mut unnamed = session_at("2026-03-01 09:00", SessionKind::Other(" ".into()));
+    unnamed.id = SessionId(1);
+    assert!(matches!(
+        Journal::from_parts(vec![], vec![unnamed], 2),
+        Err(JournalError::BadSession { .. })
+    ));
+}
+
+#[test]
+fn date_span_covers_days_and_sessions() {
+    let mut journal = Journal::new();
+    assert_eq!(journal.date_span(), None);
+    journal.set_day(day_with_pain("2026-01-05", 4));
+    journal.add_session(session_at("2026-01-02 09:00", SessionKind::Swedish));
+    journal.set_day(day_with_pain("2026-01-09", 4));
+    assert_eq!(journal.date_span(), Some((date("2026-01-02"), date("2026-01-09"))));
+}
+
+#[test]
+fn future_dates_are_refused() {
+    let today = date("2026-11-21");
+    assert!(check_not_future(today, today).is_ok());
+    assert!(check_not_future(date("2020-01-01"), today).is_ok());
+    let error = check_not_future(date("2026-11-22"), today).unwrap_err();
+    assert!(error.to_string().contains("2026-11-22 is in the future"), "{error}");
+}
+
+#[test]
+fn therapists_most_recent_first() {
+    let mut journal = Journal::new();
+    for (start, name) in [("2026-01-01 10:00", "Anna"), ("2026-01-05 10:00", "Ben"), ("2026-01-09 10:00", "Anna")] {
+        let mut session = session_at(start, SessionKind::Swedish);
+        session.therapist = Some(name.into());
+        journal.add_session(session);
+    }
+    assert_eq!(journal.therapists(), ["Anna", "Ben"]);
+}

@@ -1,0 +1,91 @@
+//! Writing a file so that a reader sees the old content or the new, never half of either.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The prefix of the temporary files a save writes beside its target.
+pub(crate) fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map_or_else(|| "journal".into(), |name| name.to_string_lossy());
+    format!(".{name}.tmp-")
+}
+
+/// Replace `target` with `bytes` atomically: write a temporary file in the same folder (readable
+/// by its owner only), flush it to disk, rename it over `target`, then flush the folder.
+///
+/// On any failure the temporary file is removed and `target` is as it was.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let folder = parent_folder(target);
+    let temp = folder.join(format!(
+        "{}{}-{}",
+        temp_prefix(target),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = write_then_rename(&temp, target, bytes).and_then(|()| sync_folder(&folder));
+    if result.is_err() {
+        // The temporary file may or may not exist; either way it must not stay behind.
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn write_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = create_private(temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(temp, target)
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+pub(crate) fn parent_folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Create a new file that only its owner can read and write.
+pub(crate) fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Create a folder (and its parents) that only its owner can enter, when it is missing.
+pub(crate) fn create_private_folder(folder: &Path) -> io::Result<()> {
+    if folder.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(folder)
+}
+
+/// Flush a folder's entries to disk, so a rename in it survives a power cut.
+pub(crate) fn sync_folder(folder: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(folder)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+        Ok(())
+    }
+}

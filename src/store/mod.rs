@@ -1,0 +1,264 @@
+//! The journal file: where it lives, reading it, saving it atomically, and its backups.
+//!
+//! No egui here. The rule this module keeps: a file painlog could not read is never written
+//! over, and every write is atomic (see [`write_atomic`]).
+
+mod atomic;
+pub mod backup;
+mod format;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+pub use atomic::write_atomic;
+pub use backup::Backup;
+pub use format::{CURRENT_VERSION, FormatError, from_bytes, to_text};
+
+use crate::model::Journal;
+
+/// The environment variable that names the journal file.
+pub const DATA_ENV: &str = "PAINLOG_DATA";
+
+/// The platform's per-user folders for painlog.
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "painlog")
+}
+
+/// The default journal: the platform's data folder (on Linux `~/.local/share/painlog/journal.ron`).
+pub fn default_journal_path() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.data_dir().join("journal.ron"))
+}
+
+/// Where window preferences (size, last view) are kept: the platform's config folder,
+/// away from the journal.
+pub fn preferences_folder() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
+}
+
+/// Choose the journal: an explicit path (from `--data` or `PAINLOG_DATA`) or the default.
+pub fn resolve_journal_path(explicit: Option<PathBuf>) -> Result<PathBuf, LoadError> {
+    match explicit {
+        Some(path) if path.as_os_str().is_empty() => Err(LoadError::NoPath),
+        Some(path) => Ok(path),
+        None => default_journal_path().ok_or(LoadError::NoPath),
+    }
+}
+
+/// A journal file that could not be read. Whatever the cause, the file was left untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// No path given and the platform has no data folder (no home folder).
+    #[error(
+        "painlog cannot tell where to keep the journal: there is no home folder. Give a file with --data PATH or {DATA_ENV}=PATH"
+    )]
+    NoPath,
+    /// The file system refused.
+    #[error("could not read the journal {}: {source}", path.display())]
+    Io {
+        /// The journal.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// The text is damaged, foreign or invalid.
+    #[error("the journal {} cannot be read: line {line}, column {column}: {message}", path.display())]
+    Damaged {
+        /// The journal.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong and what was expected.
+        message: String,
+    },
+    /// Written by a newer painlog.
+    #[error(
+        "the journal {} was written by a newer painlog (format version {found}); this painlog reads versions up to {CURRENT_VERSION}. Update painlog to open it",
+        path.display()
+    )]
+    TooNew {
+        /// The journal.
+        path: PathBuf,
+        /// The version found in the file.
+        found: u32,
+    },
+}
+
+impl LoadError {
+    /// The file concerned, if there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::NoPath => None,
+            Self::Io { path, .. } | Self::Damaged { path, .. } | Self::TooNew { path, .. } => {
+                Some(path)
+            }
+        }
+    }
+
+    /// What a person can do about it, in one sentence.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            Self::NoPath => "Name a journal file with --data PATH.",
+            Self::Io { .. } => {
+                "Check that the file exists and that you may read it. painlog has not changed it."
+            }
+            Self::Damaged { .. } => {
+                "painlog has not changed the file. Fix it in a text editor at that place, or restore one of the backups beside it."
+            }
+            Self::TooNew { .. } => {
+                "painlog has not changed the file. Install a newer painlog, or restore a backup written by this version."
+            }
+        }
+    }
+}
+
+/// A journal read from disk.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Its content.
+    pub journal: Journal,
+    /// `false` when no file was there yet (a new, empty journal).
+    pub existed: bool,
+}
+
+/// Read the journal at `path`. A missing file is an empty journal, not an error.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Ok(Loaded {
+                journal: Journal::new(),
+                existed: false,
+            });
+        }
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let journal = from_bytes(&bytes).map_err(|error| match error {
+        FormatError::At {
+            line,
+            column,
+            message,
+        } => LoadError::Damaged {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        },
+        FormatError::TooNew { found } => LoadError::TooNew {
+            path: path.to_path_buf(),
+            found,
+        },
+    })?;
+    Ok(Loaded {
+        journal,
+        existed: true,
+    })
+}
+
+/// A save that did not happen. The journal on disk is as it was before the attempt.
+#[derive(Debug, thiserror::Error)]
+#[error("could not save the journal {}: {source}", path.display())]
+pub struct SaveError {
+    /// The journal.
+    pub path: PathBuf,
+    /// The cause.
+    pub source: io::Error,
+}
+
+/// Save `journal` to `path`: keep the version on disk as a backup, write the new one atomically
+/// (the file and any folder it creates are readable by their owner only), then prune old backups.
+///
+/// `now` names the backup; it is passed in so that tests control it.
+pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), SaveError> {
+    let fail = |source: io::Error| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = to_text(journal).map_err(|error| fail(io::Error::other(error)))?;
+    atomic::create_private_folder(&atomic::parent_folder(path)).map_err(fail)?;
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => {
+            backup::keep_previous(path, now).map_err(fail)?;
+        }
+        Ok(_) => {
+            return Err(fail(io::Error::other(
+                "something that is not a file is in the way",
+            )));
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => return Err(fail(error)),
+    }
+    write_atomic(path, text.as_bytes()).map_err(fail)?;
+    // Pruning is housekeeping: the journal is safely written whether or not it works.
+    let _ = backup::prune(path, now.date());
+    Ok(())
+}
+
+/// Restore `backup` as the journal at `path`. A journal already there is moved aside as
+/// `<name>.replaced-YYYY-MM-DD_HH-MM-SS.ron` (never deleted); returns where it went.
+pub fn restore(path: &Path, backup: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>, RestoreError> {
+    let bytes = fs::read(backup).map_err(|source| RestoreError::Unreadable {
+        backup: backup.to_path_buf(),
+        reason: source.to_string(),
+    })?;
+    from_bytes(&bytes).map_err(|error| RestoreError::Unreadable {
+        backup: backup.to_path_buf(),
+        reason: match error {
+            FormatError::At { line, column, message } => format!("line {line}, column {column}: {message}"),
+            FormatError::TooNew { found } => format!("written by a newer painlog (version {found})"),
+        },
+    })?;
+    let io_error = |source: io::Error| RestoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    // Keep the current file under a new name first (a link, so the journal path always holds
+    // a whole file), then replace the journal atomically.
+    let moved = if path.exists() {
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "journal".into(), |stem| stem.to_string_lossy());
+        let aside = atomic::parent_folder(path).join(format!(
+            "{stem}.replaced-{}.ron",
+            now.format("%Y-%m-%d_%H-%M-%S")
+        ));
+        if fs::hard_link(path, &aside).is_err() {
+            fs::copy(path, &aside).map_err(io_error)?;
+        }
+        Some(aside)
+    } else {
+        None
+    };
+    write_atomic(path, &bytes).map_err(io_error)?;
+    Ok(moved)
+}
+
+/// A backup that could not be restored.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    /// The backup itself cannot be read.
+    #[error("the backup {} cannot be read: {reason}", backup.display())]
+    Unreadable {
+        /// The backup.
+        backup: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// Moving or writing failed.
+    #[error("could not restore over {}: {source}", path.display())]
+    Io {
+        /// The journal.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+}
