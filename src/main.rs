@@ -14,6 +14,6 @@ fn main() -> ExitCode {
             }
             painlog::cli::run(cli.data, command)
         }
-        None => ExitCode::SUCCESS,
+        None => painlog::ui::launch(cli.data, cli.demo),
     }
 }

@@ -135,6 +135,41 @@ pub fn generate(spec: DemoSpec) -> Journal {
     journal
 }
 
+/// A demo journal written to a private temporary folder, removed when this is dropped.
+pub struct TemporaryJournal {
+    folder: std::path::PathBuf,
+    path: std::path::PathBuf,
+}
+
+impl TemporaryJournal {
+    /// Generate a journal from `spec` and save it in a new temporary folder (owner-only).
+    pub fn create(spec: DemoSpec, now: chrono::NaiveDateTime) -> Result<Self, crate::store::SaveError> {
+        let base = std::env::temp_dir();
+        let mut attempt = 0_u32;
+        let folder = loop {
+            let candidate = base.join(format!("painlog-demo-{}-{attempt}", std::process::id()));
+            if !candidate.exists() {
+                break candidate;
+            }
+            attempt += 1;
+        };
+        let path = folder.join("journal.ron");
+        crate::store::save(&path, &generate(spec), now)?;
+        Ok(Self { folder, path })
+    }
+
+    /// The journal file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+impl Drop for TemporaryJournal {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
 /// The underlying pain level of each day, before sessions: a wandering baseline with flares.
 fn latent_pain(rng: &mut Rng, day_count: usize) -> Vec<f64> {
     let mut baseline = 4.2;

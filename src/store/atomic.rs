@@ -63,7 +63,7 @@ pub(crate) fn create_private(path: &Path) -> io::Result<File> {
 }
 
 /// Create a folder (and its parents) that only its owner can enter, when it is missing.
-pub(crate) fn create_private_folder(folder: &Path) -> io::Result<()> {
+pub fn create_private_folder(folder: &Path) -> io::Result<()> {
     if folder.is_dir() {
         return Ok(());
     }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-pub use atomic::write_atomic;
+pub use atomic::{create_private_folder, write_atomic};
 pub use backup::Backup;
 pub use format::{CURRENT_VERSION, FormatError, from_bytes, to_text};
 

@@ -1,0 +1,314 @@
+//! Log or edit one day: today by default, any past day from the list or the date field.
+
+use std::collections::BTreeSet;
+
+use chrono::{Days, NaiveDate};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
+
+use super::Command;
+use super::widgets::{error_text, field_label, score_input};
+use crate::model::{Day, Journal, Metric, Region, Score, check_not_future, parse_date};
+
+const PREVIOUS_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+const NEXT_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
+const TODAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::Home);
+
+/// The label of the date field.
+pub const DATE_LABEL: &str = "Date";
+/// The label of the note field.
+pub const NOTE_LABEL: &str = "Note";
+/// The button that deletes the day's entry.
+pub const DELETE_LABEL: &str = "Delete this day's entry";
+
+/// The text of the form, as typed.
+struct DayForm {
+    /// The day as the form last showed or sent it; a different stored day means it changed
+    /// elsewhere (undo, delete), and the form reloads.
+    shown: Day,
+    scores: [String; 5],
+    regions: BTreeSet<Region>,
+    note: String,
+}
+
+impl DayForm {
+    fn from_day(day: Day) -> Self {
+        Self {
+            scores: Metric::ALL.map(|metric| metric.of(&day).map_or_else(String::new, |s| s.to_string())),
+            regions: day.regions.clone(),
+            note: day.note.clone(),
+            shown: day,
+        }
+    }
+
+    /// The day the form describes; a score that does not parse keeps its stored value.
+    fn to_day(&self) -> Day {
+        let mut day = self.shown.clone();
+        for (metric, text) in Metric::ALL.into_iter().zip(&self.scores) {
+            if let Ok(score) = Score::parse_optional(text) {
+                *metric.slot(&mut day) = score;
+            }
+        }
+        day.regions.clone_from(&self.regions);
+        day.note.clone_from(&self.note);
+        day
+    }
+}
+
+/// The day view's state.
+pub struct DayView {
+    date: NaiveDate,
+    date_text: String,
+    date_error: Option<String>,
+    form: DayForm,
+    focus_first_field: bool,
+}
+
+impl DayView {
+    /// The view on `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        Self {
+            date: today,
+            date_text: today.to_string(),
+            date_error: None,
+            form: DayForm::from_day(Day::empty(today)),
+            focus_first_field: true,
+        }
+    }
+
+    /// Show another date.
+    pub fn open(&mut self, date: NaiveDate) {
+        self.date = date;
+        self.date_text = date.to_string();
+        self.date_error = None;
+        self.focus_first_field = true;
+    }
+
+    /// Draw the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, journal: &Journal, today: NaiveDate, commands: &mut Vec<Command>) {
+        self.shortcuts(ui, today);
+        egui::Panel::left("days_list")
+            .resizable(true)
+            .default_size(250.0)
+            .size_range(180.0..=420.0)
+            .show(ui, |ui| self.list_ui(ui, journal, today));
+
+        let stored = journal.day(self.date).cloned().unwrap_or_else(|| Day::empty(self.date));
+        if stored != self.form.shown {
+            self.form = DayForm::from_day(stored);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                ui.set_max_width(720.0);
+                self.header_ui(ui, journal, today);
+                ui.add_space(8.0);
+                if journal.is_empty() {
+                    welcome(ui);
+                }
+                self.form_ui(ui, journal, commands);
+            });
+        });
+    }
+
+    fn shortcuts(&mut self, ui: &egui::Ui, today: NaiveDate) {
+        let (previous, next, to_today) = ui.input_mut(|input| {
+            (
+                input.consume_shortcut(&PREVIOUS_DAY),
+                input.consume_shortcut(&NEXT_DAY),
+                input.consume_shortcut(&TODAY),
+            )
+        });
+        if previous {
+            self.open(self.date - Days::new(1));
+        } else if next && self.date < today {
+            self.open(self.date + Days::new(1));
+        } else if to_today {
+            self.open(today);
+        }
+    }
+
+    fn list_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, today: NaiveDate) {
+        ui.add_space(4.0);
+        ui.strong(format!("Logged days ({})", journal.day_count()));
+        ui.add_space(4.0);
+        if journal.day(today).is_none() {
+            let row = day_row(ui, self.date == today, &format!("{} · today, not logged yet", today.format("%a %-d %b %Y")));
+            if row.clicked() {
+                self.open(today);
+            }
+        }
+        let row_height = ui.spacing().interact_size.y;
+        let count = journal.day_count();
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show_rows(ui, row_height, count, |ui, rows| {
+                for day in journal.days().rev().skip(rows.start).take(rows.len()) {
+                    if day_row(ui, self.date == day.date, &summary(day)).clicked() {
+                        self.open(day.date);
+                    }
+                }
+            });
+    }
+
+    fn header_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, today: NaiveDate) {
+        let mut heading = self.date.format("%A %-d %B %Y").to_string();
+        if self.date == today {
+            heading.push_str(" — today");
+        }
+        ui.heading(heading);
+        if journal.day(self.date).is_none() {
+            ui.label(RichText::new("Not logged yet.").weak());
+        }
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let label = field_label(ui, DATE_LABEL, Some("YYYY-MM-DD"));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.date_text).desired_width(100.0))
+                .labelled_by(label.id)
+                .on_hover_text("Type a date and press Enter or Tab to open it");
+            if field.lost_focus() {
+                self.commit_date_text(today);
+            }
+            let step = |ui: &mut egui::Ui, text: &str, hint: &str, enabled: bool| {
+                let button = egui::Button::new(text).sense(Sense::CLICK);
+                ui.add_enabled(enabled, button)
+                    .on_hover_text(hint)
+                    .clicked()
+            };
+            if step(ui, "◀ Previous day", "Alt+←", true) {
+                self.open(self.date - Days::new(1));
+            }
+            if step(ui, "Today", "Alt+Home", self.date != today) {
+                self.open(today);
+            }
+            if step(ui, "Next day ▶", "Alt+→", self.date < today) {
+                self.open(self.date + Days::new(1));
+            }
+        });
+        if let Some(error) = &self.date_error {
+            error_text(ui, error);
+        }
+    }
+
+    fn commit_date_text(&mut self, today: NaiveDate) {
+        if self.date_text.trim() == self.date.to_string() {
+            self.date_error = None;
+            return;
+        }
+        match parse_date(&self.date_text) {
+            None => {
+                self.date_error = Some(format!(
+                    "\"{}\" is not a date. Type it as YYYY-MM-DD, for example {today}.",
+                    self.date_text.trim()
+                ));
+            }
+            Some(date) => match check_not_future(date, today) {
+                Ok(date) => {
+                    self.open(date);
+                    self.focus_first_field = false;
+                }
+                Err(error) => self.date_error = Some(format!("{error}.")),
+            },
+        }
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, commands: &mut Vec<Command>) {
+        let mut changed = false;
+        for (index, metric) in Metric::ALL.into_iter().enumerate() {
+            ui.add_space(6.0);
+            let label = field_label(ui, metric.name(), Some(metric.scale()));
+            let input = score_input(ui, ("day_score", metric.key()), &label, &mut self.form.scores[index], metric.higher_is_better());
+            if index == 0 && std::mem::take(&mut self.focus_first_field) {
+                input.field.request_focus();
+            }
+            changed |= input.changed;
+            if let Err(error) = Score::parse_optional(&self.form.scores[index]) {
+                error_text(ui, &format!("{}: {error}. Leave it empty for \"not logged\".", metric.name()));
+            }
+        }
+        let day = self.form.to_day();
+        if let (Some(pain), Some(worst)) = (day.pain, day.worst_pain)
+            && worst < pain
+        {
+            ui.label(RichText::new("Worst pain is usually at least the average pain.").weak().small());
+        }
+
+        ui.add_space(10.0);
+        field_label(ui, "Where it hurt", None);
+        ui.horizontal_wrapped(|ui| {
+            for region in Region::ALL {
+                let mut checked = self.form.regions.contains(&region);
+                if ui.checkbox(&mut checked, region.label()).changed() {
+                    if checked {
+                        self.form.regions.insert(region);
+                    } else {
+                        self.form.regions.remove(&region);
+                    }
+                    changed = true;
+                }
+            }
+        });
+
+        ui.add_space(10.0);
+        let label = field_label(ui, NOTE_LABEL, Some("anything worth remembering"));
+        let note = ui
+            .add(egui::TextEdit::multiline(&mut self.form.note).desired_rows(3).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        changed |= note.changed();
+
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            let logged = journal.day(self.date).is_some();
+            if ui.add_enabled(logged, egui::Button::new(DELETE_LABEL)).clicked() {
+                commands.push(Command::DeleteDay(self.date));
+            }
+            ui.label(
+                RichText::new("Changes are saved as you type. An empty field means \"not logged\", which is not the same as 0.")
+                    .weak()
+                    .small(),
+            );
+        });
+
+        if changed {
+            let day = self.form.to_day();
+            if day != self.form.shown {
+                self.form.shown = day.clone();
+                commands.push(Command::SetDay(day));
+            }
+        }
+    }
+}
+
+fn welcome(ui: &mut egui::Ui) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new("Welcome to painlog.").strong());
+        ui.label(
+            "Start by logging today: type your pain from 0 to 10 below (Tab moves to the next field). \
+             Everything is saved as you go. Record massage sessions under Sessions.",
+        );
+    });
+    ui.add_space(6.0);
+}
+
+fn day_row(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Response {
+    ui.add(
+        egui::Button::selectable(selected, text)
+            .sense(Sense::CLICK)
+            .truncate()
+            .min_size(egui::vec2(ui.available_width(), 0.0)),
+    )
+}
+
+/// One line for the list: the date and the main figures.
+fn summary(day: &Day) -> String {
+    let mut text = day.date.format("%a %-d %b %Y").to_string();
+    if let Some(pain) = day.pain {
+        text.push_str(&format!(" · pain {pain}"));
+    }
+    if let Some(sleep) = day.sleep {
+        text.push_str(&format!(" · sleep {sleep}"));
+    }
+    if !day.note.is_empty() {
+        text.push_str(" · note");
+    }
+    text
+}

@@ -1,0 +1,560 @@
+//! The window: an eframe app with one view per file.
+//!
+//! Views read the journal and return [`Command`]s; [`PainlogApp`] applies them in one place,
+//! once per frame, and the [`Document`] saves the result without being asked.
+
+mod day_view;
+mod document;
+mod recovery_view;
+mod sessions_view;
+mod status_bar;
+mod widgets;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+pub use document::{Document, SaveStatus};
+
+use crate::model::{Day, Session, SessionId};
+use crate::store;
+use day_view::DayView;
+use recovery_view::RecoveryView;
+use sessions_view::SessionsView;
+
+/// Where "now" comes from: the system clock, or a fixed moment for tests and screenshots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// The local system time.
+    System,
+    /// Always this local time.
+    Fixed(NaiveDateTime),
+}
+
+impl Clock {
+    /// The local date and time now.
+    pub fn now(self) -> NaiveDateTime {
+        match self {
+            Self::System => chrono::Local::now().naive_local(),
+            Self::Fixed(now) => now,
+        }
+    }
+
+    /// Today's local date.
+    pub fn today(self) -> NaiveDate {
+        self.now().date()
+    }
+}
+
+/// How the window is set up.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// The journal file.
+    pub journal_path: PathBuf,
+    /// `true` when the journal is a generated demo in a temporary folder.
+    pub is_demo: bool,
+    /// Where "now" comes from.
+    pub clock: Clock,
+    /// How long typing may pause before the journal is saved (at most a second passes).
+    pub save_delay: Duration,
+}
+
+impl AppConfig {
+    /// The window on `journal_path`, with the system clock.
+    pub fn new(journal_path: PathBuf) -> Self {
+        Self {
+            journal_path,
+            is_demo: false,
+            clock: Clock::System,
+            save_delay: Duration::from_millis(400),
+        }
+    }
+}
+
+/// The views, one per tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// Log or edit a day.
+    #[default]
+    Day,
+    /// Log, edit and delete massage sessions.
+    Sessions,
+}
+
+impl View {
+    const ALL: [Self; 2] = [Self::Day, Self::Sessions];
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::Day => "Day",
+            Self::Sessions => "Sessions",
+        }
+    }
+
+    fn shortcut(self) -> egui::KeyboardShortcut {
+        let key = match self {
+            Self::Day => egui::Key::Num1,
+            Self::Sessions => egui::Key::Num2,
+        };
+        egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)
+    }
+}
+
+/// Window preferences kept between runs (never journal data).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The view shown last.
+    pub view: View,
+}
+
+const PREFS_KEY: &str = "painlog_prefs";
+
+/// What a view asks for; applied by [`PainlogApp`] after the views are drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Store this day (an empty day removes the record).
+    SetDay(Day),
+    /// Delete the record for a date (can be undone).
+    DeleteDay(NaiveDate),
+    /// Add a new session.
+    AddSession(Session),
+    /// Replace the session with the same id.
+    UpdateSession(Session),
+    /// Delete a session (can be undone).
+    DeleteSession(SessionId),
+    /// Put back what was deleted last.
+    Undo,
+    /// Forget the last deletion.
+    DismissUndo,
+    /// Try to save again now.
+    RetrySave,
+    /// Show a view.
+    ShowView(View),
+    /// Read the journal file again (after fixing it by hand).
+    Reload,
+    /// Open another journal file.
+    Open(PathBuf),
+    /// Restore a backup over the unreadable journal.
+    RestoreBackup(PathBuf),
+}
+
+/// Something deleted that can be put back.
+#[derive(Clone, Debug)]
+enum Deleted {
+    Day(Day),
+    Session(Session),
+}
+
+impl Deleted {
+    fn describe(&self) -> String {
+        match self {
+            Self::Day(day) => format!("Deleted the entry for {}.", day.date.format("%a %-d %b %Y")),
+            Self::Session(session) => format!(
+                "Deleted the {} session of {}.",
+                session.kind,
+                session.start.format("%a %-d %b %Y, %H:%M")
+            ),
+        }
+    }
+}
+
+/// The journal in the window: readable and open, or unreadable with ways out.
+enum JournalState {
+    Open(Document),
+    Unreadable(RecoveryView),
+}
+
+/// The painlog window.
+pub struct PainlogApp {
+    config: AppConfig,
+    state: JournalState,
+    view: View,
+    day_view: DayView,
+    sessions_view: SessionsView,
+    deleted: Option<Deleted>,
+    notice: Option<String>,
+    title: String,
+}
+
+impl PainlogApp {
+    /// Open the journal named in `config`. An unreadable journal opens the recovery view.
+    pub fn new(config: AppConfig) -> Self {
+        let today = config.clock.today();
+        let state = open_journal(&config.journal_path);
+        Self {
+            state,
+            view: View::Day,
+            day_view: DayView::new(today),
+            sessions_view: SessionsView::default(),
+            deleted: None,
+            notice: None,
+            title: String::new(),
+            config,
+        }
+    }
+
+    /// Apply saved preferences.
+    #[must_use]
+    pub fn with_prefs(mut self, prefs: Prefs) -> Self {
+        self.view = prefs.view;
+        self
+    }
+
+    /// The preferences to keep.
+    pub fn prefs(&self) -> Prefs {
+        Prefs { view: self.view }
+    }
+
+    /// The open journal, or `None` when it could not be read.
+    pub fn document(&self) -> Option<&Document> {
+        match &self.state {
+            JournalState::Open(document) => Some(document),
+            JournalState::Unreadable(_) => None,
+        }
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The journal file in use.
+    pub fn journal_path(&self) -> &std::path::Path {
+        &self.config.journal_path
+    }
+
+    /// Draw the whole window and apply what the user did. Tests call this through the harness.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let mut commands = Vec::new();
+        self.update_title(ui.ctx());
+        for view in View::ALL {
+            if ui.input_mut(|input| input.consume_shortcut(&view.shortcut())) {
+                commands.push(Command::ShowView(view));
+            }
+        }
+        status_bar::ui(ui, self.status_bar_state(), &mut commands);
+        match &mut self.state {
+            JournalState::Open(document) => {
+                top_bar(ui, self.view, &mut commands);
+                let journal = document.journal();
+                let today = self.config.clock.today();
+                banner(ui, self.deleted.as_ref(), self.notice.as_deref(), &mut commands);
+                match self.view {
+                    View::Day => self.day_view.ui(ui, journal, today, &mut commands),
+                    View::Sessions => self.sessions_view.ui(ui, journal, self.config.clock, &mut commands),
+                }
+            }
+            JournalState::Unreadable(recovery) => recovery.ui(ui, &mut commands),
+        }
+        for command in commands {
+            self.apply(command);
+        }
+        self.save_if_due(ui.ctx());
+    }
+
+    fn status_bar_state(&self) -> status_bar::State<'_> {
+        status_bar::State {
+            path: &self.config.journal_path,
+            is_demo: self.config.is_demo,
+            save: self.document().map(Document::status),
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let file = self
+            .config
+            .journal_path
+            .file_name()
+            .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+        let folder = self
+            .config
+            .journal_path
+            .parent()
+            .map_or_else(String::new, |parent| parent.display().to_string());
+        let demo = if self.config.is_demo { " (demo)" } else { "" };
+        let title = format!("painlog{demo} — {file} in {folder}");
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save_if_due(&mut self, ctx: &egui::Context) {
+        if let JournalState::Open(document) = &mut self.state
+            && let Some(wait) = document.save_if_due(self.config.save_delay, self.config.clock.now())
+        {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// Save any unsaved change at once (on exit).
+    pub fn flush(&mut self) {
+        if let JournalState::Open(document) = &mut self.state
+            && document.has_unsaved_changes()
+        {
+            document.save_now(self.config.clock.now());
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        match command {
+            Command::ShowView(view) => self.view = view,
+            Command::Reload => self.reopen(self.config.journal_path.clone()),
+            Command::Open(path) => self.reopen(path),
+            Command::RestoreBackup(backup) => self.restore_backup(&backup),
+            Command::DismissUndo => self.deleted = None,
+            command => self.apply_edit(command),
+        }
+    }
+
+    fn apply_edit(&mut self, command: Command) {
+        let JournalState::Open(document) = &mut self.state else {
+            return;
+        };
+        match command {
+            Command::SetDay(day) => {
+                document.edit(|journal| journal.set_day(day));
+            }
+            Command::DeleteDay(date) => {
+                if let Some(day) = document.edit(|journal| journal.remove_day(date)) {
+                    self.deleted = Some(Deleted::Day(day));
+                }
+            }
+            Command::AddSession(session) => {
+                let id = document.edit(|journal| journal.add_session(session));
+                self.sessions_view.select(id, document.journal());
+                self.notice = Some(format!("Added session {id}."));
+            }
+            Command::UpdateSession(session) => {
+                if let Err(error) = document.edit(|journal| journal.replace_session(session)) {
+                    self.notice = Some(format!("Could not change the session: {error}."));
+                }
+            }
+            Command::DeleteSession(id) => {
+                if let Some(session) = document.edit(|journal| journal.remove_session(id)) {
+                    self.sessions_view.forget(id);
+                    self.deleted = Some(Deleted::Session(session));
+                }
+            }
+            Command::Undo => self.undo(),
+            Command::RetrySave => document.save_now(self.config.clock.now()),
+            Command::ShowView(_)
+            | Command::Reload
+            | Command::Open(_)
+            | Command::RestoreBackup(_)
+            | Command::DismissUndo => {}
+        }
+    }
+
+    fn undo(&mut self) {
+        let (JournalState::Open(document), Some(deleted)) = (&mut self.state, self.deleted.take())
+        else {
+            return;
+        };
+        match deleted {
+            Deleted::Day(day) => {
+                self.day_view.open(day.date);
+                self.view = View::Day;
+                document.edit(|journal| journal.set_day(day));
+            }
+            Deleted::Session(session) => {
+                let id = session.id;
+                if document.edit(|journal| journal.restore_session(session)).is_ok() {
+                    self.sessions_view.select(id, document.journal());
+                    self.view = View::Sessions;
+                }
+            }
+        }
+    }
+
+    fn reopen(&mut self, path: PathBuf) {
+        self.flush();
+        self.config.journal_path = path;
+        self.config.is_demo = false;
+        self.state = open_journal(&self.config.journal_path);
+        self.deleted = None;
+        self.notice = None;
+        self.sessions_view = SessionsView::default();
+        self.day_view = DayView::new(self.config.clock.today());
+    }
+
+    fn restore_backup(&mut self, backup: &std::path::Path) {
+        match store::restore(&self.config.journal_path, backup, self.config.clock.now()) {
+            Ok(moved) => {
+                self.reopen(self.config.journal_path.clone());
+                let kept = moved.map_or_else(String::new, |aside| {
+                    format!(" The file it replaced was kept as {}.", aside.display())
+                });
+                self.notice = Some(format!("Restored the backup {}.{kept}", backup.display()));
+            }
+            Err(error) => {
+                if let JournalState::Unreadable(recovery) = &mut self.state {
+                    recovery.set_problem(error.to_string());
+                }
+            }
+        }
+    }
+}
+
+fn open_journal(path: &std::path::Path) -> JournalState {
+    match store::load(path) {
+        Ok(loaded) => JournalState::Open(Document::new(loaded.journal, path.to_path_buf(), loaded.existed)),
+        Err(error) => JournalState::Unreadable(RecoveryView::new(path, &error)),
+    }
+}
+
+fn top_bar(ui: &mut egui::Ui, current: View, commands: &mut Vec<Command>) {
+    egui::Panel::top("views").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("painlog");
+            ui.add_space(12.0);
+            for view in View::ALL {
+                let shortcut = ui.ctx().format_shortcut(&view.shortcut());
+                let tab = ui
+                    .selectable_label(current == view, view.title())
+                    .on_hover_text(shortcut);
+                if tab.clicked() {
+                    commands.push(Command::ShowView(view));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+        });
+    });
+}
+
+fn banner(
+    ui: &mut egui::Ui,
+    deleted: Option<&Deleted>,
+    notice: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    if deleted.is_none() && notice.is_none() {
+        return;
+    }
+    egui::Panel::top("banner").show(ui, |ui| {
+        if let Some(deleted) = deleted {
+            ui.horizontal(|ui| {
+                ui.label(deleted.describe());
+                if ui.button("Undo").clicked() {
+                    commands.push(Command::Undo);
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(Command::DismissUndo);
+                }
+            });
+        } else if let Some(notice) = notice {
+            ui.label(notice);
+        }
+    });
+}
+
+impl eframe::App for PainlogApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs());
+    }
+
+    fn on_exit(&mut self) {
+        self.flush();
+    }
+}
+
+/// Prepare an egui context as painlog needs it: DejaVu Sans after egui's own font, so arrows,
+/// symbols, Greek and Cyrillic in notes draw the same on every machine. Called once, before the
+/// first frame (by the window and by the tests).
+pub fn setup_context(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVuSans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        if let Some(names) = fonts.families.get_mut(&family) {
+            let position = names.len().min(if family == egui::FontFamily::Monospace { 2 } else { 1 });
+            names.insert(position, "DejaVuSans".to_owned());
+        }
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Open the window on the journal (`data`, or the default), or on a temporary demo journal.
+pub fn launch(data: Option<PathBuf>, demo: bool) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let now = Clock::System.now();
+    let demo_journal = if demo {
+        match crate::demo::TemporaryJournal::create(crate::demo::DemoSpec::window_demo(now.date()), now) {
+            Ok(journal) => Some(journal),
+            Err(error) => {
+                eprintln!("painlog: could not create the demo journal: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
+    let path = match &demo_journal {
+        Some(journal) => journal.path().to_path_buf(),
+        None => match store::resolve_journal_path(data) {
+            Ok(path) => path,
+            Err(error) => {
+                eprintln!("painlog: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let mut config = AppConfig::new(path);
+    config.is_demo = demo_journal.is_some();
+    let result = run(config);
+    drop(demo_journal);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("painlog: the window could not open: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Open the window and run until it is closed.
+pub fn run(config: AppConfig) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("painlog")
+        .with_app_id("painlog")
+        .with_inner_size([1100.0, 760.0])
+        .with_min_inner_size([520.0, 420.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let persistence_path = store::preferences_folder().map(|folder| {
+        // Window preferences hold no health data, but keep the folder private all the same.
+        let _ = store::create_private_folder(&folder);
+        folder.join("window.ron")
+    });
+    let options = eframe::NativeOptions {
+        viewport,
+        persistence_path,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "painlog",
+        options,
+        Box::new(move |creation| {
+            setup_context(&creation.egui_ctx);
+            let prefs: Prefs = creation
+                .storage
+                .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(PainlogApp::new(config).with_prefs(prefs)))
+        }),
+    )
+}

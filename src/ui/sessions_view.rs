@@ -1,0 +1,513 @@
+//! Log, edit and delete massage sessions. New sessions are added with a button; changes to an
+//! existing one are written as they are made.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDateTime, NaiveTime, Timelike as _};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, TextEdit};
+
+use super::widgets::{error_text, field_label, score_input};
+use super::{Clock, Command};
+use crate::model::{
+    Amount, Cost, Currency, Journal, KindChoice, Minutes, Pressure, Region, Score, Session,
+    SessionId, SessionKind, check_not_future, parse_date,
+};
+
+const NEW_SESSION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+
+/// Labels a person (and the tests) find the fields by.
+pub mod labels {
+    /// The date field.
+    pub const DATE: &str = "Date";
+    /// The start time field.
+    pub const TIME: &str = "Start time";
+    /// The name of an "other" kind.
+    pub const OTHER_KIND: &str = "Name of the other kind";
+    /// Minutes.
+    pub const MINUTES: &str = "Minutes";
+    /// Therapist.
+    pub const THERAPIST: &str = "Therapist or clinic";
+    /// Cost amount.
+    pub const COST: &str = "Cost";
+    /// Currency code.
+    pub const CURRENCY: &str = "Currency";
+    /// Pain right before.
+    pub const PAIN_BEFORE: &str = "Pain right before";
+    /// Pain right after.
+    pub const PAIN_AFTER: &str = "Pain right after";
+    /// Soreness afterwards.
+    pub const SORENESS: &str = "Soreness afterwards";
+    /// The note.
+    pub const NOTE: &str = "Session note";
+    /// Adds a new session.
+    pub const ADD: &str = "Add session";
+    /// Starts a new, empty form.
+    pub const NEW: &str = "New session";
+    /// Deletes the session being edited.
+    pub const DELETE: &str = "Delete session";
+}
+
+/// The three 0–10 ratings of a session, with their scales.
+const RATINGS: [(&str, &str); 3] = [
+    (labels::PAIN_BEFORE, "0 = none, 10 = worst imaginable"),
+    (labels::PAIN_AFTER, "0 = none, 10 = worst imaginable"),
+    (labels::SORENESS, "0 = none, 10 = worst"),
+];
+
+/// What is wrong with the form, field by field.
+#[derive(Default)]
+struct FormErrors {
+    start: Option<String>,
+    kind: Option<String>,
+    minutes: Option<String>,
+    cost: Option<String>,
+    currency: Option<String>,
+    ratings: [Option<String>; 3],
+}
+
+/// The session form, as typed.
+struct SessionForm {
+    /// The session being edited, or `None` for a new one.
+    editing: Option<SessionId>,
+    /// The session as the form last showed or sent it (edit mode).
+    shown: Option<Session>,
+    date: String,
+    time: String,
+    kind: KindChoice,
+    other_name: String,
+    minutes: String,
+    therapist: String,
+    pressure: Option<Pressure>,
+    focus: BTreeSet<Region>,
+    cost: String,
+    currency: String,
+    ratings: [String; 3],
+    note: String,
+    tried_to_add: bool,
+}
+
+fn score_text(score: Option<Score>) -> String {
+    score.map_or_else(String::new, |score| score.to_string())
+}
+
+impl SessionForm {
+    /// A new session, filled with what the last session had (people repeat their bookings).
+    fn new_session(journal: &Journal, now: NaiveDateTime) -> Self {
+        let last = journal.sessions().last();
+        let rounded = NaiveTime::from_hms_opt(now.hour(), now.minute() / 15 * 15, 0).unwrap_or_default();
+        Self {
+            editing: None,
+            shown: None,
+            date: now.date().to_string(),
+            time: rounded.format("%H:%M").to_string(),
+            kind: last.map_or(KindChoice::Swedish, |s| s.kind.choice()),
+            other_name: match last.map(|s| &s.kind) {
+                Some(SessionKind::Other(name)) => name.clone(),
+                _ => String::new(),
+            },
+            minutes: last.map_or_else(|| "60".to_owned(), |s| s.minutes.to_string()),
+            therapist: last.and_then(|s| s.therapist.clone()).unwrap_or_default(),
+            pressure: last.and_then(|s| s.pressure),
+            focus: BTreeSet::new(),
+            cost: String::new(),
+            currency: journal.last_currency().map(|c| c.to_string()).unwrap_or_default(),
+            ratings: Default::default(),
+            note: String::new(),
+            tried_to_add: false,
+        }
+    }
+
+    fn edit(session: &Session) -> Self {
+        Self {
+            editing: Some(session.id),
+            shown: Some(session.clone()),
+            date: session.start.date().to_string(),
+            time: session.start.format("%H:%M").to_string(),
+            kind: session.kind.choice(),
+            other_name: match &session.kind {
+                SessionKind::Other(name) => name.clone(),
+                _ => String::new(),
+            },
+            minutes: session.minutes.to_string(),
+            therapist: session.therapist.clone().unwrap_or_default(),
+            pressure: session.pressure,
+            focus: session.focus.clone(),
+            cost: session.cost.map(|c| c.amount.to_string()).unwrap_or_default(),
+            currency: session.cost.map(|c| c.currency.to_string()).unwrap_or_default(),
+            ratings: [
+                score_text(session.pain_before),
+                score_text(session.pain_after),
+                score_text(session.soreness),
+            ],
+            note: session.note.clone(),
+            tried_to_add: false,
+        }
+    }
+
+    /// The session the form describes, or what is wrong with it.
+    fn build(&self, today: chrono::NaiveDate) -> Result<Session, FormErrors> {
+        let mut errors = FormErrors::default();
+        let start = self.start(today).map_err(|error| errors.start = Some(error)).ok();
+        let kind = SessionKind::from_choice(self.kind, &self.other_name);
+        if kind.is_none() {
+            errors.kind = Some("Name the other kind, e.g. Hot stone.".to_owned());
+        }
+        let minutes = Minutes::parse(&self.minutes)
+            .map_err(|error| errors.minutes = Some(format!("Minutes: {error}.")))
+            .ok();
+        let cost = self.cost(&mut errors);
+        let mut ratings = [None; 3];
+        for (index, text) in self.ratings.iter().enumerate() {
+            match Score::parse_optional(text) {
+                Ok(score) => ratings[index] = score,
+                Err(error) => errors.ratings[index] = Some(format!("{error}. Leave it empty if you did not rate it.")),
+            }
+        }
+        let (Some(start), Some(kind), Some(minutes), Some(cost)) = (start, kind, minutes, cost) else {
+            return Err(errors);
+        };
+        if errors.ratings.iter().any(Option::is_some) {
+            return Err(errors);
+        }
+        let mut session = Session::new(start, kind, minutes);
+        session.id = self.editing.unwrap_or_default();
+        session.therapist = Some(self.therapist.clone());
+        session.pressure = self.pressure;
+        session.focus = self.focus.clone();
+        session.cost = cost;
+        [session.pain_before, session.pain_after, session.soreness] = ratings;
+        session.note.clone_from(&self.note);
+        session.normalize();
+        Ok(session)
+    }
+
+    fn start(&self, today: chrono::NaiveDate) -> Result<NaiveDateTime, String> {
+        let date = parse_date(&self.date).ok_or_else(|| {
+            format!("\"{}\" is not a date. Type it as YYYY-MM-DD, for example {today}.", self.date.trim())
+        })?;
+        check_not_future(date, today).map_err(|error| format!("{error}."))?;
+        let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M").map_err(|_| {
+            format!("\"{}\" is not a time. Type it as HH:MM on the 24-hour clock, for example 17:30.", self.time.trim())
+        })?;
+        Ok(date.and_time(time))
+    }
+
+    /// `Some(None)` for no cost, `Some(Some(cost))`, or `None` when the cost is invalid.
+    fn cost(&self, errors: &mut FormErrors) -> Option<Option<Cost>> {
+        if self.cost.trim().is_empty() {
+            return Some(None);
+        }
+        let amount = Amount::parse(&self.cost)
+            .map_err(|error| errors.cost = Some(format!("Cost: {error}.")))
+            .ok();
+        let currency = if self.currency.trim().is_empty() {
+            errors.currency = Some("Type the currency of the cost, e.g. USD or EUR.".to_owned());
+            None
+        } else {
+            Currency::parse(&self.currency)
+                .map_err(|error| errors.currency = Some(format!("Currency: {error}.")))
+                .ok()
+        };
+        Some(Some(Cost {
+            amount: amount?,
+            currency: currency?,
+        }))
+    }
+}
+
+/// The sessions view's state.
+#[derive(Default)]
+pub struct SessionsView {
+    form: Option<SessionForm>,
+}
+
+impl SessionsView {
+    /// Edit the session with this id.
+    pub fn select(&mut self, id: SessionId, journal: &Journal) {
+        self.form = journal.session(id).map(SessionForm::edit);
+    }
+
+    /// A session was deleted: leave its form if it was open.
+    pub fn forget(&mut self, id: SessionId) {
+        if self.form.as_ref().is_some_and(|form| form.editing == Some(id)) {
+            self.form = None;
+        }
+    }
+
+    /// Draw the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, journal: &Journal, clock: Clock, commands: &mut Vec<Command>) {
+        if ui.input_mut(|input| input.consume_shortcut(&NEW_SESSION)) {
+            self.form = Some(SessionForm::new_session(journal, clock.now()));
+        }
+        egui::Panel::left("sessions_list")
+            .resizable(true)
+            .default_size(300.0)
+            .size_range(220.0..=480.0)
+            .show(ui, |ui| self.list_ui(ui, journal, clock));
+
+        let form = self.form.get_or_insert_with(|| SessionForm::new_session(journal, clock.now()));
+        if let Some(id) = form.editing {
+            match journal.session(id) {
+                None => *form = SessionForm::new_session(journal, clock.now()),
+                Some(stored) if Some(stored) != form.shown.as_ref() => *form = SessionForm::edit(stored),
+                Some(_) => {}
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                ui.set_max_width(760.0);
+                form_ui(ui, form, journal, clock.today(), commands);
+            });
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, clock: Clock) {
+        ui.add_space(4.0);
+        let new = ui
+            .button(format!("➕ {}", labels::NEW))
+            .on_hover_text(ui.ctx().format_shortcut(&NEW_SESSION));
+        if new.clicked() {
+            self.form = Some(SessionForm::new_session(journal, clock.now()));
+        }
+        ui.add_space(4.0);
+        ui.strong(format!("Sessions, newest first ({})", journal.sessions().len()));
+        if journal.sessions().is_empty() {
+            ui.label(RichText::new("None yet. Fill in the form to add your first massage session.").weak());
+        }
+        let selected = self.form.as_ref().and_then(|form| form.editing);
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 12.0;
+        let sessions = journal.sessions();
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show_rows(ui, row_height, sessions.len(), |ui, rows| {
+                for session in sessions.iter().rev().skip(rows.start).take(rows.len()) {
+                    if session_row(ui, session, selected == Some(session.id), row_height).clicked() {
+                        self.form = Some(SessionForm::edit(session));
+                    }
+                }
+            });
+    }
+}
+
+fn session_row(ui: &mut egui::Ui, session: &Session, selected: bool, height: f32) -> egui::Response {
+    let title = session.start.format("%a %-d %b %Y, %H:%M").to_string();
+    let mut detail = format!("{} · {} min", session.kind, session.minutes);
+    if let Some(therapist) = &session.therapist {
+        detail.push_str(&format!(" · {therapist}"));
+    }
+    if let (Some(before), Some(after)) = (session.pain_before, session.pain_after) {
+        detail.push_str(&format!(" · pain {before}→{after}"));
+    }
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::CLICK);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, format!("{title}, {detail}"))
+    });
+    let visuals = ui.style().interact_selectable(&response, selected);
+    if selected || response.hovered() {
+        ui.painter().rect_filled(rect, 4.0, visuals.bg_fill);
+    }
+    let painter = ui.painter_at(rect.shrink(2.0));
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::FontId::proportional(egui::TextStyle::Body.resolve(ui.style()).size * 0.85);
+    let left = rect.left() + 6.0;
+    painter.text(egui::pos2(left, rect.top() + 4.0), egui::Align2::LEFT_TOP, title, body, visuals.text_color());
+    painter.text(
+        egui::pos2(left, rect.center().y + 3.0),
+        egui::Align2::LEFT_TOP,
+        detail,
+        small,
+        ui.visuals().weak_text_color(),
+    );
+    response
+}
+
+fn form_ui(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    journal: &Journal,
+    today: chrono::NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    match &form.shown {
+        Some(session) => ui.heading(format!(
+            "Session {} — {}, {}",
+            session.id,
+            session.kind,
+            session.start.format("%-d %b %Y")
+        )),
+        None => ui.heading("New massage session"),
+    };
+    ui.add_space(6.0);
+    let built = form.build(today);
+    let errors = built.as_ref().err();
+    let mut start_committed = false;
+    let mut changed = false;
+
+    egui::Grid::new("session_form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+        let label = field_label(ui, labels::DATE, Some("YYYY-MM-DD"));
+        let field = ui.add(TextEdit::singleline(&mut form.date).desired_width(110.0)).labelled_by(label.id);
+        start_committed |= field.lost_focus();
+        ui.end_row();
+
+        let label = field_label(ui, labels::TIME, Some("HH:MM, 24-hour"));
+        ui.vertical(|ui| {
+            let field = ui.add(TextEdit::singleline(&mut form.time).desired_width(60.0)).labelled_by(label.id);
+            start_committed |= field.lost_focus();
+            if let Some(error) = errors.and_then(|e| e.start.as_deref()) {
+                error_text(ui, error);
+            }
+        });
+        ui.end_row();
+
+        field_label(ui, "Kind", None);
+        ui.vertical(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                for choice in KindChoice::ALL {
+                    changed |= ui.radio_value(&mut form.kind, choice, choice.label()).changed();
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label(labels::OTHER_KIND);
+                let enabled = form.kind == KindChoice::Other;
+                let field = ui
+                    .add_enabled(enabled, TextEdit::singleline(&mut form.other_name).desired_width(200.0).hint_text("e.g. Hot stone"))
+                    .labelled_by(label.id);
+                changed |= field.changed();
+            });
+            if let Some(error) = errors.and_then(|e| e.kind.as_deref()) {
+                error_text(ui, error);
+            }
+        });
+        ui.end_row();
+
+        let label = field_label(ui, labels::MINUTES, Some("1–480"));
+        ui.vertical(|ui| {
+            changed |= ui.add(TextEdit::singleline(&mut form.minutes).desired_width(60.0)).labelled_by(label.id).changed();
+            if let Some(error) = errors.and_then(|e| e.minutes.as_deref()) {
+                error_text(ui, error);
+            }
+        });
+        ui.end_row();
+
+        let label = field_label(ui, labels::THERAPIST, Some("optional"));
+        ui.vertical(|ui| {
+            changed |= ui.add(TextEdit::singleline(&mut form.therapist).desired_width(260.0)).labelled_by(label.id).changed();
+            let known: Vec<String> = journal.therapists().into_iter().filter(|name| *name != form.therapist.trim()).take(5).collect();
+            if !known.is_empty() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("Recent:").weak().small());
+                    for name in known {
+                        if ui.add(egui::Button::new(RichText::new(&name).small()).sense(Sense::CLICK)).clicked() {
+                            form.therapist = name;
+                            changed = true;
+                        }
+                    }
+                });
+            }
+        });
+        ui.end_row();
+
+        field_label(ui, "Pressure", None);
+        ui.horizontal_wrapped(|ui| {
+            changed |= ui.radio_value(&mut form.pressure, None, "Not recorded").changed();
+            for pressure in Pressure::ALL {
+                changed |= ui.radio_value(&mut form.pressure, Some(pressure), pressure.label()).changed();
+            }
+        });
+        ui.end_row();
+
+        field_label(ui, "Focus regions", Some("worked on"));
+        ui.horizontal_wrapped(|ui| {
+            for region in Region::ALL {
+                let mut checked = form.focus.contains(&region);
+                if ui.checkbox(&mut checked, region.label()).changed() {
+                    if checked {
+                        form.focus.insert(region);
+                    } else {
+                        form.focus.remove(&region);
+                    }
+                    changed = true;
+                }
+            }
+        });
+        ui.end_row();
+
+        let label = field_label(ui, labels::COST, Some("optional, e.g. 60 or 59.50"));
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                changed |= ui.add(TextEdit::singleline(&mut form.cost).desired_width(80.0)).labelled_by(label.id).changed();
+                let currency_label = ui.label(labels::CURRENCY);
+                changed |= ui
+                    .add(TextEdit::singleline(&mut form.currency).desired_width(48.0).char_limit(3).hint_text("USD"))
+                    .labelled_by(currency_label.id)
+                    .changed();
+            });
+            for error in [errors.and_then(|e| e.cost.as_deref()), errors.and_then(|e| e.currency.as_deref())].into_iter().flatten() {
+                error_text(ui, error);
+            }
+        });
+        ui.end_row();
+    });
+
+    for (index, (name, scale)) in RATINGS.into_iter().enumerate() {
+        ui.add_space(6.0);
+        let label = field_label(ui, name, Some(scale));
+        changed |= score_input(ui, ("session_rating", index), &label, &mut form.ratings[index], false).changed;
+        if let Some(error) = errors.and_then(|e| e.ratings[index].as_deref()) {
+            error_text(ui, error);
+        }
+    }
+    ui.add_space(8.0);
+    let label = field_label(ui, labels::NOTE, Some("e.g. stretches the therapist suggested"));
+    changed |= ui
+        .add(TextEdit::multiline(&mut form.note).desired_rows(3).desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+        .changed();
+    ui.add_space(10.0);
+
+    match form.editing {
+        None => new_session_buttons(ui, form, commands),
+        Some(id) => {
+            ui.horizontal(|ui| {
+                if ui.button(labels::DELETE).clicked() {
+                    commands.push(Command::DeleteSession(id));
+                }
+                ui.label(RichText::new("Changes are saved as you make them; a date or time when you leave its field.").weak().small());
+            });
+            // Apply on every change, but a typed date or time only once its field is left,
+            // so that a half-typed date never moves the session.
+            if changed || start_committed {
+                apply_edit(form, today, start_committed, commands);
+            }
+        }
+    }
+}
+
+fn new_session_buttons(ui: &mut egui::Ui, form: &mut SessionForm, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui.button(labels::ADD).clicked() {
+            form.tried_to_add = true;
+            // The errors are drawn from the same build next frame.
+            if let Ok(session) = form.build(chrono::Local::now().date_naive().max(parse_date(&form.date).unwrap_or_default())) {
+                commands.push(Command::AddSession(session));
+            }
+        }
+        ui.label(RichText::new("Date, time, kind and minutes are needed; the rest is optional.").weak().small());
+    });
+}
+
+fn apply_edit(form: &mut SessionForm, today: chrono::NaiveDate, start_committed: bool, commands: &mut Vec<Command>) {
+    let Some(shown) = form.shown.clone() else {
+        return;
+    };
+    let Ok(mut session) = form.build(today) else {
+        return;
+    };
+    if !start_committed {
+        session.start = shown.start;
+    }
+    if session != shown {
+        form.shown = Some(session.clone());
+        commands.push(Command::UpdateSession(session));
+    }
+}

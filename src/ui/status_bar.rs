@@ -1,0 +1,64 @@
+//! The bottom bar: which file is in use and whether every change is saved.
+
+use std::path::Path;
+
+use egui::RichText;
+
+use super::{Command, SaveStatus};
+
+/// What the status bar shows.
+pub struct State<'a> {
+    /// The journal file.
+    pub path: &'a Path,
+    /// A demo in a temporary folder.
+    pub is_demo: bool,
+    /// Saving, when a journal is open.
+    pub save: Option<&'a SaveStatus>,
+}
+
+/// Draw the status bar.
+pub fn ui(ui: &mut egui::Ui, state: State<'_>, commands: &mut Vec<Command>) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(save) = state.save {
+                save_status(ui, save, commands);
+                ui.separator();
+            }
+            let demo = if state.is_demo {
+                " (a generated demo in a temporary folder; your own journal is not touched)"
+            } else {
+                ""
+            };
+            ui.label(RichText::new(format!("Journal: {}{demo}", state.path.display())).weak());
+        });
+    });
+}
+
+fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Command>) {
+    match status {
+        SaveStatus::NothingYet => {
+            ui.label("New journal: it is created when you log something");
+        }
+        SaveStatus::Loaded => {
+            ui.label("✔ Everything is saved");
+        }
+        SaveStatus::Saved(at) => {
+            ui.label(format!("✔ Saved at {}", at.format("%H:%M:%S")));
+        }
+        SaveStatus::Pending => {
+            ui.label("Saving…");
+        }
+        SaveStatus::Failed { reason, at } => {
+            ui.label(
+                RichText::new(format!(
+                    "⚠ Not saved ({}): {reason}. Your changes are kept in this window and painlog keeps trying.",
+                    at.format("%H:%M:%S")
+                ))
+                .color(ui.visuals().error_fg_color),
+            );
+            if ui.button("Try saving again").clicked() {
+                commands.push(Command::RetrySave);
+            }
+        }
+    }
+}

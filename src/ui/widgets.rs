@@ -1,0 +1,130 @@
+//! Small widgets shared by the views: labelled fields and the 0–10 score input.
+
+use egui::text::LayoutJob;
+use egui::{Color32, Key, Modifiers, Response, RichText, Sense, TextEdit, TextStyle, Ui};
+
+use crate::model::Score;
+
+/// A field label: the name in the normal text colour, then a weaker explanation
+/// (which end of a scale is worse, the expected format …). One label, so a screen reader and
+/// the test harness read it whole.
+pub fn field_label(ui: &mut Ui, name: &str, explanation: Option<&str>) -> Response {
+    let mut job = LayoutJob::default();
+    let font = TextStyle::Body.resolve(ui.style());
+    let strong = ui.visuals().strong_text_color();
+    let weak = ui.visuals().weak_text_color();
+    job.append(name, 0.0, egui::TextFormat::simple(font.clone(), strong));
+    if let Some(explanation) = explanation {
+        job.append(
+            &format!(" ({explanation})"),
+            0.0,
+            egui::TextFormat::simple(font, weak),
+        );
+    }
+    ui.label(job)
+}
+
+/// A line of text in the error colour, under the field it is about.
+pub fn error_text(ui: &mut Ui, message: &str) {
+    ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+}
+
+/// What a [`score_input`] did this frame.
+pub struct ScoreInput {
+    /// The text changed (typed, clicked or cleared).
+    pub changed: bool,
+    /// The text field, for focus handling.
+    pub field: Response,
+}
+
+/// Colour for a score: green at the better end, red at the worse.
+pub fn severity_color(score: u8, higher_is_better: bool, dark_mode: bool) -> Color32 {
+    let badness = if higher_is_better {
+        10 - score.min(10)
+    } else {
+        score.min(10)
+    };
+    let t = f32::from(badness) / 10.0;
+    let (good, bad) = if dark_mode {
+        (Color32::from_rgb(46, 125, 80), Color32::from_rgb(176, 58, 46))
+    } else {
+        (Color32::from_rgb(168, 218, 181), Color32::from_rgb(240, 160, 150))
+    };
+    good.lerp_to_gamma(bad, t)
+}
+
+/// A 0–10 score: a text field where the number is typed (empty = not logged), ↑/↓ to step,
+/// a row of 0–10 buttons for the mouse, and a button that clears it back to "not logged".
+///
+/// The buttons are left out of the Tab order so that Tab goes from field to field.
+pub fn score_input(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    label: &Response,
+    text: &mut String,
+    higher_is_better: bool,
+) -> ScoreInput {
+    let mut changed = false;
+    let current = Score::parse_optional(text).ok().flatten();
+    let dark_mode = ui.visuals().dark_mode;
+    let field_id = ui.make_persistent_id(id_salt);
+    let inner = ui.horizontal(|ui| {
+        if ui.memory(|memory| memory.has_focus(field_id)) {
+            let step = ui.input_mut(|input| {
+                if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                    Some(1_i16)
+                } else if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                    Some(-1)
+                } else {
+                    None
+                }
+            });
+            if let Some(step) = step {
+                let base = current.map_or(if step > 0 { -1 } else { 11 }, |s| i16::from(s.get()));
+                *text = (base + step).clamp(0, 10).to_string();
+                changed = true;
+            }
+        }
+        let field = ui
+            .add(
+                TextEdit::singleline(text)
+                    .id(field_id)
+                    .desired_width(28.0)
+                    .hint_text("–")
+                    .align(egui::Align2::CENTER_CENTER),
+            )
+            .labelled_by(label.id);
+        changed |= field.changed();
+        ui.add_space(6.0);
+        ui.spacing_mut().item_spacing.x = 3.0;
+        for score in Score::all() {
+            let selected = current == Some(score);
+            let mut button = egui::Button::selectable(selected, score.to_string())
+                .sense(Sense::CLICK)
+                .min_size(egui::vec2(24.0, 0.0));
+            if selected {
+                button = button.fill(severity_color(score.get(), higher_is_better, dark_mode));
+            }
+            if ui.add(button).clicked() {
+                *text = score.to_string();
+                changed = true;
+            }
+        }
+        ui.add_space(6.0);
+        let clear = ui
+            .add_enabled(
+                !text.is_empty(),
+                egui::Button::new("Clear").small().sense(Sense::CLICK),
+            )
+            .on_hover_text("Back to \"not logged\" (not the same as 0)");
+        if clear.clicked() {
+            text.clear();
+            changed = true;
+        }
+        field
+    });
+    ScoreInput {
+        changed,
+        field: inner.inner,
+    }
+}
