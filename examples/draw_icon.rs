@@ -64,34 +64,75 @@ fn sample(p: (f32, f32)) -> Color {
         top[2] + (bottom[2] - top[2]) * t,
         1.0,
     ];
-    color = over(color, bg, inside(rounded_rect(p, (128.0, 128.0), (120.0, 120.0), 52.0)));
+    color = over(
+        color,
+        bg,
+        inside(rounded_rect(p, (128.0, 128.0), (120.0, 120.0), 52.0)),
+    );
 
     // The page, with a soft shadow.
     let shadow = [0.0, 0.0, 0.0, 0.18];
-    color = over(color, shadow, inside(rounded_rect(p, (143.0, 133.0), (68.0, 86.0), 16.0)));
-    color = over(color, rgb(0xFAF8F2), inside(rounded_rect(p, (140.0, 128.0), (68.0, 86.0), 16.0)));
+    color = over(
+        color,
+        shadow,
+        inside(rounded_rect(p, (143.0, 133.0), (68.0, 86.0), 16.0)),
+    );
+    color = over(
+        color,
+        rgb(0xFAF8F2),
+        inside(rounded_rect(p, (140.0, 128.0), (68.0, 86.0), 16.0)),
+    );
 
     // Ruled lines.
     for y in [80.0, 110.0, 140.0, 170.0, 200.0] {
-        color = over(color, rgb(0xDCE3E5), inside(segment(p, (100.0, y), (192.0, y)) - 1.5));
+        color = over(
+            color,
+            rgb(0xDCE3E5),
+            inside(segment(p, (100.0, y), (192.0, y)) - 1.5),
+        );
     }
 
     // The binding: five vertebrae down the page's left edge.
-    for (index, y) in [62.0_f32, 95.0, 128.0, 161.0, 194.0].into_iter().enumerate() {
+    for (index, y) in [62.0_f32, 95.0, 128.0, 161.0, 194.0]
+        .into_iter()
+        .enumerate()
+    {
         let x = 72.0 + (index as f32 - 2.0).powi(2) * -1.5;
-        color = over(color, rgb(0xFAF8F2), inside(rounded_rect(p, (x, y), (25.0, 14.0), 11.0)));
-        color = over(color, rgb(0x0F4753), inside(rounded_rect(p, (x, y), (21.0, 10.0), 9.0)));
+        color = over(
+            color,
+            rgb(0xFAF8F2),
+            inside(rounded_rect(p, (x, y), (25.0, 14.0), 11.0)),
+        );
+        color = over(
+            color,
+            rgb(0x0F4753),
+            inside(rounded_rect(p, (x, y), (21.0, 10.0), 9.0)),
+        );
     }
 
     // The trend: pain falling across the page.
-    let points = [(104.0, 92.0), (126.0, 84.0), (148.0, 124.0), (170.0, 116.0), (190.0, 160.0)];
+    let points = [
+        (104.0, 92.0),
+        (126.0, 84.0),
+        (148.0, 124.0),
+        (170.0, 116.0),
+        (190.0, 160.0),
+    ];
     let line = points
         .windows(2)
         .map(|pair| segment(p, pair[0], pair[1]))
         .fold(f32::MAX, f32::min);
     color = over(color, rgb(0xE4604E), inside(line - 6.5));
-    color = over(color, rgb(0xE4604E), inside(((p.0 - 190.0).powi(2) + (p.1 - 160.0).powi(2)).sqrt() - 11.0));
-    color = over(color, rgb(0xFAF8F2), inside(((p.0 - 190.0).powi(2) + (p.1 - 160.0).powi(2)).sqrt() - 5.0));
+    color = over(
+        color,
+        rgb(0xE4604E),
+        inside(((p.0 - 190.0).powi(2) + (p.1 - 160.0).powi(2)).sqrt() - 11.0),
+    );
+    color = over(
+        color,
+        rgb(0xFAF8F2),
+        inside(((p.0 - 190.0).powi(2) + (p.1 - 160.0).powi(2)).sqrt() - 5.0),
+    );
     color
 }
 
@@ -121,7 +162,12 @@ fn main() -> Result<(), image::ImageError> {
                 0
             }
         };
-        *pixel = Rgba([channel(0), channel(1), channel(2), (alpha * 255.0).round() as u8]);
+        *pixel = Rgba([
+            channel(0),
+            channel(1),
+            channel(2),
+            (alpha * 255.0).round() as u8,
+        ]);
     }
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icon.png");
     image.save(&out)?;

@@ -4,8 +4,8 @@
 //! [`demo`] (a generated journal), [`cli`] (subcommands) and [`ui`] (the eframe app).
 //! `model`, `store` and `demo` never touch egui.
 
+pub mod cli;
+pub mod demo;
 pub mod model;
 pub mod store;
-pub mod demo;
-pub mod cli;
 pub mod ui;

@@ -9,7 +9,9 @@ fn main() -> ExitCode {
     match cli.command {
         Some(command) => {
             if cli.demo {
-                eprintln!("painlog: --demo opens the window on a demo journal; leave it out to run a command");
+                eprintln!(
+                    "painlog: --demo opens the window on a demo journal; leave it out to run a command"
+                );
                 return ExitCode::from(painlog::cli::EXIT_USAGE);
             }
             painlog::cli::run(cli.data, command)

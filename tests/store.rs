@@ -83,7 +83,10 @@ fn a_failed_write_leaves_no_temporary_file_and_the_target_as_it_was() {
     let blocked = folder.path().join("file").join("journal.ron");
     fs::write(folder.path().join("file"), "not a folder").unwrap();
     assert!(store::save(&blocked, &demo_journal(), now()).is_err());
-    assert_eq!(fs::read(folder.path().join("file")).unwrap(), b"not a folder");
+    assert_eq!(
+        fs::read(folder.path().join("file")).unwrap(),
+        b"not a folder"
+    );
 }
 
 #[test]
@@ -102,7 +105,12 @@ fn each_save_keeps_the_previous_version_as_a_dated_backup() {
     // Newest first: the version before the last save, then the one before that.
     assert_eq!(fs::read(&backups[0].path).unwrap(), versions[1]);
     assert_eq!(fs::read(&backups[1].path).unwrap(), versions[0]);
-    let name = backups[0].path.file_name().unwrap().to_string_lossy().into_owned();
+    let name = backups[0]
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert_eq!(name, "journal.backup-2026-06-15_18-07-00.ron");
     assert_eq!(backups[0].taken, now() + chrono::Duration::minutes(2));
     // Every backup is a readable journal.
@@ -118,9 +126,17 @@ fn backups_roll_over() {
     for index in 0..25_u8 {
         journal.set_day(day("2026-06-10", index % 11));
         journal.set_day(day("2026-06-11", index / 11));
-        store::save(&path, &journal, now() + chrono::Duration::seconds(i64::from(index))).unwrap();
+        store::save(
+            &path,
+            &journal,
+            now() + chrono::Duration::seconds(i64::from(index)),
+        )
+        .unwrap();
     }
-    assert_eq!(store::backup::list(&path).unwrap().len(), store::backup::KEEP_NEWEST);
+    assert_eq!(
+        store::backup::list(&path).unwrap().len(),
+        store::backup::KEEP_NEWEST
+    );
 }
 
 #[cfg(unix)]
@@ -153,7 +169,12 @@ fn load_damaged(text: &[u8]) -> LoadError {
 
 fn position(error: &LoadError) -> (usize, usize, String) {
     match error {
-        LoadError::Damaged { line, column, message, .. } => (*line, *column, message.clone()),
+        LoadError::Damaged {
+            line,
+            column,
+            message,
+            ..
+        } => (*line, *column, message.clone()),
         other => panic!("expected a damaged-file error, got {other:?}"),
     }
 }
@@ -176,13 +197,20 @@ fn a_truncated_journal_is_reported_not_half_read() {
     let text = store::to_text(&journal).unwrap();
     let cut = &text.as_bytes()[..text.len() / 2];
     let (line, _, message) = position(&load_damaged(cut));
-    assert!(line > 10, "the position is where the text ends: line {line}");
-    assert!(message.contains("ends too early") || message.contains("Expected"), "{message}");
+    assert!(
+        line > 10,
+        "the position is where the text ends: line {line}"
+    );
+    assert!(
+        message.contains("ends too early") || message.contains("Expected"),
+        "{message}"
+    );
 }
 
 #[test]
 fn wrong_types_name_the_line_and_what_was_expected() {
-    let text = "(\n    version: 1,\n    days: [\n        (date: \"2026-01-02\", pain: 11),\n    ],\n)\n";
+    let text =
+        "(\n    version: 1,\n    days: [\n        (date: \"2026-01-02\", pain: 11),\n    ],\n)\n";
     let (line, column, message) = position(&load_damaged(text.as_bytes()));
     assert_eq!(line, 4);
     assert_eq!(column, 36);
@@ -198,7 +226,10 @@ fn wrong_types_name_the_line_and_what_was_expected() {
 
     let text = "(version: 1, days: [(date: \"2026-01-02\", mood: 3)])";
     let (_, _, message) = position(&load_damaged(text.as_bytes()));
-    assert!(message.contains("mood"), "an unknown field is not silently dropped: {message}");
+    assert!(
+        message.contains("mood"),
+        "an unknown field is not silently dropped: {message}"
+    );
 }
 
 #[test]
@@ -225,7 +256,8 @@ fn versions_are_checked() {
 
 #[test]
 fn a_hand_written_version_1_journal_is_read() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal-v1-handwritten.ron");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal-v1-handwritten.ron");
     let journal = store::load(&path).unwrap().journal;
     assert_eq!(journal.day_count(), 2);
     let first = journal.day(date("2025-03-01")).unwrap();
@@ -233,7 +265,10 @@ fn a_hand_written_version_1_journal_is_read() {
     assert!(first.note.contains("спина"));
     assert_eq!(journal.day(date("2025-03-02")).unwrap().stress, score(0));
     assert_eq!(journal.sessions().len(), 2);
-    assert_eq!(journal.sessions()[0].kind, SessionKind::Other("Hot stone".into()));
+    assert_eq!(
+        journal.sessions()[0].kind,
+        SessionKind::Other("Hot stone".into())
+    );
     let trigger = journal.session(SessionId(3)).unwrap();
     assert_eq!(trigger.cost.unwrap().to_string(), "85.00 USD");
     assert_eq!(journal.next_session_id(), 4, "ids are never reused");
@@ -261,8 +296,15 @@ fn restoring_a_backup_keeps_the_damaged_file_aside() {
     let moved = store::restore(&path, &backup.path, now() + chrono::Duration::minutes(2))
         .unwrap()
         .unwrap();
-    assert_eq!(fs::read(&moved).unwrap(), b"(version: 1, days: [(date: \"2026-06");
+    assert_eq!(
+        fs::read(&moved).unwrap(),
+        b"(version: 1, days: [(date: \"2026-06"
+    );
     let restored = store::load(&path).unwrap().journal;
     assert_eq!(restored.day_count(), 1);
-    assert!(names_in(folder.path()).iter().any(|name| name.starts_with("journal.replaced-")));
+    assert!(
+        names_in(folder.path())
+            .iter()
+            .any(|name| name.starts_with("journal.replaced-"))
+    );
 }

@@ -43,7 +43,11 @@ fn logs_today_by_typing_and_tabbing() {
         harness.run();
     }
     click(&mut harness, "Lower back");
-    type_into(&mut harness, "Note (anything worth remembering)", "Walked, \"ok\"\nΖέστη");
+    type_into(
+        &mut harness,
+        "Note (anything worth remembering)",
+        "Walked, \"ok\"\nΖέστη",
+    );
 
     let journal = load(&path);
     let day = journal.day(today()).expect("today was saved");
@@ -67,7 +71,13 @@ fn clearing_a_field_makes_it_not_logged_again() {
     save(&path, &journal);
 
     let mut harness = harness(&path);
-    assert_eq!(harness.get_by_label(&label(Metric::Pain)).value().as_deref(), Some("5"));
+    assert_eq!(
+        harness
+            .get_by_label(&label(Metric::Pain))
+            .value()
+            .as_deref(),
+        Some("5")
+    );
     // The first "Clear" belongs to the pain row.
     harness.get_all_by_label("Clear").next().unwrap().click();
     harness.run();
@@ -130,15 +140,34 @@ fn a_past_day_can_be_opened_edited_deleted_and_restored() {
     let mut harness = harness(&path);
     click(&mut harness, "Wed 10 Jun 2026 · pain 7");
     harness.get_by_label_contains("Wednesday 10 June 2026");
-    assert_eq!(harness.get_by_label(&label(Metric::Pain)).value().as_deref(), Some("7"));
+    assert_eq!(
+        harness
+            .get_by_label(&label(Metric::Pain))
+            .value()
+            .as_deref(),
+        Some("7")
+    );
     type_into(&mut harness, &label(Metric::Pain), "3");
     assert_eq!(load(&path).day(date("2026-06-10")).unwrap().pain, score(3));
 
     click(&mut harness, "Delete this day's entry");
-    assert!(load(&path).day(date("2026-06-10")).is_none(), "deleted on disk");
-    assert_eq!(harness.get_by_label(&label(Metric::Pain)).value().as_deref(), Some(""));
+    assert!(
+        load(&path).day(date("2026-06-10")).is_none(),
+        "deleted on disk"
+    );
+    assert_eq!(
+        harness
+            .get_by_label(&label(Metric::Pain))
+            .value()
+            .as_deref(),
+        Some("")
+    );
     click(&mut harness, "Undo");
-    assert_eq!(load(&path).day(date("2026-06-10")).unwrap().pain, score(3), "undo restores it");
+    assert_eq!(
+        load(&path).day(date("2026-06-10")).unwrap().pain,
+        score(3),
+        "undo restores it"
+    );
     assert_eq!(load(&path).day(date("2026-06-12")).unwrap().pain, score(2));
 }
 

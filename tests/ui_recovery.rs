@@ -10,7 +10,8 @@ use egui_kittest::kittest::Queryable as _;
 use painlog::model::{Journal, Metric};
 use painlog::ui::{AppConfig, Clock, PainlogApp, Prefs, View};
 
-const DAMAGED: &[u8] = b"(version: 1, days: [(date: \"2026-06-10\", pain: 4),\n  (date: \"2026-06-11\", pain: 12)])";
+const DAMAGED: &[u8] =
+    b"(version: 1, days: [(date: \"2026-06-10\", pain: 4),\n  (date: \"2026-06-11\", pain: 12)])";
 
 #[test]
 fn an_unreadable_journal_opens_the_recovery_view_and_stays_untouched() {
@@ -41,15 +42,27 @@ fn a_backup_can_be_restored_from_the_recovery_view() {
     harness.get_by_label("1 days, 0 sessions");
     click(&mut harness, "Restore this backup");
     harness.get_by_label_contains("Restored the backup");
-    assert!(harness.state().document().is_some(), "the journal is open again");
+    assert!(
+        harness.state().document().is_some(),
+        "the journal is open again"
+    );
     assert_eq!(load(&path).day_count(), 1);
     let kept: Vec<_> = fs::read_dir(folder.path())
         .unwrap()
         .map(|entry| entry.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("journal.replaced-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("journal.replaced-")
+        })
         .collect();
     assert_eq!(kept.len(), 1);
-    assert_eq!(fs::read(&kept[0]).unwrap(), DAMAGED, "the damaged file is kept, not deleted");
+    assert_eq!(
+        fs::read(&kept[0]).unwrap(),
+        DAMAGED,
+        "the damaged file is kept, not deleted"
+    );
 }
 
 #[test]
@@ -65,13 +78,29 @@ fn another_journal_can_be_opened_and_a_fixed_one_reread() {
     type_into(&mut harness, "Journal file", &other.display().to_string());
     click(&mut harness, "Open");
     assert_eq!(harness.state().journal_path(), other);
-    assert_eq!(harness.get_by_label(&Metric::Pain.field_label()).value().as_deref(), Some("2"));
+    assert_eq!(
+        harness
+            .get_by_label(&Metric::Pain.field_label())
+            .value()
+            .as_deref(),
+        Some("2")
+    );
 
     // Back on the damaged one, fixed by hand meanwhile: "Try again" reads it.
     let mut harness = common::harness(&path);
-    fs::write(&path, b"(version: 1, days: [(date: \"2026-06-15\", pain: 5)])").unwrap();
+    fs::write(
+        &path,
+        b"(version: 1, days: [(date: \"2026-06-15\", pain: 5)])",
+    )
+    .unwrap();
     click(&mut harness, "Try again");
-    assert_eq!(harness.get_by_label(&Metric::Pain.field_label()).value().as_deref(), Some("5"));
+    assert_eq!(
+        harness
+            .get_by_label(&Metric::Pain.field_label())
+            .value()
+            .as_deref(),
+        Some("5")
+    );
 }
 
 #[test]
@@ -80,11 +109,23 @@ fn a_failed_save_is_shown_kept_in_memory_and_retried() {
     let mut harness = harness(&path);
     // Something that is not a file where the journal should go.
     fs::create_dir(&path).unwrap();
-    harness.get_by_label(&Metric::Pain.field_label()).type_text("6");
+    harness
+        .get_by_label(&Metric::Pain.field_label())
+        .type_text("6");
     harness.run();
     harness.get_by_label_contains("Not saved");
     assert!(harness.state().document().unwrap().has_unsaved_changes());
-    assert_eq!(harness.state().document().unwrap().journal().day(today()).unwrap().pain, score(6));
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .unwrap()
+            .journal()
+            .day(today())
+            .unwrap()
+            .pain,
+        score(6)
+    );
 
     fs::remove_dir(&path).unwrap();
     click(&mut harness, "Try saving again");
@@ -97,7 +138,9 @@ fn the_last_view_is_remembered() {
     let (_folder, path) = journal_in_temp();
     let mut config = AppConfig::new(path.clone());
     config.clock = Clock::Fixed(now());
-    let app = PainlogApp::new(config).with_prefs(Prefs { view: View::Sessions });
+    let app = PainlogApp::new(config).with_prefs(&Prefs {
+        view: View::Sessions,
+    });
     assert_eq!(app.view(), View::Sessions);
     let mut harness = harness(&path);
     click(&mut harness, "Sessions");

@@ -35,22 +35,41 @@ fn adds_a_session_with_every_field() {
     type_into(&mut harness, PAIN_BEFORE, "6");
     type_into(&mut harness, PAIN_AFTER, "3");
     type_into(&mut harness, SORENESS, "4");
-    type_into(&mut harness, "Session note (e.g. stretches the therapist suggested)", "Cat-cow, twice a day");
-    assert!(!path.exists(), "nothing is written before the session is added");
+    type_into(
+        &mut harness,
+        "Session note (e.g. stretches the therapist suggested)",
+        "Cat-cow, twice a day",
+    );
+    assert!(
+        !path.exists(),
+        "nothing is written before the session is added"
+    );
     click(&mut harness, "Add session");
 
     let journal = load(&path);
     assert_eq!(journal.sessions().len(), 1);
     let session = &journal.sessions()[0];
-    assert_eq!(session.start, painlog::model::parse_start("2026-06-12 17:30").unwrap());
+    assert_eq!(
+        session.start,
+        painlog::model::parse_start("2026-06-12 17:30").unwrap()
+    );
     assert_eq!(session.kind, SessionKind::Other("Hot stone".into()));
     assert_eq!(session.minutes.get(), 75);
     assert_eq!(session.therapist.as_deref(), Some("Anna Berg"));
     assert_eq!(session.pressure, Some(Pressure::Firm));
-    assert_eq!(session.focus.iter().copied().collect::<Vec<_>>(), [Region::Neck, Region::LowerBack]);
+    assert_eq!(
+        session.focus.iter().copied().collect::<Vec<_>>(),
+        [Region::Neck, Region::LowerBack]
+    );
     let cost = session.cost.unwrap();
-    assert_eq!((cost.amount, cost.currency), (Amount::from_cents(8550), Currency::parse("EUR").unwrap()));
-    assert_eq!((session.pain_before, session.pain_after, session.soreness), (score(6), score(3), score(4)));
+    assert_eq!(
+        (cost.amount, cost.currency),
+        (Amount::from_cents(8550), Currency::parse("EUR").unwrap())
+    );
+    assert_eq!(
+        (session.pain_before, session.pain_after, session.soreness),
+        (score(6), score(3), score(4))
+    );
     assert_eq!(session.note, "Cat-cow, twice a day");
     harness.get_by_label_contains("Added session 1");
     harness.get_by_label_contains("Session 1 — Hot stone");
@@ -105,7 +124,9 @@ fn edits_a_session_and_the_change_is_saved() {
     journal_with_sessions(&path);
     let mut harness = harness(&path);
     open_sessions(&mut harness);
-    harness.get_by_label_contains("Sat 2 May 2026, 10:00").click();
+    harness
+        .get_by_label_contains("Sat 2 May 2026, 10:00")
+        .click();
     harness.run();
     harness.get_by_label_contains("Session 1 — Swedish");
     type_into(&mut harness, "Minutes (1–480)", "45");
@@ -120,9 +141,15 @@ fn edits_a_session_and_the_change_is_saved() {
 
     // A new date applies once the field is left.
     type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-05-03");
-    assert_eq!(load(&path).session(SessionId(1)).unwrap().start.date(), date("2026-05-02"));
+    assert_eq!(
+        load(&path).session(SessionId(1)).unwrap().start.date(),
+        date("2026-05-02")
+    );
     press_tab(&mut harness);
-    assert_eq!(load(&path).session(SessionId(1)).unwrap().start.date(), date("2026-05-03"));
+    assert_eq!(
+        load(&path).session(SessionId(1)).unwrap().start.date(),
+        date("2026-05-03")
+    );
 }
 
 #[test]
@@ -131,7 +158,9 @@ fn deletes_a_session_and_can_undo() {
     let (_, newer) = journal_with_sessions(&path);
     let mut harness = harness(&path);
     open_sessions(&mut harness);
-    harness.get_by_label_contains("Mon 1 Jun 2026, 17:30").click();
+    harness
+        .get_by_label_contains("Mon 1 Jun 2026, 17:30")
+        .click();
     harness.run();
     click(&mut harness, "Delete session");
     let journal = load(&path);
@@ -140,7 +169,11 @@ fn deletes_a_session_and_can_undo() {
     harness.get_by_label_contains("Deleted the Deep tissue session");
     click(&mut harness, "Undo");
     let journal = load(&path);
-    assert_eq!(journal.session(newer).unwrap().therapist.as_deref(), Some("Anna Berg"), "restored with its id");
+    assert_eq!(
+        journal.session(newer).unwrap().therapist.as_deref(),
+        Some("Anna Berg"),
+        "restored with its id"
+    );
 }
 
 #[test]
@@ -149,11 +182,40 @@ fn new_session_defaults_to_the_last_booking() {
     journal_with_sessions(&path);
     let mut harness = harness(&path);
     open_sessions(&mut harness);
-    assert_eq!(harness.get_by_label("Therapist or clinic (optional)").value().as_deref(), Some("Anna Berg"));
-    assert_eq!(harness.get_by_label("Date (YYYY-MM-DD)").value().as_deref(), Some("2026-06-15"));
-    assert_eq!(harness.get_by_label("Start time (HH:MM, 24-hour)").value().as_deref(), Some("18:00"));
+    assert_eq!(
+        harness
+            .get_by_label("Therapist or clinic (optional)")
+            .value()
+            .as_deref(),
+        Some("Anna Berg")
+    );
+    assert_eq!(
+        harness.get_by_label("Date (YYYY-MM-DD)").value().as_deref(),
+        Some("2026-06-15")
+    );
+    assert_eq!(
+        harness
+            .get_by_label("Start time (HH:MM, 24-hour)")
+            .value()
+            .as_deref(),
+        Some("18:00")
+    );
     click(&mut harness, "Add session");
     let journal = load(&path);
     assert_eq!(journal.sessions().len(), 3);
     assert_eq!(journal.sessions()[2].kind, SessionKind::DeepTissue);
+}
+
+#[test]
+fn a_session_in_the_future_is_refused_on_its_own() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    open_sessions(&mut harness);
+    type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-06-16");
+    click(&mut harness, "Add session");
+    harness.get_by_label_contains("2026-06-16 is in the future");
+    assert!(!path.exists(), "nothing was saved");
+    type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-06-15");
+    click(&mut harness, "Add session");
+    assert_eq!(load(&path).sessions().len(), 1);
 }

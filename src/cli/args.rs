@@ -49,7 +49,9 @@ pub fn score(text: &str) -> Result<ScoreArg, String> {
 pub fn session_score(text: &str) -> Result<Score, String> {
     match Score::parse_optional(text) {
         Ok(Some(score)) => Ok(score),
-        _ => Err(format!("must be a whole number from 0 to 10, not \"{text}\"")),
+        _ => Err(format!(
+            "must be a whole number from 0 to 10, not \"{text}\""
+        )),
     }
 }
 
@@ -73,7 +75,10 @@ pub fn past_start(text: &str) -> Result<NaiveDateTime, String> {
 }
 
 fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
-    all.iter().map(|&item| name(item)).collect::<Vec<_>>().join(", ")
+    all.iter()
+        .map(|&item| name(item))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A region by its command-line name.

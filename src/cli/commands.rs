@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{Command, DemoArgs, EXIT_JOURNAL, EXIT_USAGE, LogArgs, SessionAddArgs, SessionCommand, output};
+use super::{
+    Command, DemoArgs, EXIT_JOURNAL, EXIT_USAGE, LogArgs, SessionAddArgs, SessionCommand, output,
+};
 use crate::demo::{self, DemoSpec};
 use crate::model::{Cost, Day, Journal, Metric, Session, SessionId, SessionKind};
 use crate::store::{self, LoadError};
@@ -68,7 +70,10 @@ fn load(path: &Path) -> Result<Journal, Failure> {
 fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
     let date = args.date.unwrap_or_else(super::today);
     let mut journal = load(path)?;
-    let mut day = journal.day(date).cloned().unwrap_or_else(|| Day::empty(date));
+    let mut day = journal
+        .day(date)
+        .cloned()
+        .unwrap_or_else(|| Day::empty(date));
     let before = day.clone();
     for (metric, given) in [
         (Metric::Pain, args.pain),
@@ -148,7 +153,9 @@ fn list_sessions(path: &Path, json: bool) -> Result<(), Failure> {
     if json {
         println!("{}", output::sessions_json(&journal));
     } else if journal.sessions().is_empty() {
-        println!("No sessions yet. Add one with: painlog session add --start \"YYYY-MM-DD HH:MM\" --kind swedish --minutes 60");
+        println!(
+            "No sessions yet. Add one with: painlog session add --start \"YYYY-MM-DD HH:MM\" --kind swedish --minutes 60"
+        );
     } else {
         print!("{}", output::sessions_table(&journal));
     }
@@ -163,7 +170,10 @@ fn remove_session(path: &Path, id: SessionId) -> Result<(), Failure> {
         ))
     })?;
     store::save(path, &journal, now())?;
-    println!("Removed session {id}: {}", output::describe_session(&removed));
+    println!(
+        "Removed session {id}: {}",
+        output::describe_session(&removed)
+    );
     Ok(())
 }
 
@@ -183,7 +193,9 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
     }
     let mut text = format!("Journal: {}\n", path.display());
     if !loaded.existed {
-        text.push_str("No journal file yet; painlog creates it when you log your first day or session.\n");
+        text.push_str(
+            "No journal file yet; painlog creates it when you log your first day or session.\n",
+        );
     }
     let _ = writeln!(text, "Days logged: {}", journal.day_count());
     let _ = writeln!(text, "Sessions: {}", journal.sessions().len());

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Parser, Subcommand};
 
-pub use args::today;
 use args::ScoreArg;
+pub use args::today;
 
 use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Region, Score};
 
@@ -20,8 +20,10 @@ use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Region, Scor
 /// With no command, opens the window on your journal.
 #[derive(Debug, Parser)]
 #[command(name = "painlog", version, max_term_width = 100)]
-#[command(after_help = "The journal is ~/.local/share/painlog/journal.ron on Linux (the platform's data folder \
-elsewhere), unless --data or PAINLOG_DATA names another file.")]
+#[command(
+    after_help = "The journal is ~/.local/share/painlog/journal.ron on Linux (the platform's data folder \
+elsewhere), unless --data or PAINLOG_DATA names another file."
+)]
 pub struct Cli {
     /// The journal file to use instead of the default.
     #[arg(long, global = true, env = crate::store::DATA_ENV, value_name = "PATH")]

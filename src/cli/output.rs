@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Day, Journal, Metric, Region, START_FORMAT, Session};
+use crate::model::{Day, Journal, Metric, Pressure, Region, START_FORMAT, Score, Session};
 
 fn region_names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
     regions
@@ -105,15 +105,15 @@ pub(super) fn sessions_json(journal: &Journal) -> String {
                 "kind_label": session.kind.label(),
                 "minutes": session.minutes.get(),
                 "therapist": session.therapist,
-                "pressure": session.pressure.map(|p| p.cli_name()),
+                "pressure": session.pressure.map(Pressure::cli_name),
                 "focus": session.focus.iter().map(|r| r.cli_name()).collect::<Vec<_>>(),
                 "cost": session.cost.map(|cost| serde_json::json!({
                     "amount": cost.amount.as_f64(),
                     "currency": cost.currency.code(),
                 })),
-                "pain_before": session.pain_before.map(|s| s.get()),
-                "pain_after": session.pain_after.map(|s| s.get()),
-                "soreness": session.soreness.map(|s| s.get()),
+                "pain_before": session.pain_before.map(Score::get),
+                "pain_after": session.pain_after.map(Score::get),
+                "soreness": session.soreness.map(Score::get),
                 "note": session.note,
             })
         })

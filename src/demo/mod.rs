@@ -143,7 +143,10 @@ pub struct TemporaryJournal {
 
 impl TemporaryJournal {
     /// Generate a journal from `spec` and save it in a new temporary folder (owner-only).
-    pub fn create(spec: DemoSpec, now: chrono::NaiveDateTime) -> Result<Self, crate::store::SaveError> {
+    pub fn create(
+        spec: DemoSpec,
+        now: chrono::NaiveDateTime,
+    ) -> Result<Self, crate::store::SaveError> {
         let base = std::env::temp_dir();
         let mut attempt = 0_u32;
         let folder = loop {
@@ -191,11 +194,9 @@ fn latent_pain(rng: &mut Rng, day_count: usize) -> Vec<f64> {
 fn pick_session_days(rng: &mut Rng, latent: &[f64], wanted: usize) -> Vec<usize> {
     let day_count = latent.len();
     let wanted = wanted.min(day_count);
-    let gap = if wanted == 0 {
-        0
-    } else {
-        (day_count / wanted / 3).clamp(0, 5)
-    };
+    let gap = day_count
+        .checked_div(wanted)
+        .map_or(0, |spacing| (spacing / 3).clamp(0, 5));
     let mut taken = vec![false; day_count];
     let mut chosen = Vec::with_capacity(wanted);
     let mut attempts = 0_usize;
@@ -210,12 +211,12 @@ fn pick_session_days(rng: &mut Rng, latent: &[f64], wanted: usize) -> Vec<usize>
         }
     }
     // When spacing made the target unreachable, fill the remaining free days in order.
-    for index in 0..day_count {
+    for (index, slot) in taken.iter_mut().enumerate() {
         if chosen.len() >= wanted {
             break;
         }
-        if !taken[index] {
-            taken[index] = true;
+        if !*slot {
+            *slot = true;
             chosen.push(index);
         }
     }
@@ -321,7 +322,8 @@ fn make_session(rng: &mut Rng, date: NaiveDate, pain_level: f64) -> Session {
     };
     let minutes = [30, 45, 60, 60, 60, 90][rng.below(6)];
     let half_hours = 18 + rng.below(20) as u32;
-    let time = NaiveTime::from_hms_opt(half_hours / 2, (half_hours % 2) * 30, 0).unwrap_or_default();
+    let time =
+        NaiveTime::from_hms_opt(half_hours / 2, (half_hours % 2) * 30, 0).unwrap_or_default();
     let mut session = Session::new(
         date.and_time(time),
         kind,
@@ -338,14 +340,18 @@ fn make_session(rng: &mut Rng, date: NaiveDate, pain_level: f64) -> Session {
     session.focus = focus_regions(rng);
     if rng.chance(0.9) {
         let price = therapist.price * u64::from(minutes.max(30) as u32) / 60;
-        session.cost = Currency::parse(therapist.currency).ok().map(|currency| Cost {
-            amount: Amount::from_cents(price * 100),
-            currency,
-        });
+        session.cost = Currency::parse(therapist.currency)
+            .ok()
+            .map(|currency| Cost {
+                amount: Amount::from_cents(price * 100),
+                currency,
+            });
     }
     let before = pain_level + rng.normal() * 0.6;
     session.pain_before = Some(score(before));
-    session.pain_after = Some(score(before - kind_effect(&session.kind) * 1.5 - rng.uniform(0.0, 1.2)));
+    session.pain_after = Some(score(
+        before - kind_effect(&session.kind) * 1.5 - rng.uniform(0.0, 1.2),
+    ));
     let sore_base = match session.kind {
         SessionKind::DeepTissue | SessionKind::TriggerPoint => 4.0,
         SessionKind::Sports => 3.0,
@@ -407,7 +413,12 @@ mod tests {
         assert_eq!(last, spec(1, 0, 0).end);
         assert_eq!((last - first).num_days(), 364);
         assert!(journal.day(last).is_some(), "today is logged");
-        assert!(journal.days().any(|d| d.logged_scores() < Metric::ALL.len()), "some partial days");
+        assert!(
+            journal
+                .days()
+                .any(|d| d.logged_scores() < Metric::ALL.len()),
+            "some partial days"
+        );
     }
 
     #[test]
@@ -423,10 +434,19 @@ mod tests {
         let (mut high, mut low) = (Vec::new(), Vec::new());
         for day in journal.days() {
             if let (Some(pain), Some(sleep)) = (day.pain, day.sleep) {
-                if pain.get() >= 6 { high.push(sleep.as_f64()) } else if pain.get() <= 3 { low.push(sleep.as_f64()) }
+                if pain.get() >= 6 {
+                    high.push(sleep.as_f64());
+                } else if pain.get() <= 3 {
+                    low.push(sleep.as_f64());
+                }
             }
         }
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-        assert!(mean(&high) + 1.0 < mean(&low), "{} vs {}", mean(&high), mean(&low));
+        assert!(
+            mean(&high) + 1.0 < mean(&low),
+            "{} vs {}",
+            mean(&high),
+            mean(&low)
+        );
     }
 }

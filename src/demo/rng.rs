@@ -5,7 +5,7 @@ pub(super) struct Rng(u64);
 
 impl Rng {
     pub(super) fn new(seed: u64) -> Self {
-        Self(seed ^ 0x5EED_0F_9A1_1065)
+        Self(seed ^ 0x5EED_0F9A_1106_5000)
     }
 
     fn next_u64(&mut self) -> u64 {

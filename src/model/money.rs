@@ -48,7 +48,10 @@ impl Amount {
     }
 
     /// The amount as a number, for averages.
-    #[expect(clippy::cast_precision_loss, reason = "amounts stay far below 2^52 cents")]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "amounts stay far below 2^52 cents"
+    )]
     pub fn as_f64(self) -> f64 {
         self.cents as f64 / 100.0
     }
@@ -196,7 +199,10 @@ mod tests {
             Err(MoneyError::NotAnAmount(_))
         ));
         assert!(matches!(Amount::parse(""), Err(MoneyError::NotAnAmount(_))));
-        assert!(matches!(Amount::parse("."), Err(MoneyError::NotAnAmount(_))));
+        assert!(matches!(
+            Amount::parse("."),
+            Err(MoneyError::NotAnAmount(_))
+        ));
         assert!(matches!(
             Amount::parse("2000000"),
             Err(MoneyError::TooLarge { .. })
@@ -206,7 +212,10 @@ mod tests {
 
     #[test]
     fn parses_currencies() {
-        assert_eq!(Currency::parse(" eur ").map(|c| c.to_string()), Ok("EUR".into()));
+        assert_eq!(
+            Currency::parse(" eur ").map(|c| c.to_string()),
+            Ok("EUR".into())
+        );
         assert!(Currency::parse("EURO").is_err());
         assert!(Currency::parse("€").is_err());
         assert!(Currency::parse("U5D").is_err());

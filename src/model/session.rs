@@ -189,11 +189,16 @@ mod start_format {
     use chrono::NaiveDateTime;
     use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
 
-    pub fn serialize<S: Serializer>(start: &NaiveDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        start: &NaiveDateTime,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&start.format(super::START_FORMAT))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDateTime, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<NaiveDateTime, D::Error> {
         let text = String::deserialize(deserializer)?;
         super::parse_start(&text).ok_or_else(|| {
             D::Error::custom(format!(
@@ -209,9 +214,14 @@ pub const START_FORMAT: &str = "%Y-%m-%dT%H:%M";
 /// Parse a start as `YYYY-MM-DDTHH:MM`, `YYYY-MM-DD HH:MM`, or either with seconds.
 pub fn parse_start(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
-    ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
 }
 
 #[cfg(test)]
@@ -221,16 +231,27 @@ mod tests {
     #[test]
     fn minutes_refuse_zero_negative_and_absurd() {
         assert_eq!(Minutes::parse("60").map(Minutes::get), Ok(60));
-        assert!(matches!(Minutes::parse("0"), Err(MinutesError::OutOfRange { found: 0 })));
-        assert!(matches!(Minutes::parse("-30"), Err(MinutesError::OutOfRange { found: -30 })));
-        assert!(matches!(Minutes::parse("481"), Err(MinutesError::OutOfRange { .. })));
-        assert!(matches!(Minutes::parse("1h"), Err(MinutesError::NotANumber(_))));
+        assert!(matches!(
+            Minutes::parse("0"),
+            Err(MinutesError::OutOfRange { found: 0 })
+        ));
+        assert!(matches!(
+            Minutes::parse("-30"),
+            Err(MinutesError::OutOfRange { found: -30 })
+        ));
+        assert!(matches!(
+            Minutes::parse("481"),
+            Err(MinutesError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            Minutes::parse("1h"),
+            Err(MinutesError::NotANumber(_))
+        ));
     }
 
     #[test]
     fn parses_starts() {
-        let expected = NaiveDate::from_ymd_opt(2026, 3, 4)
-            .and_then(|d| d.and_hms_opt(17, 30, 0));
+        let expected = NaiveDate::from_ymd_opt(2026, 3, 4).and_then(|d| d.and_hms_opt(17, 30, 0));
         assert_eq!(parse_start("2026-03-04 17:30"), expected);
         assert_eq!(parse_start("2026-03-04T17:30"), expected);
         assert_eq!(parse_start("2026-03-04T17:30:00"), expected);

@@ -23,7 +23,13 @@ fn set_day_replaces_and_empty_day_removes() {
     let previous = journal.set_day(day_with_pain("2026-01-02", 6));
     assert_eq!(previous.and_then(|d| d.pain).map(Score::get), Some(4));
     assert!(journal.revision() > before);
-    assert_eq!(journal.day(date("2026-01-02")).and_then(|d| d.pain).map(Score::get), Some(6));
+    assert_eq!(
+        journal
+            .day(date("2026-01-02"))
+            .and_then(|d| d.pain)
+            .map(Score::get),
+        Some(6)
+    );
 
     journal.set_day(Day::empty(date("2026-01-02")));
     assert_eq!(journal.day_count(), 0, "an empty day is the same as no day");
@@ -52,7 +58,11 @@ fn sessions_stay_sorted_and_ids_are_never_reused() {
     assert_eq!(next.0, 3, "a removed id is not handed out again");
     journal.restore_session(removed).unwrap();
     assert_eq!(journal.sessions().len(), 3);
-    assert!(journal.restore_session(journal.session(early).unwrap().clone()).is_err());
+    assert!(
+        journal
+            .restore_session(journal.session(early).unwrap().clone())
+            .is_err()
+    );
 }
 
 #[test]
@@ -66,17 +76,26 @@ fn replace_session_moves_it_into_order() {
     journal.replace_session(moved).unwrap();
     let order: Vec<_> = journal.sessions().iter().map(|s| s.id).collect();
     assert_eq!(order, [second, first]);
-    assert_eq!(journal.session(first).unwrap().therapist.as_deref(), Some("Anna"));
+    assert_eq!(
+        journal.session(first).unwrap().therapist.as_deref(),
+        Some("Anna")
+    );
     let missing = session_at("2026-03-01 09:00", SessionKind::Swedish);
     assert_eq!(
-        journal.replace_session(Session { id: SessionId(99), ..missing }),
+        journal.replace_session(Session {
+            id: SessionId(99),
+            ..missing
+        }),
         Err(JournalError::NoSuchSession(SessionId(99)))
     );
 }
 
 #[test]
 fn from_parts_refuses_duplicates_and_fixes_next_id() {
-    let days = vec![day_with_pain("2026-01-02", 4), day_with_pain("2026-01-02", 5)];
+    let days = vec![
+        day_with_pain("2026-01-02", 4),
+        day_with_pain("2026-01-02", 5),
+    ];
     assert_eq!(
         Journal::from_parts(days, vec![], 1),
         Err(JournalError::DuplicateDay(date("2026-01-02")))
@@ -108,7 +127,10 @@ fn date_span_covers_days_and_sessions() {
     journal.set_day(day_with_pain("2026-01-05", 4));
     journal.add_session(session_at("2026-01-02 09:00", SessionKind::Swedish));
     journal.set_day(day_with_pain("2026-01-09", 4));
-    assert_eq!(journal.date_span(), Some((date("2026-01-02"), date("2026-01-09"))));
+    assert_eq!(
+        journal.date_span(),
+        Some((date("2026-01-02"), date("2026-01-09")))
+    );
 }
 
 #[test]
@@ -117,13 +139,20 @@ fn future_dates_are_refused() {
     assert!(check_not_future(today, today).is_ok());
     assert!(check_not_future(date("2020-01-01"), today).is_ok());
     let error = check_not_future(date("2026-11-22"), today).unwrap_err();
-    assert!(error.to_string().contains("2026-11-22 is in the future"), "{error}");
+    assert!(
+        error.to_string().contains("2026-11-22 is in the future"),
+        "{error}"
+    );
 }
 
 #[test]
 fn therapists_most_recent_first() {
     let mut journal = Journal::new();
-    for (start, name) in [("2026-01-01 10:00", "Anna"), ("2026-01-05 10:00", "Ben"), ("2026-01-09 10:00", "Anna")] {
+    for (start, name) in [
+        ("2026-01-01 10:00", "Anna"),
+        ("2026-01-05 10:00", "Ben"),
+        ("2026-01-09 10:00", "Anna"),
+    ] {
         let mut session = session_at(start, SessionKind::Swedish);
         session.therapist = Some(name.into());
         journal.add_session(session);

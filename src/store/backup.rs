@@ -31,9 +31,10 @@ pub struct Backup {
 }
 
 fn stem(journal: &Path) -> String {
-    journal
-        .file_stem()
-        .map_or_else(|| "journal".into(), |stem| stem.to_string_lossy().into_owned())
+    journal.file_stem().map_or_else(
+        || "journal".into(),
+        |stem| stem.to_string_lossy().into_owned(),
+    )
 }
 
 fn prefix(journal: &Path) -> String {
@@ -155,7 +156,10 @@ mod tests {
         let pruned = to_prune(&backups, today);
         // Five of today's beyond the newest ten, the earlier of the 20th, and the 10th (too old).
         assert_eq!(pruned.len(), 7, "{pruned:?}");
-        assert!(!pruned.contains(&backups[15].path), "last of yesterday is kept");
+        assert!(
+            !pruned.contains(&backups[15].path),
+            "last of yesterday is kept"
+        );
         assert!(pruned.contains(&backups[16].path));
         assert!(pruned.contains(&backups[17].path));
         assert!(!pruned.contains(&backups[9].path));

@@ -109,7 +109,9 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Journal, FormatError> {
         Some(found) => Err(FormatError::At {
             line: locate(text, "version", 1).map_or(1, |(line, _)| line),
             column: 1,
-            message: format!("version {found} is not a painlog journal version (1 to {CURRENT_VERSION})"),
+            message: format!(
+                "version {found} is not a painlog journal version (1 to {CURRENT_VERSION})"
+            ),
         }),
     }
 }
@@ -133,6 +135,7 @@ fn read_v1(text: &str) -> Result<Journal, FormatError> {
     })
 }
 
+#[expect(clippy::needless_pass_by_value, reason = "used as map_err(from_ron)")]
 fn from_ron(error: ron::error::SpannedError) -> FormatError {
     let message = match &error.code {
         ron::Error::Eof => "the file ends too early; it may have been cut off".to_owned(),
@@ -154,7 +157,13 @@ fn locate(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
 fn position_of_offset(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }

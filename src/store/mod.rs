@@ -184,8 +184,8 @@ pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), Sa
         source,
     };
     let text = to_text(journal).map_err(|error| fail(io::Error::other(error)))?;
-    atomic::create_private_folder(&atomic::parent_folder(path)).map_err(fail)?;
-    match fs::metadata(path) {
+    create_private_folder(&atomic::parent_folder(path)).map_err(fail)?;
+    match path.metadata() {
         Ok(meta) if meta.is_file() => {
             backup::keep_previous(path, now).map_err(fail)?;
         }
@@ -205,7 +205,11 @@ pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), Sa
 
 /// Restore `backup` as the journal at `path`. A journal already there is moved aside as
 /// `<name>.replaced-YYYY-MM-DD_HH-MM-SS.ron` (never deleted); returns where it went.
-pub fn restore(path: &Path, backup: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>, RestoreError> {
+pub fn restore(
+    path: &Path,
+    backup: &Path,
+    now: NaiveDateTime,
+) -> Result<Option<PathBuf>, RestoreError> {
     let bytes = fs::read(backup).map_err(|source| RestoreError::Unreadable {
         backup: backup.to_path_buf(),
         reason: source.to_string(),
@@ -213,8 +217,14 @@ pub fn restore(path: &Path, backup: &Path, now: NaiveDateTime) -> Result<Option<
     from_bytes(&bytes).map_err(|error| RestoreError::Unreadable {
         backup: backup.to_path_buf(),
         reason: match error {
-            FormatError::At { line, column, message } => format!("line {line}, column {column}: {message}"),
-            FormatError::TooNew { found } => format!("written by a newer painlog (version {found})"),
+            FormatError::At {
+                line,
+                column,
+                message,
+            } => format!("line {line}, column {column}: {message}"),
+            FormatError::TooNew { found } => {
+                format!("written by a newer painlog (version {found})")
+            }
         },
     })?;
     let io_error = |source: io::Error| RestoreError::Io {

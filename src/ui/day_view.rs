@@ -33,7 +33,8 @@ struct DayForm {
 impl DayForm {
     fn from_day(day: Day) -> Self {
         Self {
-            scores: Metric::ALL.map(|metric| metric.of(&day).map_or_else(String::new, |s| s.to_string())),
+            scores: Metric::ALL
+                .map(|metric| metric.of(&day).map_or_else(String::new, |s| s.to_string())),
             regions: day.regions.clone(),
             note: day.note.clone(),
             shown: day,
@@ -84,7 +85,13 @@ impl DayView {
     }
 
     /// Draw the view.
-    pub fn ui(&mut self, ui: &mut egui::Ui, journal: &Journal, today: NaiveDate, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        journal: &Journal,
+        today: NaiveDate,
+        commands: &mut Vec<Command>,
+    ) {
         self.shortcuts(ui, today);
         egui::Panel::left("days_list")
             .resizable(true)
@@ -92,20 +99,25 @@ impl DayView {
             .size_range(180.0..=420.0)
             .show(ui, |ui| self.list_ui(ui, journal, today));
 
-        let stored = journal.day(self.date).cloned().unwrap_or_else(|| Day::empty(self.date));
+        let stored = journal
+            .day(self.date)
+            .cloned()
+            .unwrap_or_else(|| Day::empty(self.date));
         if stored != self.form.shown {
             self.form = DayForm::from_day(stored);
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                ui.set_max_width(720.0);
-                self.header_ui(ui, journal, today);
-                ui.add_space(8.0);
-                if journal.is_empty() {
-                    welcome(ui);
-                }
-                self.form_ui(ui, journal, commands);
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.set_max_width(720.0);
+                    self.header_ui(ui, journal, today);
+                    ui.add_space(8.0);
+                    if journal.is_empty() {
+                        welcome(ui);
+                    }
+                    self.form_ui(ui, journal, commands);
+                });
         });
     }
 
@@ -131,22 +143,29 @@ impl DayView {
         ui.strong(format!("Logged days ({})", journal.day_count()));
         ui.add_space(4.0);
         if journal.day(today).is_none() {
-            let row = day_row(ui, self.date == today, &format!("{} · today, not logged yet", today.format("%a %-d %b %Y")));
+            let row = day_row(
+                ui,
+                self.date == today,
+                &format!("{} · today, not logged yet", today.format("%a %-d %b %Y")),
+            );
             if row.clicked() {
                 self.open(today);
             }
         }
         let row_height = ui.spacing().interact_size.y;
         let count = journal.day_count();
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show_rows(ui, row_height, count, |ui, rows| {
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            count,
+            |ui, rows| {
                 for day in journal.days().rev().skip(rows.start).take(rows.len()) {
                     if day_row(ui, self.date == day.date, &summary(day)).clicked() {
                         self.open(day.date);
                     }
                 }
-            });
+            },
+        );
     }
 
     fn header_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, today: NaiveDate) {
@@ -216,20 +235,36 @@ impl DayView {
         for (index, metric) in Metric::ALL.into_iter().enumerate() {
             ui.add_space(6.0);
             let label = field_label(ui, metric.name(), Some(metric.scale()));
-            let input = score_input(ui, ("day_score", metric.key()), &label, &mut self.form.scores[index], metric.higher_is_better());
+            let input = score_input(
+                ui,
+                ("day_score", metric.key()),
+                &label,
+                &mut self.form.scores[index],
+                metric.higher_is_better(),
+            );
             if index == 0 && std::mem::take(&mut self.focus_first_field) {
                 input.field.request_focus();
             }
             changed |= input.changed;
             if let Err(error) = Score::parse_optional(&self.form.scores[index]) {
-                error_text(ui, &format!("{}: {error}. Leave it empty for \"not logged\".", metric.name()));
+                error_text(
+                    ui,
+                    &format!(
+                        "{}: {error}. Leave it empty for \"not logged\".",
+                        metric.name()
+                    ),
+                );
             }
         }
         let day = self.form.to_day();
         if let (Some(pain), Some(worst)) = (day.pain, day.worst_pain)
             && worst < pain
         {
-            ui.label(RichText::new("Worst pain is usually at least the average pain.").weak().small());
+            ui.label(
+                RichText::new("Worst pain is usually at least the average pain.")
+                    .weak()
+                    .small(),
+            );
         }
 
         ui.add_space(10.0);
@@ -251,7 +286,11 @@ impl DayView {
         ui.add_space(10.0);
         let label = field_label(ui, NOTE_LABEL, Some("anything worth remembering"));
         let note = ui
-            .add(egui::TextEdit::multiline(&mut self.form.note).desired_rows(3).desired_width(f32::INFINITY))
+            .add(
+                egui::TextEdit::multiline(&mut self.form.note)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
             .labelled_by(label.id);
         changed |= note.changed();
 

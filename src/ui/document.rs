@@ -108,9 +108,9 @@ impl Document {
                     .saturating_sub(last.elapsed())
                     .min(longest.saturating_sub(first.elapsed()))
             }
-            _ => self
-                .failed_at
-                .map_or(Duration::ZERO, |at| RETRY_AFTER.saturating_sub(at.elapsed())),
+            _ => self.failed_at.map_or(Duration::ZERO, |at| {
+                RETRY_AFTER.saturating_sub(at.elapsed())
+            }),
         };
         if !wait.is_zero() {
             return Some(wait);

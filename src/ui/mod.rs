@@ -198,7 +198,7 @@ impl PainlogApp {
 
     /// Apply saved preferences.
     #[must_use]
-    pub fn with_prefs(mut self, prefs: Prefs) -> Self {
+    pub fn with_prefs(mut self, prefs: &Prefs) -> Self {
         self.view = prefs.view;
         self
     }
@@ -235,16 +235,24 @@ impl PainlogApp {
                 commands.push(Command::ShowView(view));
             }
         }
-        status_bar::ui(ui, self.status_bar_state(), &mut commands);
+        status_bar::ui(ui, &self.status_bar_state(), &mut commands);
         match &mut self.state {
             JournalState::Open(document) => {
                 top_bar(ui, self.view, &mut commands);
                 let journal = document.journal();
                 let today = self.config.clock.today();
-                banner(ui, self.deleted.as_ref(), self.notice.as_deref(), &mut commands);
+                banner(
+                    ui,
+                    self.deleted.as_ref(),
+                    self.notice.as_deref(),
+                    &mut commands,
+                );
                 match self.view {
                     View::Day => self.day_view.ui(ui, journal, today, &mut commands),
-                    View::Sessions => self.sessions_view.ui(ui, journal, self.config.clock, &mut commands),
+                    View::Sessions => {
+                        self.sessions_view
+                            .ui(ui, journal, self.config.clock, &mut commands);
+                    }
                 }
             }
             JournalState::Unreadable(recovery) => recovery.ui(ui, &mut commands),
@@ -284,7 +292,8 @@ impl PainlogApp {
 
     fn save_if_due(&mut self, ctx: &egui::Context) {
         if let JournalState::Open(document) = &mut self.state
-            && let Some(wait) = document.save_if_due(self.config.save_delay, self.config.clock.now())
+            && let Some(wait) =
+                document.save_if_due(self.config.save_delay, self.config.clock.now())
         {
             ctx.request_repaint_after(wait);
         }
@@ -362,7 +371,10 @@ impl PainlogApp {
             }
             Deleted::Session(session) => {
                 let id = session.id;
-                if document.edit(|journal| journal.restore_session(session)).is_ok() {
+                if document
+                    .edit(|journal| journal.restore_session(session))
+                    .is_ok()
+                {
                     self.sessions_view.select(id, document.journal());
                     self.view = View::Sessions;
                 }
@@ -401,7 +413,11 @@ impl PainlogApp {
 
 fn open_journal(path: &std::path::Path) -> JournalState {
     match store::load(path) {
-        Ok(loaded) => JournalState::Open(Document::new(loaded.journal, path.to_path_buf(), loaded.existed)),
+        Ok(loaded) => JournalState::Open(Document::new(
+            loaded.journal,
+            path.to_path_buf(),
+            loaded.existed,
+        )),
         Err(error) => JournalState::Unreadable(RecoveryView::new(path, &error)),
     }
 }
@@ -480,7 +496,11 @@ pub fn setup_context(ctx: &egui::Context) {
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         if let Some(names) = fonts.families.get_mut(&family) {
-            let position = names.len().min(if family == egui::FontFamily::Monospace { 2 } else { 1 });
+            let position = names.len().min(if family == egui::FontFamily::Monospace {
+                2
+            } else {
+                1
+            });
             names.insert(position, "DejaVuSans".to_owned());
         }
     }
@@ -492,7 +512,10 @@ pub fn launch(data: Option<PathBuf>, demo: bool) -> std::process::ExitCode {
     use std::process::ExitCode;
     let now = Clock::System.now();
     let demo_journal = if demo {
-        match crate::demo::TemporaryJournal::create(crate::demo::DemoSpec::window_demo(now.date()), now) {
+        match crate::demo::TemporaryJournal::create(
+            crate::demo::DemoSpec::window_demo(now.date()),
+            now,
+        ) {
             Ok(journal) => Some(journal),
             Err(error) => {
                 eprintln!("painlog: could not create the demo journal: {error}");
@@ -554,7 +577,7 @@ pub fn run(config: AppConfig) -> eframe::Result {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(PainlogApp::new(config).with_prefs(prefs)))
+            Ok(Box::new(PainlogApp::new(config).with_prefs(&prefs)))
         }),
     )
 }

@@ -50,12 +50,14 @@ impl RecoveryView {
                     store::CURRENT_VERSION
                 ),
             ),
-            LoadError::Io { source, .. } => (
-                "painlog cannot open this journal",
+            LoadError::Io { source, .. } => {
+                ("painlog cannot open this journal", None, source.to_string())
+            }
+            LoadError::NoPath => (
+                "painlog cannot find a place for the journal",
                 None,
-                source.to_string(),
+                error.to_string(),
             ),
-            LoadError::NoPath => ("painlog cannot find a place for the journal", None, error.to_string()),
         };
         Self {
             path: path.to_path_buf(),
@@ -91,7 +93,11 @@ impl RecoveryView {
                     super::widgets::error_text(ui, problem);
                 }
                 ui.add_space(8.0);
-                if ui.button("Try again").on_hover_text("Read the file again, e.g. after fixing it in a text editor").clicked() {
+                if ui
+                    .button("Try again")
+                    .on_hover_text("Read the file again, e.g. after fixing it in a text editor")
+                    .clicked()
+                {
                     commands.push(Command::Reload);
                 }
                 ui.add_space(12.0);
@@ -109,17 +115,21 @@ impl RecoveryView {
             return;
         }
         ui.label("Restoring puts the backup in place of the journal; the unreadable file is kept under a new name, not deleted.");
-        egui::Grid::new("backups").striped(true).num_columns(3).show(ui, |ui| {
-            for backup in &self.backups {
-                ui.label(&backup.taken);
-                ui.label(&backup.summary);
-                let button = ui.add_enabled(backup.readable, egui::Button::new("Restore this backup"));
-                if button.clicked() {
-                    commands.push(Command::RestoreBackup(backup.path.clone()));
+        egui::Grid::new("backups")
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                for backup in &self.backups {
+                    ui.label(&backup.taken);
+                    ui.label(&backup.summary);
+                    let button =
+                        ui.add_enabled(backup.readable, egui::Button::new("Restore this backup"));
+                    if button.clicked() {
+                        commands.push(Command::RestoreBackup(backup.path.clone()));
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
-        });
+            });
     }
 
     fn open_other_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -127,7 +137,11 @@ impl RecoveryView {
         ui.horizontal(|ui| {
             let label = ui.label("Journal file");
             let field = ui
-                .add(egui::TextEdit::singleline(&mut self.other_path).desired_width(380.0).hint_text("/path/to/journal.ron"))
+                .add(
+                    egui::TextEdit::singleline(&mut self.other_path)
+                        .desired_width(380.0)
+                        .hint_text("/path/to/journal.ron"),
+                )
                 .labelled_by(label.id);
             let enter = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             if (ui.button("Open").clicked() || enter) && !self.other_path.trim().is_empty() {

@@ -83,7 +83,6 @@ struct SessionForm {
     currency: String,
     ratings: [String; 3],
     note: String,
-    tried_to_add: bool,
 }
 
 fn score_text(score: Option<Score>) -> String {
@@ -94,7 +93,8 @@ impl SessionForm {
     /// A new session, filled with what the last session had (people repeat their bookings).
     fn new_session(journal: &Journal, now: NaiveDateTime) -> Self {
         let last = journal.sessions().last();
-        let rounded = NaiveTime::from_hms_opt(now.hour(), now.minute() / 15 * 15, 0).unwrap_or_default();
+        let rounded =
+            NaiveTime::from_hms_opt(now.hour(), now.minute() / 15 * 15, 0).unwrap_or_default();
         Self {
             editing: None,
             shown: None,
@@ -110,10 +110,12 @@ impl SessionForm {
             pressure: last.and_then(|s| s.pressure),
             focus: BTreeSet::new(),
             cost: String::new(),
-            currency: journal.last_currency().map(|c| c.to_string()).unwrap_or_default(),
+            currency: journal
+                .last_currency()
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
             ratings: Default::default(),
             note: String::new(),
-            tried_to_add: false,
         }
     }
 
@@ -132,22 +134,30 @@ impl SessionForm {
             therapist: session.therapist.clone().unwrap_or_default(),
             pressure: session.pressure,
             focus: session.focus.clone(),
-            cost: session.cost.map(|c| c.amount.to_string()).unwrap_or_default(),
-            currency: session.cost.map(|c| c.currency.to_string()).unwrap_or_default(),
+            cost: session
+                .cost
+                .map(|c| c.amount.to_string())
+                .unwrap_or_default(),
+            currency: session
+                .cost
+                .map(|c| c.currency.to_string())
+                .unwrap_or_default(),
             ratings: [
                 score_text(session.pain_before),
                 score_text(session.pain_after),
                 score_text(session.soreness),
             ],
             note: session.note.clone(),
-            tried_to_add: false,
         }
     }
 
     /// The session the form describes, or what is wrong with it.
-    fn build(&self, today: chrono::NaiveDate) -> Result<Session, FormErrors> {
+    fn build(&self, today: chrono::NaiveDate) -> Result<Session, Box<FormErrors>> {
         let mut errors = FormErrors::default();
-        let start = self.start(today).map_err(|error| errors.start = Some(error)).ok();
+        let start = self
+            .start(today)
+            .map_err(|error| errors.start = Some(error))
+            .ok();
         let kind = SessionKind::from_choice(self.kind, &self.other_name);
         if kind.is_none() {
             errors.kind = Some("Name the other kind, e.g. Hot stone.".to_owned());
@@ -160,14 +170,18 @@ impl SessionForm {
         for (index, text) in self.ratings.iter().enumerate() {
             match Score::parse_optional(text) {
                 Ok(score) => ratings[index] = score,
-                Err(error) => errors.ratings[index] = Some(format!("{error}. Leave it empty if you did not rate it.")),
+                Err(error) => {
+                    errors.ratings[index] =
+                        Some(format!("{error}. Leave it empty if you did not rate it."));
+                }
             }
         }
-        let (Some(start), Some(kind), Some(minutes), Some(cost)) = (start, kind, minutes, cost) else {
-            return Err(errors);
+        let (Some(start), Some(kind), Some(minutes), Some(cost)) = (start, kind, minutes, cost)
+        else {
+            return Err(Box::new(errors));
         };
         if errors.ratings.iter().any(Option::is_some) {
-            return Err(errors);
+            return Err(Box::new(errors));
         }
         let mut session = Session::new(start, kind, minutes);
         session.id = self.editing.unwrap_or_default();
@@ -183,11 +197,17 @@ impl SessionForm {
 
     fn start(&self, today: chrono::NaiveDate) -> Result<NaiveDateTime, String> {
         let date = parse_date(&self.date).ok_or_else(|| {
-            format!("\"{}\" is not a date. Type it as YYYY-MM-DD, for example {today}.", self.date.trim())
+            format!(
+                "\"{}\" is not a date. Type it as YYYY-MM-DD, for example {today}.",
+                self.date.trim()
+            )
         })?;
         check_not_future(date, today).map_err(|error| format!("{error}."))?;
         let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M").map_err(|_| {
-            format!("\"{}\" is not a time. Type it as HH:MM on the 24-hour clock, for example 17:30.", self.time.trim())
+            format!(
+                "\"{}\" is not a time. Type it as HH:MM on the 24-hour clock, for example 17:30.",
+                self.time.trim()
+            )
         })?;
         Ok(date.and_time(time))
     }
@@ -229,13 +249,23 @@ impl SessionsView {
 
     /// A session was deleted: leave its form if it was open.
     pub fn forget(&mut self, id: SessionId) {
-        if self.form.as_ref().is_some_and(|form| form.editing == Some(id)) {
+        if self
+            .form
+            .as_ref()
+            .is_some_and(|form| form.editing == Some(id))
+        {
             self.form = None;
         }
     }
 
     /// Draw the view.
-    pub fn ui(&mut self, ui: &mut egui::Ui, journal: &Journal, clock: Clock, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        journal: &Journal,
+        clock: Clock,
+        commands: &mut Vec<Command>,
+    ) {
         if ui.input_mut(|input| input.consume_shortcut(&NEW_SESSION)) {
             self.form = Some(SessionForm::new_session(journal, clock.now()));
         }
@@ -245,19 +275,25 @@ impl SessionsView {
             .size_range(220.0..=480.0)
             .show(ui, |ui| self.list_ui(ui, journal, clock));
 
-        let form = self.form.get_or_insert_with(|| SessionForm::new_session(journal, clock.now()));
+        let form = self
+            .form
+            .get_or_insert_with(|| SessionForm::new_session(journal, clock.now()));
         if let Some(id) = form.editing {
             match journal.session(id) {
                 None => *form = SessionForm::new_session(journal, clock.now()),
-                Some(stored) if Some(stored) != form.shown.as_ref() => *form = SessionForm::edit(stored),
+                Some(stored) if Some(stored) != form.shown.as_ref() => {
+                    *form = SessionForm::edit(stored);
+                }
                 Some(_) => {}
             }
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                ui.set_max_width(760.0);
-                form_ui(ui, form, journal, clock.today(), commands);
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.set_max_width(760.0);
+                    form_ui(ui, form, journal, clock.today(), commands);
+                });
         });
     }
 
@@ -270,26 +306,41 @@ impl SessionsView {
             self.form = Some(SessionForm::new_session(journal, clock.now()));
         }
         ui.add_space(4.0);
-        ui.strong(format!("Sessions, newest first ({})", journal.sessions().len()));
+        ui.strong(format!(
+            "Sessions, newest first ({})",
+            journal.sessions().len()
+        ));
         if journal.sessions().is_empty() {
-            ui.label(RichText::new("None yet. Fill in the form to add your first massage session.").weak());
+            ui.label(
+                RichText::new("None yet. Fill in the form to add your first massage session.")
+                    .weak(),
+            );
         }
         let selected = self.form.as_ref().and_then(|form| form.editing);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 12.0;
         let sessions = journal.sessions();
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show_rows(ui, row_height, sessions.len(), |ui, rows| {
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            sessions.len(),
+            |ui, rows| {
                 for session in sessions.iter().rev().skip(rows.start).take(rows.len()) {
-                    if session_row(ui, session, selected == Some(session.id), row_height).clicked() {
+                    if session_row(ui, session, selected == Some(session.id), row_height).clicked()
+                    {
                         self.form = Some(SessionForm::edit(session));
                     }
                 }
-            });
+            },
+        );
     }
 }
 
-fn session_row(ui: &mut egui::Ui, session: &Session, selected: bool, height: f32) -> egui::Response {
+fn session_row(
+    ui: &mut egui::Ui,
+    session: &Session,
+    selected: bool,
+    height: f32,
+) -> egui::Response {
     let title = session.start.format("%a %-d %b %Y, %H:%M").to_string();
     let mut detail = format!("{} · {} min", session.kind, session.minutes);
     if let Some(therapist) = &session.therapist {
@@ -298,9 +349,15 @@ fn session_row(ui: &mut egui::Ui, session: &Session, selected: bool, height: f32
     if let (Some(before), Some(after)) = (session.pain_before, session.pain_after) {
         detail.push_str(&format!(" · pain {before}→{after}"));
     }
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::CLICK);
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::CLICK);
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, format!("{title}, {detail}"))
+        egui::WidgetInfo::selected(
+            egui::accesskit::Role::Button,
+            true,
+            selected,
+            format!("{title}, {detail}"),
+        )
     });
     let visuals = ui.style().interact_selectable(&response, selected);
     if selected || response.hovered() {
@@ -310,7 +367,13 @@ fn session_row(ui: &mut egui::Ui, session: &Session, selected: bool, height: f32
     let body = egui::TextStyle::Body.resolve(ui.style());
     let small = egui::FontId::proportional(egui::TextStyle::Body.resolve(ui.style()).size * 0.85);
     let left = rect.left() + 6.0;
-    painter.text(egui::pos2(left, rect.top() + 4.0), egui::Align2::LEFT_TOP, title, body, visuals.text_color());
+    painter.text(
+        egui::pos2(left, rect.top() + 4.0),
+        egui::Align2::LEFT_TOP,
+        title,
+        body,
+        visuals.text_color(),
+    );
     painter.text(
         egui::pos2(left, rect.center().y + 3.0),
         egui::Align2::LEFT_TOP,
@@ -319,6 +382,16 @@ fn session_row(ui: &mut egui::Ui, session: &Session, selected: bool, height: f32
         ui.visuals().weak_text_color(),
     );
     response
+}
+
+/// What the form's widgets did this frame.
+#[derive(Default)]
+struct FormEvents {
+    /// A value changed (applied at once when editing).
+    changed: bool,
+    /// The date or time field was left (applied then, so a half-typed date never moves
+    /// the session).
+    start_committed: bool,
 }
 
 fn form_ui(
@@ -339,164 +412,284 @@ fn form_ui(
     };
     ui.add_space(6.0);
     let built = form.build(today);
-    let errors = built.as_ref().err();
-    let mut start_committed = false;
-    let mut changed = false;
-
-    egui::Grid::new("session_form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-        let label = field_label(ui, labels::DATE, Some("YYYY-MM-DD"));
-        let field = ui.add(TextEdit::singleline(&mut form.date).desired_width(110.0)).labelled_by(label.id);
-        start_committed |= field.lost_focus();
-        ui.end_row();
-
-        let label = field_label(ui, labels::TIME, Some("HH:MM, 24-hour"));
-        ui.vertical(|ui| {
-            let field = ui.add(TextEdit::singleline(&mut form.time).desired_width(60.0)).labelled_by(label.id);
-            start_committed |= field.lost_focus();
-            if let Some(error) = errors.and_then(|e| e.start.as_deref()) {
-                error_text(ui, error);
-            }
+    let errors = built.as_ref().err().map(AsRef::as_ref);
+    let mut events = FormEvents::default();
+    egui::Grid::new("session_form")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            start_rows(ui, form, errors, &mut events);
+            kind_row(ui, form, errors, &mut events);
+            minutes_row(ui, form, errors, &mut events);
+            therapist_row(ui, form, journal, &mut events);
+            pressure_and_focus_rows(ui, form, &mut events);
+            cost_row(ui, form, errors, &mut events);
         });
-        ui.end_row();
-
-        field_label(ui, "Kind", None);
-        ui.vertical(|ui| {
-            ui.horizontal_wrapped(|ui| {
-                for choice in KindChoice::ALL {
-                    changed |= ui.radio_value(&mut form.kind, choice, choice.label()).changed();
-                }
-            });
-            ui.horizontal(|ui| {
-                let label = ui.label(labels::OTHER_KIND);
-                let enabled = form.kind == KindChoice::Other;
-                let field = ui
-                    .add_enabled(enabled, TextEdit::singleline(&mut form.other_name).desired_width(200.0).hint_text("e.g. Hot stone"))
-                    .labelled_by(label.id);
-                changed |= field.changed();
-            });
-            if let Some(error) = errors.and_then(|e| e.kind.as_deref()) {
-                error_text(ui, error);
-            }
-        });
-        ui.end_row();
-
-        let label = field_label(ui, labels::MINUTES, Some("1–480"));
-        ui.vertical(|ui| {
-            changed |= ui.add(TextEdit::singleline(&mut form.minutes).desired_width(60.0)).labelled_by(label.id).changed();
-            if let Some(error) = errors.and_then(|e| e.minutes.as_deref()) {
-                error_text(ui, error);
-            }
-        });
-        ui.end_row();
-
-        let label = field_label(ui, labels::THERAPIST, Some("optional"));
-        ui.vertical(|ui| {
-            changed |= ui.add(TextEdit::singleline(&mut form.therapist).desired_width(260.0)).labelled_by(label.id).changed();
-            let known: Vec<String> = journal.therapists().into_iter().filter(|name| *name != form.therapist.trim()).take(5).collect();
-            if !known.is_empty() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("Recent:").weak().small());
-                    for name in known {
-                        if ui.add(egui::Button::new(RichText::new(&name).small()).sense(Sense::CLICK)).clicked() {
-                            form.therapist = name;
-                            changed = true;
-                        }
-                    }
-                });
-            }
-        });
-        ui.end_row();
-
-        field_label(ui, "Pressure", None);
-        ui.horizontal_wrapped(|ui| {
-            changed |= ui.radio_value(&mut form.pressure, None, "Not recorded").changed();
-            for pressure in Pressure::ALL {
-                changed |= ui.radio_value(&mut form.pressure, Some(pressure), pressure.label()).changed();
-            }
-        });
-        ui.end_row();
-
-        field_label(ui, "Focus regions", Some("worked on"));
-        ui.horizontal_wrapped(|ui| {
-            for region in Region::ALL {
-                let mut checked = form.focus.contains(&region);
-                if ui.checkbox(&mut checked, region.label()).changed() {
-                    if checked {
-                        form.focus.insert(region);
-                    } else {
-                        form.focus.remove(&region);
-                    }
-                    changed = true;
-                }
-            }
-        });
-        ui.end_row();
-
-        let label = field_label(ui, labels::COST, Some("optional, e.g. 60 or 59.50"));
-        ui.vertical(|ui| {
-            ui.horizontal(|ui| {
-                changed |= ui.add(TextEdit::singleline(&mut form.cost).desired_width(80.0)).labelled_by(label.id).changed();
-                let currency_label = ui.label(labels::CURRENCY);
-                changed |= ui
-                    .add(TextEdit::singleline(&mut form.currency).desired_width(48.0).char_limit(3).hint_text("USD"))
-                    .labelled_by(currency_label.id)
-                    .changed();
-            });
-            for error in [errors.and_then(|e| e.cost.as_deref()), errors.and_then(|e| e.currency.as_deref())].into_iter().flatten() {
-                error_text(ui, error);
-            }
-        });
-        ui.end_row();
-    });
-
-    for (index, (name, scale)) in RATINGS.into_iter().enumerate() {
-        ui.add_space(6.0);
-        let label = field_label(ui, name, Some(scale));
-        changed |= score_input(ui, ("session_rating", index), &label, &mut form.ratings[index], false).changed;
-        if let Some(error) = errors.and_then(|e| e.ratings[index].as_deref()) {
-            error_text(ui, error);
-        }
-    }
-    ui.add_space(8.0);
-    let label = field_label(ui, labels::NOTE, Some("e.g. stretches the therapist suggested"));
-    changed |= ui
-        .add(TextEdit::multiline(&mut form.note).desired_rows(3).desired_width(f32::INFINITY))
-        .labelled_by(label.id)
-        .changed();
+    ratings_and_note(ui, form, errors, &mut events);
     ui.add_space(10.0);
-
     match form.editing {
-        None => new_session_buttons(ui, form, commands),
+        None => new_session_buttons(ui, built, commands),
         Some(id) => {
             ui.horizontal(|ui| {
                 if ui.button(labels::DELETE).clicked() {
                     commands.push(Command::DeleteSession(id));
                 }
-                ui.label(RichText::new("Changes are saved as you make them; a date or time when you leave its field.").weak().small());
+                ui.label(
+                    RichText::new(
+                        "Changes are saved as you make them; a date or time when you leave its field.",
+                    )
+                    .weak()
+                    .small(),
+                );
             });
-            // Apply on every change, but a typed date or time only once its field is left,
-            // so that a half-typed date never moves the session.
-            if changed || start_committed {
-                apply_edit(form, today, start_committed, commands);
+            if events.changed || events.start_committed {
+                apply_edit(form, today, events.start_committed, commands);
             }
         }
     }
 }
 
-fn new_session_buttons(ui: &mut egui::Ui, form: &mut SessionForm, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
-        if ui.button(labels::ADD).clicked() {
-            form.tried_to_add = true;
-            // The errors are drawn from the same build next frame.
-            if let Ok(session) = form.build(chrono::Local::now().date_naive().max(parse_date(&form.date).unwrap_or_default())) {
-                commands.push(Command::AddSession(session));
+fn errors_ui(ui: &mut egui::Ui, messages: &[Option<&str>]) {
+    for message in messages.iter().flatten() {
+        error_text(ui, message);
+    }
+}
+
+fn start_rows(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
+    let label = field_label(ui, labels::DATE, Some("YYYY-MM-DD"));
+    let field = ui
+        .add(TextEdit::singleline(&mut form.date).desired_width(110.0))
+        .labelled_by(label.id);
+    events.start_committed |= field.lost_focus();
+    ui.end_row();
+
+    let label = field_label(ui, labels::TIME, Some("HH:MM, 24-hour"));
+    ui.vertical(|ui| {
+        let field = ui
+            .add(TextEdit::singleline(&mut form.time).desired_width(60.0))
+            .labelled_by(label.id);
+        events.start_committed |= field.lost_focus();
+        errors_ui(ui, &[errors.and_then(|e| e.start.as_deref())]);
+    });
+    ui.end_row();
+}
+
+fn kind_row(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
+    field_label(ui, "Kind", None);
+    ui.vertical(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            for choice in KindChoice::ALL {
+                events.changed |= ui
+                    .radio_value(&mut form.kind, choice, choice.label())
+                    .changed();
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(labels::OTHER_KIND);
+            let field = ui
+                .add_enabled(
+                    form.kind == KindChoice::Other,
+                    TextEdit::singleline(&mut form.other_name)
+                        .desired_width(200.0)
+                        .hint_text("e.g. Hot stone"),
+                )
+                .labelled_by(label.id);
+            events.changed |= field.changed();
+        });
+        errors_ui(ui, &[errors.and_then(|e| e.kind.as_deref())]);
+    });
+    ui.end_row();
+}
+
+fn minutes_row(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
+    let label = field_label(ui, labels::MINUTES, Some("1–480"));
+    ui.vertical(|ui| {
+        events.changed |= ui
+            .add(TextEdit::singleline(&mut form.minutes).desired_width(60.0))
+            .labelled_by(label.id)
+            .changed();
+        errors_ui(ui, &[errors.and_then(|e| e.minutes.as_deref())]);
+    });
+    ui.end_row();
+}
+
+fn therapist_row(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    journal: &Journal,
+    events: &mut FormEvents,
+) {
+    let label = field_label(ui, labels::THERAPIST, Some("optional"));
+    ui.vertical(|ui| {
+        events.changed |= ui
+            .add(TextEdit::singleline(&mut form.therapist).desired_width(260.0))
+            .labelled_by(label.id)
+            .changed();
+        let typed = form.therapist.trim().to_owned();
+        let known: Vec<String> = journal
+            .therapists()
+            .into_iter()
+            .filter(|name| *name != typed)
+            .take(5)
+            .collect();
+        if !known.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Recent:").weak().small());
+                for name in known {
+                    let chip = egui::Button::new(RichText::new(&name).small()).sense(Sense::CLICK);
+                    if ui.add(chip).clicked() {
+                        form.therapist = name;
+                        events.changed = true;
+                    }
+                }
+            });
+        }
+    });
+    ui.end_row();
+}
+
+fn pressure_and_focus_rows(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) {
+    field_label(ui, "Pressure", None);
+    ui.horizontal_wrapped(|ui| {
+        events.changed |= ui
+            .radio_value(&mut form.pressure, None, "Not recorded")
+            .changed();
+        for pressure in Pressure::ALL {
+            events.changed |= ui
+                .radio_value(&mut form.pressure, Some(pressure), pressure.label())
+                .changed();
+        }
+    });
+    ui.end_row();
+
+    field_label(ui, "Focus regions", Some("worked on"));
+    ui.horizontal_wrapped(|ui| {
+        for region in Region::ALL {
+            let mut checked = form.focus.contains(&region);
+            if ui.checkbox(&mut checked, region.label()).changed() {
+                if checked {
+                    form.focus.insert(region);
+                } else {
+                    form.focus.remove(&region);
+                }
+                events.changed = true;
             }
         }
-        ui.label(RichText::new("Date, time, kind and minutes are needed; the rest is optional.").weak().small());
+    });
+    ui.end_row();
+}
+
+fn cost_row(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
+    let label = field_label(ui, labels::COST, Some("optional, e.g. 60 or 59.50"));
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            events.changed |= ui
+                .add(TextEdit::singleline(&mut form.cost).desired_width(80.0))
+                .labelled_by(label.id)
+                .changed();
+            let currency_label = ui.label(labels::CURRENCY);
+            events.changed |= ui
+                .add(
+                    TextEdit::singleline(&mut form.currency)
+                        .desired_width(48.0)
+                        .char_limit(3)
+                        .hint_text("USD"),
+                )
+                .labelled_by(currency_label.id)
+                .changed();
+        });
+        errors_ui(
+            ui,
+            &[
+                errors.and_then(|e| e.cost.as_deref()),
+                errors.and_then(|e| e.currency.as_deref()),
+            ],
+        );
+    });
+    ui.end_row();
+}
+
+fn ratings_and_note(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
+    for (index, (name, scale)) in RATINGS.into_iter().enumerate() {
+        ui.add_space(6.0);
+        let label = field_label(ui, name, Some(scale));
+        let input = score_input(
+            ui,
+            ("session_rating", index),
+            &label,
+            &mut form.ratings[index],
+            false,
+        );
+        events.changed |= input.changed;
+        errors_ui(ui, &[errors.and_then(|e| e.ratings[index].as_deref())]);
+    }
+    ui.add_space(8.0);
+    let label = field_label(
+        ui,
+        labels::NOTE,
+        Some("e.g. stretches the therapist suggested"),
+    );
+    events.changed |= ui
+        .add(
+            TextEdit::multiline(&mut form.note)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .changed();
+}
+
+fn new_session_buttons(
+    ui: &mut egui::Ui,
+    built: Result<Session, Box<FormErrors>>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let add = ui.button(labels::ADD);
+        if add.clicked()
+            && let Ok(session) = built
+        {
+            commands.push(Command::AddSession(session));
+        }
+        ui.label(
+            RichText::new("Date, time, kind and minutes are needed; the rest is optional.")
+                .weak()
+                .small(),
+        );
     });
 }
 
-fn apply_edit(form: &mut SessionForm, today: chrono::NaiveDate, start_committed: bool, commands: &mut Vec<Command>) {
+fn apply_edit(
+    form: &mut SessionForm,
+    today: chrono::NaiveDate,
+    start_committed: bool,
+    commands: &mut Vec<Command>,
+) {
     let Some(shown) = form.shown.clone() else {
         return;
     };

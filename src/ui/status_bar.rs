@@ -17,7 +17,7 @@ pub struct State<'a> {
 }
 
 /// Draw the status bar.
-pub fn ui(ui: &mut egui::Ui, state: State<'_>, commands: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, state: &State<'_>, commands: &mut Vec<Command>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             if let Some(save) = state.save {

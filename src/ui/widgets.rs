@@ -26,7 +26,11 @@ pub fn field_label(ui: &mut Ui, name: &str, explanation: Option<&str>) -> Respon
 
 /// A line of text in the error colour, under the field it is about.
 pub fn error_text(ui: &mut Ui, message: &str) {
-    ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+    ui.label(
+        RichText::new(message)
+            .color(ui.visuals().error_fg_color)
+            .small(),
+    );
 }
 
 /// What a [`score_input`] did this frame.
@@ -46,9 +50,15 @@ pub fn severity_color(score: u8, higher_is_better: bool, dark_mode: bool) -> Col
     };
     let t = f32::from(badness) / 10.0;
     let (good, bad) = if dark_mode {
-        (Color32::from_rgb(46, 125, 80), Color32::from_rgb(176, 58, 46))
+        (
+            Color32::from_rgb(46, 125, 80),
+            Color32::from_rgb(176, 58, 46),
+        )
     } else {
-        (Color32::from_rgb(168, 218, 181), Color32::from_rgb(240, 160, 150))
+        (
+            Color32::from_rgb(168, 218, 181),
+            Color32::from_rgb(240, 160, 150),
+        )
     };
     good.lerp_to_gamma(bad, t)
 }
