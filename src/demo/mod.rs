@@ -350,7 +350,7 @@ fn make_session(rng: &mut Rng, date: NaiveDate, pain_level: f64) -> Session {
     let before = pain_level + rng.normal() * 0.6;
     session.pain_before = Some(score(before));
     session.pain_after = Some(score(
-        before - kind_effect(&session.kind) * 1.5 - rng.uniform(0.0, 1.2),
+        before - kind_effect(&session.kind) - rng.uniform(0.0, 1.2),
     ));
     let sore_base = match session.kind {
         SessionKind::DeepTissue | SessionKind::TriggerPoint => 4.0,

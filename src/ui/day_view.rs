@@ -95,8 +95,8 @@ impl DayView {
         self.shortcuts(ui, today);
         egui::Panel::left("days_list")
             .resizable(true)
-            .default_size(250.0)
-            .size_range(180.0..=420.0)
+            .default_size((ui.available_width() * 0.28).clamp(160.0, 260.0))
+            .size_range(150.0..=(ui.available_width() * 0.35).clamp(150.0, 420.0))
             .show(ui, |ui| self.list_ui(ui, journal, today));
 
         let stored = journal
@@ -110,7 +110,7 @@ impl DayView {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    ui.set_max_width(720.0);
+                    ui.set_max_width(ui.available_width().min(720.0));
                     self.header_ui(ui, journal, today);
                     ui.add_space(8.0);
                     if journal.is_empty() {
@@ -178,7 +178,7 @@ impl DayView {
             ui.label(RichText::new("Not logged yet.").weak());
         }
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = field_label(ui, DATE_LABEL, Some("YYYY-MM-DD"));
             let field = ui
                 .add(egui::TextEdit::singleline(&mut self.date_text).desired_width(100.0))

@@ -271,8 +271,8 @@ impl SessionsView {
         }
         egui::Panel::left("sessions_list")
             .resizable(true)
-            .default_size(300.0)
-            .size_range(220.0..=480.0)
+            .default_size((ui.available_width() * 0.3).clamp(180.0, 300.0))
+            .size_range(160.0..=(ui.available_width() * 0.38).clamp(160.0, 480.0))
             .show(ui, |ui| self.list_ui(ui, journal, clock));
 
         let form = self
@@ -291,7 +291,7 @@ impl SessionsView {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    ui.set_max_width(760.0);
+                    ui.set_max_width(ui.available_width().min(760.0));
                     form_ui(ui, form, journal, clock.today(), commands);
                 });
         });
@@ -414,17 +414,26 @@ fn form_ui(
     let built = form.build(today);
     let errors = built.as_ref().err().map(AsRef::as_ref);
     let mut events = FormEvents::default();
-    egui::Grid::new("session_form")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .show(ui, |ui| {
-            start_rows(ui, form, errors, &mut events);
-            kind_row(ui, form, errors, &mut events);
-            minutes_row(ui, form, errors, &mut events);
-            therapist_row(ui, form, journal, &mut events);
-            pressure_and_focus_rows(ui, form, &mut events);
-            cost_row(ui, form, errors, &mut events);
+    let mut rows = |ui: &mut egui::Ui| {
+        start_rows(ui, form, errors, &mut events);
+        kind_row(ui, form, errors, &mut events);
+        minutes_row(ui, form, errors, &mut events);
+        therapist_row(ui, form, journal, &mut events);
+        pressure_and_focus_rows(ui, form, &mut events);
+        cost_row(ui, form, errors, &mut events);
+    };
+    // Labels beside the fields where there is room, above them in a narrow window.
+    if ui.available_width() >= 640.0 {
+        egui::Grid::new("session_form")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, rows);
+    } else {
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing.y = 6.0;
+            rows(ui);
         });
+    }
     ratings_and_note(ui, form, errors, &mut events);
     ui.add_space(10.0);
     match form.editing {

@@ -78,7 +78,7 @@ pub fn score_input(
     let current = Score::parse_optional(text).ok().flatten();
     let dark_mode = ui.visuals().dark_mode;
     let field_id = ui.make_persistent_id(id_salt);
-    let inner = ui.horizontal(|ui| {
+    let inner = ui.horizontal_wrapped(|ui| {
         if ui.memory(|memory| memory.has_focus(field_id)) {
             let step = ui.input_mut(|input| {
                 if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
