@@ -443,7 +443,6 @@ fn bad_arguments_are_refused_and_nothing_is_written() {
             session(&["--start", "2026-01-05"]),
             &["--start", "YYYY-MM-DD HH:MM"],
         ),
-        (session(&["--kind", "other"]), &["--kind-name"]),
         (session(&["--cost", "40"]), &["--currency"]),
         (
             vec!["session".into(), "remove".into(), "abc".into()],
@@ -562,4 +561,46 @@ fn demo_flag_does_not_mix_with_commands() {
     let output = run_on(&path, &["--demo", "check"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--demo"));
+}
+
+#[test]
+fn an_other_kind_may_go_unnamed() {
+    let (_folder, path) = journal_in_temp();
+    let output = run_on(
+        &path,
+        &[
+            "session",
+            "add",
+            "--start",
+            "2026-01-09 09:00",
+            "--kind",
+            "other",
+            "--minutes",
+            "45",
+        ],
+    );
+    assert_ok(&output);
+    let journal = load(&path);
+    assert_eq!(
+        journal.sessions()[0].kind,
+        SessionKind::Other(String::new())
+    );
+    assert!(stdout(&run_on(&path, &["session", "list"])).contains("Other"));
+    let named_wrongly = run_on(
+        &path,
+        &[
+            "session",
+            "add",
+            "--start",
+            "2026-01-09 09:00",
+            "--kind",
+            "swedish",
+            "--kind-name",
+            "Hot stone",
+            "--minutes",
+            "45",
+        ],
+    );
+    assert_eq!(named_wrongly.status.code(), Some(2));
+    assert!(stderr(&named_wrongly).contains("--kind-name is only for --kind other"));
 }

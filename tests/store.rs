@@ -308,3 +308,97 @@ fn restoring_a_backup_keeps_the_damaged_file_aside() {
             .any(|name| name.starts_with("journal.replaced-"))
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_journal_stays_a_link_and_its_target_is_saved() {
+    let (folder, _) = journal_in_temp();
+    let synced = folder.path().join("Sync");
+    fs::create_dir(&synced).unwrap();
+    let target = synced.join("journal.ron");
+    save(&target, &Journal::new());
+    let link = folder.path().join("journal.ron");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-10", 4));
+    save(&link, &journal);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    assert_eq!(
+        load(&target).day_count(),
+        1,
+        "the file it points to was saved"
+    );
+    assert_eq!(
+        store::backup::list(&target).unwrap().len(),
+        1,
+        "backups sit beside the real file"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn backups_of_a_journal_made_elsewhere_are_private_too() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (_folder, path) = journal_in_temp();
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example-journal.ron"),
+        &path,
+    )
+    .unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let journal = load(&path);
+    save(&path, &journal);
+    let backup = store::backup::list(&path).unwrap().remove(0);
+    assert_eq!(
+        fs::metadata(&backup.path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn many_saves_in_one_second_keep_the_newest_backups() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    let mut versions = Vec::new();
+    for pain in 0..=10 {
+        versions.push(fs::read(&path).ok());
+        journal.set_day(day("2026-06-10", pain));
+        save(&path, &journal);
+    }
+    versions.push(fs::read(&path).ok());
+    let backups = store::backup::list(&path).unwrap();
+    assert_eq!(backups.len(), store::backup::KEEP_NEWEST);
+    // Newest first: the version before the last save is the newest backup.
+    assert_eq!(Some(fs::read(&backups[0].path).unwrap()), versions[10]);
+    assert_eq!(backups[0].sequence, 10);
+}
+
+#[test]
+fn temporary_files_left_by_a_killed_save_are_cleared() {
+    let (folder, path) = journal_in_temp();
+    let stale = folder.path().join(".journal.ron.tmp-99999-0");
+    fs::write(&stale, "half a journal").unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let fresh = folder.path().join(".journal.ron.tmp-99999-1");
+    fs::write(&fresh, "a save in progress elsewhere").unwrap();
+    save(&path, &Journal::new());
+    assert!(!stale.exists(), "an old temporary file is removed");
+    assert!(fresh.exists(), "a recent one is left alone");
+}

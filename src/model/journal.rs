@@ -116,7 +116,7 @@ impl Journal {
         Ok(Self {
             days: by_date,
             sessions,
-            next_session_id: next_session_id.max(lowest_free),
+            next_session_id: next_session_id.clamp(lowest_free, super::session::MAX_SESSION_ID + 1),
             revision: 0,
         })
     }
@@ -188,6 +188,9 @@ impl Journal {
         if self.days.get(&day.date) == Some(&day) {
             return Some(day);
         }
+        if day.is_empty() && !self.days.contains_key(&day.date) {
+            return None;
+        }
         self.revision += 1;
         if day.is_empty() {
             self.days.remove(&day.date)
@@ -209,7 +212,7 @@ impl Journal {
     pub fn add_session(&mut self, mut session: Session) -> SessionId {
         session.normalize();
         session.id = SessionId(self.next_session_id);
-        self.next_session_id += 1;
+        self.next_session_id = self.next_session_id.saturating_add(1);
         let id = session.id;
         self.insert_sorted(session);
         id
@@ -220,7 +223,7 @@ impl Journal {
         if self.session(session.id).is_some() {
             return Err(JournalError::DuplicateSession(session.id));
         }
-        self.next_session_id = self.next_session_id.max(session.id.0 + 1);
+        self.next_session_id = self.next_session_id.max(session.id.0.saturating_add(1));
         self.insert_sorted(session);
         Ok(())
     }

@@ -17,11 +17,34 @@ pub use metric::Metric;
 pub use money::{Amount, Cost, Currency, MoneyError};
 pub use region::{KindChoice, Pressure, Region, SessionKind};
 pub use score::{Score, ScoreError};
-pub use session::{Minutes, MinutesError, START_FORMAT, Session, SessionId, parse_start};
+pub use session::{
+    MAX_SESSION_ID, Minutes, MinutesError, START_FORMAT, Session, SessionId, parse_start,
+};
 
-/// Parse a date typed as `YYYY-MM-DD`.
+/// The earliest year painlog accepts in a date.
+pub const FIRST_YEAR: i32 = 1900;
+
+/// Parse a date typed as `YYYY-MM-DD` (four-digit year from [`FIRST_YEAR`], a date that exists).
 pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(index, byte)| index == 4 || index == 7 || byte.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let year: i32 = text[..4].parse().ok()?;
+    let month: u32 = text[5..7].parse().ok()?;
+    let day: u32 = text[8..].parse().ok()?;
+    if year < FIRST_YEAR {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
 }
 
 #[cfg(test)]

@@ -212,7 +212,7 @@ pub enum SessionKind {
     Sports,
     /// Shiatsu or acupressure.
     Shiatsu,
-    /// Another kind with the user's own name for it (never empty).
+    /// Another kind, with the user's own name for it (empty when not named).
     Other(String),
 }
 
@@ -229,28 +229,22 @@ impl SessionKind {
         }
     }
 
-    /// A kind from a choice and, for "other", its name. `None` when "other" has no name.
-    pub fn from_choice(choice: KindChoice, other_name: &str) -> Option<Self> {
-        Some(match choice {
+    /// A kind from a choice and, for "other", its name (which may be left empty).
+    pub fn from_choice(choice: KindChoice, other_name: &str) -> Self {
+        match choice {
             KindChoice::Swedish => Self::Swedish,
             KindChoice::DeepTissue => Self::DeepTissue,
             KindChoice::TriggerPoint => Self::TriggerPoint,
             KindChoice::Sports => Self::Sports,
             KindChoice::Shiatsu => Self::Shiatsu,
-            KindChoice::Other => {
-                let name = other_name.trim();
-                if name.is_empty() {
-                    return None;
-                }
-                Self::Other(name.to_owned())
-            }
-        })
+            KindChoice::Other => Self::Other(other_name.trim().to_owned()),
+        }
     }
 
-    /// The name people read: the user's own name for "other".
+    /// The name people read: the user's own name for "other" ("Other" when unnamed).
     pub fn label(&self) -> &str {
         match self {
-            Self::Other(name) => name,
+            Self::Other(name) if !name.trim().is_empty() => name,
             kind => kind.choice().label(),
         }
     }
@@ -287,11 +281,13 @@ mod tests {
     }
 
     #[test]
-    fn other_kind_needs_a_name() {
-        assert_eq!(SessionKind::from_choice(KindChoice::Other, "  "), None);
+    fn other_kind_may_have_a_name() {
+        let unnamed = SessionKind::from_choice(KindChoice::Other, "  ");
+        assert_eq!(unnamed, SessionKind::Other(String::new()));
+        assert_eq!(unnamed.label(), "Other");
         assert_eq!(
             SessionKind::from_choice(KindChoice::Other, " Hot stone "),
-            Some(SessionKind::Other("Hot stone".to_owned()))
+            SessionKind::Other("Hot stone".to_owned())
         );
         assert_eq!(
             SessionKind::Other("Hot stone".to_owned()).label(),

@@ -175,12 +175,12 @@ impl Session {
 
     /// A problem the types cannot rule out, in words, or `None` when the session is sound.
     pub fn problem(&self) -> Option<String> {
-        match &self.kind {
-            SessionKind::Other(name) if name.trim().is_empty() => {
-                Some("a session of kind Other needs a name for the kind".to_owned())
-            }
-            _ => None,
-        }
+        (self.id.0 > MAX_SESSION_ID).then(|| {
+            format!(
+                "the id {} is too large (the largest is {MAX_SESSION_ID})",
+                self.id
+            )
+        })
     }
 }
 
@@ -214,15 +214,16 @@ pub const START_FORMAT: &str = "%Y-%m-%dT%H:%M";
 /// Parse a start as `YYYY-MM-DDTHH:MM`, `YYYY-MM-DD HH:MM`, or either with seconds.
 pub fn parse_start(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
-    [
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-    ]
-    .iter()
-    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    let date = super::parse_date(text.get(..10)?)?;
+    let time = text.get(10..)?.strip_prefix(['T', ' '])?.trim_start();
+    let time = ["%H:%M", "%H:%M:%S"]
+        .iter()
+        .find_map(|format| chrono::NaiveTime::parse_from_str(time, format).ok())?;
+    Some(date.and_time(time))
 }
+
+/// The largest session id accepted: ids stay exact in JSON and in every script that reads it.
+pub const MAX_SESSION_ID: u64 = (1 << 53) - 1;
 
 #[cfg(test)]
 mod tests {

@@ -112,10 +112,10 @@ fn from_parts_refuses_duplicates_and_fixes_next_id() {
     let journal = Journal::from_parts(vec![], vec![a], 2).unwrap();
     assert_eq!(journal.next_session_id(), 8);
 
-    let mut unnamed = session_at("2026-03-01 09:00", SessionKind::Other(" ".into()));
-    unnamed.id = SessionId(1);
+    let mut huge = session_at("2026-03-01 09:00", SessionKind::Other(String::new()));
+    huge.id = SessionId(u64::MAX);
     assert!(matches!(
-        Journal::from_parts(vec![], vec![unnamed], 2),
+        Journal::from_parts(vec![], vec![huge], 2),
         Err(JournalError::BadSession { .. })
     ));
 }
@@ -158,4 +158,48 @@ fn therapists_most_recent_first() {
         journal.add_session(session);
     }
     assert_eq!(journal.therapists(), ["Anna", "Ben"]);
+}
+
+#[test]
+fn dates_are_parsed_strictly() {
+    assert_eq!(
+        parse_date("2026-03-04"),
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 4)
+    );
+    assert_eq!(
+        parse_date(" 2026-03-04 "),
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 4)
+    );
+    for bad in [
+        "2026-3-4",
+        "26-03-04",
+        "-262143-01-01",
+        "1899-12-31",
+        "2026-02-30",
+        "2026/03/04",
+        "2026-03-04x",
+        "",
+    ] {
+        assert_eq!(parse_date(bad), None, "{bad}");
+    }
+    assert!(parse_start("2026-03-04 7:05").is_some());
+    assert!(parse_start("2026-03-04T17:05:09").is_some());
+    assert!(parse_start("2026-03-04T25:00").is_none());
+    assert!(parse_start("-262143-01-01 10:00").is_none());
+}
+
+#[test]
+fn ids_never_overflow() {
+    let mut journal = Journal::new();
+    let mut last = session_at("2026-03-01 09:00", SessionKind::Swedish);
+    last.id = SessionId(MAX_SESSION_ID);
+    let journal_with_max = Journal::from_parts(vec![], vec![last], 0).unwrap();
+    let mut grown = journal_with_max.clone();
+    let id = grown.add_session(session_at("2026-03-02 09:00", SessionKind::Swedish));
+    assert_eq!(
+        id.0,
+        MAX_SESSION_ID + 1,
+        "saturates instead of wrapping to 0"
+    );
+    journal.add_session(session_at("2026-03-02 09:00", SessionKind::Swedish));
 }

@@ -26,12 +26,57 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let result = write_then_rename(&temp, target, bytes).and_then(|()| sync_folder(&folder));
+    let result = write_then_rename(&temp, target, bytes);
     if result.is_err() {
         // The temporary file may or may not exist; either way it must not stay behind.
         let _ = fs::remove_file(&temp);
+        return result;
     }
-    result
+    // The new content is in place. Flushing the folder makes the rename survive a power cut;
+    // some file systems (network and FUSE mounts) refuse to flush a folder, and reporting the
+    // save as failed then would be wrong, so that refusal is not an error.
+    let _ = sync_folder(&folder);
+    Ok(())
+}
+
+/// Remove temporary files that a killed save left beside `target` (older than a minute, so
+/// that a save in progress elsewhere is never disturbed).
+pub(crate) fn remove_stale_temporaries(target: &Path) {
+    let prefix = temp_prefix(target);
+    let Ok(entries) = fs::read_dir(parent_folder(target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && entry
+                .metadata()
+                .and_then(|meta| meta.modified())
+                .is_ok_and(|modified| {
+                    modified
+                        .elapsed()
+                        .is_ok_and(|age| age > std::time::Duration::from_secs(60))
+                });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Make a file readable and writable by its owner only.
+pub(crate) fn make_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let meta = fs::metadata(path)?;
+        if meta.permissions().mode() & 0o777 != 0o600 {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+    }
+    Ok(())
 }
 
 fn write_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -28,6 +28,8 @@ pub struct Backup {
     pub path: PathBuf,
     /// When it was taken (local time, from its name).
     pub taken: NaiveDateTime,
+    /// 1 for the first backup taken in that second, 2 for the next (`-2` in the name), …
+    pub sequence: u32,
 }
 
 fn stem(journal: &Path) -> String {
@@ -67,12 +69,21 @@ pub fn list(journal: &Path) -> io::Result<Vec<Backup>> {
         else {
             continue;
         };
+        let sequence = match stamp.get(19..) {
+            Some("") => 1,
+            Some(rest) => match rest.strip_prefix('-').and_then(|n| n.parse().ok()) {
+                Some(sequence) => sequence,
+                None => continue,
+            },
+            None => continue,
+        };
         backups.push(Backup {
             path: entry.path(),
             taken,
+            sequence,
         });
     }
-    backups.sort_by(|a, b| (b.taken, &b.path).cmp(&(a.taken, &a.path)));
+    backups.sort_by_key(|backup| std::cmp::Reverse((backup.taken, backup.sequence)));
     Ok(backups)
 }
 
@@ -93,7 +104,11 @@ pub fn keep_previous(journal: &Path, now: NaiveDateTime) -> io::Result<Option<Pa
         candidate = folder.join(format!("{base}-{suffix}.ron"));
         suffix += 1;
     }
-    if fs::hard_link(journal, &candidate).is_err() {
+    if fs::hard_link(journal, &candidate).is_ok() {
+        // The link shares the old journal's permissions, which a file made outside painlog
+        // may have opened up; backups are private like the journal.
+        super::atomic::make_private(&candidate)?;
+    } else {
         write_atomic(&candidate, &fs::read(journal)?)?;
     }
     Ok(Some(candidate))
@@ -141,6 +156,7 @@ mod tests {
         Backup {
             path: PathBuf::from(format!("journal.backup-{stamp}.ron")),
             taken: NaiveDateTime::parse_from_str(stamp, STAMP_FORMAT).unwrap(),
+            sequence: 1,
         }
     }
 

@@ -183,6 +183,7 @@ pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), Sa
         path: path.to_path_buf(),
         source,
     };
+    let path = &real_path(path);
     let text = to_text(journal).map_err(|error| fail(io::Error::other(error)))?;
     create_private_folder(&atomic::parent_folder(path)).map_err(fail)?;
     match path.metadata() {
@@ -198,9 +199,21 @@ pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), Sa
         Err(error) => return Err(fail(error)),
     }
     write_atomic(path, text.as_bytes()).map_err(fail)?;
-    // Pruning is housekeeping: the journal is safely written whether or not it works.
+    // Housekeeping: the journal is safely written whether or not these work.
     let _ = backup::prune(path, now.date());
+    atomic::remove_stale_temporaries(path);
     Ok(())
+}
+
+/// The file a journal path really names. A symbolic link (say, into a sync folder) is followed,
+/// so that saving replaces the file it points to rather than the link.
+pub fn real_path(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Restore `backup` as the journal at `path`. A journal already there is moved aside as

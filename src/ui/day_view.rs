@@ -2,12 +2,12 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
 
 use super::Command;
 use super::widgets::{error_text, field_label, score_input};
-use crate::model::{Day, Journal, Metric, Region, Score, check_not_future, parse_date};
+use crate::model::{Day, FIRST_YEAR, Journal, Metric, Region, Score, check_not_future, parse_date};
 
 const PREVIOUS_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const NEXT_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
@@ -76,6 +76,18 @@ impl DayView {
         }
     }
 
+    /// Show the day before (-1) or after (+1), never past today or the earliest date.
+    fn step(&mut self, direction: i8, today: NaiveDate) {
+        let next = if direction < 0 {
+            self.date.checked_sub_days(Days::new(1))
+        } else {
+            self.date.checked_add_days(Days::new(1))
+        };
+        if let Some(date) = next.filter(|date| *date <= today && date.year() >= FIRST_YEAR) {
+            self.open(date);
+        }
+    }
+
     /// Show another date.
     pub fn open(&mut self, date: NaiveDate) {
         self.date = date;
@@ -103,7 +115,12 @@ impl DayView {
             .day(self.date)
             .cloned()
             .unwrap_or_else(|| Day::empty(self.date));
-        if stored != self.form.shown {
+        // A whitespace-only note leaves a day as empty as no day at all: the same record.
+        let same = stored == self.form.shown
+            || (stored.is_empty()
+                && self.form.shown.is_empty()
+                && stored.date == self.form.shown.date);
+        if !same {
             self.form = DayForm::from_day(stored);
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -130,9 +147,9 @@ impl DayView {
             )
         });
         if previous {
-            self.open(self.date - Days::new(1));
-        } else if next && self.date < today {
-            self.open(self.date + Days::new(1));
+            self.step(-1, today);
+        } else if next {
+            self.step(1, today);
         } else if to_today {
             self.open(today);
         }
@@ -194,13 +211,13 @@ impl DayView {
                     .clicked()
             };
             if step(ui, "◀ Previous day", "Alt+←", true) {
-                self.open(self.date - Days::new(1));
+                self.step(-1, today);
             }
             if step(ui, "Today", "Alt+Home", self.date != today) {
                 self.open(today);
             }
             if step(ui, "Next day ▶", "Alt+→", self.date < today) {
-                self.open(self.date + Days::new(1));
+                self.step(1, today);
             }
         });
         if let Some(error) = &self.date_error {
@@ -238,6 +255,7 @@ impl DayView {
             let input = score_input(
                 ui,
                 ("day_score", metric.key()),
+                metric.name(),
                 &label,
                 &mut self.form.scores[index],
                 metric.higher_is_better(),
@@ -331,7 +349,6 @@ fn welcome(ui: &mut egui::Ui) {
 fn day_row(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Response {
     ui.add(
         egui::Button::selectable(selected, text)
-            .sense(Sense::CLICK)
             .truncate()
             .min_size(egui::vec2(ui.available_width(), 0.0)),
     )

@@ -16,7 +16,7 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-pub use document::{Document, SaveStatus};
+pub use document::{DiskEvent, Document, SaveStatus};
 
 use crate::model::{Day, Session, SessionId};
 use crate::store;
@@ -59,6 +59,8 @@ pub struct AppConfig {
     pub clock: Clock,
     /// How long typing may pause before the journal is saved (at most a second passes).
     pub save_delay: Duration,
+    /// How often the file is checked for changes made outside the window.
+    pub watch_every: Duration,
 }
 
 impl AppConfig {
@@ -69,6 +71,7 @@ impl AppConfig {
             is_demo: false,
             clock: Clock::System,
             save_delay: Duration::from_millis(400),
+            watch_every: document::WATCH_EVERY,
         }
     }
 }
@@ -131,6 +134,14 @@ pub enum Command {
     DismissUndo,
     /// Try to save again now.
     RetrySave,
+    /// The file changed outside the window: read it again, dropping unsaved changes.
+    ReloadFromDisk,
+    /// The file changed outside the window: write the window's version over it.
+    KeepWindowVersion,
+    /// Close the window although changes could not be saved.
+    CloseWithoutSaving,
+    /// Keep the window open after a close that could not save.
+    CancelClose,
     /// Show a view.
     ShowView(View),
     /// Read the journal file again (after fixing it by hand).
@@ -177,6 +188,10 @@ pub struct PainlogApp {
     deleted: Option<Deleted>,
     notice: Option<String>,
     title: String,
+    /// The window was asked to close but changes could not be saved: ask what to do.
+    close_blocked: bool,
+    /// The user chose to close without saving.
+    close_anyway: bool,
 }
 
 impl PainlogApp {
@@ -192,6 +207,8 @@ impl PainlogApp {
             deleted: None,
             notice: None,
             title: String::new(),
+            close_blocked: false,
+            close_anyway: false,
             config,
         }
     }
@@ -257,10 +274,51 @@ impl PainlogApp {
             }
             JournalState::Unreadable(recovery) => recovery.ui(ui, &mut commands),
         }
+        if self.close_blocked {
+            close_dialog(ui, self.document().map(Document::status), &mut commands);
+        }
         for command in commands {
             self.apply(command);
         }
+        self.watch_file(ui.ctx());
         self.save_if_due(ui.ctx());
+        self.handle_close(ui.ctx());
+    }
+
+    /// Notice a journal changed outside the window (another painlog, a command, an editor).
+    fn watch_file(&mut self, ctx: &egui::Context) {
+        let JournalState::Open(document) = &mut self.state else {
+            return;
+        };
+        match document.watch(self.config.watch_every) {
+            Some(DiskEvent::Reloaded) => {
+                self.deleted = None;
+                self.notice = Some(
+                    "The journal file changed outside this window; painlog read it again."
+                        .to_owned(),
+                );
+            }
+            Some(DiskEvent::Unreadable(reason)) => {
+                self.notice = Some(format!(
+                    "The journal file changed outside this window and cannot be read now ({reason}). This window keeps its version."
+                ));
+            }
+            None => {}
+        }
+        ctx.request_repaint_after(self.config.watch_every.max(Duration::from_millis(100)));
+    }
+
+    /// On a close request, save what is unsaved; if that fails, keep the window open and ask.
+    fn handle_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|input| input.viewport().close_requested()) || self.close_anyway {
+            return;
+        }
+        self.flush();
+        let unsaved = self.document().is_some_and(Document::has_unsaved_changes);
+        if unsaved {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.close_blocked = true;
+        }
     }
 
     fn status_bar_state(&self) -> status_bar::State<'_> {
@@ -314,7 +372,15 @@ impl PainlogApp {
             Command::Reload => self.reopen(self.config.journal_path.clone()),
             Command::Open(path) => self.reopen(path),
             Command::RestoreBackup(backup) => self.restore_backup(&backup),
-            Command::DismissUndo => self.deleted = None,
+            Command::DismissUndo => {
+                self.deleted = None;
+                self.notice = None;
+            }
+            Command::CancelClose => self.close_blocked = false,
+            Command::CloseWithoutSaving => {
+                self.close_blocked = false;
+                self.close_anyway = true;
+            }
             command => self.apply_edit(command),
         }
     }
@@ -323,8 +389,22 @@ impl PainlogApp {
         let JournalState::Open(document) = &mut self.state else {
             return;
         };
+        if matches!(
+            command,
+            Command::SetDay(_)
+                | Command::UpdateSession(_)
+                | Command::DeleteDay(_)
+                | Command::DeleteSession(_)
+        ) {
+            self.notice = None;
+        }
         match command {
             Command::SetDay(day) => {
+                // A day logged again after it was deleted: undoing the deletion would overwrite it.
+                if matches!(&self.deleted, Some(Deleted::Day(deleted)) if deleted.date == day.date)
+                {
+                    self.deleted = None;
+                }
                 document.edit(|journal| journal.set_day(day));
             }
             Command::DeleteDay(date) => {
@@ -334,7 +414,7 @@ impl PainlogApp {
             }
             Command::AddSession(session) => {
                 let id = document.edit(|journal| journal.add_session(session));
-                self.sessions_view.select(id, document.journal());
+                self.sessions_view.added(id, document.journal());
                 self.notice = Some(format!("Added session {id}."));
             }
             Command::UpdateSession(session) => {
@@ -350,11 +430,20 @@ impl PainlogApp {
             }
             Command::Undo => self.undo(),
             Command::RetrySave => document.save_now(self.config.clock.now()),
+            Command::ReloadFromDisk => {
+                if let Err(error) = document.reload() {
+                    self.notice = Some(format!("{error}. This window keeps its version."));
+                }
+                self.deleted = None;
+            }
+            Command::KeepWindowVersion => document.keep_window_version(self.config.clock.now()),
             Command::ShowView(_)
             | Command::Reload
             | Command::Open(_)
             | Command::RestoreBackup(_)
-            | Command::DismissUndo => {}
+            | Command::DismissUndo
+            | Command::CloseWithoutSaving
+            | Command::CancelClose => {}
         }
     }
 
@@ -420,6 +509,33 @@ fn open_journal(path: &std::path::Path) -> JournalState {
         )),
         Err(error) => JournalState::Unreadable(RecoveryView::new(path, &error)),
     }
+}
+
+/// Asked when the window should close but the latest changes could not be saved.
+fn close_dialog(ui: &mut egui::Ui, status: Option<&SaveStatus>, commands: &mut Vec<Command>) {
+    let reason = match status {
+        Some(SaveStatus::Failed { reason, .. }) => format!("painlog could not save your latest changes: {reason}."),
+        Some(SaveStatus::ChangedOnDisk) => {
+            "The journal file was changed outside this window, so painlog has not written your latest changes over it.".to_owned()
+        }
+        _ => "Your latest changes are not saved yet.".to_owned(),
+    };
+    egui::Modal::new(egui::Id::unique("painlog_close_unsaved")).show(ui.ctx(), |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Close without saving?");
+        ui.label(reason);
+        ui.label("If you close now, those changes are lost.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Keep painlog open").clicked() {
+                commands.push(Command::CancelClose);
+            }
+            if ui.button("Close without saving").clicked() {
+                commands.push(Command::CloseWithoutSaving);
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    });
 }
 
 fn top_bar(ui: &mut egui::Ui, current: View, commands: &mut Vec<Command>) {

@@ -122,8 +122,9 @@ impl RecoveryView {
                 for backup in &self.backups {
                     ui.label(&backup.taken);
                     ui.label(&backup.summary);
-                    let button =
-                        ui.add_enabled(backup.readable, egui::Button::new("Restore this backup"));
+                    let button = ui
+                        .add_enabled(backup.readable, egui::Button::new("Restore this backup"))
+                        .accessible_name(format!("Restore the backup of {}", backup.taken));
                     if button.clicked() {
                         commands.push(Command::RestoreBackup(backup.path.clone()));
                     }

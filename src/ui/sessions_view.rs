@@ -45,6 +45,8 @@ pub mod labels {
     pub const NEW: &str = "New session";
     /// Deletes the session being edited.
     pub const DELETE: &str = "Delete session";
+    /// Empties the new-session form.
+    pub const CLEAR_FORM: &str = "Clear the form";
 }
 
 /// The three 0–10 ratings of a session, with their scales.
@@ -58,7 +60,6 @@ const RATINGS: [(&str, &str); 3] = [
 #[derive(Default)]
 struct FormErrors {
     start: Option<String>,
-    kind: Option<String>,
     minutes: Option<String>,
     cost: Option<String>,
     currency: Option<String>,
@@ -83,6 +84,8 @@ struct SessionForm {
     currency: String,
     ratings: [String; 3],
     note: String,
+    /// The user changed something (a new-session form is then kept as a draft).
+    touched: bool,
 }
 
 fn score_text(score: Option<Score>) -> String {
@@ -116,6 +119,7 @@ impl SessionForm {
                 .unwrap_or_default(),
             ratings: Default::default(),
             note: String::new(),
+            touched: false,
         }
     }
 
@@ -148,6 +152,7 @@ impl SessionForm {
                 score_text(session.soreness),
             ],
             note: session.note.clone(),
+            touched: false,
         }
     }
 
@@ -159,9 +164,6 @@ impl SessionForm {
             .map_err(|error| errors.start = Some(error))
             .ok();
         let kind = SessionKind::from_choice(self.kind, &self.other_name);
-        if kind.is_none() {
-            errors.kind = Some("Name the other kind, e.g. Hot stone.".to_owned());
-        }
         let minutes = Minutes::parse(&self.minutes)
             .map_err(|error| errors.minutes = Some(format!("Minutes: {error}.")))
             .ok();
@@ -176,8 +178,7 @@ impl SessionForm {
                 }
             }
         }
-        let (Some(start), Some(kind), Some(minutes), Some(cost)) = (start, kind, minutes, cost)
-        else {
+        let (Some(start), Some(minutes), Some(cost)) = (start, minutes, cost) else {
             return Err(Box::new(errors));
         };
         if errors.ratings.iter().any(Option::is_some) {
@@ -239,12 +240,47 @@ impl SessionForm {
 #[derive(Default)]
 pub struct SessionsView {
     form: Option<SessionForm>,
+    /// A new session typed but not yet added, kept while another session is open.
+    draft: Option<SessionForm>,
 }
 
 impl SessionsView {
-    /// Edit the session with this id.
+    /// Edit the session with this id (a new session being typed is kept as a draft).
     pub fn select(&mut self, id: SessionId, journal: &Journal) {
+        if let Some(form) = journal.session(id).map(SessionForm::edit) {
+            self.open(form);
+        }
+    }
+
+    /// The session just added from the form: edit it from now on.
+    pub fn added(&mut self, id: SessionId, journal: &Journal) {
         self.form = journal.session(id).map(SessionForm::edit);
+    }
+
+    fn open(&mut self, next: SessionForm) {
+        if let Some(current) = self.form.take()
+            && current.editing.is_none()
+            && current.touched
+        {
+            self.draft = Some(current);
+        }
+        self.form = Some(next);
+    }
+
+    /// Show the new-session form: the draft if there is one, else a fresh form.
+    fn new_session(&mut self, journal: &Journal, now: NaiveDateTime) {
+        if self
+            .form
+            .as_ref()
+            .is_some_and(|form| form.editing.is_none())
+        {
+            return;
+        }
+        let form = self
+            .draft
+            .take()
+            .unwrap_or_else(|| SessionForm::new_session(journal, now));
+        self.form = Some(form);
     }
 
     /// A session was deleted: leave its form if it was open.
@@ -267,7 +303,7 @@ impl SessionsView {
         commands: &mut Vec<Command>,
     ) {
         if ui.input_mut(|input| input.consume_shortcut(&NEW_SESSION)) {
-            self.form = Some(SessionForm::new_session(journal, clock.now()));
+            self.new_session(journal, clock.now());
         }
         egui::Panel::left("sessions_list")
             .resizable(true)
@@ -303,7 +339,7 @@ impl SessionsView {
             .button(format!("➕ {}", labels::NEW))
             .on_hover_text(ui.ctx().format_shortcut(&NEW_SESSION));
         if new.clicked() {
-            self.form = Some(SessionForm::new_session(journal, clock.now()));
+            self.new_session(journal, clock.now());
         }
         ui.add_space(4.0);
         ui.strong(format!(
@@ -327,7 +363,7 @@ impl SessionsView {
                 for session in sessions.iter().rev().skip(rows.start).take(rows.len()) {
                     if session_row(ui, session, selected == Some(session.id), row_height).clicked()
                     {
-                        self.form = Some(SessionForm::edit(session));
+                        self.open(SessionForm::edit(session));
                     }
                 }
             },
@@ -350,7 +386,7 @@ fn session_row(
         detail.push_str(&format!(" · pain {before}→{after}"));
     }
     let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::CLICK);
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
     response.widget_info(|| {
         egui::WidgetInfo::selected(
             egui::accesskit::Role::Button,
@@ -389,9 +425,6 @@ fn session_row(
 struct FormEvents {
     /// A value changed (applied at once when editing).
     changed: bool,
-    /// The date or time field was left (applied then, so a half-typed date never moves
-    /// the session).
-    start_committed: bool,
 }
 
 fn form_ui(
@@ -416,7 +449,7 @@ fn form_ui(
     let mut events = FormEvents::default();
     let mut rows = |ui: &mut egui::Ui| {
         start_rows(ui, form, errors, &mut events);
-        kind_row(ui, form, errors, &mut events);
+        kind_row(ui, form, &mut events);
         minutes_row(ui, form, errors, &mut events);
         therapist_row(ui, form, journal, &mut events);
         pressure_and_focus_rows(ui, form, &mut events);
@@ -437,22 +470,23 @@ fn form_ui(
     ratings_and_note(ui, form, errors, &mut events);
     ui.add_space(10.0);
     match form.editing {
-        None => new_session_buttons(ui, built, commands),
+        None => {
+            form.touched |= events.changed;
+            new_session_buttons(ui, form, built, journal, commands);
+        }
         Some(id) => {
             ui.horizontal(|ui| {
                 if ui.button(labels::DELETE).clicked() {
                     commands.push(Command::DeleteSession(id));
                 }
                 ui.label(
-                    RichText::new(
-                        "Changes are saved as you make them; a date or time when you leave its field.",
-                    )
-                    .weak()
-                    .small(),
+                    RichText::new("Changes are saved as you make them.")
+                        .weak()
+                        .small(),
                 );
             });
-            if events.changed || events.start_committed {
-                apply_edit(form, today, events.start_committed, commands);
+            if events.changed {
+                apply_edit(form, today, commands);
             }
         }
     }
@@ -474,7 +508,7 @@ fn start_rows(
     let field = ui
         .add(TextEdit::singleline(&mut form.date).desired_width(110.0))
         .labelled_by(label.id);
-    events.start_committed |= field.lost_focus();
+    events.changed |= field.changed();
     ui.end_row();
 
     let label = field_label(ui, labels::TIME, Some("HH:MM, 24-hour"));
@@ -482,18 +516,13 @@ fn start_rows(
         let field = ui
             .add(TextEdit::singleline(&mut form.time).desired_width(60.0))
             .labelled_by(label.id);
-        events.start_committed |= field.lost_focus();
+        events.changed |= field.changed();
         errors_ui(ui, &[errors.and_then(|e| e.start.as_deref())]);
     });
     ui.end_row();
 }
 
-fn kind_row(
-    ui: &mut egui::Ui,
-    form: &mut SessionForm,
-    errors: Option<&FormErrors>,
-    events: &mut FormEvents,
-) {
+fn kind_row(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) {
     field_label(ui, "Kind", None);
     ui.vertical(|ui| {
         ui.horizontal_wrapped(|ui| {
@@ -510,12 +539,11 @@ fn kind_row(
                     form.kind == KindChoice::Other,
                     TextEdit::singleline(&mut form.other_name)
                         .desired_width(200.0)
-                        .hint_text("e.g. Hot stone"),
+                        .hint_text("optional, e.g. Hot stone"),
                 )
                 .labelled_by(label.id);
             events.changed |= field.changed();
         });
-        errors_ui(ui, &[errors.and_then(|e| e.kind.as_deref())]);
     });
     ui.end_row();
 }
@@ -650,6 +678,7 @@ fn ratings_and_note(
         let input = score_input(
             ui,
             ("session_rating", index),
+            name,
             &label,
             &mut form.ratings[index],
             false,
@@ -675,7 +704,9 @@ fn ratings_and_note(
 
 fn new_session_buttons(
     ui: &mut egui::Ui,
+    form: &mut SessionForm,
     built: Result<Session, Box<FormErrors>>,
+    journal: &Journal,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -685,6 +716,12 @@ fn new_session_buttons(
         {
             commands.push(Command::AddSession(session));
         }
+        if form.touched && ui.button(labels::CLEAR_FORM).clicked() {
+            // Start again from the defaults; the date and time keep what was typed.
+            let (date, time) = (form.date.clone(), form.time.clone());
+            *form = SessionForm::new_session(journal, NaiveDateTime::MIN);
+            (form.date, form.time) = (date, time);
+        }
         ui.label(
             RichText::new("Date, time, kind and minutes are needed; the rest is optional.")
                 .weak()
@@ -693,21 +730,14 @@ fn new_session_buttons(
     });
 }
 
-fn apply_edit(
-    form: &mut SessionForm,
-    today: chrono::NaiveDate,
-    start_committed: bool,
-    commands: &mut Vec<Command>,
-) {
+/// Apply the form to the session it edits, when every field is valid.
+fn apply_edit(form: &mut SessionForm, today: chrono::NaiveDate, commands: &mut Vec<Command>) {
     let Some(shown) = form.shown.clone() else {
         return;
     };
-    let Ok(mut session) = form.build(today) else {
+    let Ok(session) = form.build(today) else {
         return;
     };
-    if !start_committed {
-        session.start = shown.start;
-    }
     if session != shown {
         form.shown = Some(session.clone());
         commands.push(Command::UpdateSession(session));

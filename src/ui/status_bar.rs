@@ -48,6 +48,28 @@ fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Comman
         SaveStatus::Pending => {
             ui.label("Saving…");
         }
+        SaveStatus::ChangedOnDisk => {
+            ui.label(
+                RichText::new(
+                    "⚠ The journal file was changed outside this window while you had unsaved changes. Nothing is written until you choose:",
+                )
+                .color(ui.visuals().warn_fg_color),
+            );
+            if ui
+                .button("Load the file")
+                .on_hover_text("Read the file again; this window's unsaved changes are dropped")
+                .clicked()
+            {
+                commands.push(Command::ReloadFromDisk);
+            }
+            if ui
+                .button("Keep this window's version")
+                .on_hover_text("Save this window's journal; the file's version is kept as a backup")
+                .clicked()
+            {
+                commands.push(Command::KeepWindowVersion);
+            }
+        }
         SaveStatus::Failed { reason, at } => {
             ui.label(
                 RichText::new(format!(

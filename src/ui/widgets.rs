@@ -66,10 +66,12 @@ pub fn severity_color(score: u8, higher_is_better: bool, dark_mode: bool) -> Col
 /// A 0–10 score: a text field where the number is typed (empty = not logged), ↑/↓ to step,
 /// a row of 0–10 buttons for the mouse, and a button that clears it back to "not logged".
 ///
-/// The buttons are left out of the Tab order so that Tab goes from field to field.
+/// The buttons are left out of the Tab order so that Tab goes from field to field; each has an
+/// accessible name that says which score it sets ("Pain 4", "Clear pain").
 pub fn score_input(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
+    name: &str,
     label: &Response,
     text: &mut String,
     higher_is_better: bool,
@@ -115,7 +117,11 @@ pub fn score_input(
             if selected {
                 button = button.fill(severity_color(score.get(), higher_is_better, dark_mode));
             }
-            if ui.add(button).clicked() {
+            if ui
+                .add(button)
+                .accessible_name(format!("{name} {score}"))
+                .clicked()
+            {
                 *text = score.to_string();
                 changed = true;
             }
@@ -126,7 +132,8 @@ pub fn score_input(
                 !text.is_empty(),
                 egui::Button::new("Clear").small().sense(Sense::CLICK),
             )
-            .on_hover_text("Back to \"not logged\" (not the same as 0)");
+            .on_hover_text("Back to \"not logged\" (not the same as 0)")
+            .accessible_name(format!("Clear {}", name.to_lowercase()));
         if clear.clicked() {
             text.clear();
             changed = true;
