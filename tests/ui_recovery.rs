@@ -39,7 +39,7 @@ fn a_backup_can_be_restored_from_the_recovery_view() {
     fs::write(&path, DAMAGED).unwrap();
 
     let mut harness = harness(&path);
-    harness.get_by_label("1 days, 0 sessions");
+    harness.get_by_label("1 day, 0 sessions");
     harness
         .get_by_label_contains("Restore the backup of")
         .click();
@@ -282,4 +282,12 @@ fn undo_of_a_deleted_day_never_overwrites_it_after_it_is_logged_again() {
         "the stale undo is gone"
     );
     assert_eq!(load(&path).day(today()).unwrap().pain, score(8));
+}
+
+#[test]
+fn the_recovery_view_shows_the_line_at_fault() {
+    let (_folder, path) = journal_in_temp();
+    fs::write(&path, DAMAGED).unwrap();
+    let harness = harness(&path);
+    harness.get_by_label_contains("2 |   (date: \"2026-06-11\", pain: 12)])");
 }

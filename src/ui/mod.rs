@@ -255,7 +255,7 @@ impl PainlogApp {
         status_bar::ui(ui, &self.status_bar_state(), &mut commands);
         match &mut self.state {
             JournalState::Open(document) => {
-                top_bar(ui, self.view, &mut commands);
+                top_bar(ui, Some(self.view), &mut commands);
                 let journal = document.journal();
                 let today = self.config.clock.today();
                 banner(
@@ -272,7 +272,10 @@ impl PainlogApp {
                     }
                 }
             }
-            JournalState::Unreadable(recovery) => recovery.ui(ui, &mut commands),
+            JournalState::Unreadable(recovery) => {
+                top_bar(ui, None, &mut commands);
+                recovery.ui(ui, &mut commands);
+            }
         }
         if self.close_blocked {
             close_dialog(ui, self.document().map(Document::status), &mut commands);
@@ -538,15 +541,16 @@ fn close_dialog(ui: &mut egui::Ui, status: Option<&SaveStatus>, commands: &mut V
     });
 }
 
-fn top_bar(ui: &mut egui::Ui, current: View, commands: &mut Vec<Command>) {
+/// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
+fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
     egui::Panel::top("views").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading("painlog");
             ui.add_space(12.0);
-            for view in View::ALL {
+            for view in View::ALL.into_iter().filter(|_| current.is_some()) {
                 let shortcut = ui.ctx().format_shortcut(&view.shortcut());
                 let tab = ui
-                    .selectable_label(current == view, view.title())
+                    .selectable_label(current == Some(view), view.title())
                     .on_hover_text(shortcut);
                 if tab.clicked() {
                     commands.push(Command::ShowView(view));

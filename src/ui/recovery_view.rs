@@ -21,6 +21,8 @@ pub struct RecoveryView {
     path: PathBuf,
     headline: String,
     position: Option<String>,
+    /// The line of the file where the problem is, and a caret under its column.
+    excerpt: Option<String>,
     message: String,
     advice: &'static str,
     backups: Vec<BackupRow>,
@@ -59,10 +61,15 @@ impl RecoveryView {
                 error.to_string(),
             ),
         };
+        let excerpt = match error {
+            LoadError::Damaged { line, column, .. } => excerpt(path, *line, *column),
+            _ => None,
+        };
         Self {
             path: path.to_path_buf(),
             headline: headline.to_owned(),
             position,
+            excerpt,
             message,
             advice: error.advice(),
             backups: read_backups(path),
@@ -85,6 +92,13 @@ impl RecoveryView {
                 ui.label(format!("File: {}", self.path.display()));
                 if let Some(position) = &self.position {
                     ui.label(RichText::new(position).strong());
+                }
+                if let Some(excerpt) = &self.excerpt {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        egui::ScrollArea::horizontal().show(ui, |ui| {
+                            ui.add(egui::Label::new(RichText::new(excerpt).monospace()).extend());
+                        });
+                    });
                 }
                 ui.label(RichText::new(&self.message).monospace());
                 ui.add_space(6.0);
@@ -160,9 +174,9 @@ fn read_backups(path: &Path) -> Vec<BackupRow> {
             let (summary, readable) = match store::load(&backup.path) {
                 Ok(loaded) => (
                     format!(
-                        "{} days, {} sessions",
-                        loaded.journal.day_count(),
-                        loaded.journal.sessions().len()
+                        "{}, {}",
+                        count(loaded.journal.day_count(), "day"),
+                        count(loaded.journal.sessions().len(), "session")
                     ),
                     true,
                 ),
@@ -176,4 +190,28 @@ fn read_backups(path: &Path) -> Vec<BackupRow> {
             }
         })
         .collect()
+}
+
+/// "1 day", "2 days".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The line `line` of the file with its number, and a caret under `column` (both 1-based).
+fn excerpt(path: &Path, line: usize, column: usize) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let content: String = text
+        .lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .take(400)
+        .collect();
+    let gutter = format!("{line} | ");
+    let caret = " ".repeat(gutter.chars().count() + column.saturating_sub(1).min(400));
+    Some(format!("{gutter}{content}\n{caret}^"))
 }
