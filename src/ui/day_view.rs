@@ -6,7 +6,7 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
 
 use super::Command;
-use super::widgets::{error_text, field_label, score_input};
+use super::widgets::{error_text, field_label, region_checkboxes, score_input};
 use crate::model::{Day, FIRST_YEAR, Journal, Metric, Region, Score, check_not_future, parse_date};
 
 const PREVIOUS_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
@@ -287,19 +287,7 @@ impl DayView {
 
         ui.add_space(10.0);
         field_label(ui, "Where it hurt", None);
-        ui.horizontal_wrapped(|ui| {
-            for region in Region::ALL {
-                let mut checked = self.form.regions.contains(&region);
-                if ui.checkbox(&mut checked, region.label()).changed() {
-                    if checked {
-                        self.form.regions.insert(region);
-                    } else {
-                        self.form.regions.remove(&region);
-                    }
-                    changed = true;
-                }
-            }
-        });
+        changed |= region_checkboxes(ui, &mut self.form.regions);
 
         ui.add_space(10.0);
         let label = field_label(ui, NOTE_LABEL, Some("anything worth remembering"));

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDateTime, NaiveTime, Timelike as _};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, TextEdit};
 
-use super::widgets::{error_text, field_label, score_input};
+use super::widgets::{error_text, field_label, region_checkboxes, score_input};
 use super::{Clock, Command};
 use crate::model::{
     Amount, Cost, Currency, Journal, KindChoice, Minutes, Pressure, Region, Score, Session,
@@ -615,19 +615,7 @@ fn pressure_and_focus_rows(ui: &mut egui::Ui, form: &mut SessionForm, events: &m
     ui.end_row();
 
     field_label(ui, "Focus regions", Some("worked on"));
-    ui.horizontal_wrapped(|ui| {
-        for region in Region::ALL {
-            let mut checked = form.focus.contains(&region);
-            if ui.checkbox(&mut checked, region.label()).changed() {
-                if checked {
-                    form.focus.insert(region);
-                } else {
-                    form.focus.remove(&region);
-                }
-                events.changed = true;
-            }
-        }
-    });
+    events.changed |= region_checkboxes(ui, &mut form.focus);
     ui.end_row();
 }
 

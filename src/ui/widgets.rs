@@ -3,7 +3,7 @@
 use egui::text::LayoutJob;
 use egui::{Color32, Key, Modifiers, Response, RichText, Sense, TextEdit, TextStyle, Ui};
 
-use crate::model::Score;
+use crate::model::{Region, Score};
 
 /// A field label: the name in the normal text colour, then a weaker explanation
 /// (which end of a scale is worse, the expected format …). One label, so a screen reader and
@@ -144,4 +144,23 @@ pub fn score_input(
         changed,
         field: inner.inner,
     }
+}
+
+/// A checkbox for every body region, wrapped to the width; returns `true` when one changed.
+pub fn region_checkboxes(ui: &mut Ui, regions: &mut std::collections::BTreeSet<Region>) -> bool {
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        for region in Region::ALL {
+            let mut checked = regions.contains(&region);
+            if ui.checkbox(&mut checked, region.label()).changed() {
+                if checked {
+                    regions.insert(region);
+                } else {
+                    regions.remove(&region);
+                }
+                changed = true;
+            }
+        }
+    });
+    changed
 }
