@@ -4,6 +4,7 @@
 //! [`demo`] (a generated journal), [`cli`] (subcommands) and [`ui`] (the eframe app).
 //! `model`, `store` and `demo` never touch egui.
 
+pub mod analysis;
 pub mod cli;
 pub mod demo;
 pub mod model;

@@ -54,6 +54,17 @@ impl Metric {
         format!("{} ({})", self.name(), self.scale())
     }
 
+    /// The position of this metric in [`Metric::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Self::Pain => 0,
+            Self::WorstPain => 1,
+            Self::Stiffness => 2,
+            Self::Sleep => 3,
+            Self::Stress => 4,
+        }
+    }
+
     /// `true` for sleep quality, where a higher score is better.
     pub fn higher_is_better(self) -> bool {
         matches!(self, Self::Sleep)

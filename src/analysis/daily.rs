@@ -1,0 +1,135 @@
+//! Every metric as a dense day-by-day array with prefix sums, so that the mean of any window
+//! costs two subtractions. Built once per journal revision.
+
+use chrono::NaiveDate;
+
+use super::MetricMap;
+use crate::model::{Journal, Metric};
+
+/// An inclusive range of days; empty when `from > to`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayRange {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+}
+
+impl DayRange {
+    /// The days from `from` to `to`, both included.
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
+        Self { from, to }
+    }
+
+    /// `true` when it holds no day.
+    pub fn is_empty(&self) -> bool {
+        self.from > self.to
+    }
+
+    /// `true` when `date` is in it.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// How many calendar days it spans.
+    pub fn len(&self) -> usize {
+        if self.is_empty() {
+            0
+        } else {
+            usize::try_from((self.to - self.from).num_days() + 1).unwrap_or(0)
+        }
+    }
+}
+
+/// The journal's scores laid out day by day from its first to its last date.
+#[derive(Clone, Debug)]
+pub struct DailyIndex {
+    start: Option<NaiveDate>,
+    values: MetricMap<Vec<Option<u8>>>,
+    /// `sums[m][i]` is the sum of metric `m` over days `0..i`; `counts` likewise.
+    sums: MetricMap<Vec<u32>>,
+    counts: MetricMap<Vec<u32>>,
+}
+
+impl DailyIndex {
+    /// Lay out `journal` (days and session dates).
+    pub fn new(journal: &Journal) -> Self {
+        let Some((first, last)) = journal.date_span() else {
+            return Self {
+                start: None,
+                values: MetricMap::from_fn(|_| Vec::new()),
+                sums: MetricMap::from_fn(|_| vec![0]),
+                counts: MetricMap::from_fn(|_| vec![0]),
+            };
+        };
+        let len = DayRange::new(first, last).len();
+        let mut values: MetricMap<Vec<Option<u8>>> = MetricMap::from_fn(|_| vec![None; len]);
+        for day in journal.days() {
+            let offset = offset_of(first, day.date);
+            for metric in Metric::ALL {
+                values[metric][offset] = metric.of(day).map(|score| score.get());
+            }
+        }
+        let prefix = |metric: Metric, value: fn(Option<u8>) -> u32| {
+            let mut sums = Vec::with_capacity(len + 1);
+            let mut total = 0;
+            sums.push(0);
+            for &v in &values[metric] {
+                total += value(v);
+                sums.push(total);
+            }
+            sums
+        };
+        let sums = MetricMap::from_fn(|metric| prefix(metric, |v| u32::from(v.unwrap_or(0))));
+        let counts = MetricMap::from_fn(|metric| prefix(metric, |v| u32::from(v.is_some())));
+        Self {
+            start: Some(first),
+            values,
+            sums,
+            counts,
+        }
+    }
+
+    /// The first and last day covered, or `None` for an empty journal.
+    pub fn span(&self) -> Option<DayRange> {
+        let start = self.start?;
+        let len = self.values[Metric::Pain].len();
+        let last = start + chrono::Days::new(len.saturating_sub(1) as u64);
+        Some(DayRange::new(start, last))
+    }
+
+    /// A metric's value on a day, if logged.
+    pub fn value(&self, metric: Metric, date: NaiveDate) -> Option<u8> {
+        let start = self.start?;
+        let offset = usize::try_from((date - start).num_days()).ok()?;
+        self.values[metric].get(offset).copied().flatten()
+    }
+
+    /// The sum and the number of logged values of a metric over `range` (days outside the
+    /// journal count as not logged).
+    pub fn sum_and_count(&self, metric: Metric, range: DayRange) -> (u32, usize) {
+        let (Some(start), Some(span)) = (self.start, self.span()) else {
+            return (0, 0);
+        };
+        let from = range.from.max(span.from);
+        let to = range.to.min(span.to);
+        if from > to {
+            return (0, 0);
+        }
+        let (a, b) = (offset_of(start, from), offset_of(start, to) + 1);
+        let sum = self.sums[metric][b] - self.sums[metric][a];
+        let count = self.counts[metric][b] - self.counts[metric][a];
+        (sum, count as usize)
+    }
+
+    /// The mean over the logged values of `range`, with how many days it rests on.
+    pub fn mean(&self, metric: Metric, range: DayRange) -> (Option<f64>, usize) {
+        let (sum, count) = self.sum_and_count(metric, range);
+        let mean = (count > 0).then(|| f64::from(sum) / count as f64);
+        (mean, count)
+    }
+}
+
+fn offset_of(start: NaiveDate, date: NaiveDate) -> usize {
+    usize::try_from((date - start).num_days()).unwrap_or(0)
+}

@@ -1,0 +1,335 @@
+//! The before/after change around each session, summaries by kind and by therapist, and the
+//! baseline: the same change around days without a session.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::stats::{ci95, mean, median};
+use super::{DayRange, EffectSettings, JournalIndex, MetricMap, UNCHANGED_WITHIN};
+use crate::model::{Cost, Currency, Journal, KindChoice, Metric, SessionId, SessionKind};
+
+/// One window's value for one metric.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WindowStat {
+    /// The mean over the window's logged days, or `None` when fewer than m days have the
+    /// metric ("not enough data", never 0).
+    pub mean: Option<f64>,
+    /// How many days of the window have the metric.
+    pub days: usize,
+}
+
+/// Before, after and change of one metric around one session.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MetricEffect {
+    /// The before window.
+    pub before: WindowStat,
+    /// The after window.
+    pub after: WindowStat,
+}
+
+impl MetricEffect {
+    /// After − before, when both windows have enough data.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.after.mean? - self.before.mean?)
+    }
+
+    /// Change / before (undefined when before is 0).
+    pub fn relative_change(&self) -> Option<f64> {
+        let before = self.before.mean.filter(|b| *b > 0.0)?;
+        Some(self.change()? / before)
+    }
+}
+
+/// Whether a change is for the better, the worse, or within [`UNCHANGED_WITHIN`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Better (lower, or higher for sleep quality).
+    Improved,
+    /// Less than half a point either way.
+    Unchanged,
+    /// Worse.
+    Worse,
+}
+
+/// The direction of `change` for `metric` (sleep quality is better when higher).
+pub fn direction(metric: Metric, change: f64) -> Direction {
+    if change.abs() < UNCHANGED_WITHIN {
+        Direction::Unchanged
+    } else if (change < 0.0) != metric.higher_is_better() {
+        Direction::Improved
+    } else {
+        Direction::Worse
+    }
+}
+
+/// A meaningful drop in pain: at least 2 points or 30% (Farrar et al. 2001; IMMPACT).
+pub fn is_meaningful_pain_drop(effect: &MetricEffect) -> bool {
+    let Some(change) = effect.change() else {
+        return false;
+    };
+    change <= -2.0
+        || effect
+            .relative_change()
+            .is_some_and(|relative| relative <= -0.3)
+}
+
+/// Everything about one session's before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionEffect {
+    /// The session.
+    pub session_id: SessionId,
+    /// When it started.
+    pub start: NaiveDateTime,
+    /// Its kind.
+    pub kind: SessionKind,
+    /// Its therapist.
+    pub therapist: Option<String>,
+    /// What it cost.
+    pub cost: Option<Cost>,
+    /// The days of the before window (possibly empty after clipping).
+    pub before: DayRange,
+    /// The days of the after window.
+    pub after: DayRange,
+    /// Before, after and change of each metric.
+    pub metrics: MetricMap<MetricEffect>,
+    /// Pain right before − pain right after, within the session.
+    pub immediate_relief: Option<i8>,
+}
+
+impl SessionEffect {
+    /// The session's day.
+    pub fn date(&self) -> NaiveDate {
+        self.start.date()
+    }
+
+    /// `true` when pain fell meaningfully from the before to the after window.
+    pub fn meaningful_pain_drop(&self) -> bool {
+        is_meaningful_pain_drop(&self.metrics[Metric::Pain])
+    }
+}
+
+/// Changes of one metric over a group of sessions (or of baseline days).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeSummary {
+    /// How many have a change (enough data on both sides).
+    pub n: usize,
+    /// The mean change.
+    pub mean_change: Option<f64>,
+    /// The median change.
+    pub median_change: Option<f64>,
+    /// A 95% t-interval for the mean (none when n < 3).
+    pub ci95: Option<(f64, f64)>,
+    /// How many improved, stayed within half a point, got worse.
+    pub improved: usize,
+    /// See `improved`.
+    pub unchanged: usize,
+    /// See `improved`.
+    pub worse: usize,
+}
+
+impl ChangeSummary {
+    /// Summarize `changes` of `metric`.
+    pub fn of(metric: Metric, changes: &[f64]) -> Self {
+        let count = |wanted: Direction| {
+            changes
+                .iter()
+                .filter(|&&change| direction(metric, change) == wanted)
+                .count()
+        };
+        Self {
+            n: changes.len(),
+            mean_change: mean(changes),
+            median_change: median(changes),
+            ci95: ci95(changes),
+            improved: count(Direction::Improved),
+            unchanged: count(Direction::Unchanged),
+            worse: count(Direction::Worse),
+        }
+    }
+}
+
+/// What sessions in one currency cost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostSummary {
+    /// The currency.
+    pub currency: Currency,
+    /// Sessions with a cost in it.
+    pub sessions: usize,
+    /// Their mean cost.
+    pub mean_cost: f64,
+    /// Total cost ÷ total points of pain relief (before − after window), over the sessions with
+    /// both; `None` when pain did not fall overall.
+    pub cost_per_point: Option<f64>,
+}
+
+/// A group of sessions: one kind, or one therapist.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupSummary {
+    /// Sessions in the group (with or without enough data).
+    pub sessions: usize,
+    /// Changes by metric.
+    pub metrics: MetricMap<ChangeSummary>,
+    /// Costs by currency, most used first.
+    pub costs: Vec<CostSummary>,
+}
+
+/// The whole before/after analysis for one journal and one setting of k and m.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Effects {
+    /// k and m.
+    pub settings: EffectSettings,
+    /// One entry per session, by start.
+    pub sessions: Vec<SessionEffect>,
+    /// Summaries by kind ("other" kinds together).
+    pub by_kind: BTreeMap<KindChoice, GroupSummary>,
+    /// Summaries by therapist (sessions without one are left out).
+    pub by_therapist: BTreeMap<String, GroupSummary>,
+    /// The same change around every day at least k days from any session.
+    pub baseline: MetricMap<ChangeSummary>,
+}
+
+/// The before/after analysis of every session in `journal`.
+pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings) -> Effects {
+    let sessions: Vec<SessionEffect> = journal
+        .sessions()
+        .iter()
+        .map(|session| {
+            let (before, after) = index
+                .session_days
+                .windows(session.date(), settings.window());
+            SessionEffect {
+                session_id: session.id,
+                start: session.start,
+                kind: session.kind.clone(),
+                therapist: session.therapist.clone(),
+                cost: session.cost,
+                before,
+                after,
+                metrics: metric_effects(index, before, after, settings),
+                immediate_relief: session.immediate_relief(),
+            }
+        })
+        .collect();
+    let by_kind = group(&sessions, |effect| Some(effect.kind.choice()));
+    let by_therapist = group(&sessions, |effect| effect.therapist.clone());
+    let baseline = baseline(index, settings);
+    Effects {
+        settings,
+        sessions,
+        by_kind,
+        by_therapist,
+        baseline,
+    }
+}
+
+fn window_stat(index: &JournalIndex, metric: Metric, range: DayRange, min_days: u8) -> WindowStat {
+    let (mean, days) = index.daily.mean(metric, range);
+    WindowStat {
+        mean: mean.filter(|_| days >= usize::from(min_days)),
+        days,
+    }
+}
+
+fn metric_effects(
+    index: &JournalIndex,
+    before: DayRange,
+    after: DayRange,
+    settings: EffectSettings,
+) -> MetricMap<MetricEffect> {
+    MetricMap::from_fn(|metric| MetricEffect {
+        before: window_stat(index, metric, before, settings.min_days()),
+        after: window_stat(index, metric, after, settings.min_days()),
+    })
+}
+
+fn group<K: Ord>(
+    sessions: &[SessionEffect],
+    key: impl Fn(&SessionEffect) -> Option<K>,
+) -> BTreeMap<K, GroupSummary> {
+    let mut members: BTreeMap<K, Vec<&SessionEffect>> = BTreeMap::new();
+    for effect in sessions {
+        if let Some(key) = key(effect) {
+            members.entry(key).or_default().push(effect);
+        }
+    }
+    members
+        .into_iter()
+        .map(|(key, effects)| (key, summarize(&effects)))
+        .collect()
+}
+
+fn summarize(effects: &[&SessionEffect]) -> GroupSummary {
+    let metrics = MetricMap::from_fn(|metric| {
+        let changes: Vec<f64> = effects
+            .iter()
+            .filter_map(|effect| effect.metrics[metric].change())
+            .collect();
+        ChangeSummary::of(metric, &changes)
+    });
+    GroupSummary {
+        sessions: effects.len(),
+        metrics,
+        costs: costs(effects),
+    }
+}
+
+fn costs(effects: &[&SessionEffect]) -> Vec<CostSummary> {
+    let mut by_currency: BTreeMap<Currency, Vec<&SessionEffect>> = BTreeMap::new();
+    for effect in effects {
+        if let Some(cost) = effect.cost {
+            by_currency.entry(cost.currency).or_default().push(effect);
+        }
+    }
+    let mut summaries: Vec<CostSummary> = by_currency
+        .into_iter()
+        .map(|(currency, paid)| {
+            let amounts: Vec<f64> = paid
+                .iter()
+                .filter_map(|e| e.cost.map(|c| c.amount.as_f64()))
+                .collect();
+            let (mut spent, mut relief) = (0.0, 0.0);
+            for effect in &paid {
+                if let (Some(cost), Some(change)) =
+                    (effect.cost, effect.metrics[Metric::Pain].change())
+                {
+                    spent += cost.amount.as_f64();
+                    relief -= change;
+                }
+            }
+            CostSummary {
+                currency,
+                sessions: paid.len(),
+                mean_cost: mean(&amounts).unwrap_or(0.0),
+                cost_per_point: (relief > 0.0).then(|| spent / relief),
+            }
+        })
+        .collect();
+    summaries.sort_by(|a, b| b.sessions.cmp(&a.sessions));
+    summaries
+}
+
+/// The change around every day of the journal at least k days from any session, as if a
+/// session had happened there: how much the metrics move on their own.
+fn baseline(index: &JournalIndex, settings: EffectSettings) -> MetricMap<ChangeSummary> {
+    let mut changes: MetricMap<Vec<f64>> = MetricMap::from_fn(|_| Vec::new());
+    if let Some(span) = index.daily.span() {
+        let k = i64::from(settings.window());
+        let mut day = span.from;
+        while day <= span.to {
+            let far_enough = index.session_days.distance(day).is_none_or(|d| d >= k);
+            if far_enough {
+                let (before, after) = index.session_days.windows(day, settings.window());
+                let effects = metric_effects(index, before, after, settings);
+                for (metric, effect) in effects.iter() {
+                    if let Some(change) = effect.change() {
+                        changes[metric].push(change);
+                    }
+                }
+            }
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
+        }
+    }
+    MetricMap::from_fn(|metric| ChangeSummary::of(metric, &changes[metric]))
+}

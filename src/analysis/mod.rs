@@ -1,0 +1,165 @@
+//! What the journal says about trends and about the days before and after each session.
+//!
+//! Pure functions from a [`Journal`] to numbers and series; no egui. The window, the command
+//! line and the report all show numbers from here, so they always agree. The method is the one
+//! in the domain notes:
+//!
+//! - A session belongs to its calendar day D; day D itself is in neither window.
+//! - Before: days D−k … D−1; after: D+1 … D+k (k = [`EffectSettings::window`], 1–28, default 7).
+//! - Clipping: a before window starts after the previous session's day and an after window ends
+//!   before the next session's day, so windows never reach across another session. Sessions on
+//!   the same day share their windows.
+//! - A window's value for a metric is the mean over its days that have that metric; with fewer
+//!   than m such days ([`EffectSettings::min_days`], default 3) it is "not enough data".
+//! - Change = after − before. For pain, a drop of at least 2 points or 30% is meaningful.
+//!
+//! Everything is linear in days plus sessions: the [`DailyIndex`] keeps prefix sums, so each
+//! window's mean costs O(1).
+
+mod aligned;
+mod daily;
+mod effects;
+mod since;
+pub mod stats;
+mod trends;
+mod windows;
+
+use std::ops::{Index, IndexMut};
+
+pub use aligned::{AlignedFilter, AlignedPoint, aligned};
+pub use daily::{DailyIndex, DayRange};
+pub use effects::{
+    ChangeSummary, CostSummary, Direction, Effects, GroupSummary, MetricEffect, SessionEffect,
+    WindowStat, direction, effects, is_meaningful_pain_drop,
+};
+pub use since::{SinceLast, since_last_session};
+pub use trends::{
+    ROLLING_DAYS, ROLLING_MIN_VALUES, daily_runs, date_from_day_number, day_number, decimate,
+    rolling_mean_runs,
+};
+pub use windows::SessionDays;
+
+use crate::model::{Journal, Metric};
+
+/// Said next to every before/after effect.
+pub const REGRESSION_NOTE: &str = "People tend to book a session when pain is high, so pain often falls afterwards anyway. Compare with the baseline: the same change around days without a session.";
+
+/// Said wherever results are shown.
+pub const DIARY_NOTE: &str = "This is a diary, not a diagnosis. Severe pain, or pain after an accident, is for a doctor first.";
+
+/// A change smaller than this (in points of a 0–10 mean) counts as "unchanged".
+pub const UNCHANGED_WITHIN: f64 = 0.5;
+
+/// One value per metric, indexed by [`Metric`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricMap<T>([T; 5]);
+
+impl<T> MetricMap<T> {
+    /// A value for every metric, made by `make`.
+    pub fn from_fn(mut make: impl FnMut(Metric) -> T) -> Self {
+        Self(Metric::ALL.map(&mut make))
+    }
+
+    /// The metrics and their values, in the order of [`Metric::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Metric, &T)> {
+        Metric::ALL.into_iter().zip(self.0.iter())
+    }
+}
+
+impl<T> Index<Metric> for MetricMap<T> {
+    type Output = T;
+    fn index(&self, metric: Metric) -> &T {
+        &self.0[metric.index()]
+    }
+}
+
+impl<T> IndexMut<Metric> for MetricMap<T> {
+    fn index_mut(&mut self, metric: Metric) -> &mut T {
+        &mut self.0[metric.index()]
+    }
+}
+
+/// The window length k and the minimum days m of the before/after method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EffectSettings {
+    window: u8,
+    min_days: u8,
+}
+
+/// Settings that make no sense, in words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// k outside 1–28.
+    #[error("the window is 1 to {max} days, not {0}", max = EffectSettings::MAX_WINDOW)]
+    Window(i64),
+    /// m outside 1–k.
+    #[error("the minimum number of days is 1 to the window length ({window}), not {found}")]
+    MinDays {
+        /// What was given.
+        found: i64,
+        /// The window length.
+        window: u8,
+    },
+}
+
+impl Default for EffectSettings {
+    fn default() -> Self {
+        Self {
+            window: 7,
+            min_days: 3,
+        }
+    }
+}
+
+impl EffectSettings {
+    /// The longest window.
+    pub const MAX_WINDOW: u8 = 28;
+
+    /// Settings with window `window` (1–28) and minimum days `min_days` (1–window).
+    pub fn new(window: i64, min_days: i64) -> Result<Self, SettingsError> {
+        let window = u8::try_from(window)
+            .ok()
+            .filter(|w| (1..=Self::MAX_WINDOW).contains(w))
+            .ok_or(SettingsError::Window(window))?;
+        let min_days = u8::try_from(min_days)
+            .ok()
+            .filter(|m| (1..=window).contains(m))
+            .ok_or(SettingsError::MinDays {
+                found: min_days,
+                window,
+            })?;
+        Ok(Self { window, min_days })
+    }
+
+    /// k: how many days before and after a session are looked at.
+    pub fn window(self) -> u8 {
+        self.window
+    }
+
+    /// m: how many logged days a window needs to count.
+    pub fn min_days(self) -> u8 {
+        self.min_days
+    }
+}
+
+/// Everything the analysis needs from a journal, laid out once per journal revision.
+#[derive(Clone, Debug)]
+pub struct JournalIndex {
+    /// Scores day by day.
+    pub daily: DailyIndex,
+    /// The days that have sessions.
+    pub session_days: SessionDays,
+}
+
+impl JournalIndex {
+    /// Lay out `journal`.
+    pub fn new(journal: &Journal) -> Self {
+        Self {
+            daily: DailyIndex::new(journal),
+            session_days: SessionDays::new(journal),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
