@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::MetricMap;
-use crate::model::{Journal, Metric};
+use crate::model::{Journal, Metric, Score};
 
 /// An inclusive range of days; empty when `from > to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ impl DailyIndex {
         for day in journal.days() {
             let offset = offset_of(first, day.date);
             for metric in Metric::ALL {
-                values[metric][offset] = metric.of(day).map(|score| score.get());
+                values[metric][offset] = metric.of(day).map(Score::get);
             }
         }
         let prefix = |metric: Metric, value: fn(Option<u8>) -> u32| {

@@ -305,7 +305,7 @@ fn costs(effects: &[&SessionEffect]) -> Vec<CostSummary> {
             }
         })
         .collect();
-    summaries.sort_by(|a, b| b.sessions.cmp(&a.sessions));
+    summaries.sort_by_key(|summary| std::cmp::Reverse(summary.sessions));
     summaries
 }
 

@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::DayRange;
-use crate::model::Journal;
+use crate::model::{Journal, Session};
 
 /// The distinct days that have at least one session, in order.
 #[derive(Clone, Debug, Default)]
@@ -14,7 +14,7 @@ pub struct SessionDays {
 impl SessionDays {
     /// The session days of `journal`.
     pub fn new(journal: &Journal) -> Self {
-        let mut days: Vec<NaiveDate> = journal.sessions().iter().map(|s| s.date()).collect();
+        let mut days: Vec<NaiveDate> = journal.sessions().iter().map(Session::date).collect();
         days.sort_unstable();
         days.dedup();
         Self { days }

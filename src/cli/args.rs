@@ -135,3 +135,19 @@ pub fn name(text: &str) -> Result<String, String> {
         Ok(trimmed.to_owned())
     }
 }
+
+/// A metric by name: `pain`, `worst-pain` (or `worst_pain`, `worst`), `stiffness`, `sleep`,
+/// `stress`.
+pub fn metric(text: &str) -> Result<crate::model::Metric, String> {
+    let wanted = text.trim().to_lowercase().replace('-', "_");
+    crate::model::Metric::ALL
+        .into_iter()
+        .find(|metric| {
+            metric.key() == wanted || (wanted == "worst" && metric.key() == "worst_pain")
+        })
+        .ok_or_else(|| {
+            format!(
+                "unknown metric \"{text}\"; use one of: pain, worst-pain, stiffness, sleep, stress"
+            )
+        })
+}

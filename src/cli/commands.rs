@@ -4,8 +4,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Command, DemoArgs, EXIT_JOURNAL, EXIT_USAGE, LogArgs, SessionAddArgs, SessionCommand, output,
+    Command, DemoArgs, EXIT_JOURNAL, EXIT_USAGE, EffectsArgs, LogArgs, SessionAddArgs,
+    SessionCommand, output,
 };
+use crate::analysis::{self, EffectSettings, JournalIndex, SettingsError};
 use crate::demo::{self, DemoSpec};
 use crate::model::{Cost, Day, Journal, Metric, Session, SessionId, SessionKind};
 use crate::store::{self, LoadError};
@@ -55,6 +57,7 @@ pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure
         Command::Session(SessionCommand::List { json }) => list_sessions(&path, json),
         Command::Session(SessionCommand::Remove { id }) => remove_session(&path, SessionId(id)),
         Command::Check { json } => check(&path, json),
+        Command::Effects(args) => effects(&path, &args),
         Command::Demo(_) => Ok(()),
     }
 }
@@ -201,6 +204,25 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
     }
     text.push_str("The journal is sound.");
     println!("{text}");
+    Ok(())
+}
+
+fn effects(path: &Path, args: &EffectsArgs) -> Result<(), Failure> {
+    let settings = EffectSettings::new(args.window, args.min_days).map_err(|error| {
+        let flag = match error {
+            SettingsError::Window(_) => "--window",
+            SettingsError::MinDays { .. } => "--min-days",
+        };
+        Failure::usage(format!("invalid value for '{flag}': {error}"))
+    })?;
+    let journal = load(path)?;
+    let index = JournalIndex::new(&journal);
+    let result = analysis::effects(&journal, &index, settings);
+    if args.json {
+        println!("{}", super::effects::to_json(&result));
+    } else {
+        print!("{}", super::effects::to_table(&result, args.metric));
+    }
     Ok(())
 }
 

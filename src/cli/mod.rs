@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod effects;
 mod output;
 
 use std::path::PathBuf;
@@ -52,8 +53,38 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Before and after each session: the change in each metric, by kind and by therapist,
+    /// and the same change around days without a session (the baseline).
+    Effects(EffectsArgs),
     /// Write a generated, realistic journal to a file (for trying painlog out).
     Demo(DemoArgs),
+}
+
+/// `painlog effects`.
+#[derive(Debug, Args)]
+pub struct EffectsArgs {
+    /// k: days before and after each session to compare, 1 to 28.
+    #[arg(
+        long,
+        value_name = "K",
+        default_value_t = 7,
+        allow_negative_numbers = true
+    )]
+    pub window: i64,
+    /// m: how many logged days a window needs, 1 to K; fewer is "not enough data".
+    #[arg(
+        long,
+        value_name = "M",
+        default_value_t = 3,
+        allow_negative_numbers = true
+    )]
+    pub min_days: i64,
+    /// The metric of the table: pain, worst-pain, stiffness, sleep or stress (JSON has all).
+    #[arg(long, value_name = "METRIC", default_value = "pain", value_parser = args::metric)]
+    pub metric: crate::model::Metric,
+    /// Print every number as JSON (full precision) instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `painlog log`.

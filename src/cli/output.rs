@@ -81,7 +81,8 @@ pub(super) fn sessions_table(journal: &Journal) -> String {
     text
 }
 
-fn truncate(text: &str, width: usize) -> String {
+/// `text` cut to `width` characters, with an ellipsis when it was longer.
+pub(super) fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_owned()
     } else {

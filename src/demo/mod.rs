@@ -51,7 +51,11 @@ struct Therapist {
 const THERAPISTS: [Therapist; 4] = [
     Therapist {
         name: "Anna Berg",
-        kinds: &[SessionKind::DeepTissue, SessionKind::TriggerPoint],
+        kinds: &[
+            SessionKind::DeepTissue,
+            SessionKind::DeepTissue,
+            SessionKind::TriggerPoint,
+        ],
         price: 85,
         currency: "USD",
     },
@@ -226,11 +230,11 @@ fn pick_session_days(rng: &mut Rng, latent: &[f64], wanted: usize) -> Vec<usize>
 
 fn kind_effect(kind: &SessionKind) -> f64 {
     match kind {
-        SessionKind::DeepTissue => 1.3,
-        SessionKind::TriggerPoint => 1.1,
-        SessionKind::Sports => 0.8,
-        SessionKind::Swedish => 0.7,
-        SessionKind::Shiatsu => 0.6,
+        SessionKind::DeepTissue => 2.0,
+        SessionKind::TriggerPoint => 1.6,
+        SessionKind::Sports => 1.1,
+        SessionKind::Swedish => 0.9,
+        SessionKind::Shiatsu => 0.7,
         SessionKind::Other(_) => 0.4,
     }
 }
