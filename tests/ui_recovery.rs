@@ -141,8 +141,9 @@ fn the_last_view_is_remembered() {
     let (_folder, path) = journal_in_temp();
     let mut config = AppConfig::new(path.clone());
     config.clock = Clock::Fixed(now());
-    let app = PainlogApp::new(config).with_prefs(&Prefs {
+    let app = PainlogApp::new(config).with_prefs(Prefs {
         view: View::Sessions,
+        ..Prefs::default()
     });
     assert_eq!(app.view(), View::Sessions);
     let mut harness = harness(&path);

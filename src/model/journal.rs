@@ -15,8 +15,16 @@ pub struct Journal {
     days: BTreeMap<NaiveDate, Day>,
     sessions: Vec<Session>,
     next_session_id: u64,
-    /// Bumped by every change, so views can cache what they computed from the journal.
+    /// A number no other journal state in this process has had: changed by every change, so
+    /// views can cache what they computed from the journal (even across reloads).
     revision: u64,
+}
+
+/// Where revisions come from: one counter for the whole process.
+static NEXT_REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Two journals are equal when they hold the same records; the revision is bookkeeping.
@@ -76,6 +84,7 @@ impl Journal {
     pub fn new() -> Self {
         Self {
             next_session_id: 1,
+            revision: fresh_revision(),
             ..Self::default()
         }
     }
@@ -117,7 +126,7 @@ impl Journal {
             days: by_date,
             sessions,
             next_session_id: next_session_id.clamp(lowest_free, super::session::MAX_SESSION_ID + 1),
-            revision: 0,
+            revision: fresh_revision(),
         })
     }
 
@@ -191,7 +200,7 @@ impl Journal {
         if day.is_empty() && !self.days.contains_key(&day.date) {
             return None;
         }
-        self.revision += 1;
+        self.revision = fresh_revision();
         if day.is_empty() {
             self.days.remove(&day.date)
         } else {
@@ -203,7 +212,7 @@ impl Journal {
     pub fn remove_day(&mut self, date: NaiveDate) -> Option<Day> {
         let removed = self.days.remove(&date);
         if removed.is_some() {
-            self.revision += 1;
+            self.revision = fresh_revision();
         }
         removed
     }
@@ -247,7 +256,7 @@ impl Journal {
     /// Remove a session, returning it.
     pub fn remove_session(&mut self, id: SessionId) -> Option<Session> {
         let index = self.sessions.iter().position(|session| session.id == id)?;
-        self.revision += 1;
+        self.revision = fresh_revision();
         Some(self.sessions.remove(index))
     }
 
@@ -278,6 +287,6 @@ impl Journal {
             .sessions
             .partition_point(|existing| (existing.start, existing.id) < key);
         self.sessions.insert(index, session);
-        self.revision += 1;
+        self.revision = fresh_revision();
     }
 }

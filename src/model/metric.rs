@@ -5,7 +5,9 @@ use std::fmt;
 use super::{Day, Score};
 
 /// One of the five 0–10 measures a day records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Metric {
     /// Average pain today.
     Pain,

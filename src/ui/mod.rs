@@ -3,11 +3,18 @@
 //! Views read the journal and return [`Command`]s; [`PainlogApp`] applies them in one place,
 //! once per frame, and the [`Document`] saves the result without being asked.
 
+mod aligned_view;
+mod analysis_cache;
+mod chart;
+mod controls;
 mod day_view;
 mod document;
+mod effects_view;
 mod recovery_view;
 mod sessions_view;
+mod since_view;
 mod status_bar;
+mod trends_view;
 mod widgets;
 
 use std::path::PathBuf;
@@ -18,11 +25,16 @@ use serde::{Deserialize, Serialize};
 
 pub use document::{DiskEvent, Document, SaveStatus};
 
-use crate::model::{Day, Session, SessionId};
+use crate::analysis::EffectSettings;
+use crate::model::{Day, Metric, Session, SessionId};
 use crate::store;
+use aligned_view::AlignedView;
+use analysis_cache::AnalysisCache;
 use day_view::DayView;
+use effects_view::EffectsView;
 use recovery_view::RecoveryView;
 use sessions_view::SessionsView;
+use trends_view::TrendsView;
 
 /// Where "now" comes from: the system clock, or a fixed moment for tests and screenshots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,15 +96,34 @@ pub enum View {
     Day,
     /// Log, edit and delete massage sessions.
     Sessions,
+    /// The metrics over time, with sessions marked.
+    Trends,
+    /// Before and after each session.
+    Effects,
+    /// Every session at day 0.
+    Aligned,
+    /// What happened since the last session.
+    SinceLast,
 }
 
 impl View {
-    const ALL: [Self; 2] = [Self::Day, Self::Sessions];
+    const ALL: [Self; 6] = [
+        Self::Day,
+        Self::Sessions,
+        Self::Trends,
+        Self::Effects,
+        Self::Aligned,
+        Self::SinceLast,
+    ];
 
     fn title(self) -> &'static str {
         match self {
             Self::Day => "Day",
             Self::Sessions => "Sessions",
+            Self::Trends => "Trends",
+            Self::Effects => "Effects",
+            Self::Aligned => "Aligned",
+            Self::SinceLast => "Since last session",
         }
     }
 
@@ -100,17 +131,42 @@ impl View {
         let key = match self {
             Self::Day => egui::Key::Num1,
             Self::Sessions => egui::Key::Num2,
+            Self::Trends => egui::Key::Num3,
+            Self::Effects => egui::Key::Num4,
+            Self::Aligned => egui::Key::Num5,
+            Self::SinceLast => egui::Key::Num6,
         };
         egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)
     }
 }
 
 /// Window preferences kept between runs (never journal data).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     /// The view shown last.
     pub view: View,
+    /// k, the window of the before/after method.
+    pub window: u8,
+    /// m, the minimum logged days per window.
+    pub min_days: u8,
+    /// The metric the effects and aligned views show.
+    pub metric: Metric,
+    /// The trend chart's choices.
+    pub trends: TrendsView,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        let settings = EffectSettings::default();
+        Self {
+            view: View::default(),
+            window: settings.window(),
+            min_days: settings.min_days(),
+            metric: Metric::Pain,
+            trends: TrendsView::default(),
+        }
+    }
 }
 
 const PREFS_KEY: &str = "painlog_prefs";
@@ -185,6 +241,12 @@ pub struct PainlogApp {
     view: View,
     day_view: DayView,
     sessions_view: SessionsView,
+    trends_view: TrendsView,
+    effects_view: EffectsView,
+    aligned_view: AlignedView,
+    analysis: AnalysisCache,
+    settings: EffectSettings,
+    metric: Metric,
     deleted: Option<Deleted>,
     notice: Option<String>,
     title: String,
@@ -204,6 +266,12 @@ impl PainlogApp {
             view: View::Day,
             day_view: DayView::new(today),
             sessions_view: SessionsView::default(),
+            trends_view: TrendsView::default(),
+            effects_view: EffectsView::default(),
+            aligned_view: AlignedView::default(),
+            analysis: AnalysisCache::default(),
+            settings: EffectSettings::default(),
+            metric: Metric::Pain,
             deleted: None,
             notice: None,
             title: String::new(),
@@ -215,14 +283,24 @@ impl PainlogApp {
 
     /// Apply saved preferences.
     #[must_use]
-    pub fn with_prefs(mut self, prefs: &Prefs) -> Self {
+    pub fn with_prefs(mut self, prefs: Prefs) -> Self {
         self.view = prefs.view;
+        self.settings = EffectSettings::new(i64::from(prefs.window), i64::from(prefs.min_days))
+            .unwrap_or_default();
+        self.metric = prefs.metric;
+        self.trends_view = prefs.trends;
         self
     }
 
     /// The preferences to keep.
     pub fn prefs(&self) -> Prefs {
-        Prefs { view: self.view }
+        Prefs {
+            view: self.view,
+            window: self.settings.window(),
+            min_days: self.settings.min_days(),
+            metric: self.metric,
+            trends: self.trends_view.clone_choices(),
+        }
     }
 
     /// The open journal, or `None` when it could not be read.
@@ -236,6 +314,16 @@ impl PainlogApp {
     /// The view shown.
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// The lines the aligned view shows (for tests): each kind (or all) and its points.
+    pub fn aligned_series_for_tests(
+        &self,
+    ) -> Vec<(
+        Option<crate::model::KindChoice>,
+        Vec<crate::analysis::AlignedPoint>,
+    )> {
+        self.aligned_view.series().to_vec()
     }
 
     /// The journal file in use.
@@ -269,6 +357,27 @@ impl PainlogApp {
                     View::Sessions => {
                         self.sessions_view
                             .ui(ui, journal, self.config.clock, &mut commands);
+                    }
+                    View::Trends => {
+                        self.trends_view
+                            .ui(ui, journal, &mut self.analysis, self.settings, today);
+                    }
+                    View::Effects => self.effects_view.ui(
+                        ui,
+                        journal,
+                        &mut self.analysis,
+                        &mut self.settings,
+                        &mut self.metric,
+                    ),
+                    View::Aligned => self.aligned_view.ui(
+                        ui,
+                        journal,
+                        &mut self.analysis,
+                        &mut self.settings,
+                        &mut self.metric,
+                    ),
+                    View::SinceLast => {
+                        since_view::ui(ui, journal, &mut self.analysis, self.settings, today);
                     }
                 }
             }
@@ -544,7 +653,7 @@ fn close_dialog(ui: &mut egui::Ui, status: Option<&SaveStatus>, commands: &mut V
 /// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
 fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
     egui::Panel::top("views").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading("painlog");
             ui.add_space(12.0);
             for view in View::ALL.into_iter().filter(|_| current.is_some()) {
@@ -697,7 +806,7 @@ pub fn run(config: AppConfig) -> eframe::Result {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(PainlogApp::new(config).with_prefs(&prefs)))
+            Ok(Box::new(PainlogApp::new(config).with_prefs(prefs)))
         }),
     )
 }

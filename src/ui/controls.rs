@@ -1,0 +1,60 @@
+//! Controls shared by the effects and aligned views: the metric, k and m.
+
+use egui::{DragValue, RichText};
+
+use super::chart::metric_legend;
+use crate::analysis::{DIARY_NOTE, EffectSettings, REGRESSION_NOTE};
+use crate::model::Metric;
+
+/// Labels of the controls.
+pub mod labels {
+    /// k.
+    pub const WINDOW: &str = "Days before and after";
+    /// m.
+    pub const MIN_DAYS: &str = "Fewest logged days per window";
+}
+
+/// The metric, the window length k (1–28) and the minimum days m (1–k).
+pub fn settings_ui(ui: &mut egui::Ui, settings: &mut EffectSettings, metric: &mut Metric) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Metric:");
+        for choice in Metric::ALL {
+            ui.radio_value(metric, choice, metric_legend(choice));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut window = settings.window();
+        let mut min_days = settings.min_days();
+        let label = ui.label(labels::WINDOW);
+        ui.add(
+            DragValue::new(&mut window)
+                .range(1..=EffectSettings::MAX_WINDOW)
+                .suffix(" days"),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(
+            "k: each session is compared over this many days before and after it (1–28)",
+        );
+        ui.add_space(12.0);
+        let label = ui.label(labels::MIN_DAYS);
+        ui.add(
+            DragValue::new(&mut min_days)
+                .range(1..=window)
+                .suffix(" days"),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("m: a window with fewer logged days is \"not enough data\"");
+        let min_days = min_days.min(window);
+        if let Ok(changed) = EffectSettings::new(i64::from(window), i64::from(min_days)) {
+            *settings = changed;
+        }
+    });
+}
+
+/// The two sentences said next to every effect.
+pub fn honesty_ui(ui: &mut egui::Ui) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(REGRESSION_NOTE).small());
+        ui.label(RichText::new(DIARY_NOTE).small().weak());
+    });
+}

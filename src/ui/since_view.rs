@@ -1,0 +1,159 @@
+//! Since your last session: for the evening before an appointment.
+
+use chrono::{Days, NaiveDate};
+use egui::RichText;
+
+use super::analysis_cache::AnalysisCache;
+use super::chart::metric_legend;
+use crate::analysis::{DIARY_NOTE, EffectSettings, since_last_session};
+use crate::model::{Journal, Metric};
+
+/// Draw the view.
+pub fn ui(
+    ui: &mut egui::Ui,
+    journal: &Journal,
+    cache: &mut AnalysisCache,
+    settings: EffectSettings,
+    today: NaiveDate,
+) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            let index = cache.index(journal);
+            let Some(since) = since_last_session(journal, index, today) else {
+                ui.heading("Since your last session");
+                ui.label("No session logged yet. After your first massage session, this page shows how your days have gone since.");
+                return;
+            };
+            let session = &since.session;
+            ui.heading("Since your last session");
+            let mut who = format!("{}", session.kind);
+            if let Some(therapist) = &session.therapist {
+                who.push_str(&format!(" with {therapist}"));
+            }
+            let ago = match since.days_since {
+                0 => "today".to_owned(),
+                1 => "yesterday".to_owned(),
+                n => format!("{n} days ago"),
+            };
+            ui.label(RichText::new(format!("Your last session was {} ({who}), {ago}.", session.start.format("%A %-d %B %Y"))).strong());
+            ui.add_space(6.0);
+            ui.label(format!(
+                "The days since ({} to {}) against the week before it ({} to {}):",
+                since.since.from.format("%-d %b"),
+                since.since.to.format("%-d %b"),
+                since.week_before.from.format("%-d %b"),
+                since.week_before.to.format("%-d %b"),
+            ));
+            egui::Grid::new("since_grid").striped(true).num_columns(4).spacing([18.0, 4.0]).show(ui, |ui| {
+                for header in ["", "Week before", "Since", "Change"] {
+                    ui.strong(header);
+                }
+                ui.end_row();
+                for metric in Metric::ALL {
+                    let (before, before_days) = since.before_means[metric];
+                    let (after, after_days) = since.since_means[metric];
+                    ui.label(metric_legend(metric));
+                    ui.label(mean_text(before, before_days));
+                    ui.label(mean_text(after, after_days));
+                    ui.label(match (before, after) {
+                        (Some(b), Some(a)) if (a - b).abs() < 0.05 => "0.0".to_owned(),
+                        (Some(b), Some(a)) => format!("{:+.1}", a - b),
+                        _ => "–".to_owned(),
+                    });
+                    ui.end_row();
+                }
+            });
+            ui.add_space(10.0);
+            ui.heading("Notes since");
+            if since.notes.is_empty() && session.note.is_empty() {
+                ui.label(RichText::new("No notes since the session.").weak());
+            }
+            if !session.note.is_empty() {
+                ui.label(format!("At the session: {}", session.note));
+            }
+            for (date, note) in &since.notes {
+                ui.label(format!("{}: {note}", date.format("%a %-d %b")));
+            }
+            ui.add_space(10.0);
+            recent_sessions_ui(ui, journal, cache, settings, today);
+            ui.add_space(10.0);
+            ui.label(RichText::new(DIARY_NOTE).small().weak());
+        });
+    });
+}
+
+fn mean_text(mean: Option<f64>, days: usize) -> String {
+    match mean {
+        Some(mean) => format!("{mean:.1}  ({days} d)"),
+        None => "not logged".to_owned(),
+    }
+}
+
+fn recent_sessions_ui(
+    ui: &mut egui::Ui,
+    journal: &Journal,
+    cache: &mut AnalysisCache,
+    settings: EffectSettings,
+    today: NaiveDate,
+) {
+    ui.heading("Sessions in the last 90 days");
+    let (_, effects) = cache.effects(journal, settings);
+    let from = today.checked_sub_days(Days::new(89)).unwrap_or(today);
+    let recent: Vec<_> = effects
+        .sessions
+        .iter()
+        .rev()
+        .filter(|e| e.date() >= from && e.date() <= today)
+        .collect();
+    if recent.is_empty() {
+        ui.label(RichText::new("None in the last 90 days.").weak());
+        return;
+    }
+    egui::Grid::new("recent_sessions")
+        .striped(true)
+        .num_columns(5)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                "Date",
+                "Kind",
+                "Therapist",
+                "Pain before → after (days)",
+                "Right after the session",
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for effect in recent {
+                let pain = &effect.metrics[Metric::Pain];
+                ui.label(effect.date().format("%a %-d %b").to_string());
+                ui.label(effect.kind.label());
+                ui.label(effect.therapist.as_deref().unwrap_or("–"));
+                ui.label(match pain.change() {
+                    Some(change) => format!(
+                        "{:.1} → {:.1} ({change:+.1})",
+                        pain.before.mean.unwrap_or_default(),
+                        pain.after.mean.unwrap_or_default()
+                    ),
+                    None => "not enough data".to_owned(),
+                });
+                ui.label(effect.immediate_relief.map_or_else(
+                    || "–".to_owned(),
+                    |relief| match relief {
+                        0 => "pain unchanged".to_owned(),
+                        r if r > 0 => format!("pain {r} lower"),
+                        r => format!("pain {} higher", -r),
+                    },
+                ));
+                ui.end_row();
+            }
+        });
+    ui.label(
+        RichText::new(format!(
+            "Days before and after: {} (set in Effects).",
+            settings.window()
+        ))
+        .weak()
+        .small(),
+    );
+}

@@ -1,0 +1,568 @@
+//! Trends: the five metrics over time, daily and as a 7-day mean, with every session marked.
+
+use chrono::{Days, NaiveDate};
+use egui::{Color32, RichText};
+use egui_plot::{Corner, Legend, Line, LineStyle, Plot, PlotPoints, Points, Span, VLine};
+use serde::{Deserialize, Serialize};
+
+use super::analysis_cache::AnalysisCache;
+use super::chart::{
+    date_grid, date_label, days_per_pixel, kind_color, metric_color, metric_legend,
+};
+use super::widgets::{error_text, field_label};
+use crate::analysis::{
+    DayRange, EffectSettings, Effects, JournalIndex, MetricMap, SessionEffect, daily_runs,
+    date_from_day_number, day_number, decimate, rolling_mean_runs,
+};
+use crate::model::{Journal, Metric, SessionId, parse_date};
+
+/// Which days the chart shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RangeChoice {
+    /// The last 30 days.
+    Days30,
+    /// The last 90 days.
+    #[default]
+    Days90,
+    /// The last year.
+    Year,
+    /// Everything logged.
+    All,
+    /// From and to typed dates.
+    Custom,
+}
+
+impl RangeChoice {
+    const ALL: [Self; 5] = [
+        Self::Days30,
+        Self::Days90,
+        Self::Year,
+        Self::All,
+        Self::Custom,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Days30 => "30 days",
+            Self::Days90 => "90 days",
+            Self::Year => "1 year",
+            Self::All => "All",
+            Self::Custom => "From – to",
+        }
+    }
+}
+
+/// Runs of `[day number, value]` points, split where days are not logged.
+type Runs = Vec<Vec<[f64; 2]>>;
+
+/// A function that makes the runs of one metric over a range of days.
+type RunsOf = fn(&crate::analysis::DailyIndex, Metric, DayRange) -> Runs;
+
+/// Series for the whole journal, computed once per revision; each frame shows a slice.
+struct SeriesCache {
+    revision: u64,
+    daily: MetricMap<Runs>,
+    rolling: MetricMap<Runs>,
+}
+
+/// The trends view's state (its choices are kept between runs).
+#[derive(Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrendsView {
+    shown: [bool; 5],
+    daily: bool,
+    rolling: bool,
+    range: RangeChoice,
+    custom_from: String,
+    custom_to: String,
+    #[serde(skip)]
+    custom_error: Option<String>,
+    #[serde(skip)]
+    reset_bounds: bool,
+    #[serde(skip)]
+    selected: Option<SessionId>,
+    #[serde(skip)]
+    cache: Option<SeriesCache>,
+}
+
+impl Default for TrendsView {
+    fn default() -> Self {
+        Self {
+            shown: [true, false, false, true, false],
+            daily: true,
+            rolling: true,
+            range: RangeChoice::default(),
+            custom_from: String::new(),
+            custom_to: String::new(),
+            custom_error: None,
+            reset_bounds: true,
+            selected: None,
+            cache: None,
+        }
+    }
+}
+
+/// Labels the tests and screen readers find.
+pub mod labels {
+    /// Show daily values.
+    pub const DAILY: &str = "Daily values";
+    /// Show the rolling mean.
+    pub const ROLLING: &str = "7-day mean";
+    /// Select the previous session.
+    pub const PREVIOUS: &str = "◀ Earlier session";
+    /// Select the next session.
+    pub const NEXT: &str = "Later session ▶";
+    /// Clear the selection.
+    pub const CLEAR: &str = "Clear selection";
+}
+
+impl TrendsView {
+    /// The session selected on the chart.
+    pub fn selected(&self) -> Option<SessionId> {
+        self.selected
+    }
+
+    /// The choices worth keeping between runs (not the selection or the caches).
+    pub fn clone_choices(&self) -> Self {
+        Self {
+            shown: self.shown,
+            daily: self.daily,
+            rolling: self.rolling,
+            range: self.range,
+            custom_from: self.custom_from.clone(),
+            custom_to: self.custom_to.clone(),
+            ..Self::default()
+        }
+    }
+
+    /// Draw the view.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        journal: &Journal,
+        cache: &mut AnalysisCache,
+        settings: EffectSettings,
+        today: NaiveDate,
+    ) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            let (index, effects) = cache.effects(journal, settings);
+            self.refresh_series(journal, index);
+            self.controls_ui(ui, effects);
+            let range = self.range(index, today);
+            if journal.is_empty() {
+                ui.label(
+                    RichText::new(
+                        "Nothing to chart yet: log a few days and your trends appear here.",
+                    )
+                    .weak(),
+                );
+            }
+            self.selection_ui(ui, effects);
+            let response = self.plot_ui(ui, journal, index, effects, range);
+            if let Some(x) = response {
+                self.select_near(x.0, x.1, effects);
+            }
+        });
+    }
+
+    fn refresh_series(&mut self, journal: &Journal, index: &JournalIndex) {
+        if self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.revision == journal.revision())
+        {
+            return;
+        }
+        let span = index.daily.span();
+        let series = |runs: RunsOf| {
+            MetricMap::from_fn(|metric| {
+                span.map(|span| runs(&index.daily, metric, span))
+                    .unwrap_or_default()
+            })
+        };
+        self.cache = Some(SeriesCache {
+            revision: journal.revision(),
+            daily: series(daily_runs),
+            rolling: series(rolling_mean_runs),
+        });
+    }
+
+    fn range(&mut self, index: &JournalIndex, today: NaiveDate) -> DayRange {
+        let back = |days: u64| {
+            DayRange::new(
+                today.checked_sub_days(Days::new(days - 1)).unwrap_or(today),
+                today,
+            )
+        };
+        match self.range {
+            RangeChoice::Days30 => back(30),
+            RangeChoice::Days90 => back(90),
+            RangeChoice::Year => back(365),
+            RangeChoice::All => index.daily.span().map_or_else(
+                || back(30),
+                |span| DayRange::new(span.from, span.to.max(today)),
+            ),
+            RangeChoice::Custom => {
+                match (parse_date(&self.custom_from), parse_date(&self.custom_to)) {
+                    (Some(from), Some(to)) if from <= to => {
+                        self.custom_error = None;
+                        DayRange::new(from, to)
+                    }
+                    (Some(_), Some(_)) => {
+                        self.custom_error =
+                            Some("The first date must come before the second.".to_owned());
+                        back(90)
+                    }
+                    _ => {
+                        self.custom_error = Some("Type both dates as YYYY-MM-DD.".to_owned());
+                        back(90)
+                    }
+                }
+            }
+        }
+    }
+
+    fn controls_ui(&mut self, ui: &mut egui::Ui, effects: &Effects) {
+        let dark = ui.visuals().dark_mode;
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Show:");
+            for (index, metric) in Metric::ALL.into_iter().enumerate() {
+                let text = RichText::new(metric_legend(metric)).color(metric_color(metric, dark));
+                ui.checkbox(&mut self.shown[index], text);
+            }
+            ui.separator();
+            ui.checkbox(&mut self.daily, labels::DAILY);
+            ui.checkbox(&mut self.rolling, labels::ROLLING);
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Range:");
+            for choice in RangeChoice::ALL {
+                if ui
+                    .selectable_label(self.range == choice, choice.label())
+                    .clicked()
+                {
+                    self.range = choice;
+                    self.reset_bounds = true;
+                    if choice == RangeChoice::Custom
+                        && self.custom_from.is_empty()
+                        && let Some(first) = effects.sessions.first()
+                    {
+                        self.custom_from = first.date().to_string();
+                    }
+                }
+            }
+            if self.range == RangeChoice::Custom {
+                let from = field_label(ui, "From", Some("YYYY-MM-DD"));
+                let changed_from = ui
+                    .add(egui::TextEdit::singleline(&mut self.custom_from).desired_width(90.0))
+                    .labelled_by(from.id)
+                    .changed();
+                let to = field_label(ui, "To", None);
+                let changed_to = ui
+                    .add(egui::TextEdit::singleline(&mut self.custom_to).desired_width(90.0))
+                    .labelled_by(to.id)
+                    .changed();
+                if changed_from || changed_to {
+                    self.reset_bounds = true;
+                }
+            }
+        });
+        if self.range == RangeChoice::Custom
+            && let Some(error) = &self.custom_error
+        {
+            error_text(ui, error);
+        }
+    }
+
+    fn selection_ui(&mut self, ui: &mut egui::Ui, effects: &Effects) {
+        let position = self
+            .selected
+            .and_then(|id| effects.sessions.iter().position(|e| e.session_id == id));
+        ui.horizontal_wrapped(|ui| {
+            let count = effects.sessions.len();
+            let earlier = position.map_or(count.checked_sub(1), |p| p.checked_sub(1));
+            let later = position.and_then(|p| (p + 1 < count).then_some(p + 1));
+            if ui.add_enabled(earlier.is_some(), egui::Button::new(labels::PREVIOUS)).clicked() {
+                self.selected = earlier.map(|i| effects.sessions[i].session_id);
+            }
+            if ui.add_enabled(later.is_some(), egui::Button::new(labels::NEXT)).clicked() {
+                self.selected = later.map(|i| effects.sessions[i].session_id);
+            }
+            if ui.add_enabled(self.selected.is_some(), egui::Button::new(labels::CLEAR)).clicked() {
+                self.selected = None;
+            }
+            match position.map(|p| &effects.sessions[p]) {
+                Some(effect) => {
+                    ui.label(selection_text(effect, effects.settings));
+                }
+                None => {
+                    ui.label(RichText::new("Click a session marker (or use the buttons) to shade the days before and after it.").weak());
+                }
+            }
+        });
+    }
+
+    /// Draw the chart; returns where it was clicked (x in days) and how many days one pixel
+    /// spans, when it was.
+    fn plot_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        journal: &Journal,
+        index: &JournalIndex,
+        effects: &Effects,
+        range: DayRange,
+    ) -> Option<(f64, f64)> {
+        let dark = ui.visuals().dark_mode;
+        let reset = std::mem::take(&mut self.reset_bounds);
+        let x_range = (day_number(range.from) - 0.5)..=(day_number(range.to) + 0.5);
+        let hover = |x: f64| hover_text(journal, index, x);
+        let plot = Plot::new("trends_plot")
+            .legend(Legend::default().position(Corner::LeftTop))
+            .x_grid_spacer(date_grid)
+            .x_axis_formatter(date_label)
+            .y_axis_label("0 – 10")
+            .allow_zoom([true, false])
+            .allow_drag([true, false])
+            .allow_scroll([true, false])
+            .default_x_bounds(*x_range.start(), *x_range.end())
+            .default_y_bounds(-0.3, 10.3)
+            .label_formatter(move |position| {
+                let x = match position {
+                    egui_plot::HoverPosition::NearDataPoint { position, .. }
+                    | egui_plot::HoverPosition::Elsewhere { position } => position.x,
+                };
+                Some(hover(x))
+            });
+        let Some(cache) = &self.cache else {
+            return None;
+        };
+        let selected = self
+            .selected
+            .and_then(|id| effects.sessions.iter().find(|e| e.session_id == id));
+        let shown = self.shown;
+        let (daily_on, rolling_on) = (self.daily, self.rolling);
+        let response = plot.show(ui, |plot_ui| {
+            if reset {
+                plot_ui.set_plot_bounds_x(x_range.clone());
+                plot_ui.set_plot_bounds_y(-0.3..=10.3);
+            }
+            let bounds = plot_ui.plot_bounds();
+            let width = plot_ui.transform().frame().width();
+            let per_pixel = days_per_pixel(&bounds, width);
+            let visible = (bounds.min()[0] - 1.0)..=(bounds.max()[0] + 1.0);
+            if let Some(effect) = selected {
+                shade_windows(plot_ui, effect, dark);
+            }
+            for metric in Metric::ALL.into_iter().filter(|m| shown[m.index()]) {
+                let color = metric_color(metric, dark);
+                if daily_on {
+                    let faint = color.gamma_multiply(0.55);
+                    add_runs(
+                        plot_ui,
+                        &cache.daily[metric],
+                        &visible,
+                        per_pixel,
+                        &metric_legend(metric),
+                        faint,
+                        1.2,
+                        true,
+                    );
+                }
+                if rolling_on {
+                    let name = format!("{}, 7-day mean", metric_legend(metric));
+                    add_runs(
+                        plot_ui,
+                        &cache.rolling[metric],
+                        &visible,
+                        per_pixel,
+                        &name,
+                        color,
+                        2.6,
+                        false,
+                    );
+                }
+            }
+            for effect in &effects.sessions {
+                let x = day_number(effect.date());
+                if visible.contains(&x) {
+                    let kind = effect.kind.choice();
+                    plot_ui.add(
+                        VLine::new(format!("{} session", kind.label()), x)
+                            .color(kind_color(kind, dark))
+                            .style(LineStyle::Dashed { length: 5.0 })
+                            .width(
+                                if Some(effect.session_id) == selected.map(|s| s.session_id) {
+                                    3.0
+                                } else {
+                                    1.2
+                                },
+                            ),
+                    );
+                }
+            }
+            let clicked = plot_ui.response().clicked();
+            clicked
+                .then(|| plot_ui.pointer_coordinate().map(|p| (p.x, per_pixel)))
+                .flatten()
+        });
+        response.inner
+    }
+
+    fn select_near(&mut self, x: f64, per_pixel: f64, effects: &Effects) {
+        let tolerance = (per_pixel * 8.0).max(0.6);
+        let nearest = effects
+            .sessions
+            .iter()
+            .map(|e| (e, (day_number(e.date()) - x).abs()))
+            .filter(|(_, distance)| *distance <= tolerance)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        self.selected = nearest.map(|(effect, _)| effect.session_id);
+    }
+}
+
+/// Draw runs of points as lines (a lone day as a dot), reduced to what the pixels can show.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a drawing helper; each argument is one style choice"
+)]
+fn add_runs(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    runs: &[Vec<[f64; 2]>],
+    visible: &std::ops::RangeInclusive<f64>,
+    per_pixel: f64,
+    name: &str,
+    color: Color32,
+    width: f32,
+    dots_for_single_days: bool,
+) {
+    let mut lone: Vec<[f64; 2]> = Vec::new();
+    for run in runs {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        if last[0] < *visible.start() || first[0] > *visible.end() {
+            continue;
+        }
+        let from = run
+            .partition_point(|p| p[0] < *visible.start())
+            .saturating_sub(1);
+        let to = (run.partition_point(|p| p[0] <= *visible.end()) + 1).min(run.len());
+        let slice = &run[from..to];
+        if slice.len() == 1 {
+            if dots_for_single_days {
+                lone.push(slice[0]);
+            }
+            continue;
+        }
+        let points = decimate(slice, per_pixel);
+        plot_ui.line(
+            Line::new(name.to_owned(), PlotPoints::from(points))
+                .color(color)
+                .width(width),
+        );
+    }
+    if !lone.is_empty() {
+        plot_ui.add(
+            Points::new(name.to_owned(), PlotPoints::from(lone))
+                .color(color)
+                .radius(2.0),
+        );
+    }
+}
+
+fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect, dark: bool) {
+    let alpha = if dark { 40 } else { 55 };
+    for (name, range, color) in [
+        (
+            "before",
+            effect.before,
+            Color32::from_rgba_unmultiplied(240, 160, 40, alpha),
+        ),
+        (
+            "after",
+            effect.after,
+            Color32::from_rgba_unmultiplied(60, 160, 240, alpha),
+        ),
+    ] {
+        if !range.is_empty() {
+            let (from, to) = (day_number(range.from) - 0.5, day_number(range.to) + 0.5);
+            // Unnamed, so the legend stays about the data; the label sits on the chart.
+            plot_ui.add(Span::new("", from..=to).fill(color));
+            let top = egui_plot::PlotPoint::new((from + to) / 2.0, 10.15);
+            plot_ui.add(egui_plot::Text::new("", top, RichText::new(name).small()));
+        }
+    }
+}
+
+/// What the selection shades, in words.
+fn selection_text(effect: &SessionEffect, settings: EffectSettings) -> String {
+    let describe = |range: DayRange, stat: crate::analysis::WindowStat| {
+        if range.is_empty() {
+            "no days (another session is next to it)".to_owned()
+        } else {
+            let mean = stat.mean.map_or_else(
+                || format!("not enough data ({} days with pain)", stat.days),
+                |mean| format!("pain {mean:.1} over {} days", stat.days),
+            );
+            format!(
+                "{} to {}: {mean}",
+                range.from.format("%-d %b"),
+                range.to.format("%-d %b")
+            )
+        }
+    };
+    let pain = &effect.metrics[Metric::Pain];
+    let change = pain
+        .change()
+        .map_or_else(|| "not enough data".to_owned(), |c| format!("{c:+.1}"));
+    format!(
+        "Shaded: session {} ({}, {}), {}-day windows. Before {}; after {}; change {change}.",
+        effect.session_id,
+        effect.kind,
+        effect.date().format("%a %-d %b %Y"),
+        settings.window(),
+        describe(effect.before, pain.before),
+        describe(effect.after, pain.after),
+    )
+}
+
+/// What the pointer is over: the day's values and note, and any session that day.
+fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> String {
+    let Some(date) = date_from_day_number(x) else {
+        return String::new();
+    };
+    let mut text = date.format("%a %-d %b %Y").to_string();
+    match journal.day(date) {
+        Some(day) => {
+            let values: Vec<String> = Metric::ALL
+                .iter()
+                .filter_map(|m| m.of(day).map(|s| format!("{} {s}", m.name())))
+                .collect();
+            if !values.is_empty() {
+                text.push('\n');
+                text.push_str(&values.join(" · "));
+            }
+            if !day.note.is_empty() {
+                let note: String = day.note.chars().take(120).collect();
+                text.push_str(&format!("\nNote: {note}"));
+            }
+        }
+        None if index.daily.span().is_some_and(|s| s.contains(date)) => {
+            text.push_str("\nnot logged");
+        }
+        None => {}
+    }
+    for session in journal.sessions().iter().filter(|s| s.date() == date) {
+        text.push_str(&format!(
+            "\nSession {}: {}, {} min",
+            session.id, session.kind, session.minutes
+        ));
+        if let Some(therapist) = &session.therapist {
+            text.push_str(&format!(", {therapist}"));
+        }
+        if let (Some(before), Some(after)) = (session.pain_before, session.pain_after) {
+            text.push_str(&format!(" (pain {before} → {after})"));
+        }
+    }
+    text
+}
