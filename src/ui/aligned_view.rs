@@ -30,6 +30,7 @@ pub struct AlignedView {
     filter: AlignedFilter,
     compare_kinds: bool,
     cache: Option<(AlignedKey, AlignedSeries)>,
+    comparison: String,
 }
 
 type AlignedKey = (u64, EffectSettings, Metric, AlignedFilter, bool);
@@ -75,6 +76,7 @@ impl AlignedView {
                     vec![(self.filter.kind, aligned(effects, &index.daily, metric, &self.filter))]
                 };
                 self.cache = Some((key, series));
+                self.comparison = comparison(effects, metric, &self.filter);
             }
             honesty_ui(ui);
             let sessions_behind = self.series().iter().map(|(_, points)| points.iter().find(|p| p.offset == 0).map_or(0, |p| p.n)).sum::<usize>();
@@ -82,6 +84,7 @@ impl AlignedView {
                 "{} {sessions_behind} sessions. Day 0 is the session day; the band is the middle half of the values (quartiles); the bars below count the sessions behind each day.",
                 labels::SUMMARY_PREFIX
             ));
+            ui.label(RichText::new(&self.comparison).strong());
             if metric.higher_is_better() {
                 ui.label(RichText::new("Higher is better for sleep quality.").weak());
             }
@@ -234,4 +237,39 @@ impl AlignedView {
                 plot_ui.add(BarChart::new("sessions behind each day", counts).color(weak));
             });
     }
+}
+
+/// The filtered sessions' mean change against the baseline, in one sentence.
+fn comparison(
+    effects: &crate::analysis::Effects,
+    metric: Metric,
+    filter: &AlignedFilter,
+) -> String {
+    let changes: Vec<f64> = effects
+        .sessions
+        .iter()
+        .filter(|e| filter.accepts(e))
+        .filter_map(|e| e.metrics[metric].change())
+        .collect();
+    let which = match (&filter.kind, &filter.therapist) {
+        (Some(kind), Some(name)) => format!("{} sessions with {name}", kind.label()),
+        (Some(kind), None) => format!("{} sessions", kind.label()),
+        (None, Some(name)) => format!("sessions with {name}"),
+        (None, None) => "all sessions".to_owned(),
+    };
+    let name = metric.name().to_lowercase();
+    let sessions = match crate::analysis::stats::mean(&changes) {
+        Some(mean) => format!(
+            "After {which}, {name} changed by {mean:+.1} on average from the {} days before to the {} days after ({} with enough data).",
+            effects.settings.window(),
+            effects.settings.window(),
+            changes.len()
+        ),
+        None => format!("None of {which} has enough data before and after yet."),
+    };
+    let baseline = match effects.baseline[metric].mean_change {
+        Some(mean) => format!(" Ordinary days without a session: {mean:+.1}."),
+        None => String::new(),
+    };
+    format!("{sessions}{baseline}")
 }

@@ -90,6 +90,7 @@ impl EffectsView {
                 }
                 ui.add_space(12.0);
                 groups_ui(ui, "By kind", "kind", effects.by_kind.iter().map(|(k, g)| (k.label().to_owned(), g)), metric);
+                baseline_row_ui(ui, effects, metric);
                 ui.add_space(8.0);
                 groups_ui(ui, "By therapist", "therapist", effects.by_therapist.iter().map(|(k, g)| (k.clone(), g)), metric);
             });
@@ -497,4 +498,22 @@ fn groups_ui<'a>(
             .weak()
             .small(),
     );
+}
+
+/// The baseline beside the kinds: the same change around ordinary days.
+fn baseline_row_ui(ui: &mut egui::Ui, effects: &Effects, metric: Metric) {
+    let baseline = &effects.baseline[metric];
+    let interval = baseline.ci95.map_or_else(String::new, |(low, high)| {
+        format!(", 95% interval {low:+.1} to {high:+.1}")
+    });
+    let text = match (baseline.mean_change, baseline.median_change) {
+        (Some(mean), Some(median)) => format!(
+            "Baseline, for comparison: around {} ordinary days (at least {} days from any session) the change was {mean:+.1} on average (median {median:+.1}{interval}).",
+            baseline.n,
+            effects.settings.window()
+        ),
+        _ => "Baseline: not enough ordinary days (away from sessions) to compare with yet."
+            .to_owned(),
+    };
+    ui.label(RichText::new(text).italics());
 }

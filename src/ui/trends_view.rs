@@ -83,6 +83,9 @@ pub struct TrendsView {
     selected: Option<SessionId>,
     #[serde(skip)]
     cache: Option<SeriesCache>,
+    /// Days per pixel in the last frame, to say when daily values are left out.
+    #[serde(skip)]
+    last_days_per_pixel: f64,
 }
 
 impl Default for TrendsView {
@@ -98,6 +101,7 @@ impl Default for TrendsView {
             reset_bounds: true,
             selected: None,
             cache: None,
+            last_days_per_pixel: 0.0,
         }
     }
 }
@@ -158,9 +162,17 @@ impl TrendsView {
                 );
             }
             self.selection_ui(ui, effects);
-            let response = self.plot_ui(ui, journal, index, effects, range);
-            if let Some(x) = response {
-                self.select_near(x.0, x.1, effects);
+            if self.daily && self.last_days_per_pixel > MAX_DAYS_PER_PIXEL_FOR_DAILY {
+                ui.label(
+                    RichText::new("Daily values are left out at this zoom; zoom in (scroll, or a shorter range) to see them.")
+                        .weak()
+                        .small(),
+                );
+            }
+            let (clicked, per_pixel) = self.plot_ui(ui, journal, index, effects, range);
+            self.last_days_per_pixel = per_pixel;
+            if let Some(x) = clicked {
+                self.select_near(x, per_pixel, effects);
             }
         });
     }
@@ -311,7 +323,7 @@ impl TrendsView {
         index: &JournalIndex,
         effects: &Effects,
         range: DayRange,
-    ) -> Option<(f64, f64)> {
+    ) -> (Option<f64>, f64) {
         let dark = ui.visuals().dark_mode;
         let reset = std::mem::take(&mut self.reset_bounds);
         let x_range = (day_number(range.from) - 0.5)..=(day_number(range.to) + 0.5);
@@ -334,7 +346,7 @@ impl TrendsView {
                 Some(hover(x))
             });
         let Some(cache) = &self.cache else {
-            return None;
+            return (None, 1.0);
         };
         let selected = self
             .selected
@@ -353,9 +365,11 @@ impl TrendsView {
             if let Some(effect) = selected {
                 shade_windows(plot_ui, effect, dark);
             }
+            // Far out, a day is less than half a pixel: daily values become a blur.
+            let daily_fits = per_pixel <= MAX_DAYS_PER_PIXEL_FOR_DAILY;
             for metric in Metric::ALL.into_iter().filter(|m| shown[m.index()]) {
                 let color = metric_color(metric, dark);
-                if daily_on {
+                if daily_on && daily_fits {
                     let faint = color.gamma_multiply(0.55);
                     add_runs(
                         plot_ui,
@@ -382,28 +396,12 @@ impl TrendsView {
                     );
                 }
             }
-            for effect in &effects.sessions {
-                let x = day_number(effect.date());
-                if visible.contains(&x) {
-                    let kind = effect.kind.choice();
-                    plot_ui.add(
-                        VLine::new(format!("{} session", kind.label()), x)
-                            .color(kind_color(kind, dark))
-                            .style(LineStyle::Dashed { length: 5.0 })
-                            .width(
-                                if Some(effect.session_id) == selected.map(|s| s.session_id) {
-                                    3.0
-                                } else {
-                                    1.2
-                                },
-                            ),
-                    );
-                }
-            }
+            session_markers(plot_ui, effects, selected, &visible, per_pixel, dark);
             let clicked = plot_ui.response().clicked();
-            clicked
-                .then(|| plot_ui.pointer_coordinate().map(|p| (p.x, per_pixel)))
-                .flatten()
+            let at = clicked
+                .then(|| plot_ui.pointer_coordinate().map(|p| p.x))
+                .flatten();
+            (at, per_pixel)
         });
         response.inner
     }
@@ -417,6 +415,67 @@ impl TrendsView {
             .filter(|(_, distance)| *distance <= tolerance)
             .min_by(|a, b| a.1.total_cmp(&b.1));
         self.selected = nearest.map(|(effect, _)| effect.session_id);
+    }
+}
+
+/// Beyond this many days per pixel the chart leaves out daily values (the mean stays).
+const MAX_DAYS_PER_PIXEL_FOR_DAILY: f64 = 2.0;
+
+/// Sessions as dashed lines, or, when they would stand closer than a few pixels apart, as a rug
+/// of ticks along the bottom (one colour and shape per kind).
+fn session_markers(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    effects: &Effects,
+    selected: Option<&SessionEffect>,
+    visible: &std::ops::RangeInclusive<f64>,
+    per_pixel: f64,
+    dark: bool,
+) {
+    let in_view: Vec<&SessionEffect> = effects
+        .sessions
+        .iter()
+        .filter(|e| visible.contains(&day_number(e.date())))
+        .collect();
+    let width_days = visible.end() - visible.start();
+    let dense = in_view.len() as f64 * 8.0 * per_pixel > width_days;
+    if dense {
+        for kind in crate::model::KindChoice::ALL {
+            let ticks: Vec<[f64; 2]> = in_view
+                .iter()
+                .filter(|e| e.kind.choice() == kind)
+                .map(|e| [day_number(e.date()), -0.15])
+                .collect();
+            if !ticks.is_empty() {
+                plot_ui.add(
+                    Points::new(format!("{} session", kind.label()), PlotPoints::from(ticks))
+                        .shape(egui_plot::MarkerShape::Up)
+                        .radius(3.5)
+                        .color(kind_color(kind, dark)),
+                );
+            }
+        }
+    } else {
+        for effect in &in_view {
+            let kind = effect.kind.choice();
+            let chosen = selected.is_some_and(|s| s.session_id == effect.session_id);
+            plot_ui.add(
+                VLine::new(
+                    format!("{} session", kind.label()),
+                    day_number(effect.date()),
+                )
+                .color(kind_color(kind, dark))
+                .style(LineStyle::Dashed { length: 5.0 })
+                .width(if chosen { 3.0 } else { 1.2 }),
+            );
+        }
+    }
+    if let Some(effect) = selected.filter(|_| dense) {
+        let kind = effect.kind.choice();
+        plot_ui.add(
+            VLine::new("", day_number(effect.date()))
+                .color(kind_color(kind, dark))
+                .width(2.5),
+        );
     }
 }
 
