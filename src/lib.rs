@@ -10,3 +10,4 @@ pub mod demo;
 pub mod model;
 pub mod store;
 pub mod ui;
+pub mod report;

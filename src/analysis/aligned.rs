@@ -3,7 +3,7 @@
 use chrono::Days;
 
 use super::stats::{mean, quantile_sorted, sample_sd, sorted};
-use super::{DailyIndex, Effects, SessionEffect};
+use super::{DailyIndex, DayRange, Effects, SessionEffect};
 use crate::model::{KindChoice, Metric};
 
 /// Which sessions to average.
@@ -13,6 +13,8 @@ pub struct AlignedFilter {
     pub kind: Option<KindChoice>,
     /// Only this therapist.
     pub therapist: Option<String>,
+    /// Only sessions on these days.
+    pub within: Option<DayRange>,
 }
 
 impl AlignedFilter {
@@ -23,11 +25,12 @@ impl AlignedFilter {
                 .therapist
                 .as_ref()
                 .is_none_or(|name| effect.therapist.as_ref() == Some(name))
+            && self.within.is_none_or(|range| range.contains(effect.date()))
     }
 }
 
 /// The metric across sessions at one offset from the session day.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct AlignedPoint {
     /// Days from the session day (−k … +k; 0 is the session day).
     pub offset: i32,

@@ -7,7 +7,7 @@ use super::MetricMap;
 use crate::model::{Journal, Metric, Score};
 
 /// An inclusive range of days; empty when `from > to`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct DayRange {
     /// First day.
     pub from: NaiveDate,

@@ -259,7 +259,8 @@ fn group<K: Ord>(
         .collect()
 }
 
-fn summarize(effects: &[&SessionEffect]) -> GroupSummary {
+/// Summarize a group of sessions (e.g. those of one kind within a report's period).
+pub fn summarize(effects: &[&SessionEffect]) -> GroupSummary {
     let metrics = MetricMap::from_fn(|metric| {
         let changes: Vec<f64> = effects
             .iter()

@@ -30,7 +30,7 @@ pub use aligned::{AlignedFilter, AlignedPoint, aligned};
 pub use daily::{DailyIndex, DayRange};
 pub use effects::{
     ChangeSummary, CostSummary, Direction, Effects, GroupSummary, MetricEffect, SessionEffect,
-    WindowStat, direction, effects, is_meaningful_pain_drop,
+    WindowStat, direction, effects, is_meaningful_pain_drop, summarize,
 };
 pub use since::{SinceLast, since_last_session};
 pub use trends::{

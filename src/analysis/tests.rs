@@ -378,7 +378,7 @@ fn the_aligned_view_counts_sessions_per_offset() {
     assert!(close(points[3].mean, 9.0));
     let other = AlignedFilter {
         kind: Some(KindChoice::Swedish),
-        therapist: None,
+        ..AlignedFilter::default()
     };
     assert!(
         aligned(&effects, &index.daily, Metric::Pain, &other)

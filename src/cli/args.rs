@@ -151,3 +151,14 @@ pub fn metric(text: &str) -> Result<crate::model::Metric, String> {
             )
         })
 }
+
+/// Any real date as `YYYY-MM-DD` (for report periods, which may end in the future).
+pub fn any_date(text: &str) -> Result<NaiveDate, String> {
+    parse_date(text).ok_or_else(|| format!("\"{text}\" is not a date; write YYYY-MM-DD, for example 2026-03-14"))
+}
+
+/// `a4` or `letter`.
+pub fn paper(text: &str) -> Result<crate::report::pdf::Paper, String> {
+    crate::report::pdf::Paper::from_cli_name(text)
+        .ok_or_else(|| format!("unknown paper \"{text}\"; use a4 or letter"))
+}

@@ -19,14 +19,14 @@ pub(super) struct Failure {
 }
 
 impl Failure {
-    fn usage(message: impl Into<String>) -> Self {
+    pub(super) fn usage(message: impl Into<String>) -> Self {
         Self {
             code: EXIT_USAGE,
             message: message.into(),
         }
     }
 
-    fn journal(message: impl Into<String>) -> Self {
+    pub(super) fn journal(message: impl Into<String>) -> Self {
         Self {
             code: EXIT_JOURNAL,
             message: message.into(),
@@ -58,15 +58,17 @@ pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure
         Command::Session(SessionCommand::Remove { id }) => remove_session(&path, SessionId(id)),
         Command::Check { json } => check(&path, json),
         Command::Effects(args) => effects(&path, &args),
+        Command::Export(args) => super::export::export(&path, &args),
+        Command::Import { files } => super::export::import(&path, &files),
         Command::Demo(_) => Ok(()),
     }
 }
 
-fn now() -> chrono::NaiveDateTime {
+pub(super) fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
-fn load(path: &Path) -> Result<Journal, Failure> {
+pub(super) fn load(path: &Path) -> Result<Journal, Failure> {
     Ok(store::load(path)?.journal)
 }
 

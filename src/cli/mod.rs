@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod effects;
+mod export;
 mod output;
 
 use std::path::PathBuf;
@@ -56,8 +57,59 @@ pub enum Command {
     /// Before and after each session: the change in each metric, by kind and by therapist,
     /// and the same change around days without a session (the baseline).
     Effects(EffectsArgs),
+    /// Write a summary for the therapist (PDF, Markdown, JSON) or the journal as CSV.
+    Export(ExportArgs),
+    /// Read days.csv and sessions.csv (as painlog exports them) into the journal.
+    Import {
+        /// days.csv and/or sessions.csv (told apart by their header row).
+        #[arg(value_name = "FILE", required = true, num_args = 1..=2)]
+        files: Vec<PathBuf>,
+    },
     /// Write a generated, realistic journal to a file (for trying painlog out).
     Demo(DemoArgs),
+}
+
+/// What `painlog export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A PDF report for the therapist.
+    Pdf,
+    /// days.csv and sessions.csv in a folder.
+    Csv,
+    /// Page one of the report as Markdown.
+    Md,
+    /// The whole summary as JSON.
+    Json,
+}
+
+/// `painlog export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// pdf, csv (a folder with days.csv and sessions.csv), md or json.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The first day of the period (default: the first day of the journal).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::any_date, conflicts_with = "since_last_session")]
+    pub from: Option<NaiveDate>,
+    /// The last day of the period (default: today, or the last day of the journal).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::any_date, conflicts_with = "since_last_session")]
+    pub to: Option<NaiveDate>,
+    /// From the day of the last session to today.
+    #[arg(long)]
+    pub since_last_session: bool,
+    /// The paper of a PDF: a4 or letter.
+    #[arg(long, value_name = "PAPER", default_value = "a4", value_parser = args::paper)]
+    pub paper: crate::report::pdf::Paper,
+    /// A short message to the therapist, printed on page one.
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// The name printed on the report.
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Where to write: a file (pdf, md, json) or a folder (csv). An existing folder gets a file
+    /// named after the period.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
 }
 
 /// `painlog effects`.

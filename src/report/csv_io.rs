@@ -1,0 +1,358 @@
+//! The journal as two CSV files, `days.csv` and `sessions.csv`, and back.
+//!
+//! RFC 4180 (quoted where needed, CRLF line ends, UTF-8), ISO dates, numbers rather than labels
+//! (scores 0–10, empty when not logged), regions and focus as `;`-separated names. Exporting,
+//! importing into an empty journal and exporting again gives byte-identical files.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::analysis::DayRange;
+use crate::model::{
+    Amount, Cost, Currency, Day, Journal, KindChoice, Metric, Minutes, Pressure, Region, Score,
+    Session, SessionId, SessionKind, START_FORMAT, check_not_future, parse_date, parse_start,
+};
+use crate::store::{create_private_folder, write_atomic};
+
+/// The columns of `days.csv`.
+pub const DAY_COLUMNS: [&str; 8] = [
+    "date", "pain", "worst_pain", "stiffness", "sleep", "stress", "regions", "note",
+];
+
+/// The columns of `sessions.csv`.
+pub const SESSION_COLUMNS: [&str; 14] = [
+    "id", "start", "kind", "kind_name", "minutes", "therapist", "pressure", "focus", "cost",
+    "currency", "pain_before", "pain_after", "soreness", "note",
+];
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new())
+}
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> String {
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn score(value: Option<Score>) -> String {
+    value.map_or_else(String::new, |s| s.to_string())
+}
+
+fn names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
+    regions.into_iter().map(|r| r.cli_name()).collect::<Vec<_>>().join(";")
+}
+
+/// `days.csv` for the days of `range` (all days when `None`).
+pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
+    let mut out = writer();
+    let _ = out.write_record(DAY_COLUMNS);
+    for day in journal.days().filter(|d| range.is_none_or(|r| r.contains(d.date))) {
+        let mut row = vec![day.date.to_string()];
+        row.extend(Metric::ALL.iter().map(|m| score(m.of(day))));
+        row.push(names(&day.regions));
+        row.push(day.note.clone());
+        let _ = out.write_record(&row);
+    }
+    finish(out)
+}
+
+/// `sessions.csv` for the sessions of `range` (all when `None`).
+pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
+    let mut out = writer();
+    let _ = out.write_record(SESSION_COLUMNS);
+    for session in journal.sessions().iter().filter(|s| range.is_none_or(|r| r.contains(s.date()))) {
+        let kind_name = match &session.kind {
+            SessionKind::Other(name) => name.clone(),
+            _ => String::new(),
+        };
+        let row = [
+            session.id.to_string(),
+            session.start.format(START_FORMAT).to_string(),
+            session.kind.cli_name().to_owned(),
+            kind_name,
+            session.minutes.to_string(),
+            session.therapist.clone().unwrap_or_default(),
+            session.pressure.map(|p| p.cli_name().to_owned()).unwrap_or_default(),
+            names(&session.focus),
+            session.cost.map(|c| c.amount.to_string()).unwrap_or_default(),
+            session.cost.map(|c| c.currency.to_string()).unwrap_or_default(),
+            score(session.pain_before),
+            score(session.pain_after),
+            score(session.soreness),
+            session.note.clone(),
+        ];
+        let _ = out.write_record(&row);
+    }
+    finish(out)
+}
+
+/// Write `days.csv` and `sessions.csv` into `folder` (created if missing), atomically and
+/// readable by their owner only. Returns the two paths.
+pub fn export_csv(journal: &Journal, range: Option<DayRange>, folder: &Path) -> io::Result<[PathBuf; 2]> {
+    create_private_folder(folder)?;
+    let days = folder.join("days.csv");
+    let sessions = folder.join("sessions.csv");
+    write_atomic(&days, days_csv(journal, range).as_bytes())?;
+    write_atomic(&sessions, sessions_csv(journal, range).as_bytes())?;
+    Ok([days, sessions])
+}
+
+/// A row (or a file) that cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}, line {line}: {message}")]
+pub struct CsvError {
+    /// The file, as the user named it.
+    pub file: String,
+    /// The line in the file (the header is line 1).
+    pub line: u64,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// What an import added and changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Days that were not in the journal.
+    pub days_added: usize,
+    /// Days that were, now replaced by the imported values.
+    pub days_updated: usize,
+    /// Sessions added.
+    pub sessions_added: usize,
+    /// Sessions that matched one in the journal and were replaced.
+    pub sessions_updated: usize,
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} days added, {} updated; {} sessions added, {} updated",
+            self.days_added, self.days_updated, self.sessions_added, self.sessions_updated
+        )
+    }
+}
+
+struct Rows<'a> {
+    file: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(text: &'a str, file: &'a str, columns: &[&str]) -> Result<Self, CsvError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|error| CsvError {
+            file: file.to_owned(),
+            line: 1,
+            message: format!("cannot read the header row: {error}"),
+        })?;
+        let found: Vec<&str> = headers.iter().map(str::trim).collect();
+        if found != columns {
+            return Err(CsvError {
+                file: file.to_owned(),
+                line: 1,
+                message: format!(
+                    "the header row must be exactly: {} (found: {})",
+                    columns.join(","),
+                    found.join(",")
+                ),
+            });
+        }
+        Ok(Self { file, reader })
+    }
+
+    fn error(&self, line: u64, message: impl Into<String>) -> CsvError {
+        CsvError {
+            file: self.file.to_owned(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// Every record with its line number, or the first error.
+    fn records(&mut self) -> Result<Vec<(u64, csv::StringRecord)>, CsvError> {
+        let mut records = Vec::new();
+        let file = self.file;
+        for record in self.reader.records() {
+            let record = record.map_err(|error| CsvError {
+                file: file.to_owned(),
+                line: error.position().map_or(0, |p| p.line()),
+                message: error.to_string(),
+            })?;
+            let line = record.position().map_or(0, |p| p.line());
+            records.push((line, record));
+        }
+        Ok(records)
+    }
+}
+
+fn parse_score(column: &str, text: &str) -> Result<Option<Score>, String> {
+    Score::parse_optional(text).map_err(|_| {
+        format!("{column} must be a whole number from 0 to 10, or empty for not logged; found \"{text}\"")
+    })
+}
+
+fn parse_regions(column: &str, text: &str) -> Result<BTreeSet<Region>, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            Region::from_cli_name(name).ok_or_else(|| {
+                format!(
+                    "{column}: unknown region \"{name}\"; use {} separated by ;",
+                    Region::ALL.map(Region::cli_name).join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+/// Read `days.csv`; `file` names it in errors. Dates after `today` are refused.
+pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, CsvError> {
+    let mut rows = Rows::new(text, file, &DAY_COLUMNS)?;
+    let mut seen = BTreeSet::new();
+    let mut days = Vec::new();
+    for (line, record) in rows.records()? {
+        let field = |i: usize| record.get(i).unwrap_or_default();
+        let day = (|| -> Result<Day, String> {
+            let date = parse_date(field(0))
+                .ok_or_else(|| format!("date must be YYYY-MM-DD, found \"{}\"", field(0)))?;
+            check_not_future(date, today).map_err(|e| e.to_string())?;
+            let mut day = Day::empty(date);
+            for (index, metric) in Metric::ALL.into_iter().enumerate() {
+                *metric.slot(&mut day) = parse_score(metric.key(), field(index + 1))?;
+            }
+            day.regions = parse_regions("regions", field(6))?;
+            day.note = field(7).to_owned();
+            Ok(day)
+        })()
+        .map_err(|message| rows.error(line, message))?;
+        if !seen.insert(day.date) {
+            return Err(rows.error(line, format!("{} appears twice; one row per date", day.date)));
+        }
+        days.push(day);
+    }
+    Ok(days)
+}
+
+fn parse_session(field: &dyn Fn(usize) -> String, today: NaiveDate) -> Result<Session, String> {
+    let start = parse_start(&field(1))
+        .ok_or_else(|| format!("start must be YYYY-MM-DDTHH:MM, found \"{}\"", field(1)))?;
+    check_not_future(start.date(), today).map_err(|e| e.to_string())?;
+    let choice = KindChoice::from_cli_name(&field(2)).ok_or_else(|| {
+        format!(
+            "kind must be one of {}, found \"{}\"",
+            KindChoice::ALL.map(KindChoice::cli_name).join(", "),
+            field(2)
+        )
+    })?;
+    let kind_name = field(3);
+    if choice != KindChoice::Other && !kind_name.is_empty() {
+        return Err("kind_name is only for the kind other".to_owned());
+    }
+    let kind = match choice {
+        KindChoice::Other => SessionKind::Other(kind_name),
+        choice => SessionKind::from_choice(choice, ""),
+    };
+    let minutes = Minutes::parse(&field(4)).map_err(|e| format!("minutes: {e}"))?;
+    let mut session = Session::new(start, kind, minutes);
+    let id = field(0);
+    if !id.trim().is_empty() {
+        let id: u64 = id.trim().parse().map_err(|_| format!("id must be a whole number, found \"{id}\""))?;
+        session.id = SessionId(id);
+    }
+    let therapist = field(5);
+    session.therapist = (!therapist.is_empty()).then_some(therapist);
+    let pressure = field(6);
+    if !pressure.trim().is_empty() {
+        session.pressure = Some(Pressure::from_cli_name(&pressure).ok_or_else(|| {
+            format!("pressure must be light, medium, firm or deep, found \"{pressure}\"")
+        })?);
+    }
+    session.focus = parse_regions("focus", &field(7))?;
+    let (amount, currency) = (field(8), field(9));
+    session.cost = match (amount.trim().is_empty(), currency.trim().is_empty()) {
+        (true, true) => None,
+        (true, false) => return Err("currency is given but cost is empty".to_owned()),
+        (false, true) => return Err("cost needs a currency such as USD".to_owned()),
+        (false, false) => Some(Cost {
+            amount: Amount::parse(&amount).map_err(|e| format!("cost: {e}"))?,
+            currency: Currency::parse(&currency).map_err(|e| format!("currency: {e}"))?,
+        }),
+    };
+    session.pain_before = parse_score("pain_before", &field(10))?;
+    session.pain_after = parse_score("pain_after", &field(11))?;
+    session.soreness = parse_score("soreness", &field(12))?;
+    session.note = field(13);
+    Ok(session)
+}
+
+/// Read `sessions.csv`; `file` names it in errors. Sessions after `today` are refused.
+pub fn parse_sessions(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Session>, CsvError> {
+    let mut rows = Rows::new(text, file, &SESSION_COLUMNS)?;
+    let mut ids = BTreeSet::new();
+    let mut sessions = Vec::new();
+    for (line, record) in rows.records()? {
+        let field = |i: usize| record.get(i).unwrap_or_default().to_owned();
+        let session = parse_session(&field, today).map_err(|message| rows.error(line, message))?;
+        if session.id.0 != 0 && !ids.insert(session.id) {
+            return Err(rows.error(line, format!("the id {} appears twice", session.id)));
+        }
+        sessions.push(session);
+    }
+    Ok(sessions)
+}
+
+/// Put imported days and sessions into `journal`. The imported values win over what the journal
+/// had; a session matches one in the journal with the same id and start, or else the same start
+/// and kind; other sessions are added (with their own id when it is free).
+pub fn import_csv(journal: &mut Journal, days: Vec<Day>, sessions: Vec<Session>) -> ImportSummary {
+    let mut summary = ImportSummary::default();
+    for day in days {
+        match journal.day(day.date) {
+            Some(existing) if *existing == day => {}
+            Some(_) => summary.days_updated += 1,
+            None if day.is_empty() => continue,
+            None => summary.days_added += 1,
+        }
+        journal.set_day(day);
+    }
+    for mut session in sessions {
+        let same_id = journal
+            .session(session.id)
+            .filter(|existing| session.id.0 != 0 && existing.start == session.start)
+            .map(|existing| existing.id);
+        let same_start = || {
+            journal
+                .sessions()
+                .iter()
+                .find(|existing| existing.start == session.start && existing.kind == session.kind)
+                .map(|existing| existing.id)
+        };
+        if let Some(id) = same_id.or_else(same_start) {
+            session.id = id;
+            if journal.session(id) != Some(&session) {
+                summary.sessions_updated += 1;
+                let _ = journal.remove_session(id);
+                let _ = journal.restore_session(session);
+            }
+        } else if session.id.0 != 0 && journal.session(session.id).is_none() {
+            let _ = journal.restore_session(session);
+            summary.sessions_added += 1;
+        } else {
+            journal.add_session(session);
+            summary.sessions_added += 1;
+        }
+    }
+    summary
+}

@@ -1,0 +1,371 @@
+//! What a report says, built from the analysis for one period: the same numbers as the window.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::analysis::{
+    AlignedFilter, AlignedPoint, DayRange, Effects, JournalIndex, SessionEffect,
+    aligned, day_number, daily_runs, rolling_mean_runs, summarize,
+};
+use crate::model::{Journal, KindChoice, Metric, Region, START_FORMAT};
+
+/// Which days a report covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// From the first to the last date of the journal.
+    Everything,
+    /// From the day of the last session to today.
+    SinceLastSession,
+    /// The last N days up to today.
+    LastDays(u32),
+    /// From and to, both included.
+    Between(NaiveDate, NaiveDate),
+}
+
+/// A period that cannot be reported on, in words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    /// From after to.
+    #[error("the period starts ({from}) after it ends ({to})")]
+    Backwards {
+        /// Start.
+        from: NaiveDate,
+        /// End.
+        to: NaiveDate,
+    },
+    /// No session to start from.
+    #[error("there is no session yet, so there is no \"since the last session\"")]
+    NoSession,
+}
+
+impl Period {
+    /// The days of the period for `journal`, with `today` as the end of open periods.
+    pub fn resolve(self, journal: &Journal, today: NaiveDate) -> Result<DayRange, PeriodError> {
+        let range = match self {
+            Self::Everything => journal
+                .date_span()
+                .map_or(DayRange::new(today, today), |(first, last)| DayRange::new(first, last.max(first))),
+            Self::SinceLastSession => {
+                let last = journal
+                    .sessions()
+                    .iter()
+                    .rev()
+                    .find(|s| s.date() <= today)
+                    .ok_or(PeriodError::NoSession)?;
+                DayRange::new(last.date(), today)
+            }
+            Self::LastDays(days) => DayRange::new(
+                today.checked_sub_days(Days::new(u64::from(days.max(1) - 1))).unwrap_or(today),
+                today,
+            ),
+            Self::Between(from, to) => DayRange::new(from, to),
+        };
+        if range.is_empty() {
+            return Err(PeriodError::Backwards { from: range.from, to: range.to });
+        }
+        Ok(range)
+    }
+}
+
+/// Which parts follow page one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Sections {
+    /// The trend chart with sessions marked.
+    pub trend: bool,
+    /// The aligned view.
+    pub aligned: bool,
+    /// The table of sessions.
+    pub sessions: bool,
+    /// The summary by kind.
+    pub by_kind: bool,
+    /// The notes of the period.
+    pub notes: bool,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Self {
+            trend: true,
+            aligned: true,
+            sessions: true,
+            by_kind: true,
+            notes: true,
+        }
+    }
+}
+
+/// One session of the period, as the report shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SessionLine {
+    /// Its id.
+    pub id: u64,
+    /// Its start, `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+    /// Its day.
+    pub date: NaiveDate,
+    /// Kind, as the command line names it.
+    pub kind: String,
+    /// Kind, as people read it.
+    pub kind_label: String,
+    /// Therapist.
+    pub therapist: Option<String>,
+    /// Minutes.
+    pub minutes: u16,
+    /// Mean pain in the days before (None when not enough data).
+    pub pain_before: Option<f64>,
+    /// Mean pain in the days after.
+    pub pain_after: Option<f64>,
+    /// After − before.
+    pub pain_change: Option<f64>,
+    /// Days behind the before and after means.
+    pub before_days: usize,
+    /// See `before_days`.
+    pub after_days: usize,
+    /// Pain right before − right after.
+    pub immediate_relief: Option<i8>,
+    /// Pain fell by at least 2 points or 30%.
+    pub meaningful_pain_drop: bool,
+    /// The session's note.
+    pub note: String,
+}
+
+/// Changes in pain by kind, over the sessions of the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KindLine {
+    /// The kind.
+    pub kind: String,
+    /// Sessions of that kind in the period.
+    pub sessions: usize,
+    /// Those with enough data.
+    pub n: usize,
+    /// Mean change in pain.
+    pub mean_change: Option<f64>,
+    /// Median change.
+    pub median_change: Option<f64>,
+    /// 95% interval (n ≥ 3).
+    pub ci95: Option<[f64; 2]>,
+    /// Better, within half a point, worse.
+    pub improved: usize,
+    /// See `improved`.
+    pub unchanged: usize,
+    /// See `improved`.
+    pub worse: usize,
+}
+
+/// The series behind the trend chart.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrendSeries {
+    /// Daily pain in runs of logged days: `[day number, pain]`.
+    pub daily: Vec<Vec<[f64; 2]>>,
+    /// The 7-day mean, in runs.
+    pub mean: Vec<Vec<[f64; 2]>>,
+    /// Session days (day numbers) and their kinds.
+    pub sessions: Vec<(f64, String)>,
+}
+
+/// Everything a report says.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// Who it is about (optional).
+    pub name: Option<String>,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Days in the period.
+    pub days_in_period: usize,
+    /// Days with anything logged.
+    pub days_logged: usize,
+    /// Mean of the daily pain.
+    pub average_pain: Option<f64>,
+    /// Days with pain logged.
+    pub pain_days: usize,
+    /// The worst pain logged (worst pain, or pain where worst pain was not logged).
+    pub worst_pain: Option<u8>,
+    /// The day of the worst pain.
+    pub worst_pain_date: Option<NaiveDate>,
+    /// The previous period of the same length.
+    pub previous_from: NaiveDate,
+    /// See `previous_from`.
+    pub previous_to: NaiveDate,
+    /// Mean pain in the previous period.
+    pub previous_average_pain: Option<f64>,
+    /// Average pain − previous average pain.
+    pub change_from_previous: Option<f64>,
+    /// Sessions in the period, by start.
+    pub sessions: Vec<SessionLine>,
+    /// Regions and on how many days of the period they hurt, most first.
+    pub regions: Vec<(String, usize)>,
+    /// The user's message to the therapist.
+    pub message: String,
+    /// k and m of the before/after method.
+    pub window: u8,
+    /// See `window`.
+    pub min_days: u8,
+    /// Pain by kind over the period's sessions.
+    pub by_kind: Vec<KindLine>,
+    /// Mean change around ordinary days (the baseline), over the whole journal.
+    pub baseline_pain_change: Option<f64>,
+    /// Days behind the baseline.
+    pub baseline_n: usize,
+    /// Pain around the period's sessions, aligned at day 0.
+    pub aligned: Vec<AlignedPoint>,
+    /// Pain over the period.
+    pub trend: TrendSeries,
+    /// Notes of the period: day notes and session notes, by date.
+    pub notes: Vec<(NaiveDate, String)>,
+    /// What follows page one.
+    #[serde(skip)]
+    pub sections: Sections,
+    /// When the report was made.
+    pub made: NaiveDateTime,
+}
+
+/// What the user chose for a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportRequest {
+    /// The days covered.
+    pub period: DayRange,
+    /// Parts after page one.
+    pub sections: Sections,
+    /// A short message to the therapist.
+    pub message: String,
+    /// The patient's name, if they want it printed.
+    pub name: Option<String>,
+    /// When it is made.
+    pub made: NaiveDateTime,
+}
+
+/// Build the summary of `request.period` from the journal and its analysis.
+pub fn summarize_period(
+    journal: &Journal,
+    index: &JournalIndex,
+    effects: &Effects,
+    request: &ReportRequest,
+) -> Summary {
+    let period = request.period;
+    let days: Vec<_> = journal.days_between(period.from, period.to).collect();
+    let (average_pain, pain_days) = index.daily.mean(Metric::Pain, period);
+    let length = Days::new(period.len() as u64);
+    let previous_to = period.from.pred_opt().unwrap_or(period.from);
+    let previous_from = period.from.checked_sub_days(length).unwrap_or(period.from);
+    let (previous_average_pain, _) = index.daily.mean(Metric::Pain, DayRange::new(previous_from, previous_to));
+    let worst = days
+        .iter()
+        .filter_map(|d| d.worst_pain.or(d.pain).map(|s| (s.get(), d.date)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let in_period: Vec<&SessionEffect> = effects.sessions.iter().filter(|e| period.contains(e.date())).collect();
+    let sessions = in_period.iter().map(|e| session_line(journal, e)).collect();
+    let mut region_days: BTreeMap<Region, usize> = BTreeMap::new();
+    for day in &days {
+        for region in &day.regions {
+            *region_days.entry(*region).or_default() += 1;
+        }
+    }
+    let mut regions: Vec<(String, usize)> = region_days.into_iter().map(|(r, n)| (r.label().to_owned(), n)).collect();
+    regions.sort_by(|a, b| b.1.cmp(&a.1));
+    Summary {
+        name: request.name.clone().filter(|n| !n.trim().is_empty()),
+        from: period.from,
+        to: period.to,
+        days_in_period: period.len(),
+        days_logged: days.len(),
+        average_pain,
+        pain_days,
+        worst_pain: worst.map(|(score, _)| score),
+        worst_pain_date: worst.map(|(_, date)| date),
+        previous_from,
+        previous_to,
+        previous_average_pain,
+        change_from_previous: average_pain.zip(previous_average_pain).map(|(now, before)| now - before),
+        sessions,
+        regions,
+        message: request.message.trim().to_owned(),
+        window: effects.settings.window(),
+        min_days: effects.settings.min_days(),
+        by_kind: by_kind(&in_period),
+        baseline_pain_change: effects.baseline[Metric::Pain].mean_change,
+        baseline_n: effects.baseline[Metric::Pain].n,
+        aligned: aligned_for(effects, index, period),
+        trend: TrendSeries {
+            daily: daily_runs(&index.daily, Metric::Pain, period),
+            mean: rolling_mean_runs(&index.daily, Metric::Pain, period),
+            sessions: in_period.iter().map(|e| (day_number(e.date()), e.kind.label().to_owned())).collect(),
+        },
+        notes: notes(journal, period),
+        sections: request.sections,
+        made: request.made,
+    }
+}
+
+fn session_line(journal: &Journal, effect: &SessionEffect) -> SessionLine {
+    let pain = &effect.metrics[Metric::Pain];
+    let session = journal.session(effect.session_id);
+    SessionLine {
+        id: effect.session_id.0,
+        start: effect.start.format(START_FORMAT).to_string(),
+        date: effect.date(),
+        kind: effect.kind.cli_name().to_owned(),
+        kind_label: effect.kind.label().to_owned(),
+        therapist: effect.therapist.clone(),
+        minutes: session.map_or(0, |s| s.minutes.get()),
+        pain_before: pain.before.mean,
+        pain_after: pain.after.mean,
+        pain_change: pain.change(),
+        before_days: pain.before.days,
+        after_days: pain.after.days,
+        immediate_relief: effect.immediate_relief,
+        meaningful_pain_drop: effect.meaningful_pain_drop(),
+        note: session.map(|s| s.note.clone()).unwrap_or_default(),
+    }
+}
+
+fn by_kind(in_period: &[&SessionEffect]) -> Vec<KindLine> {
+    KindChoice::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let group: Vec<&SessionEffect> = in_period.iter().copied().filter(|e| e.kind.choice() == kind).collect();
+            if group.is_empty() {
+                return None;
+            }
+            let summary = summarize(&group);
+            let pain = &summary.metrics[Metric::Pain];
+            Some(KindLine {
+                kind: kind.label().to_owned(),
+                sessions: summary.sessions,
+                n: pain.n,
+                mean_change: pain.mean_change,
+                median_change: pain.median_change,
+                ci95: pain.ci95.map(|(low, high)| [low, high]),
+                improved: pain.improved,
+                unchanged: pain.unchanged,
+                worse: pain.worse,
+            })
+        })
+        .collect()
+}
+
+/// Pain around the sessions of the period.
+fn aligned_for(effects: &Effects, index: &JournalIndex, period: DayRange) -> Vec<AlignedPoint> {
+    let filter = AlignedFilter {
+        within: Some(period),
+        ..AlignedFilter::default()
+    };
+    aligned(effects, &index.daily, Metric::Pain, &filter)
+}
+
+fn notes(journal: &Journal, period: DayRange) -> Vec<(NaiveDate, String)> {
+    let mut notes: Vec<(NaiveDate, String)> = journal
+        .days_between(period.from, period.to)
+        .filter(|d| !d.note.trim().is_empty())
+        .map(|d| (d.date, d.note.trim().to_owned()))
+        .collect();
+    for session in journal.sessions().iter().filter(|s| period.contains(s.date()) && !s.note.trim().is_empty()) {
+        notes.push((session.date(), format!("Session ({}): {}", session.kind, session.note.trim())));
+    }
+    notes.sort_by(|a, b| a.0.cmp(&b.0));
+    notes
+}
