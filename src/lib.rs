@@ -8,6 +8,6 @@ pub mod analysis;
 pub mod cli;
 pub mod demo;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod ui;
-pub mod report;

@@ -25,7 +25,9 @@ impl AlignedFilter {
                 .therapist
                 .as_ref()
                 .is_none_or(|name| effect.therapist.as_ref() == Some(name))
-            && self.within.is_none_or(|range| range.contains(effect.date()))
+            && self
+                .within
+                .is_none_or(|range| range.contains(effect.date()))
     }
 }
 

@@ -154,7 +154,9 @@ pub fn metric(text: &str) -> Result<crate::model::Metric, String> {
 
 /// Any real date as `YYYY-MM-DD` (for report periods, which may end in the future).
 pub fn any_date(text: &str) -> Result<NaiveDate, String> {
-    parse_date(text).ok_or_else(|| format!("\"{text}\" is not a date; write YYYY-MM-DD, for example 2026-03-14"))
+    parse_date(text).ok_or_else(|| {
+        format!("\"{text}\" is not a date; write YYYY-MM-DD, for example 2026-03-14")
+    })
 }
 
 /// `a4` or `letter`.

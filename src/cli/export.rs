@@ -17,19 +17,35 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
         (false, from, to) => {
             let span = journal.date_span();
             let from = from.or(span.map(|(first, _)| first)).unwrap_or(today);
-            let to = to.or(span.map(|(_, last)| last.max(today))).unwrap_or(today);
+            let to = to
+                .or(span.map(|(_, last)| last.max(today)))
+                .unwrap_or(today);
             Period::Between(from, to)
         }
     };
-    let range = period
-        .resolve(&journal, today)
-        .map_err(|error| Failure::usage(format!("{error}; choose another period with --from and --to")))?;
+    let range = period.resolve(&journal, today).map_err(|error| {
+        Failure::usage(format!(
+            "{error}; choose another period with --from and --to"
+        ))
+    })?;
     if args.format == ExportFormat::Csv {
         // The whole journal exports every record, whatever dates they have.
-        let only = if matches!(period, Period::Everything) { None } else { Some(range) };
-        let written = csv_io::export_csv(&journal, only, &args.out)
-            .map_err(|error| Failure::journal(format!("could not write to {}: {error}", args.out.display())))?;
-        println!("Wrote {} and {}", written[0].display(), written[1].display());
+        let only = if matches!(period, Period::Everything) {
+            None
+        } else {
+            Some(range)
+        };
+        let written = csv_io::export_csv(&journal, only, &args.out).map_err(|error| {
+            Failure::journal(format!(
+                "could not write to {}: {error}",
+                args.out.display()
+            ))
+        })?;
+        println!(
+            "Wrote {} and {}",
+            written[0].display(),
+            written[1].display()
+        );
         return Ok(());
     }
     let index = JournalIndex::new(&journal);
@@ -44,7 +60,8 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
     let summary = report::summarize_period(&journal, &index, &effects, &request);
     let (bytes, extension) = match args.format {
         ExportFormat::Pdf => (
-            report::pdf::to_pdf(&summary, args.paper).map_err(|error| Failure::journal(error.to_string()))?,
+            report::pdf::to_pdf(&summary, args.paper)
+                .map_err(|error| Failure::journal(error.to_string()))?,
             "pdf",
         ),
         ExportFormat::Md => (report::to_markdown(&summary).into_bytes(), "md"),
@@ -57,11 +74,13 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
         args.out.clone()
     };
     if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
-        store::create_private_folder(folder)
-            .map_err(|error| Failure::journal(format!("could not create {}: {error}", folder.display())))?;
+        store::create_private_folder(folder).map_err(|error| {
+            Failure::journal(format!("could not create {}: {error}", folder.display()))
+        })?;
     }
-    write_atomic(&target, &bytes)
-        .map_err(|error| Failure::journal(format!("could not write {}: {error}", target.display())))?;
+    write_atomic(&target, &bytes).map_err(|error| {
+        Failure::journal(format!("could not write {}: {error}", target.display()))
+    })?;
     println!("Wrote {}", target.display());
     Ok(())
 }
@@ -93,12 +112,22 @@ pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
             .map_err(|error| Failure::usage(format!("cannot read {name}: {error}")))?;
         match kind_of(&text) {
             Some(CsvKind::Days) if days.is_none() => {
-                days = Some(csv_io::parse_days(&text, &name, today).map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?);
+                days = Some(
+                    csv_io::parse_days(&text, &name, today)
+                        .map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?,
+                );
             }
             Some(CsvKind::Sessions) if sessions.is_none() => {
-                sessions = Some(csv_io::parse_sessions(&text, &name, today).map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?);
+                sessions = Some(
+                    csv_io::parse_sessions(&text, &name, today)
+                        .map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?,
+                );
             }
-            Some(_) => return Err(Failure::usage(format!("{name}: two files of the same kind; give one days.csv and one sessions.csv"))),
+            Some(_) => {
+                return Err(Failure::usage(format!(
+                    "{name}: two files of the same kind; give one days.csv and one sessions.csv"
+                )));
+            }
             None => {
                 return Err(Failure::usage(format!(
                     "{name}, line 1: not a painlog CSV; the header row must be\n  {}\nor\n  {}\nNothing was imported.",
@@ -108,7 +137,11 @@ pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
             }
         }
     }
-    let summary = csv_io::import_csv(&mut journal, days.unwrap_or_default(), sessions.unwrap_or_default());
+    let summary = csv_io::import_csv(
+        &mut journal,
+        days.unwrap_or_default(),
+        sessions.unwrap_or_default(),
+    );
     store::save(path, &journal, now())?;
     println!("Imported: {summary}.");
     Ok(())

@@ -13,20 +13,40 @@ use chrono::NaiveDate;
 
 use crate::analysis::DayRange;
 use crate::model::{
-    Amount, Cost, Currency, Day, Journal, KindChoice, Metric, Minutes, Pressure, Region, Score,
-    Session, SessionId, SessionKind, START_FORMAT, check_not_future, parse_date, parse_start,
+    Amount, Cost, Currency, Day, Journal, KindChoice, Metric, Minutes, Pressure, Region,
+    START_FORMAT, Score, Session, SessionId, SessionKind, check_not_future, parse_date,
+    parse_start,
 };
 use crate::store::{create_private_folder, write_atomic};
 
 /// The columns of `days.csv`.
 pub const DAY_COLUMNS: [&str; 8] = [
-    "date", "pain", "worst_pain", "stiffness", "sleep", "stress", "regions", "note",
+    "date",
+    "pain",
+    "worst_pain",
+    "stiffness",
+    "sleep",
+    "stress",
+    "regions",
+    "note",
 ];
 
 /// The columns of `sessions.csv`.
 pub const SESSION_COLUMNS: [&str; 14] = [
-    "id", "start", "kind", "kind_name", "minutes", "therapist", "pressure", "focus", "cost",
-    "currency", "pain_before", "pain_after", "soreness", "note",
+    "id",
+    "start",
+    "kind",
+    "kind_name",
+    "minutes",
+    "therapist",
+    "pressure",
+    "focus",
+    "cost",
+    "currency",
+    "pain_before",
+    "pain_after",
+    "soreness",
+    "note",
 ];
 
 fn writer() -> csv::Writer<Vec<u8>> {
@@ -46,14 +66,21 @@ fn score(value: Option<Score>) -> String {
 }
 
 fn names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
-    regions.into_iter().map(|r| r.cli_name()).collect::<Vec<_>>().join(";")
+    regions
+        .into_iter()
+        .map(|r| r.cli_name())
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// `days.csv` for the days of `range` (all days when `None`).
 pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
     let mut out = writer();
     let _ = out.write_record(DAY_COLUMNS);
-    for day in journal.days().filter(|d| range.is_none_or(|r| r.contains(d.date))) {
+    for day in journal
+        .days()
+        .filter(|d| range.is_none_or(|r| r.contains(d.date)))
+    {
         let mut row = vec![day.date.to_string()];
         row.extend(Metric::ALL.iter().map(|m| score(m.of(day))));
         row.push(names(&day.regions));
@@ -67,7 +94,11 @@ pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
 pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
     let mut out = writer();
     let _ = out.write_record(SESSION_COLUMNS);
-    for session in journal.sessions().iter().filter(|s| range.is_none_or(|r| r.contains(s.date()))) {
+    for session in journal
+        .sessions()
+        .iter()
+        .filter(|s| range.is_none_or(|r| r.contains(s.date())))
+    {
         let kind_name = match &session.kind {
             SessionKind::Other(name) => name.clone(),
             _ => String::new(),
@@ -79,10 +110,19 @@ pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
             kind_name,
             session.minutes.to_string(),
             session.therapist.clone().unwrap_or_default(),
-            session.pressure.map(|p| p.cli_name().to_owned()).unwrap_or_default(),
+            session
+                .pressure
+                .map(|p| p.cli_name().to_owned())
+                .unwrap_or_default(),
             names(&session.focus),
-            session.cost.map(|c| c.amount.to_string()).unwrap_or_default(),
-            session.cost.map(|c| c.currency.to_string()).unwrap_or_default(),
+            session
+                .cost
+                .map(|c| c.amount.to_string())
+                .unwrap_or_default(),
+            session
+                .cost
+                .map(|c| c.currency.to_string())
+                .unwrap_or_default(),
             score(session.pain_before),
             score(session.pain_after),
             score(session.soreness),
@@ -95,7 +135,11 @@ pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
 
 /// Write `days.csv` and `sessions.csv` into `folder` (created if missing), atomically and
 /// readable by their owner only. Returns the two paths.
-pub fn export_csv(journal: &Journal, range: Option<DayRange>, folder: &Path) -> io::Result<[PathBuf; 2]> {
+pub fn export_csv(
+    journal: &Journal,
+    range: Option<DayRange>,
+    folder: &Path,
+) -> io::Result<[PathBuf; 2]> {
     create_private_folder(folder)?;
     let days = folder.join("days.csv");
     let sessions = folder.join("sessions.csv");
@@ -141,7 +185,19 @@ impl fmt::Display for ImportSummary {
 
 struct Rows<'a> {
     file: &'a str,
+    text: &'a str,
     reader: csv::Reader<&'a [u8]>,
+}
+
+/// The line (1-based) of a record starting at a byte offset. Counted here because with CRLF
+/// line ends the csv crate places a record at the `\n` before it (and counts one line short).
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 impl<'a> Rows<'a> {
@@ -168,7 +224,7 @@ impl<'a> Rows<'a> {
                 ),
             });
         }
-        Ok(Self { file, reader })
+        Ok(Self { file, text, reader })
     }
 
     fn error(&self, line: u64, message: impl Into<String>) -> CsvError {
@@ -182,14 +238,14 @@ impl<'a> Rows<'a> {
     /// Every record with its line number, or the first error.
     fn records(&mut self) -> Result<Vec<(u64, csv::StringRecord)>, CsvError> {
         let mut records = Vec::new();
-        let file = self.file;
+        let (file, text) = (self.file, self.text);
         for record in self.reader.records() {
             let record = record.map_err(|error| CsvError {
                 file: file.to_owned(),
-                line: error.position().map_or(0, |p| p.line()),
+                line: error.position().map_or(0, |p| line_at(text, p.byte())),
                 message: error.to_string(),
             })?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record.position().map_or(0, |p| line_at(text, p.byte()));
             records.push((line, record));
         }
         Ok(records)
@@ -238,7 +294,10 @@ pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, 
         })()
         .map_err(|message| rows.error(line, message))?;
         if !seen.insert(day.date) {
-            return Err(rows.error(line, format!("{} appears twice; one row per date", day.date)));
+            return Err(rows.error(
+                line,
+                format!("{} appears twice; one row per date", day.date),
+            ));
         }
         days.push(day);
     }
@@ -268,7 +327,10 @@ fn parse_session(field: &dyn Fn(usize) -> String, today: NaiveDate) -> Result<Se
     let mut session = Session::new(start, kind, minutes);
     let id = field(0);
     if !id.trim().is_empty() {
-        let id: u64 = id.trim().parse().map_err(|_| format!("id must be a whole number, found \"{id}\""))?;
+        let id: u64 = id
+            .trim()
+            .parse()
+            .map_err(|_| format!("id must be a whole number, found \"{id}\""))?;
         session.id = SessionId(id);
     }
     let therapist = field(5);

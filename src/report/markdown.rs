@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 
 use super::Summary;
-use super::text::{SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date};
+use super::text::{
+    SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
+};
 use crate::analysis::REGRESSION_NOTE;
 
 fn cell(text: &str) -> String {
@@ -19,7 +21,11 @@ pub fn to_markdown(summary: &Summary) -> String {
         }
         None => md.push_str("# Pain diary summary\n\n"),
     }
-    let _ = writeln!(md, "*{SELF_REPORTED} Made with painlog on {}.*\n", short_date(summary.made.date()));
+    let _ = writeln!(
+        md,
+        "*{SELF_REPORTED} Made with painlog on {}.*\n",
+        short_date(summary.made.date())
+    );
     let _ = writeln!(
         md,
         "- **Period:** {} – {} ({})",
@@ -27,7 +33,11 @@ pub fn to_markdown(summary: &Summary) -> String {
         date(summary.to),
         days(summary.days_in_period)
     );
-    let _ = writeln!(md, "- **Days logged:** {} of {}", summary.days_logged, summary.days_in_period);
+    let _ = writeln!(
+        md,
+        "- **Days logged:** {} of {}",
+        summary.days_logged, summary.days_in_period
+    );
     let _ = writeln!(
         md,
         "- **Average pain:** {} / 10 (0 = none, 10 = worst imaginable; {} with pain logged)",
@@ -50,7 +60,11 @@ pub fn to_markdown(summary: &Summary) -> String {
         one_decimal(summary.average_pain),
         change(summary.change_from_previous)
     );
-    let _ = writeln!(md, "\n## Massage sessions in this period ({})\n", summary.sessions.len());
+    let _ = writeln!(
+        md,
+        "\n## Massage sessions in this period ({})\n",
+        summary.sessions.len()
+    );
     if summary.sessions.is_empty() {
         md.push_str("No sessions in this period.\n");
     } else {
@@ -69,7 +83,11 @@ pub fn to_markdown(summary: &Summary) -> String {
                 cell(session.therapist.as_deref().unwrap_or("–")),
                 before_after(session.pain_before, session.pain_after),
                 change(session.pain_change),
-                if session.meaningful_pain_drop { " (meaningful)" } else { "" },
+                if session.meaningful_pain_drop {
+                    " (meaningful)"
+                } else {
+                    ""
+                },
                 relief(session.immediate_relief),
             );
         }
@@ -81,8 +99,8 @@ pub fn to_markdown(summary: &Summary) -> String {
         if let Some(baseline) = summary.baseline_pain_change {
             let _ = writeln!(
                 md,
-                "Baseline: around {} ordinary days away from sessions, pain changed by {} on average.",
-                summary.baseline_n,
+                "Baseline: around {} away from sessions, pain changed by {} on average.",
+                days(summary.baseline_n).replace("day", "ordinary day"),
                 change(Some(baseline))
             );
         }

@@ -17,7 +17,9 @@ use skrifa::MetadataProvider as _;
 use skrifa::instance::{LocationRef, Size};
 
 use super::Summary;
-use super::text::{SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date};
+use super::text::{
+    SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
+};
 use crate::analysis::{REGRESSION_NOTE, date_from_day_number, day_number, decimate};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -77,7 +79,8 @@ struct Measure {
 impl Measure {
     fn new() -> Result<Self, PdfError> {
         let font = |bytes: &'static [u8]| {
-            skrifa::FontRef::new(bytes).map_err(|e| PdfError(format!("the bundled font cannot be read: {e}")))
+            skrifa::FontRef::new(bytes)
+                .map_err(|e| PdfError(format!("the bundled font cannot be read: {e}")))
         };
         Ok(Self {
             regular: font(REGULAR)?,
@@ -89,7 +92,10 @@ impl Measure {
         let font = if bold { &self.bold } else { &self.regular };
         let charmap = font.charmap();
         let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let units = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em);
+        let units = f32::from(
+            font.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        );
         let total: f32 = text
             .chars()
             .map(|c| {
@@ -183,16 +189,36 @@ impl Layout {
         }
     }
 
-    fn text(&mut self, x: f32, baseline: f32, size: f32, bold: bool, gray: u8, text: impl Into<String>) {
+    fn text(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        bold: bool,
+        gray: u8,
+        text: impl Into<String>,
+    ) {
         let text = text.into();
         if !text.is_empty() {
-            self.ops().push(Op::Text { x, y: baseline, size, bold, gray, text });
+            self.ops().push(Op::Text {
+                x,
+                y: baseline,
+                size,
+                bold,
+                gray,
+                text,
+            });
         }
     }
 
     fn line(&mut self, points: Vec<(f32, f32)>, width: f32, gray: u8, dash: Option<Vec<f32>>) {
         if points.len() >= 2 {
-            self.ops().push(Op::Path { points, closed: false, stroke: Some((width, gray, dash)), fill: None });
+            self.ops().push(Op::Path {
+                points,
+                closed: false,
+                stroke: Some((width, gray, dash)),
+                fill: None,
+            });
         }
     }
 
@@ -212,7 +238,11 @@ impl Layout {
         for paragraph in text.lines() {
             let mut line = String::new();
             for word in paragraph.split(' ') {
-                let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
                 if self.measure.width(bold, size, &candidate) <= width {
                     line = candidate;
                     continue;
@@ -272,7 +302,10 @@ impl Layout {
     /// width, alignment).
     fn table(&mut self, columns: &[(&str, f32, Align)], rows: &[Vec<String>]) {
         let total: f32 = columns.iter().map(|c| c.1).sum();
-        let widths: Vec<f32> = columns.iter().map(|c| c.1 / total * self.content_width()).collect();
+        let widths: Vec<f32> = columns
+            .iter()
+            .map(|c| c.1 / total * self.content_width())
+            .collect();
         let row_height = BODY * 1.6;
         let header = |layout: &mut Self| {
             layout.ensure(row_height * 2.0);
@@ -288,7 +321,12 @@ impl Layout {
                 x += width;
             }
             let y = layout.y;
-            layout.line(vec![(MARGIN, y), (MARGIN + layout.content_width(), y)], 0.8, 0, None);
+            layout.line(
+                vec![(MARGIN, y), (MARGIN + layout.content_width(), y)],
+                0.8,
+                0,
+                None,
+            );
         };
         header(self);
         for (index, row) in rows.iter().enumerate() {
@@ -363,18 +401,42 @@ fn page_one(layout: &mut Layout, summary: &Summary) {
     layout.paragraph(&title, 19.0, true, 0, 0.0);
     layout.y += 2.0;
     layout.paragraph(
-        &format!("{} – {} ({})", date(summary.from), date(summary.to), days(summary.days_in_period)),
+        &format!(
+            "{} – {} ({})",
+            date(summary.from),
+            date(summary.to),
+            days(summary.days_in_period)
+        ),
         12.0,
         false,
         40,
         0.0,
     );
-    layout.paragraph(&format!("{SELF_REPORTED} Made with painlog on {}.", short_date(summary.made.date())), SMALL, false, 90, 0.0);
+    layout.paragraph(
+        &format!(
+            "{SELF_REPORTED} Made with painlog on {}.",
+            short_date(summary.made.date())
+        ),
+        SMALL,
+        false,
+        90,
+        0.0,
+    );
     layout.y += 10.0;
 
+    key_figures(layout, summary);
+    page_one_sessions(layout, summary);
+    page_one_regions_and_message(layout, summary);
+}
+
+/// Days logged, average and worst pain, and the change from the previous period, in a box.
+fn key_figures(layout: &mut Layout, summary: &Summary) {
     // The key figures, two by two.
     let figures = [
-        ("Days logged", format!("{} of {}", summary.days_logged, summary.days_in_period)),
+        (
+            "Days logged",
+            format!("{} of {}", summary.days_logged, summary.days_in_period),
+        ),
         ("Average pain (0–10)", one_decimal(summary.average_pain)),
         (
             "Worst pain",
@@ -395,7 +457,14 @@ fn page_one(layout: &mut Layout, summary: &Summary) {
     ];
     let box_top = layout.y;
     let half = layout.content_width() / 2.0;
-    layout.rect(MARGIN, box_top, layout.content_width(), 74.0, Some(246), Some(160));
+    layout.rect(
+        MARGIN,
+        box_top,
+        layout.content_width(),
+        74.0,
+        Some(246),
+        Some(160),
+    );
     for (index, (label, value)) in figures.iter().enumerate() {
         let x = MARGIN + 12.0 + half * (index % 2) as f32;
         let y = box_top + 22.0 + 34.0 * (index / 2) as f32;
@@ -414,8 +483,14 @@ fn page_one(layout: &mut Layout, summary: &Summary) {
         90,
         0.0,
     );
+}
 
-    layout.heading(&format!("Massage sessions in this period ({})", summary.sessions.len()));
+/// The sessions of the period with their before → after pain.
+fn page_one_sessions(layout: &mut Layout, summary: &Summary) {
+    layout.heading(&format!(
+        "Massage sessions in this period ({})",
+        summary.sessions.len()
+    ));
     if summary.sessions.is_empty() {
         layout.paragraph("No sessions in this period.", BODY, false, 0, 0.0);
     } else {
@@ -428,7 +503,11 @@ fn page_one(layout: &mut Layout, summary: &Summary) {
                     s.kind_label.clone(),
                     s.therapist.clone().unwrap_or_else(|| "–".to_owned()),
                     before_after(s.pain_before, s.pain_after),
-                    format!("{}{}", change(s.pain_change), if s.meaningful_pain_drop { " *" } else { "" }),
+                    format!(
+                        "{}{}",
+                        change(s.pain_change),
+                        if s.meaningful_pain_drop { " *" } else { "" }
+                    ),
                     relief(s.immediate_relief),
                 ]
             })
@@ -438,7 +517,11 @@ fn page_one(layout: &mut Layout, summary: &Summary) {
                 ("Date", 0.95, Align::Left),
                 ("Kind", 1.55, Align::Left),
                 ("Therapist", 1.2, Align::Left),
-                (&format!("Pain {} d before → after", summary.window), 1.55, Align::Left),
+                (
+                    &format!("Pain {} d before → after", summary.window),
+                    1.55,
+                    Align::Left,
+                ),
                 ("Change", 0.6, Align::Right),
                 ("Right after", 0.75, Align::Right),
             ],
@@ -450,8 +533,8 @@ fn page_one(layout: &mut Layout, summary: &Summary) {
                 summary.window,
                 summary.min_days,
                 summary.baseline_pain_change.map_or_else(String::new, |b| format!(
-                    " Around {} ordinary days away from sessions, pain changed by {} on average.",
-                    summary.baseline_n,
+                    " Around {} away from sessions, pain changed by {} on average.",
+                    days(summary.baseline_n).replace("day", "ordinary day"),
                     change(Some(b))
                 )),
             ),
@@ -461,7 +544,10 @@ fn page_one(layout: &mut Layout, summary: &Summary) {
             0.0,
         );
     }
+}
 
+/// Regions most often painful, and the message.
+fn page_one_regions_and_message(layout: &mut Layout, summary: &Summary) {
     layout.heading("Most often painful");
     if summary.regions.is_empty() {
         layout.paragraph("No regions logged in this period.", BODY, false, 0, 0.0);
@@ -532,27 +618,48 @@ fn trend_chart(layout: &mut Layout, summary: &Summary) {
     let frame = frame(layout, 230.0, x_min, x_max);
     let per_point = (x_max - x_min) / f64::from(frame.width);
     for run in &summary.trend.daily {
-        let points: Vec<(f32, f32)> = decimate(run, per_point * 1.5).iter().map(|p| (frame.x(p[0]), frame.y(p[1]))).collect();
+        let points: Vec<(f32, f32)> = decimate(run, per_point * 1.5)
+            .iter()
+            .map(|p| (frame.x(p[0]), frame.y(p[1])))
+            .collect();
         if points.len() == 1 {
-            layout.ops().push(Op::Circle { x: points[0].0, y: points[0].1, radius: 1.2, fill: 110 });
+            layout.ops().push(Op::Circle {
+                x: points[0].0,
+                y: points[0].1,
+                radius: 1.2,
+                fill: 110,
+            });
         }
         layout.line(points, 0.6, 120, None);
     }
     if summary.days_in_period <= 120 {
         for run in &summary.trend.daily {
             for p in run {
-                layout.ops().push(Op::Circle { x: frame.x(p[0]), y: frame.y(p[1]), radius: 1.1, fill: 110 });
+                layout.ops().push(Op::Circle {
+                    x: frame.x(p[0]),
+                    y: frame.y(p[1]),
+                    radius: 1.1,
+                    fill: 110,
+                });
             }
         }
     }
     for run in &summary.trend.mean {
-        let points = decimate(run, per_point * 1.5).iter().map(|p| (frame.x(p[0]), frame.y(p[1]))).collect();
+        let points = decimate(run, per_point * 1.5)
+            .iter()
+            .map(|p| (frame.x(p[0]), frame.y(p[1])))
+            .collect();
         layout.line(points, 1.8, 0, None);
     }
     let letters = summary.trend.sessions.len() <= 60;
     for (x, kind) in &summary.trend.sessions {
         let px = frame.x(*x);
-        layout.line(vec![(px, frame.top), (px, frame.top + frame.height)], 0.6, 60, Some(vec![2.0, 2.0]));
+        layout.line(
+            vec![(px, frame.top), (px, frame.top + frame.height)],
+            0.6,
+            60,
+            Some(vec![2.0, 2.0]),
+        );
         if letters {
             let letter = kind_letter(kind);
             let w = layout.measure.width(true, SMALL, letter);
@@ -567,7 +674,10 @@ fn trend_chart(layout: &mut Layout, summary: &Summary) {
 /// Tick labels under the chart: weeks, months, quarters or years, whichever fit.
 fn date_axis(layout: &mut Layout, frame: &Frame, summary: &Summary) {
     let span = summary.days_in_period;
-    let (Some(from), Some(to)) = (date_from_day_number(frame.x_min + 0.5), date_from_day_number(frame.x_max - 0.5)) else {
+    let (Some(from), Some(to)) = (
+        date_from_day_number(frame.x_min + 0.5),
+        date_from_day_number(frame.x_max - 0.5),
+    ) else {
         return;
     };
     let mut date = from;
@@ -578,9 +688,11 @@ fn date_axis(layout: &mut Layout, frame: &Frame, summary: &Summary) {
         } else if span <= 400 {
             (date.day() == 1).then(|| date.format("%b %Y").to_string())
         } else if span <= 1500 {
-            (date.day() == 1 && (date.month() - 1).is_multiple_of(3)).then(|| date.format("%b %Y").to_string())
+            (date.day() == 1 && (date.month() - 1).is_multiple_of(3))
+                .then(|| date.format("%b %Y").to_string())
         } else {
-            (date.day() == 1 && date.month() == 1 && (span <= 4000 || date.year() % 2 == 0)).then(|| date.format("%Y").to_string())
+            (date.day() == 1 && date.month() == 1 && (span <= 4000 || date.year() % 2 == 0))
+                .then(|| date.format("%Y").to_string())
         };
         if let Some(label) = label {
             let x = frame.x(day_number(date));
@@ -603,21 +715,47 @@ fn aligned_chart(layout: &mut Layout, summary: &Summary) {
     );
     let k = f64::from(summary.window);
     let frame = frame(layout, 190.0, -k - 0.5, k + 0.5);
-    let band: Vec<_> = summary.aligned.iter().filter_map(|p| Some((f64::from(p.offset), p.q1?, p.q3?))).collect();
+    let band: Vec<_> = summary
+        .aligned
+        .iter()
+        .filter_map(|p| Some((f64::from(p.offset), p.q1?, p.q3?)))
+        .collect();
     if band.len() >= 2 {
-        let mut outline: Vec<(f32, f32)> = band.iter().map(|(x, low, _)| (frame.x(*x), frame.y(*low))).collect();
-        outline.extend(band.iter().rev().map(|(x, _, high)| (frame.x(*x), frame.y(*high))));
-        layout.ops().push(Op::Path { points: outline, closed: true, stroke: None, fill: Some(215) });
+        let mut outline: Vec<(f32, f32)> = band
+            .iter()
+            .map(|(x, low, _)| (frame.x(*x), frame.y(*low)))
+            .collect();
+        outline.extend(
+            band.iter()
+                .rev()
+                .map(|(x, _, high)| (frame.x(*x), frame.y(*high))),
+        );
+        layout.ops().push(Op::Path {
+            points: outline,
+            closed: true,
+            stroke: None,
+            fill: Some(215),
+        });
     }
     let zero = frame.x(0.0);
-    layout.line(vec![(zero, frame.top), (zero, frame.top + frame.height)], 0.7, 60, Some(vec![3.0, 2.0]));
+    layout.line(
+        vec![(zero, frame.top), (zero, frame.top + frame.height)],
+        0.7,
+        60,
+        Some(vec![3.0, 2.0]),
+    );
     let mean: Vec<(f32, f32)> = summary
         .aligned
         .iter()
         .filter_map(|p| p.mean.map(|m| (frame.x(f64::from(p.offset)), frame.y(m))))
         .collect();
     for &(x, y) in &mean {
-        layout.ops().push(Op::Circle { x, y, radius: 2.0, fill: 0 });
+        layout.ops().push(Op::Circle {
+            x,
+            y,
+            radius: 2.0,
+            fill: 0,
+        });
     }
     layout.line(mean, 1.6, 0, None);
     let y = frame.top + frame.height;
@@ -633,7 +771,13 @@ fn aligned_chart(layout: &mut Layout, summary: &Summary) {
         }
     }
     layout.y += 28.0;
-    layout.paragraph("Days from the session (0 = the session day).", SMALL, false, 60, 0.0);
+    layout.paragraph(
+        "Days from the session (0 = the session day).",
+        SMALL,
+        false,
+        60,
+        0.0,
+    );
 }
 
 fn sessions_table(layout: &mut Layout, summary: &Summary) {
@@ -642,7 +786,9 @@ fn sessions_table(layout: &mut Layout, summary: &Summary) {
         .sessions
         .iter()
         .map(|s| {
-            let window = |mean: Option<f64>, n: usize| mean.map_or_else(|| format!("– ({n} d)"), |m| format!("{m:.1} ({n} d)"));
+            let window = |mean: Option<f64>, n: usize| {
+                mean.map_or_else(|| format!("– ({n} d)"), |m| format!("{m:.1} ({n} d)"))
+            };
             vec![
                 s.start.replace('T', " "),
                 s.kind_label.clone(),
@@ -682,7 +828,10 @@ fn by_kind_table(layout: &mut Layout, summary: &Summary) {
                 k.n.to_string(),
                 change(k.mean_change),
                 change(k.median_change),
-                k.ci95.map_or_else(|| "–".to_owned(), |[low, high]| format!("{low:+.1} to {high:+.1}")),
+                k.ci95.map_or_else(
+                    || "–".to_owned(),
+                    |[low, high]| format!("{low:+.1} to {high:+.1}"),
+                ),
                 format!("{} / {} / {}", k.improved, k.unchanged, k.worse),
             ]
         })
@@ -731,13 +880,18 @@ fn circle(builder: &mut PathBuilder, x: f32, y: f32, r: f32) {
 }
 
 fn render(layout: &Layout, summary: &Summary) -> Result<Vec<u8>, PdfError> {
-    let regular = Font::new(REGULAR.into(), 0).ok_or_else(|| PdfError("the bundled font cannot be read".into()))?;
-    let bold = Font::new(BOLD.into(), 0).ok_or_else(|| PdfError("the bundled bold font cannot be read".into()))?;
+    let regular = Font::new(REGULAR.into(), 0)
+        .ok_or_else(|| PdfError("the bundled font cannot be read".into()))?;
+    let bold = Font::new(BOLD.into(), 0)
+        .ok_or_else(|| PdfError("the bundled bold font cannot be read".into()))?;
     let mut document = Document::new();
     let made = summary.made;
     document.set_metadata(
         Metadata::new()
-            .title(format!("Pain diary summary, {} – {}", summary.from, summary.to))
+            .title(format!(
+                "Pain diary summary, {} – {}",
+                summary.from, summary.to
+            ))
             .creator("painlog".to_owned())
             .producer("painlog".to_owned())
             .creation_date(
@@ -751,62 +905,130 @@ fn render(layout: &Layout, summary: &Summary) -> Result<Vec<u8>, PdfError> {
     );
     let total = layout.pages.len();
     for (index, ops) in layout.pages.iter().enumerate() {
-        let settings = PageSettings::from_wh(layout.width, layout.height).ok_or_else(|| PdfError("bad page size".into()))?;
+        let settings = PageSettings::from_wh(layout.width, layout.height)
+            .ok_or_else(|| PdfError("bad page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         let footer = [
-            Op::Text { x: MARGIN, y: layout.height - MARGIN + 6.0, size: SMALL * 0.9, bold: false, gray: 90, text: format!("painlog · {SELF_REPORTED}") },
             Op::Text {
-                x: layout.width - MARGIN - layout.measure.width(false, SMALL * 0.9, &format!("Made {} · page {} of {total}", short_date(made.date()), index + 1)),
+                x: MARGIN,
                 y: layout.height - MARGIN + 6.0,
                 size: SMALL * 0.9,
                 bold: false,
                 gray: 90,
-                text: format!("Made {} · page {} of {total}", short_date(made.date()), index + 1),
+                text: format!("painlog · {SELF_REPORTED}"),
+            },
+            Op::Text {
+                x: layout.width
+                    - MARGIN
+                    - layout.measure.width(
+                        false,
+                        SMALL * 0.9,
+                        &format!(
+                            "Made {} · page {} of {total}",
+                            short_date(made.date()),
+                            index + 1
+                        ),
+                    ),
+                y: layout.height - MARGIN + 6.0,
+                size: SMALL * 0.9,
+                bold: false,
+                gray: 90,
+                text: format!(
+                    "Made {} · page {} of {total}",
+                    short_date(made.date()),
+                    index + 1
+                ),
             },
         ];
         for op in ops.iter().chain(footer.iter()) {
-            match op {
-                Op::Text { x, y, size, bold: is_bold, gray: g, text } => {
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(Fill { paint: gray(*g).into(), ..Fill::default() }));
-                    let font = if *is_bold { bold.clone() } else { regular.clone() };
-                    surface.draw_text(Point::from_xy(*x, *y), font, *size, text, false, TextDirection::Auto);
-                }
-                Op::Path { points, closed, stroke, fill } => {
-                    let mut builder = PathBuilder::new();
-                    for (i, (x, y)) in points.iter().enumerate() {
-                        if i == 0 {
-                            builder.move_to(*x, *y);
-                        } else {
-                            builder.line_to(*x, *y);
-                        }
-                    }
-                    if *closed {
-                        builder.close();
-                    }
-                    let Some(path) = builder.finish() else { continue };
-                    surface.set_fill(fill.map(|g| Fill { paint: gray(g).into(), ..Fill::default() }));
-                    surface.set_stroke(stroke.as_ref().map(|(width, g, dash)| Stroke {
-                        paint: gray(*g).into(),
-                        width: *width,
-                        dash: dash.as_ref().map(|array| StrokeDash { array: array.clone(), offset: 0.0 }),
-                        ..Stroke::default()
-                    }));
-                    surface.draw_path(&path);
-                }
-                Op::Circle { x, y, radius, fill } => {
-                    let mut builder = PathBuilder::new();
-                    circle(&mut builder, *x, *y, *radius);
-                    let Some(path) = builder.finish() else { continue };
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(Fill { paint: gray(*fill).into(), ..Fill::default() }));
-                    surface.draw_path(&path);
-                }
-            }
+            draw(&mut surface, op, &regular, &bold);
         }
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|error| PdfError(format!("{error:?}")))
+    document
+        .finish()
+        .map_err(|error| PdfError(format!("{error:?}")))
+}
+
+/// Draw one operation on a page.
+fn draw(surface: &mut krilla::surface::Surface<'_>, op: &Op, regular: &Font, bold: &Font) {
+    match op {
+        Op::Text {
+            x,
+            y,
+            size,
+            bold: is_bold,
+            gray: g,
+            text,
+        } => {
+            surface.set_stroke(None);
+            surface.set_fill(Some(Fill {
+                paint: gray(*g).into(),
+                ..Fill::default()
+            }));
+            let font = if *is_bold {
+                bold.clone()
+            } else {
+                regular.clone()
+            };
+            surface.draw_text(
+                Point::from_xy(*x, *y),
+                font,
+                *size,
+                text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        Op::Path {
+            points,
+            closed,
+            stroke,
+            fill,
+        } => {
+            let mut builder = PathBuilder::new();
+            for (i, (x, y)) in points.iter().enumerate() {
+                if i == 0 {
+                    builder.move_to(*x, *y);
+                } else {
+                    builder.line_to(*x, *y);
+                }
+            }
+            if *closed {
+                builder.close();
+            }
+            let Some(path) = builder.finish() else {
+                return;
+            };
+            surface.set_fill(fill.map(|g| Fill {
+                paint: gray(g).into(),
+                ..Fill::default()
+            }));
+            surface.set_stroke(stroke.as_ref().map(|(width, g, dash)| Stroke {
+                paint: gray(*g).into(),
+                width: *width,
+                dash: dash.as_ref().map(|array| StrokeDash {
+                    array: array.clone(),
+                    offset: 0.0,
+                }),
+                ..Stroke::default()
+            }));
+            surface.draw_path(&path);
+        }
+        Op::Circle { x, y, radius, fill } => {
+            let mut builder = PathBuilder::new();
+            circle(&mut builder, *x, *y, *radius);
+            let Some(path) = builder.finish() else {
+                return;
+            };
+            surface.set_stroke(None);
+            surface.set_fill(Some(Fill {
+                paint: gray(*fill).into(),
+                ..Fill::default()
+            }));
+            surface.draw_path(&path);
+        }
+    }
 }

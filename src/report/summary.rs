@@ -6,8 +6,8 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::analysis::{
-    AlignedFilter, AlignedPoint, DayRange, Effects, JournalIndex, SessionEffect,
-    aligned, day_number, daily_runs, rolling_mean_runs, summarize,
+    AlignedFilter, AlignedPoint, DayRange, Effects, JournalIndex, SessionEffect, aligned,
+    daily_runs, day_number, rolling_mean_runs, summarize,
 };
 use crate::model::{Journal, KindChoice, Metric, Region, START_FORMAT};
 
@@ -46,7 +46,9 @@ impl Period {
         let range = match self {
             Self::Everything => journal
                 .date_span()
-                .map_or(DayRange::new(today, today), |(first, last)| DayRange::new(first, last.max(first))),
+                .map_or(DayRange::new(today, today), |(first, last)| {
+                    DayRange::new(first, last.max(first))
+                }),
             Self::SinceLastSession => {
                 let last = journal
                     .sessions()
@@ -57,13 +59,18 @@ impl Period {
                 DayRange::new(last.date(), today)
             }
             Self::LastDays(days) => DayRange::new(
-                today.checked_sub_days(Days::new(u64::from(days.max(1) - 1))).unwrap_or(today),
+                today
+                    .checked_sub_days(Days::new(u64::from(days.max(1) - 1)))
+                    .unwrap_or(today),
                 today,
             ),
             Self::Between(from, to) => DayRange::new(from, to),
         };
         if range.is_empty() {
-            return Err(PeriodError::Backwards { from: range.from, to: range.to });
+            return Err(PeriodError::Backwards {
+                from: range.from,
+                to: range.to,
+            });
         }
         Ok(range)
     }
@@ -252,12 +259,18 @@ pub fn summarize_period(
     let length = Days::new(period.len() as u64);
     let previous_to = period.from.pred_opt().unwrap_or(period.from);
     let previous_from = period.from.checked_sub_days(length).unwrap_or(period.from);
-    let (previous_average_pain, _) = index.daily.mean(Metric::Pain, DayRange::new(previous_from, previous_to));
+    let (previous_average_pain, _) = index
+        .daily
+        .mean(Metric::Pain, DayRange::new(previous_from, previous_to));
     let worst = days
         .iter()
         .filter_map(|d| d.worst_pain.or(d.pain).map(|s| (s.get(), d.date)))
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let in_period: Vec<&SessionEffect> = effects.sessions.iter().filter(|e| period.contains(e.date())).collect();
+    let in_period: Vec<&SessionEffect> = effects
+        .sessions
+        .iter()
+        .filter(|e| period.contains(e.date()))
+        .collect();
     let sessions = in_period.iter().map(|e| session_line(journal, e)).collect();
     let mut region_days: BTreeMap<Region, usize> = BTreeMap::new();
     for day in &days {
@@ -265,8 +278,11 @@ pub fn summarize_period(
             *region_days.entry(*region).or_default() += 1;
         }
     }
-    let mut regions: Vec<(String, usize)> = region_days.into_iter().map(|(r, n)| (r.label().to_owned(), n)).collect();
-    regions.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut regions: Vec<(String, usize)> = region_days
+        .into_iter()
+        .map(|(r, n)| (r.label().to_owned(), n))
+        .collect();
+    regions.sort_by_key(|(_, days)| std::cmp::Reverse(*days));
     Summary {
         name: request.name.clone().filter(|n| !n.trim().is_empty()),
         from: period.from,
@@ -280,7 +296,9 @@ pub fn summarize_period(
         previous_from,
         previous_to,
         previous_average_pain,
-        change_from_previous: average_pain.zip(previous_average_pain).map(|(now, before)| now - before),
+        change_from_previous: average_pain
+            .zip(previous_average_pain)
+            .map(|(now, before)| now - before),
         sessions,
         regions,
         message: request.message.trim().to_owned(),
@@ -293,7 +311,10 @@ pub fn summarize_period(
         trend: TrendSeries {
             daily: daily_runs(&index.daily, Metric::Pain, period),
             mean: rolling_mean_runs(&index.daily, Metric::Pain, period),
-            sessions: in_period.iter().map(|e| (day_number(e.date()), e.kind.label().to_owned())).collect(),
+            sessions: in_period
+                .iter()
+                .map(|e| (day_number(e.date()), e.kind.label().to_owned()))
+                .collect(),
         },
         notes: notes(journal, period),
         sections: request.sections,
@@ -327,7 +348,11 @@ fn by_kind(in_period: &[&SessionEffect]) -> Vec<KindLine> {
     KindChoice::ALL
         .into_iter()
         .filter_map(|kind| {
-            let group: Vec<&SessionEffect> = in_period.iter().copied().filter(|e| e.kind.choice() == kind).collect();
+            let group: Vec<&SessionEffect> = in_period
+                .iter()
+                .copied()
+                .filter(|e| e.kind.choice() == kind)
+                .collect();
             if group.is_empty() {
                 return None;
             }
@@ -363,9 +388,16 @@ fn notes(journal: &Journal, period: DayRange) -> Vec<(NaiveDate, String)> {
         .filter(|d| !d.note.trim().is_empty())
         .map(|d| (d.date, d.note.trim().to_owned()))
         .collect();
-    for session in journal.sessions().iter().filter(|s| period.contains(s.date()) && !s.note.trim().is_empty()) {
-        notes.push((session.date(), format!("Session ({}): {}", session.kind, session.note.trim())));
+    for session in journal
+        .sessions()
+        .iter()
+        .filter(|s| period.contains(s.date()) && !s.note.trim().is_empty())
+    {
+        notes.push((
+            session.date(),
+            format!("Session ({}): {}", session.kind, session.note.trim()),
+        ));
     }
-    notes.sort_by(|a, b| a.0.cmp(&b.0));
+    notes.sort_by_key(|(date, _)| *date);
     notes
 }

@@ -29,7 +29,11 @@ pub fn short_date(date: NaiveDate) -> String {
 
 /// "1 day", "2 days".
 pub fn days(n: usize) -> String {
-    if n == 1 { "1 day".to_owned() } else { format!("{n} days") }
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
 }
 
 /// How the immediate relief reads: "2 lower", "unchanged", "1 higher", or "–".

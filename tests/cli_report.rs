@@ -1,0 +1,244 @@
+//! `painlog export` and `painlog import` as real processes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::fs;
+use std::process::{Command, Output};
+
+use common::journal_in_temp;
+
+fn run(path: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_painlog"))
+        .env_remove("PAINLOG_DATA")
+        .arg("--data")
+        .arg(path)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[track_caller]
+fn ok(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn demo(path: &std::path::Path) {
+    ok(&Command::new(env!("CARGO_BIN_EXE_painlog"))
+        .args(["demo", "--years", "1", "--sessions", "20", "--out"])
+        .arg(path)
+        .output()
+        .unwrap());
+}
+
+#[test]
+fn exports_every_format() {
+    let (folder, path) = journal_in_temp();
+    demo(&path);
+    let out = folder.path().join("reports");
+    fs::create_dir(&out).unwrap();
+    let text = ok(&run(
+        &path,
+        &[
+            "export", "--format", "pdf", "--paper", "letter", "--name", "Jane", "--out",
+        ]
+        .iter()
+        .copied()
+        .chain([out.to_str().unwrap()])
+        .collect::<Vec<_>>(),
+    ));
+    let written = out.join(text.trim().strip_prefix("Wrote ").unwrap());
+    let name = written.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("painlog-") && name.ends_with(".pdf") && name.contains("-to-"),
+        "{name}"
+    );
+    assert!(fs::read(&written).unwrap().starts_with(b"%PDF"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(
+            fs::metadata(&written).unwrap().permissions().mode() & 0o777,
+            0o600,
+            "private"
+        );
+    }
+    let md = folder.path().join("summary.md");
+    ok(&run(
+        &path,
+        &[
+            "export",
+            "--format",
+            "md",
+            "--since-last-session",
+            "--message",
+            "See you Tuesday",
+            "--out",
+            md.to_str().unwrap(),
+        ],
+    ));
+    let markdown = fs::read_to_string(&md).unwrap();
+    assert!(
+        markdown.starts_with("# Pain diary summary") && markdown.contains("> See you Tuesday"),
+        "{markdown}"
+    );
+    let json = folder.path().join("summary.json");
+    ok(&run(
+        &path,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    ));
+    let value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(
+        (value["from"].as_str(), value["to"].as_str()),
+        (Some("2026-01-01"), Some("2026-03-31"))
+    );
+}
+
+#[test]
+fn csv_export_then_import_is_lossless() {
+    let (folder, path) = journal_in_temp();
+    demo(&path);
+    let first = folder.path().join("first");
+    ok(&run(
+        &path,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            first.to_str().unwrap(),
+        ],
+    ));
+    let other = folder.path().join("other.ron");
+    let summary = ok(&run(
+        &other,
+        &[
+            "import",
+            first.join("sessions.csv").to_str().unwrap(),
+            first.join("days.csv").to_str().unwrap(),
+        ],
+    ));
+    assert!(summary.contains("20 sessions added"), "{summary}");
+    let second = folder.path().join("second");
+    ok(&run(
+        &other,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            second.to_str().unwrap(),
+        ],
+    ));
+    for file in ["days.csv", "sessions.csv"] {
+        assert_eq!(
+            fs::read(first.join(file)).unwrap(),
+            fs::read(second.join(file)).unwrap(),
+            "{file} byte-identical"
+        );
+    }
+    let again = ok(&run(
+        &other,
+        &["import", first.join("days.csv").to_str().unwrap()],
+    ));
+    assert!(again.contains("0 days added, 0 updated"), "{again}");
+}
+
+#[test]
+fn a_bad_csv_row_imports_nothing() {
+    let (folder, path) = journal_in_temp();
+    demo(&path);
+    let before = fs::read(&path).unwrap();
+    let bad = folder.path().join("days.csv");
+    fs::write(&bad, "date,pain,worst_pain,stiffness,sleep,stress,regions,note\r\n2026-01-02,3,,,,,,\r\n2026-01-03,12,,,,,,\r\n").unwrap();
+    let output = run(&path, &["import", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("days.csv, line 3: pain must be a whole number from 0 to 10"),
+        "{message}"
+    );
+    assert!(message.contains("Nothing was imported"), "{message}");
+    assert_eq!(fs::read(&path).unwrap(), before, "the journal is as it was");
+
+    let foreign = folder.path().join("bank.csv");
+    fs::write(&foreign, "when,amount\n2026-01-01,5\n").unwrap();
+    let output = run(&path, &["import", foreign.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a painlog CSV"));
+}
+
+#[test]
+fn bad_export_arguments_are_refused() {
+    let (folder, path) = journal_in_temp();
+    demo(&path);
+    let out = folder.path().join("x.pdf");
+    for (args, words) in [
+        (vec!["--format", "pdf", "--paper", "a5"], "a4 or letter"),
+        (vec!["--format", "doc"], "possible values"),
+        (
+            vec![
+                "--format",
+                "pdf",
+                "--from",
+                "2026-03-01",
+                "--to",
+                "2026-01-01",
+            ],
+            "starts (2026-03-01) after it ends",
+        ),
+        (vec!["--format", "pdf", "--from", "March"], "is not a date"),
+        (
+            vec![
+                "--format",
+                "pdf",
+                "--from",
+                "2026-01-01",
+                "--since-last-session",
+            ],
+            "cannot be used with",
+        ),
+    ] {
+        let mut all = vec!["export"];
+        all.extend(args.iter().copied());
+        all.extend(["--out", out.to_str().unwrap()]);
+        let output = run(&path, &all);
+        assert_eq!(output.status.code(), Some(2), "{all:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains(words),
+            "{all:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!out.exists());
+    }
+    let (_empty_folder, empty) = journal_in_temp();
+    let output = run(
+        &empty,
+        &[
+            "export",
+            "--format",
+            "md",
+            "--since-last-session",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no session yet"));
+}
