@@ -10,7 +10,9 @@ mod controls;
 mod day_view;
 mod document;
 mod effects_view;
+mod file_dialog;
 mod recovery_view;
+mod report_view;
 mod sessions_view;
 mod since_view;
 mod status_bar;
@@ -33,6 +35,7 @@ use analysis_cache::AnalysisCache;
 use day_view::DayView;
 use effects_view::EffectsView;
 use recovery_view::RecoveryView;
+use report_view::ReportView;
 use sessions_view::SessionsView;
 use trends_view::TrendsView;
 
@@ -104,16 +107,19 @@ pub enum View {
     Aligned,
     /// What happened since the last session.
     SinceLast,
+    /// A summary for the therapist; exports and imports.
+    Report,
 }
 
 impl View {
-    const ALL: [Self; 6] = [
+    const ALL: [Self; 7] = [
         Self::Day,
         Self::Sessions,
         Self::Trends,
         Self::Effects,
         Self::Aligned,
         Self::SinceLast,
+        Self::Report,
     ];
 
     fn title(self) -> &'static str {
@@ -124,6 +130,7 @@ impl View {
             Self::Effects => "Effects",
             Self::Aligned => "Aligned",
             Self::SinceLast => "Since last session",
+            Self::Report => "Report",
         }
     }
 
@@ -135,6 +142,7 @@ impl View {
             Self::Effects => egui::Key::Num4,
             Self::Aligned => egui::Key::Num5,
             Self::SinceLast => egui::Key::Num6,
+            Self::Report => egui::Key::Num7,
         };
         egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)
     }
@@ -154,6 +162,8 @@ pub struct Prefs {
     pub metric: Metric,
     /// The trend chart's choices.
     pub trends: TrendsView,
+    /// The report's choices.
+    pub report: ReportView,
 }
 
 impl Default for Prefs {
@@ -165,6 +175,7 @@ impl Default for Prefs {
             min_days: settings.min_days(),
             metric: Metric::Pain,
             trends: TrendsView::default(),
+            report: ReportView::default(),
         }
     }
 }
@@ -206,6 +217,13 @@ pub enum Command {
     Open(PathBuf),
     /// Restore a backup over the unreadable journal.
     RestoreBackup(PathBuf),
+    /// Put imported days and sessions into the journal.
+    ImportCsv {
+        /// Days read from days.csv.
+        days: Vec<Day>,
+        /// Sessions read from sessions.csv.
+        sessions: Vec<Session>,
+    },
 }
 
 /// Something deleted that can be put back.
@@ -244,6 +262,7 @@ pub struct PainlogApp {
     trends_view: TrendsView,
     effects_view: EffectsView,
     aligned_view: AlignedView,
+    report_view: ReportView,
     analysis: AnalysisCache,
     settings: EffectSettings,
     metric: Metric,
@@ -269,6 +288,7 @@ impl PainlogApp {
             trends_view: TrendsView::default(),
             effects_view: EffectsView::default(),
             aligned_view: AlignedView::default(),
+            report_view: ReportView::default(),
             analysis: AnalysisCache::default(),
             settings: EffectSettings::default(),
             metric: Metric::Pain,
@@ -289,6 +309,7 @@ impl PainlogApp {
             .unwrap_or_default();
         self.metric = prefs.metric;
         self.trends_view = prefs.trends;
+        self.report_view = prefs.report;
         self
     }
 
@@ -300,6 +321,7 @@ impl PainlogApp {
             min_days: self.settings.min_days(),
             metric: self.metric,
             trends: self.trends_view.clone_choices(),
+            report: self.report_view.clone_choices(),
         }
     }
 
@@ -378,6 +400,19 @@ impl PainlogApp {
                     ),
                     View::SinceLast => {
                         since_view::ui(ui, journal, &mut self.analysis, self.settings, today);
+                    }
+                    View::Report => {
+                        self.report_view.ui(
+                            ui,
+                            journal,
+                            &mut self.analysis,
+                            self.settings,
+                            self.config.clock,
+                            &mut commands,
+                        );
+                        if self.report_view.waiting() {
+                            ui.ctx().request_repaint_after(Duration::from_millis(200));
+                        }
                     }
                 }
             }
@@ -549,6 +584,12 @@ impl PainlogApp {
                 self.deleted = None;
             }
             Command::KeepWindowVersion => document.keep_window_version(self.config.clock.now()),
+            Command::ImportCsv { days, sessions } => {
+                let summary =
+                    document.edit(|journal| crate::report::import_csv(journal, days, sessions));
+                self.deleted = None;
+                self.notice = Some(format!("Imported: {summary}."));
+            }
             Command::ShowView(_)
             | Command::Reload
             | Command::Open(_)
