@@ -71,18 +71,20 @@ impl Day {
 /// A date as `"YYYY-MM-DD"`, with a clear message for one that does not exist.
 pub(crate) mod date_format {
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&date.format("%Y-%m-%d"))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        crate::model::parse_date(&text).ok_or_else(|| {
-            D::Error::custom(format!(
-                "a date is written \"YYYY-MM-DD\" and must exist, found \"{text}\""
-            ))
+        deserializer.deserialize_str(crate::model::TextVisitor {
+            expecting: "a date written \"YYYY-MM-DD\"",
+            parse: |text| {
+                crate::model::parse_date(text).ok_or_else(|| {
+                    format!("a date is written \"YYYY-MM-DD\" and must exist, found \"{text}\"")
+                })
+            },
         })
     }
 }

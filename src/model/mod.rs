@@ -47,5 +47,26 @@ pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// Reads a value from a string without copying it when the input allows (RON strings without
+/// escapes are borrowed), so a long journal loads without an allocation per date.
+pub(crate) struct TextVisitor<T> {
+    /// What was expected, for error messages.
+    pub(crate) expecting: &'static str,
+    /// Turns the text into the value, or says what is wrong.
+    pub(crate) parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T> serde::de::Visitor<'_> for TextVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.expecting)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text).map_err(E::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -187,7 +187,7 @@ impl Session {
 /// The session start as `"YYYY-MM-DDTHH:MM"` (seconds are accepted when reading).
 mod start_format {
     use chrono::NaiveDateTime;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(
         start: &NaiveDateTime,
@@ -199,11 +199,13 @@ mod start_format {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<NaiveDateTime, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        super::parse_start(&text).ok_or_else(|| {
-            D::Error::custom(format!(
-                "a session start is written \"YYYY-MM-DDTHH:MM\", found \"{text}\""
-            ))
+        deserializer.deserialize_str(crate::model::TextVisitor {
+            expecting: "a session start written \"YYYY-MM-DDTHH:MM\"",
+            parse: |text| {
+                super::parse_start(text).ok_or_else(|| {
+                    format!("a session start is written \"YYYY-MM-DDTHH:MM\", found \"{text}\"")
+                })
+            },
         })
     }
 }

@@ -97,8 +97,18 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Journal, FormatError> {
                 .into(),
         });
     }
-    let probe: VersionProbe = ron_options().from_str(text).map_err(from_ron)?;
-    match probe.version {
+    // The version is read from the start of the file when it is written the way painlog writes
+    // it (saving a full parse); anything else gets the careful, full probe.
+    let version = match leading_version(text) {
+        Some(version) => Some(version),
+        None => {
+            ron_options()
+                .from_str::<VersionProbe>(text)
+                .map_err(from_ron)?
+                .version
+        }
+    };
+    match version {
         None => Err(FormatError::At {
             line: 1,
             column: 1,
@@ -114,6 +124,33 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Journal, FormatError> {
             ),
         }),
     }
+}
+
+/// `version: N` as the first field of the top-level struct, after comments, attributes and
+/// white space; `None` when the file does not start that way.
+fn leading_version(text: &str) -> Option<u32> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if rest.starts_with("#![") {
+            rest = rest.split_once(']').map(|(_, after)| after)?;
+        } else {
+            break;
+        }
+    }
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("version")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    let after = rest[digits.len()..].trim_start();
+    if digits.is_empty() || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 fn read_v1(text: &str) -> Result<Journal, FormatError> {

@@ -40,7 +40,7 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
         WEEK
     } else if span <= 2500.0 && smallest <= MONTH {
         MONTH
-    } else if span <= 8000.0 && smallest <= QUARTER {
+    } else if span <= 1500.0 && smallest <= QUARTER {
         QUARTER
     } else {
         YEAR

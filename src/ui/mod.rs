@@ -26,6 +26,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 pub use document::{DiskEvent, Document, SaveStatus};
+pub use trends_view::{RangeChoice, TrendsView};
 
 use crate::analysis::EffectSettings;
 use crate::model::{Day, Metric, Session, SessionId};
@@ -37,7 +38,6 @@ use effects_view::EffectsView;
 use recovery_view::RecoveryView;
 use report_view::ReportView;
 use sessions_view::SessionsView;
-use trends_view::TrendsView;
 
 /// Where "now" comes from: the system clock, or a fixed moment for tests and screenshots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,7 +76,12 @@ pub struct AppConfig {
     pub save_delay: Duration,
     /// How often the file is checked for changes made outside the window.
     pub watch_every: Duration,
+    /// Close once the first frame is on screen (for measuring start-up; see BENCHMARKS.md).
+    pub exit_after_first_frame: bool,
 }
+
+/// Set to close the window once its first frame is painted (`scripts/startup.sh` uses it).
+pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "PAINLOG_EXIT_AFTER_FIRST_FRAME";
 
 impl AppConfig {
     /// The window on `journal_path`, with the system clock.
@@ -87,6 +92,7 @@ impl AppConfig {
             clock: Clock::System,
             save_delay: Duration::from_millis(400),
             watch_every: document::WATCH_EVERY,
+            exit_after_first_frame: false,
         }
     }
 }
@@ -273,13 +279,21 @@ pub struct PainlogApp {
     close_blocked: bool,
     /// The user chose to close without saving.
     close_anyway: bool,
+    /// Frames drawn so far.
+    frames: u64,
 }
 
 impl PainlogApp {
     /// Open the journal named in `config`. An unreadable journal opens the recovery view.
     pub fn new(config: AppConfig) -> Self {
+        let loaded = store::load(&config.journal_path);
+        Self::with_loaded(config, loaded)
+    }
+
+    /// The window on a journal already read (or that failed to read) from `config`'s path.
+    pub fn with_loaded(config: AppConfig, loaded: Result<store::Loaded, store::LoadError>) -> Self {
         let today = config.clock.today();
-        let state = open_journal(&config.journal_path);
+        let state = state_of(&config.journal_path, loaded);
         Self {
             state,
             view: View::Day,
@@ -297,6 +311,7 @@ impl PainlogApp {
             title: String::new(),
             close_blocked: false,
             close_anyway: false,
+            frames: 0,
             config,
         }
     }
@@ -654,7 +669,14 @@ impl PainlogApp {
 }
 
 fn open_journal(path: &std::path::Path) -> JournalState {
-    match store::load(path) {
+    state_of(path, store::load(path))
+}
+
+fn state_of(
+    path: &std::path::Path,
+    loaded: Result<store::Loaded, store::LoadError>,
+) -> JournalState {
+    match loaded {
         Ok(loaded) => JournalState::Open(Document::new(
             loaded.journal,
             path.to_path_buf(),
@@ -741,6 +763,11 @@ fn banner(
 
 impl eframe::App for PainlogApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames += 1;
+        // The first frame has been presented by the time the second one starts.
+        if self.config.exit_after_first_frame && self.frames >= 2 {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.show(ui);
     }
 
@@ -807,6 +834,7 @@ pub fn launch(data: Option<PathBuf>, demo: bool) -> std::process::ExitCode {
     };
     let mut config = AppConfig::new(path);
     config.is_demo = demo_journal.is_some();
+    config.exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some();
     let result = run(config);
     drop(demo_journal);
     match result {
@@ -828,6 +856,9 @@ pub fn run(config: AppConfig) -> eframe::Result {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }
+    // Read the journal while eframe sets up the window and the graphics (they take longer).
+    let path = config.journal_path.clone();
+    let loading = std::thread::spawn(move || store::load(&path));
     let persistence_path = store::preferences_folder().map(|folder| {
         // Window preferences hold no health data, but keep the folder private all the same.
         let _ = store::create_private_folder(&folder);
@@ -847,7 +878,11 @@ pub fn run(config: AppConfig) -> eframe::Result {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(PainlogApp::new(config).with_prefs(prefs)))
+            let app = match loading.join() {
+                Ok(loaded) => PainlogApp::with_loaded(config, loaded),
+                Err(_) => PainlogApp::new(config),
+            };
+            Ok(Box::new(app.with_prefs(prefs)))
         }),
     )
 }

@@ -401,7 +401,8 @@ fn session_row(
     }
     let painter = ui.painter_at(rect.shrink(2.0));
     let body = egui::TextStyle::Body.resolve(ui.style());
-    let small = egui::FontId::proportional(egui::TextStyle::Body.resolve(ui.style()).size * 0.85);
+    // The shared small style: its glyphs are already drawn for other views.
+    let small = egui::TextStyle::Small.resolve(ui.style());
     let left = rect.left() + 6.0;
     painter.text(
         egui::pos2(left, rect.top() + 4.0),

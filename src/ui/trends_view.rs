@@ -55,14 +55,12 @@ impl RangeChoice {
 /// Runs of `[day number, value]` points, split where days are not logged.
 type Runs = Vec<Vec<[f64; 2]>>;
 
-/// A function that makes the runs of one metric over a range of days.
-type RunsOf = fn(&crate::analysis::DailyIndex, Metric, DayRange) -> Runs;
-
-/// Series for the whole journal, computed once per revision; each frame shows a slice.
+/// Series for the whole journal, computed once per revision and only for the metrics shown;
+/// each frame shows a slice.
 struct SeriesCache {
     revision: u64,
-    daily: MetricMap<Runs>,
-    rolling: MetricMap<Runs>,
+    daily: MetricMap<Option<Runs>>,
+    rolling: MetricMap<Option<Runs>>,
 }
 
 /// The trends view's state (its choices are kept between runs).
@@ -126,6 +124,14 @@ impl TrendsView {
         self.selected
     }
 
+    /// The default chart over another range.
+    pub fn with_range(range: RangeChoice) -> Self {
+        Self {
+            range,
+            ..Self::default()
+        }
+    }
+
     /// The choices worth keeping between runs (not the selection or the caches).
     pub fn clone_choices(&self) -> Self {
         Self {
@@ -181,22 +187,27 @@ impl TrendsView {
         if self
             .cache
             .as_ref()
-            .is_some_and(|c| c.revision == journal.revision())
+            .is_none_or(|c| c.revision != journal.revision())
         {
-            return;
+            self.cache = Some(SeriesCache {
+                revision: journal.revision(),
+                daily: MetricMap::from_fn(|_| None),
+                rolling: MetricMap::from_fn(|_| None),
+            });
         }
         let span = index.daily.span();
-        let series = |runs: RunsOf| {
-            MetricMap::from_fn(|metric| {
-                span.map(|span| runs(&index.daily, metric, span))
-                    .unwrap_or_default()
-            })
+        let (Some(cache), Some(span)) = (&mut self.cache, span) else {
+            return;
         };
-        self.cache = Some(SeriesCache {
-            revision: journal.revision(),
-            daily: series(daily_runs),
-            rolling: series(rolling_mean_runs),
-        });
+        for metric in Metric::ALL.into_iter().filter(|m| self.shown[m.index()]) {
+            if self.daily {
+                cache.daily[metric].get_or_insert_with(|| daily_runs(&index.daily, metric, span));
+            }
+            if self.rolling {
+                cache.rolling[metric]
+                    .get_or_insert_with(|| rolling_mean_runs(&index.daily, metric, span));
+            }
+        }
     }
 
     fn range(&mut self, index: &JournalIndex, today: NaiveDate) -> DayRange {
@@ -373,7 +384,7 @@ impl TrendsView {
                     let faint = color.gamma_multiply(0.55);
                     add_runs(
                         plot_ui,
-                        &cache.daily[metric],
+                        cache.daily[metric].as_deref().unwrap_or(&[]),
                         &visible,
                         per_pixel,
                         &metric_legend(metric),
@@ -386,7 +397,7 @@ impl TrendsView {
                     let name = format!("{}, 7-day mean", metric_legend(metric));
                     add_runs(
                         plot_ui,
-                        &cache.rolling[metric],
+                        cache.rolling[metric].as_deref().unwrap_or(&[]),
                         &visible,
                         per_pixel,
                         &name,
@@ -513,7 +524,8 @@ fn add_runs(
             }
             continue;
         }
-        let points = decimate(slice, per_pixel);
+        // Lowest and highest of every two pixel columns: at most one point per column on average.
+        let points = decimate(slice, per_pixel * 2.0);
         plot_ui.line(
             Line::new(name.to_owned(), PlotPoints::from(points))
                 .color(color)

@@ -111,8 +111,10 @@ pub fn score_input(
         ui.spacing_mut().item_spacing.x = 3.0;
         for score in Score::all() {
             let selected = current == Some(score);
+            // Only the chosen score has a background: quieter to read, and less to draw.
             let mut button = egui::Button::selectable(selected, score.to_string())
                 .sense(Sense::CLICK)
+                .frame_when_inactive(false)
                 .min_size(egui::vec2(24.0, 0.0));
             if selected {
                 button = button.fill(severity_color(score.get(), higher_is_better, dark_mode));

@@ -1,0 +1,154 @@
+//! One full frame of each view, as the window draws it: build the UI and tessellate it, on a
+//! one-year and a twenty-year journal, at 1280 × 800, with the pointer moving over the window
+//! (so hover labels are built too) and the trend range set to "all".
+//!
+//! Run: `cargo bench --bench frames`. Prints the median, the 99th percentile and the worst frame.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use painlog::model::Journal;
+use painlog::ui::{AppConfig, Clock, PainlogApp, Prefs, RangeChoice, TrendsView, View};
+
+const WARM_UP: usize = 10;
+const FRAMES: usize = 300;
+
+const VIEWS: [(View, &str); 7] = [
+    (View::Day, "Day"),
+    (View::Sessions, "Sessions"),
+    (View::Trends, "Trends (all)"),
+    (View::Effects, "Effects"),
+    (View::Aligned, "Aligned"),
+    (View::SinceLast, "Since last session"),
+    (View::Report, "Report"),
+];
+
+/// A window on `journal`, drawn frame by frame without a screen.
+struct Window {
+    app: PainlogApp,
+    ctx: egui::Context,
+    frame: usize,
+    _folder: tempfile::TempDir,
+}
+
+impl Window {
+    fn new(journal: &Journal) -> Self {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("journal.ron");
+        painlog::store::save(&path, journal, common::end().and_hms_opt(12, 0, 0).unwrap()).unwrap();
+        let mut config = AppConfig::new(path);
+        config.clock = Clock::Fixed(common::end().and_hms_opt(18, 0, 0).unwrap());
+        let prefs = Prefs {
+            view: View::Day,
+            trends: TrendsView::with_range(RangeChoice::All),
+            ..Prefs::default()
+        };
+        let ctx = egui::Context::default();
+        painlog::ui::setup_context(&ctx);
+        Self {
+            app: PainlogApp::new(config).with_prefs(prefs),
+            ctx,
+            frame: 0,
+            _folder: folder,
+        }
+    }
+
+    /// One frame: build the UI with the pointer moving (and `key` pressed with Ctrl, if any),
+    /// then tessellate; returns how long it took.
+    fn frame(&mut self, key: Option<egui::Key>) -> Duration {
+        self.frame += 1;
+        let x = 40.0 + (self.frame % 60) as f32 * 20.0;
+        let y = 150.0 + (self.frame % 23) as f32 * 25.0;
+        let mut events = vec![egui::Event::PointerMoved(egui::pos2(x, y))];
+        if let Some(key) = key {
+            let modifiers = egui::Modifiers::COMMAND;
+            events.push(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers,
+            });
+        }
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            time: Some(self.frame as f64 / 60.0),
+            events,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let output = self.ctx.run_ui(input, |ui| self.app.show(ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = start.elapsed();
+        std::hint::black_box(primitives);
+        elapsed
+    }
+}
+
+const KEYS: [egui::Key; 7] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+];
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    // `cargo test --benches` runs this without --bench: do a short pass only.
+    let frames = if std::env::args().any(|a| a == "--bench") {
+        FRAMES
+    } else {
+        20
+    };
+    println!(
+        "| journal | view | first frame, first visit | first frame, next visit | median | p99 | worst |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for (journal_name, journal) in [
+        ("1 year", common::one_year()),
+        ("20 years", common::twenty_years()),
+    ] {
+        let mut window = Window::new(&journal);
+        for _ in 0..WARM_UP {
+            window.frame(None);
+        }
+        // The shortcut's frame still draws the old view; the view opens on the next one.
+        let open = |window: &mut Window, key: egui::Key| {
+            window.frame(Some(key));
+            window.frame(None)
+        };
+        let mut rows = Vec::new();
+        for ((view, name), key) in VIEWS.into_iter().zip(KEYS) {
+            let first = open(&mut window, key);
+            assert_eq!(window.app.view(), view, "the shortcut opened {name}");
+            let mut times: Vec<Duration> = (0..frames).map(|_| window.frame(None)).collect();
+            times.sort();
+            rows.push((name, first, times));
+        }
+        for ((_, key), (name, first, times)) in VIEWS.into_iter().zip(KEYS).zip(rows) {
+            let again = open(&mut window, key);
+            let median = times[times.len() / 2];
+            let p99 = times[(times.len() * 99 / 100).min(times.len() - 1)];
+            let worst = *times.last().unwrap();
+            println!(
+                "| {journal_name} | {name} | {:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms |",
+                ms(first),
+                ms(again),
+                ms(median),
+                ms(p99),
+                ms(worst)
+            );
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Load, save, analysis, PDF and CSV on a one-year and a twenty-year journal.
+//!
+//! Run: `cargo bench --bench journal` (add `-- load` etc. to pick some).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use painlog::analysis::{DayRange, EffectSettings, JournalIndex, effects, rolling_mean_runs};
+use painlog::model::{Journal, Metric};
+use painlog::report::{self, ReportRequest, Sections, csv_io, pdf::Paper};
+use painlog::store;
+
+fn journals() -> [(&'static str, Journal); 2] {
+    [
+        ("1 year", common::one_year()),
+        ("20 years", common::twenty_years()),
+    ]
+}
+
+fn load_and_save(c: &mut Criterion) {
+    let folder = tempfile::tempdir().unwrap();
+    for (name, journal) in journals() {
+        let path = folder
+            .path()
+            .join(format!("{}.ron", name.replace(' ', "-")));
+        store::save(
+            &path,
+            &journal,
+            common::end().and_hms_opt(12, 0, 0).unwrap(),
+        )
+        .unwrap();
+        c.bench_function(&format!("load (read, parse, validate) {name}"), |b| {
+            b.iter(|| black_box(store::load(&path).unwrap()));
+        });
+        let mut second = 0;
+        c.bench_function(
+            &format!("save (backup, write, fsync, rename) {name}"),
+            |b| {
+                b.iter(|| {
+                    second += 1;
+                    let now = common::end().and_hms_opt(12, 0, 0).unwrap()
+                        + chrono::Duration::seconds(second);
+                    store::save(&path, &journal, now).unwrap();
+                });
+            },
+        );
+    }
+}
+
+fn analysis(c: &mut Criterion) {
+    for (name, journal) in journals() {
+        c.bench_function(&format!("index (day arrays, prefix sums) {name}"), |b| {
+            b.iter(|| black_box(JournalIndex::new(&journal)));
+        });
+        let index = JournalIndex::new(&journal);
+        c.bench_function(
+            &format!("effects of all sessions with baseline {name}"),
+            |b| {
+                b.iter(|| black_box(effects(&journal, &index, EffectSettings::default())));
+            },
+        );
+        let span = index.daily.span().unwrap();
+        c.bench_function(&format!("7-day means of all metrics {name}"), |b| {
+            b.iter(|| {
+                for metric in Metric::ALL {
+                    black_box(rolling_mean_runs(&index.daily, metric, span));
+                }
+            });
+        });
+    }
+}
+
+fn summary_of(journal: &Journal) -> report::Summary {
+    let index = JournalIndex::new(journal);
+    let effects = effects(journal, &index, EffectSettings::default());
+    let (first, last) = journal.date_span().unwrap();
+    let request = ReportRequest {
+        period: DayRange::new(first, last),
+        sections: Sections::default(),
+        message: "Benchmark".into(),
+        name: Some("Jane Doe".into()),
+        made: common::end().and_hms_opt(12, 0, 0).unwrap(),
+    };
+    report::summarize_period(journal, &index, &effects, &request)
+}
+
+fn exports(c: &mut Criterion) {
+    let mut group = c.benchmark_group("exports");
+    group.sample_size(20);
+    for (name, journal) in journals() {
+        group.bench_function(format!("PDF of all of {name} (summary and render)"), |b| {
+            b.iter(|| black_box(report::pdf::to_pdf(&summary_of(&journal), Paper::A4).unwrap()));
+        });
+        group.bench_function(format!("CSV of all of {name}"), |b| {
+            b.iter(|| {
+                black_box((
+                    csv_io::days_csv(&journal, None),
+                    csv_io::sessions_csv(&journal, None),
+                ))
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_save, analysis, exports);
+criterion_main!(benches);

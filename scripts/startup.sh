@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Start-up to the first painted frame, and peak memory: painlog on a 20-year journal against an
+# empty eframe window built with the same eframe version and features (examples/empty_window.rs),
+# measured side by side under a virtual X display with Mesa's software renderer.
+#
+#   scripts/startup.sh [RUNS]     (default 20 runs each)
+#
+# Both programs close as soon as their first frame is on screen (PAINLOG_EXIT_AFTER_FIRST_FRAME),
+# so the time of a whole run is exec → first painted frame → exit, for each alike.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-20}
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+ldconfig -p | grep -q libEGL_mesa.so.0 || need+=(libegl-mesa0 libegl1 libgl1-mesa-dri)
+ldconfig -p | grep -q libxkbcommon-x11.so.0 || need+=(libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+cargo build --release --quiet --bin painlog --example empty_window
+app=target/release/painlog
+empty=target/release/examples/empty_window
+
+work=$(mktemp -d)
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+sleep 1
+export DISPLAY=$display PAINLOG_EXIT_AFTER_FIRST_FRAME=1 HOME=$work
+unset WAYLAND_DISPLAY
+
+journal=$work/journal-20-years.ron
+"$app" demo --years 20 --sessions 1000 --seed 1 --out "$journal" >/dev/null
+
+# A second profile that opens on the trend chart over all twenty years.
+mkdir -p "$work/trends/.config/painlog"
+printf '{"painlog_prefs":"(view:Trends,trends:(range:All))"}\n' > "$work/trends/.config/painlog/window.ron"
+
+# The programs take turns, run after run, so that whatever else the machine is doing falls on all
+# of them alike; each run's wall time (exec → first painted frame → exit) and peak RSS are kept.
+python3 - "$runs" "$empty" "$app" "$journal" "$work" <<'PY'
+import os, statistics, subprocess, sys, time
+
+runs, empty, app, journal, work = int(sys.argv[1]), *sys.argv[2:]
+base_env = dict(os.environ)
+programs = [
+    ("empty eframe window", [empty], base_env),
+    ("painlog, 20-year journal (Day view)", [app, "--data", journal], base_env),
+    ("painlog, 20-year journal (Trends, all)", [app, "--data", journal], {**base_env, "HOME": f"{work}/trends"}),
+]
+times = {name: [] for name, _, _ in programs}
+peaks = {name: [] for name, _, _ in programs}
+warm_up = 3
+for round in range(warm_up + runs):
+    for name, argv, env in programs:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        if status != 0:
+            sys.exit(f"{name} failed (status {status})")
+        if round >= warm_up:
+            times[name].append(elapsed)
+            peaks[name].append(usage.ru_maxrss)  # KiB on Linux
+
+base_time = statistics.median(times[programs[0][0]])
+base_peak = statistics.median(peaks[programs[0][0]])
+print(f"== Start-up to the first painted frame, and peak memory ({runs} interleaved runs each)\n")
+print("| program | start-up, median | quartiles | ratio | peak RSS, median | ratio |")
+print("|---|---|---|---|---|---|")
+for name, _, _ in programs:
+    t = times[name]
+    q1, _, q3 = statistics.quantiles(t, n=4)
+    median = statistics.median(t)
+    peak = statistics.median(peaks[name])
+    print(f"| {name} | {median*1000:.0f} ms | {q1*1000:.0f}–{q3*1000:.0f} ms | {median/base_time:.2f}× "
+          f"| {peak/1024:.0f} MB | {peak/base_peak:.2f}× |")
+PY
