@@ -153,8 +153,87 @@ fn leading_version(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The parts of a version 1 journal laid out exactly as painlog writes it (one record per line),
+/// parsed record by record on two threads; `None` for any other layout or any error, which the
+/// full parse then handles (and reports) exactly as before.
+fn read_v1_canonical(text: &str) -> Option<FileV1> {
+    let body = text.split_once("\n(\n")?.1;
+    let mut lines = body.lines();
+    let version = lines
+        .next()?
+        .strip_prefix("    version: ")?
+        .strip_suffix(',')?;
+    if version != "1" {
+        return None;
+    }
+    let next_session_id: u64 = lines
+        .next()?
+        .strip_prefix("    next_session_id: ")?
+        .strip_suffix(',')?
+        .parse()
+        .ok()?;
+    let header = lines.next()?;
+    fn records<'a>(lines: &mut std::str::Lines<'a>) -> Option<Vec<&'a str>> {
+        let mut records = Vec::new();
+        loop {
+            let line = lines.next()?;
+            if line == "    ]," {
+                return Some(records);
+            }
+            records.push(line.strip_prefix("        ")?.strip_suffix(',')?);
+        }
+    }
+    let day_lines = if header == "    days: []," {
+        Vec::new()
+    } else if header == "    days: [" {
+        records(&mut lines)?
+    } else {
+        return None;
+    };
+    let header = lines.next()?;
+    let session_lines = if header == "    sessions: []," {
+        Vec::new()
+    } else if header == "    sessions: [" {
+        records(&mut lines)?
+    } else {
+        return None;
+    };
+    if lines.next()? != ")" || lines.any(|line| !line.trim().is_empty()) {
+        return None;
+    }
+    let parse_days = |chunk: &[&str]| -> Option<Vec<Day>> {
+        let options = ron_options();
+        chunk
+            .iter()
+            .map(|line| options.from_str::<Day>(line).ok())
+            .collect()
+    };
+    let (first, second) = day_lines.split_at(day_lines.len() / 2);
+    let (days, more_days, sessions) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| parse_days(second));
+        let days = parse_days(first);
+        let options = ron_options();
+        let sessions: Option<Vec<Session>> = session_lines
+            .iter()
+            .map(|line| options.from_str::<Session>(line).ok())
+            .collect();
+        (days, other.join().ok().flatten(), sessions)
+    });
+    let mut days = days?;
+    days.extend(more_days?);
+    Some(FileV1 {
+        version: 1,
+        next_session_id,
+        days,
+        sessions: sessions?,
+    })
+}
+
 fn read_v1(text: &str) -> Result<Journal, FormatError> {
-    let file: FileV1 = ron_options().from_str(text).map_err(from_ron)?;
+    let file = match read_v1_canonical(text) {
+        Some(file) => file,
+        None => ron_options().from_str(text).map_err(from_ron)?,
+    };
     Journal::from_parts(file.days, file.sessions, file.next_session_id).map_err(|error| {
         use crate::model::JournalError;
         let place = match &error {
@@ -203,4 +282,50 @@ fn position_of_offset(bytes: &[u8], offset: usize) -> (usize, usize) {
         .count()
         + 1;
     (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoSpec, generate};
+
+    #[test]
+    fn the_fast_path_reads_exactly_what_the_full_parse_reads() {
+        let journal = generate(DemoSpec {
+            years: 3,
+            sessions: 120,
+            seed: 42,
+            end: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default(),
+        });
+        let text = to_text(&journal).unwrap();
+        let fast = read_v1_canonical(&text).expect("painlog's own layout takes the fast path");
+        let full: FileV1 = ron_options().from_str(&text).unwrap();
+        let as_journal = |file: FileV1| {
+            Journal::from_parts(file.days, file.sessions, file.next_session_id).unwrap()
+        };
+        assert_eq!(as_journal(fast), as_journal(full));
+        assert_eq!(from_bytes(text.as_bytes()).unwrap(), journal);
+    }
+
+    #[test]
+    fn anything_else_takes_the_full_parse() {
+        let hand_written = "(version: 1, days: [(date: \"2026-01-02\", pain: 4)])";
+        assert!(read_v1_canonical(hand_written).is_none());
+        assert_eq!(from_bytes(hand_written.as_bytes()).unwrap().day_count(), 1);
+        let mut journal = Journal::new();
+        let mut day = Day::empty(crate::model::parse_date("2026-01-02").unwrap());
+        day.note = "a note".into();
+        journal.set_day(day);
+        let text = to_text(&journal)
+            .unwrap()
+            .replace("note: \"a note\"", "note: 12");
+        assert!(read_v1_canonical(&text).is_none(), "a bad line falls back");
+        assert!(
+            matches!(
+                from_bytes(text.as_bytes()),
+                Err(FormatError::At { line: 6, .. })
+            ),
+            "and is reported at its place"
+        );
+    }
 }
