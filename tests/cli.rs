@@ -604,3 +604,46 @@ fn an_other_kind_may_go_unnamed() {
     assert_eq!(named_wrongly.status.code(), Some(2));
     assert!(stderr(&named_wrongly).contains("--kind-name is only for --kind other"));
 }
+
+#[test]
+fn the_same_seed_gives_the_same_file() {
+    let (folder, _) = journal_in_temp();
+    let write = |name: &str, seed: &str| {
+        let out = folder.path().join(name);
+        assert_ok(
+            &painlog()
+                .args([
+                    "demo",
+                    "--years",
+                    "3",
+                    "--sessions",
+                    "60",
+                    "--seed",
+                    seed,
+                    "--out",
+                ])
+                .arg(&out)
+                .output()
+                .unwrap(),
+        );
+        fs::read(out).unwrap()
+    };
+    let (a, b, c) = (
+        write("a.ron", "7"),
+        write("b.ron", "7"),
+        write("c.ron", "8"),
+    );
+    assert_eq!(a, b, "byte for byte");
+    assert_ne!(a, c);
+    let text = String::from_utf8(a).unwrap();
+    for kind in ["Swedish", "DeepTissue", "TriggerPoint", "Sports", "Shiatsu"] {
+        assert!(text.contains(&format!("kind: {kind}")), "{kind} appears");
+    }
+    assert!(text.contains("cost: (amount:"));
+    assert!(
+        text.chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)
+                || ('\u{0370}'..='\u{03FF}').contains(&c)),
+        "non-Latin notes"
+    );
+}
