@@ -68,13 +68,49 @@ pub(super) fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
+/// A journal opened for a change: locked against other painlogs, with what was read.
+pub(super) struct Writing {
+    /// The journal to change.
+    pub journal: Journal,
+    base: Journal,
+    hash: u64,
+    _lock: store::JournalLock,
+}
+
+impl Writing {
+    /// Lock and read the journal at `path`.
+    pub(super) fn open(path: &Path) -> Result<Self, Failure> {
+        let lock = store::lock(path).map_err(|error| Failure::journal(error.to_string()))?;
+        let loaded = store::load(path)?;
+        Ok(Self {
+            base: loaded.journal.clone(),
+            journal: loaded.journal,
+            hash: loaded.hash,
+            _lock: lock,
+        })
+    }
+
+    /// Save the change, merged with any change made to the file meanwhile (by a sync tool, an
+    /// editor); when a record changed both ways, nothing is written.
+    pub(super) fn save(self, path: &Path) -> Result<(), Failure> {
+        match store::save_merging(path, &self.base, self.hash, &self.journal, now())? {
+            store::SaveMerge::Saved | store::SaveMerge::Merged(_) => Ok(()),
+            store::SaveMerge::Conflicts(merged) => Err(Failure::journal(format!(
+                "the journal changed on disk while painlog was writing, and {} record(s) differ both ways; nothing was written. Run the command again",
+                merged.conflicts.len()
+            ))),
+        }
+    }
+}
+
 pub(super) fn load(path: &Path) -> Result<Journal, Failure> {
     Ok(store::load(path)?.journal)
 }
 
 fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
     let date = args.date.unwrap_or_else(super::today);
-    let mut journal = load(path)?;
+    let mut writing = Writing::open(path)?;
+    let journal = &mut writing.journal;
     let mut day = journal
         .day(date)
         .cloned()
@@ -108,7 +144,7 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
     }
     let emptied = day.is_empty();
     journal.set_day(day.clone());
-    store::save(path, &journal, now())?;
+    writing.save(path)?;
     if emptied {
         println!("{date}: every field is cleared, so the day is no longer logged.");
     } else {
@@ -122,7 +158,8 @@ fn add_session(path: &Path, args: SessionAddArgs) -> Result<(), Failure> {
     if args.kind_name.is_some() && !matches!(kind, SessionKind::Other(_)) {
         return Err(Failure::usage("--kind-name is only for --kind other"));
     }
-    let mut journal = load(path)?;
+    let mut writing = Writing::open(path)?;
+    let journal = &mut writing.journal;
     let cost = match args.cost {
         None => None,
         Some(amount) => {
@@ -142,9 +179,10 @@ fn add_session(path: &Path, args: SessionAddArgs) -> Result<(), Failure> {
     session.soreness = args.soreness;
     session.note = args.note.unwrap_or_default();
     let id = journal.add_session(session);
-    store::save(path, &journal, now())?;
-    if let Some(session) = journal.session(id) {
-        eprintln!("Added session {id}: {}", output::describe_session(session));
+    let added = journal.session(id).map(output::describe_session);
+    writing.save(path)?;
+    if let Some(added) = added {
+        eprintln!("Added session {id}: {added}");
     }
     println!("{id}");
     Ok(())
@@ -165,13 +203,13 @@ fn list_sessions(path: &Path, json: bool) -> Result<(), Failure> {
 }
 
 fn remove_session(path: &Path, id: SessionId) -> Result<(), Failure> {
-    let mut journal = load(path)?;
-    let removed = journal.remove_session(id).ok_or_else(|| {
+    let mut writing = Writing::open(path)?;
+    let removed = writing.journal.remove_session(id).ok_or_else(|| {
         Failure::usage(format!(
             "there is no session with the id {id}; `painlog session list` shows the ids"
         ))
     })?;
-    store::save(path, &journal, now())?;
+    writing.save(path)?;
     println!(
         "Removed session {id}: {}",
         output::describe_session(&removed)

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::commands::{Failure, load, now};
+use super::commands::{Failure, Writing, load, now};
 use super::{ExportArgs, ExportFormat};
 use crate::analysis::{EffectSettings, JournalIndex, effects};
 use crate::report::{self, Period, ReportRequest, Sections, csv_io};
@@ -103,7 +103,7 @@ fn kind_of(text: &str) -> Option<CsvKind> {
 }
 
 pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
-    let mut journal = load(path)?;
+    let mut writing = Writing::open(path)?;
     let today = super::today();
     let (mut days, mut sessions) = (None, None);
     for file in files {
@@ -138,11 +138,11 @@ pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
         }
     }
     let summary = csv_io::import_csv(
-        &mut journal,
+        &mut writing.journal,
         days.unwrap_or_default(),
         sessions.unwrap_or_default(),
     );
-    store::save(path, &journal, now())?;
+    writing.save(path)?;
     println!("Imported: {summary}.");
     Ok(())
 }

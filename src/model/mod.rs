@@ -5,6 +5,7 @@
 
 mod day;
 mod journal;
+mod merge;
 mod metric;
 mod money;
 mod region;
@@ -13,6 +14,7 @@ mod session;
 
 pub use day::Day;
 pub use journal::{FutureDate, Journal, JournalError, check_not_future};
+pub use merge::{Conflict, Keep, Merged, merge};
 pub use metric::Metric;
 pub use money::{Amount, Cost, Currency, MoneyError};
 pub use region::{KindChoice, Pressure, Region, SessionKind};

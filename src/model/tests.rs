@@ -203,3 +203,143 @@ fn ids_never_overflow() {
     );
     journal.add_session(session_at("2026-03-02 09:00", SessionKind::Swedish));
 }
+
+mod merging {
+    use super::*;
+
+    fn base() -> Journal {
+        let mut journal = Journal::new();
+        journal.set_day(day_with_pain("2026-01-01", 3));
+        journal.set_day(day_with_pain("2026-01-02", 4));
+        journal.add_session(session_at("2026-01-01 10:00", SessionKind::Swedish));
+        journal
+    }
+
+    #[test]
+    fn changes_to_different_records_merge_cleanly() {
+        let base = base();
+        let mut mine = base.clone();
+        mine.set_day(day_with_pain("2026-01-01", 8));
+        mine.set_day(day_with_pain("2026-01-05", 2));
+        let mut theirs = base.clone();
+        theirs.set_day(day_with_pain("2026-01-02", 9));
+        theirs.remove_session(SessionId(1));
+        theirs.add_session(session_at("2026-01-04 10:00", SessionKind::Sports));
+        let merged = merge(&base, &mine, &theirs);
+        assert!(merged.conflicts.is_empty());
+        let journal = merged.journal;
+        assert_eq!(
+            journal
+                .day(date("2026-01-01"))
+                .unwrap()
+                .pain
+                .map(Score::get),
+            Some(8),
+            "mine"
+        );
+        assert_eq!(
+            journal
+                .day(date("2026-01-02"))
+                .unwrap()
+                .pain
+                .map(Score::get),
+            Some(9),
+            "theirs"
+        );
+        assert!(journal.day(date("2026-01-05")).is_some(), "added here");
+        assert!(journal.session(SessionId(1)).is_none(), "removed there");
+        assert_eq!(journal.sessions().len(), 1);
+        assert_eq!(journal.sessions()[0].kind, SessionKind::Sports);
+    }
+
+    #[test]
+    fn the_same_record_changed_both_ways_is_a_conflict() {
+        let base = base();
+        let mut mine = base.clone();
+        mine.set_day(day_with_pain("2026-01-01", 8));
+        let mut theirs = base.clone();
+        theirs.set_day(day_with_pain("2026-01-01", 1));
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.conflicts.len(), 1);
+        assert!(
+            matches!(&merged.conflicts[0], Conflict::Day { date: d, .. } if *d == date("2026-01-01"))
+        );
+        let keep_theirs = merged.clone().resolve(&[Keep::Theirs]);
+        assert_eq!(
+            keep_theirs
+                .day(date("2026-01-01"))
+                .unwrap()
+                .pain
+                .map(Score::get),
+            Some(1)
+        );
+        let keep_mine = merged.resolve(&[Keep::Mine]);
+        assert_eq!(
+            keep_mine
+                .day(date("2026-01-01"))
+                .unwrap()
+                .pain
+                .map(Score::get),
+            Some(8)
+        );
+    }
+
+    #[test]
+    fn the_same_change_on_both_sides_is_no_conflict() {
+        let base = base();
+        let mut mine = base.clone();
+        mine.set_day(day_with_pain("2026-01-03", 5));
+        let theirs = mine.clone();
+        let merged = merge(&base, &mine, &theirs);
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(merged.journal, mine);
+    }
+
+    #[test]
+    fn sessions_added_on_both_sides_under_one_id_are_both_kept() {
+        let base = base();
+        let mut mine = base.clone();
+        let mine_id = mine.add_session(session_at("2026-01-06 10:00", SessionKind::Shiatsu));
+        let mut theirs = base.clone();
+        let theirs_id = theirs.add_session(session_at("2026-01-07 10:00", SessionKind::Sports));
+        assert_eq!(mine_id, theirs_id);
+        let merged = merge(&base, &mine, &theirs);
+        assert!(merged.conflicts.is_empty());
+        let kinds: Vec<_> = merged
+            .journal
+            .sessions()
+            .iter()
+            .map(|s| s.kind.clone())
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                SessionKind::Swedish,
+                SessionKind::Shiatsu,
+                SessionKind::Sports
+            ]
+        );
+        let ids: std::collections::BTreeSet<_> =
+            merged.journal.sessions().iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), 3, "each keeps its own id");
+    }
+
+    #[test]
+    fn merging_a_copy_from_nothing_adds_what_is_new_and_asks_about_differences() {
+        let mine = base();
+        let mut copy = base();
+        copy.set_day(day_with_pain("2026-01-02", 7));
+        copy.set_day(day_with_pain("2026-01-09", 6));
+        let merged = merge(&Journal::new(), &mine, &copy);
+        assert_eq!(merged.conflicts.len(), 1, "2 Jan differs");
+        assert!(
+            merged.journal.day(date("2026-01-09")).is_some(),
+            "new in the copy"
+        );
+        assert_eq!(
+            merged.journal.sessions().len(),
+            1,
+            "the same session is not doubled"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 mod atomic;
 pub mod backup;
 mod format;
+mod lock;
 
 use std::fs;
 use std::io;
@@ -16,6 +17,7 @@ use chrono::NaiveDateTime;
 pub use atomic::{create_private_folder, write_atomic};
 pub use backup::Backup;
 pub use format::{CURRENT_VERSION, FormatError, from_bytes, to_text};
+pub use lock::{JournalLock, LockError, lock, lock_path};
 
 use crate::model::Journal;
 
@@ -123,6 +125,25 @@ pub struct Loaded {
     pub journal: Journal,
     /// `false` when no file was there yet (a new, empty journal).
     pub existed: bool,
+    /// A hash of the file's bytes (0 when there was no file), to notice a later change.
+    pub hash: u64,
+}
+
+/// A hash of a file's content, to tell whether it changed (not for security).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The hash of the journal file as it is now, or `None` when there is no file.
+pub fn file_hash(path: &Path) -> io::Result<Option<u64>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(content_hash(&bytes))),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
 }
 
 /// Read the journal at `path`. A missing file is an empty journal, not an error.
@@ -133,6 +154,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             return Ok(Loaded {
                 journal: Journal::new(),
                 existed: false,
+                hash: 0,
             });
         }
         Err(source) => {
@@ -161,6 +183,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     Ok(Loaded {
         journal,
         existed: true,
+        hash: content_hash(&bytes),
     })
 }
 
@@ -214,6 +237,78 @@ pub fn real_path(path: &Path) -> PathBuf {
         }
         _ => path.to_path_buf(),
     }
+}
+
+/// What [`save_merging`] did.
+#[derive(Debug)]
+pub enum SaveMerge {
+    /// The file was as loaded; `mine` was written.
+    Saved,
+    /// The file had changed; the merge of both was written.
+    Merged(Journal),
+    /// The file had changed and some records differ on both sides; nothing was written.
+    Conflicts(crate::model::Merged),
+}
+
+/// Save `mine`, changed from `base` which was read from `path` with hash `base_hash`. If the file
+/// changed since (another computer through a sync folder, an editor), merge both sides and save
+/// the merge; when the same record changed both ways, write nothing and return the conflicts.
+pub fn save_merging(
+    path: &Path,
+    base: &Journal,
+    base_hash: u64,
+    mine: &Journal,
+    now: NaiveDateTime,
+) -> Result<SaveMerge, SaveError> {
+    let fail = |source: io::Error| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let current = file_hash(path).map_err(fail)?;
+    if current.is_none_or(|hash| hash == base_hash) {
+        save(path, mine, now)?;
+        return Ok(SaveMerge::Saved);
+    }
+    let theirs = load(path).map_err(|error| {
+        fail(io::Error::other(format!(
+            "the journal changed on disk and cannot be read now ({error})"
+        )))
+    })?;
+    let merged = crate::model::merge(base, mine, &theirs.journal);
+    if !merged.conflicts.is_empty() {
+        return Ok(SaveMerge::Conflicts(merged));
+    }
+    save(path, &merged.journal, now)?;
+    Ok(SaveMerge::Merged(merged.journal))
+}
+
+/// Copies of the journal that sync tools leave beside it when two computers changed it at once:
+/// Syncthing's `journal.sync-conflict-….ron`, Dropbox's and Nextcloud's `journal (… conflicted
+/// copy …).ron`, ownCloud's `journal_conflict-….ron`. Copies already merged (renamed
+/// `….merged`) are not listed.
+pub fn conflict_copies(journal: &Path) -> Vec<PathBuf> {
+    let journal = real_path(journal);
+    let stem = journal
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let Ok(entries) = fs::read_dir(atomic::parent_folder(&journal)) else {
+        return Vec::new();
+    };
+    let mut copies: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rest = name.strip_prefix(&stem).unwrap_or_default();
+            name.ends_with(".ron")
+                && !rest.is_empty()
+                && (rest.starts_with(".sync-conflict-")
+                    || rest.starts_with("_conflict-")
+                    || (rest.starts_with(" (") && rest.contains("conflicted copy")))
+        })
+        .map(|entry| entry.path())
+        .collect();
+    copies.sort();
+    copies
 }
 
 /// Restore `backup` as the journal at `path`. A journal already there is moved aside as
