@@ -200,35 +200,33 @@ fn a_change_made_outside_the_window_is_read_in_when_nothing_is_unsaved() {
 }
 
 #[test]
-fn a_change_made_outside_the_window_is_never_silently_overwritten() {
+fn a_change_made_outside_the_window_that_cannot_be_read_is_never_written_over_unasked() {
     let (_folder, path) = journal_in_temp();
     let mut journal = Journal::new();
     journal.set_day(day("2026-06-14", 3));
     save(&path, &journal);
     let mut harness = harness(&path);
 
-    // Another program adds a day; then the window changes today.
-    let mut outside = journal.clone();
-    outside.set_day(day("2026-06-10", 9));
-    painlog::store::save(&path, &outside, now() + chrono::Duration::minutes(1)).unwrap();
-    let outside_bytes = fs::read(&path).unwrap();
+    // Someone breaks the file in an editor; then the window changes today.
+    fs::write(&path, DAMAGED).unwrap();
     harness
         .get_by_label(&Metric::Pain.field_label())
         .type_text("5");
     harness.run();
-    harness.get_by_label_contains("changed outside this window while you had unsaved changes");
-    assert_eq!(fs::read(&path).unwrap(), outside_bytes, "not written over");
+    harness.get_by_label_contains("changed outside this window and cannot be read now");
+    harness.get_by_label_contains("line 2, column 30: a score must be a whole number");
+    assert_eq!(fs::read(&path).unwrap(), DAMAGED, "not written over");
 
     click(&mut harness, "Keep this window's version");
     let saved = load(&path);
     assert_eq!(saved.day(today()).unwrap().pain, score(5));
-    assert!(saved.day(date("2026-06-10")).is_none());
+    assert_eq!(saved.day(date("2026-06-14")).unwrap().pain, score(3));
     let backups = painlog::store::backup::list(&path).unwrap();
     assert!(
         backups
             .iter()
-            .any(|backup| fs::read(&backup.path).unwrap() == outside_bytes),
-        "the other version is kept as a backup"
+            .any(|backup| fs::read(&backup.path).unwrap() == DAMAGED),
+        "the damaged version is kept as a backup"
     );
 }
 

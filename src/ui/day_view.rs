@@ -102,6 +102,7 @@ impl DayView {
         ui: &mut egui::Ui,
         journal: &Journal,
         today: NaiveDate,
+        editable: bool,
         commands: &mut Vec<Command>,
     ) {
         self.shortcuts(ui, today);
@@ -133,7 +134,7 @@ impl DayView {
                     if journal.is_empty() {
                         welcome(ui);
                     }
-                    self.form_ui(ui, journal, commands);
+                    ui.add_enabled_ui(editable, |ui| self.form_ui(ui, journal, commands));
                 });
         });
     }

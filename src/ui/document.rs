@@ -1,12 +1,14 @@
-//! An open journal in the window: the journal, its file, and saving it without being asked.
+//! An open journal in the window: the journal, its file, its lock, and saving it without being
+//! asked, merging with changes made elsewhere rather than writing over them.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDateTime;
 
-use crate::model::Journal;
-use crate::store;
+use crate::model::{Journal, Keep, Merged, merge};
+use crate::store::{self, JournalLock, LockError};
 
 /// Whether the journal on disk matches the one in the window.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,44 +28,66 @@ pub enum SaveStatus {
         /// When it was tried.
         at: NaiveDateTime,
     },
-    /// The file changed on disk (another painlog, a command, an editor) while the window had
-    /// unsaved changes: painlog does not write over it until the user chooses.
-    ChangedOnDisk,
+    /// The file changed elsewhere and cannot be read now; nothing is written until the user
+    /// chooses.
+    ChangedOnDisk {
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// Records changed both here and elsewhere; nothing is written until the user chooses.
+    Conflicts(usize),
+    /// Another painlog holds the journal: this window only reads.
+    ReadOnly,
+}
+
+/// Something that happened to the file outside the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiskEvent {
+    /// It changed and the window had nothing unsaved: it was read again.
+    Reloaded,
+    /// It changed while the window had unsaved changes: both were merged (and are saved next).
+    Merged,
+    /// It changed and some records differ both ways: the user chooses.
+    Conflicts,
+    /// It changed but cannot be read now; the window keeps what it has.
+    Unreadable(String),
+    /// A sync tool left a copy of the journal beside it.
+    CopyFound(PathBuf),
+}
+
+/// Where the other side of a merge came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeSource {
+    /// The journal file, changed elsewhere.
+    Disk,
+    /// A copy left by a sync tool.
+    Copy(PathBuf),
+}
+
+/// A merge waiting for the user to settle its conflicts.
+#[derive(Clone, Debug)]
+pub struct PendingMerge {
+    /// The merge, conflicts settled as "mine" until chosen.
+    pub merged: Merged,
+    /// Where the other side came from.
+    pub source: MergeSource,
+    theirs: Option<(Journal, u64)>,
 }
 
 /// What the file looked like when painlog last read or wrote it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct DiskStamp {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
-    hash: u64,
 }
 
-impl DiskStamp {
-    fn of_bytes(bytes: &[u8], meta: Option<&std::fs::Metadata>) -> Self {
-        use std::hash::{Hash as _, Hasher as _};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        Self {
-            len: bytes.len() as u64,
-            modified: meta.and_then(|meta| meta.modified().ok()),
-            hash: hasher.finish(),
-        }
-    }
-
-    /// The stamp of the file now, or `None` when there is no file.
-    fn read(path: &Path) -> Option<Self> {
-        let bytes = std::fs::read(path).ok()?;
-        let meta = std::fs::metadata(path).ok();
-        Some(Self::of_bytes(&bytes, meta.as_ref()))
-    }
-
-    /// `true` when the file's size or time differ (cheap; then compare the content).
-    fn looks_different(&self, path: &Path) -> bool {
-        match std::fs::metadata(path) {
-            Ok(meta) => meta.len() != self.len || meta.modified().ok() != self.modified,
-            Err(_) => true,
-        }
+impl Stamp {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
     }
 }
 
@@ -76,46 +100,51 @@ pub const RETRY_AFTER: Duration = Duration::from_secs(5);
 /// The journal open in the window and the bookkeeping that saves it.
 pub struct Document {
     journal: Journal,
+    /// The journal as last read from or written to the file: the base of a merge.
+    base: Journal,
+    /// The hash of the file as last read or written (`None`: there was no file).
+    disk_hash: Option<u64>,
+    stamp: Option<Stamp>,
     path: PathBuf,
+    lock: Option<JournalLock>,
     saved_revision: u64,
-    disk: Option<DiskStamp>,
     last_watch: Instant,
     first_unsaved_change: Option<Instant>,
     last_change: Option<Instant>,
     failed_at: Option<Instant>,
     status: SaveStatus,
-}
-
-/// Something that happened to the file outside the window.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DiskEvent {
-    /// It changed and the window had nothing unsaved: it was read again.
-    Reloaded,
-    /// It changed but cannot be read now; the window keeps what it has.
-    Unreadable(String),
+    pending: Option<PendingMerge>,
+    offered_copy: Option<PathBuf>,
+    dismissed_copies: BTreeSet<PathBuf>,
 }
 
 impl Document {
-    /// A journal just read from `path` (`existed` is false for a new, empty journal).
-    pub fn new(journal: Journal, path: PathBuf, existed: bool) -> Self {
+    /// A journal just read from `path`, with the lock taken for it (or why not).
+    pub fn new(loaded: store::Loaded, path: PathBuf, lock: Result<JournalLock, LockError>) -> Self {
+        let lock = lock.ok();
+        let status = if lock.is_none() {
+            SaveStatus::ReadOnly
+        } else if loaded.existed {
+            SaveStatus::Loaded
+        } else {
+            SaveStatus::NothingYet
+        };
         Self {
-            saved_revision: journal.revision(),
-            journal,
-            disk: if existed {
-                DiskStamp::read(&path)
-            } else {
-                None
-            },
+            saved_revision: loaded.journal.revision(),
+            base: loaded.journal.clone(),
+            journal: loaded.journal,
+            disk_hash: loaded.existed.then_some(loaded.hash),
+            stamp: Stamp::of(&path),
             path,
+            lock,
             last_watch: Instant::now(),
             first_unsaved_change: None,
             last_change: None,
             failed_at: None,
-            status: if existed {
-                SaveStatus::Loaded
-            } else {
-                SaveStatus::NothingYet
-            },
+            status,
+            pending: None,
+            offered_copy: None,
+            dismissed_copies: BTreeSet::new(),
         }
     }
 
@@ -124,8 +153,37 @@ impl Document {
         &self.journal
     }
 
-    /// Change the journal; the change is saved by [`Self::save_if_due`].
-    pub fn edit<R>(&mut self, change: impl FnOnce(&mut Journal) -> R) -> R {
+    /// `true` when another painlog holds the journal and this window only reads it.
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    /// Try again to take the journal's lock (after the other painlog closed); reads the file
+    /// afresh when it succeeds.
+    pub fn try_to_write(&mut self) -> Result<(), LockError> {
+        let lock = store::lock(&self.path)?;
+        self.lock = Some(lock);
+        if let Err(error) = self.reload() {
+            self.status = SaveStatus::ChangedOnDisk {
+                reason: error.to_string(),
+            };
+        }
+        Ok(())
+    }
+
+    /// Let other painlogs write the journal (before this window reads it again or closes); the
+    /// window only reads from now on.
+    pub fn release(&mut self) {
+        self.lock = None;
+        self.status = SaveStatus::ReadOnly;
+    }
+
+    /// Change the journal; the change is saved by [`Self::save_if_due`]. A read-only window
+    /// changes nothing (and says so: returns `None`).
+    pub fn edit<R>(&mut self, change: impl FnOnce(&mut Journal) -> R) -> Option<R> {
+        if self.is_read_only() {
+            return None;
+        }
         let result = change(&mut self.journal);
         if self.has_unsaved_changes() {
             let now = Instant::now();
@@ -138,7 +196,7 @@ impl Document {
                 self.status = SaveStatus::Pending;
             }
         }
-        result
+        Some(result)
     }
 
     /// The file.
@@ -151,65 +209,183 @@ impl Document {
         &self.status
     }
 
+    /// The merge waiting for the user's choices, if any.
+    pub fn pending_merge(&self) -> Option<&PendingMerge> {
+        self.pending.as_ref()
+    }
+
+    /// A sync tool's copy offered for merging, if any.
+    pub fn offered_copy(&self) -> Option<&Path> {
+        self.offered_copy.as_deref()
+    }
+
     /// `true` when the window holds changes not yet on disk.
     pub fn has_unsaved_changes(&self) -> bool {
         self.journal.revision() != self.saved_revision
     }
 
-    /// `true` when the file on disk is no longer the one painlog last read or wrote
-    /// (compared by content, not by its time alone).
-    ///
-    /// Only a file with other content counts: a file that is gone is simply written again, and
-    /// something that is not a file makes the save fail with its own message.
+    /// `true` when the file holds something other than what painlog last read or wrote. A file
+    /// that is gone is simply written again; something that is not a file makes the save fail
+    /// with its own message.
     fn changed_on_disk(&self) -> bool {
         if !self.path.is_file() {
             return false;
         }
-        match (&self.disk, DiskStamp::read(&self.path)) {
-            (Some(known), Some(now)) => known.hash != now.hash,
-            (None, Some(_)) => true,
-            (_, None) => false,
+        match store::file_hash(&self.path) {
+            Ok(hash) => hash != self.disk_hash,
+            Err(_) => false,
         }
     }
 
-    /// A cheap first look: the file's size or time differ from the last read or write.
-    fn may_have_changed_on_disk(&self) -> bool {
-        match &self.disk {
-            None => self.path.is_file(),
-            Some(stamp) => stamp.looks_different(&self.path),
-        }
-    }
-
-    /// Every few seconds, notice a file changed outside the window. With nothing unsaved the
-    /// journal is read again; with unsaved changes, saving stops until the user chooses
-    /// ([`Self::keep_window_version`] or [`Self::reload`]).
+    /// Every so often, notice a file changed outside the window (another computer through a sync
+    /// folder, an editor, a command) and copies left by sync tools.
     pub fn watch(&mut self, every: Duration) -> Option<DiskEvent> {
-        if self.last_watch.elapsed() < every || self.status == SaveStatus::ChangedOnDisk {
+        if self.last_watch.elapsed() < every || self.pending.is_some() {
             return None;
         }
         self.last_watch = Instant::now();
-        if !self.may_have_changed_on_disk() || !self.changed_on_disk() {
+        if self.offered_copy.is_none()
+            && let Some(copy) = store::conflict_copies(&self.path)
+                .into_iter()
+                .find(|copy| !self.dismissed_copies.contains(copy))
+        {
+            self.offered_copy = Some(copy.clone());
+            return Some(DiskEvent::CopyFound(copy));
+        }
+        if Stamp::of(&self.path) == self.stamp || !self.changed_on_disk() {
             return None;
         }
-        if self.has_unsaved_changes() {
-            self.status = SaveStatus::ChangedOnDisk;
-            return None;
+        if !self.has_unsaved_changes() || self.is_read_only() {
+            return Some(match self.reload() {
+                Ok(()) => DiskEvent::Reloaded,
+                Err(error) => {
+                    self.stamp = Stamp::of(&self.path);
+                    DiskEvent::Unreadable(error.to_string())
+                }
+            });
         }
-        Some(match self.reload() {
-            Ok(()) => DiskEvent::Reloaded,
-            Err(error) => DiskEvent::Unreadable(error.to_string()),
-        })
+        Some(self.merge_with_disk())
     }
 
     /// Read the file again, dropping the window's unsaved changes.
     pub fn reload(&mut self) -> Result<(), store::LoadError> {
         let loaded = store::load(&self.path)?;
-        *self = Self::new(loaded.journal, self.path.clone(), loaded.existed);
+        let lock = self.lock.take();
+        let dismissed = std::mem::take(&mut self.dismissed_copies);
+        let path = self.path.clone();
+        *self = Self::new(loaded, path, lock.ok_or(LockError::Busy));
+        self.dismissed_copies = dismissed;
         Ok(())
     }
 
-    /// Write the window's version over a file that changed on disk (the file's version is
-    /// kept as a backup, as before every save).
+    /// Merge the window's changes with the file's: a clean merge replaces the window's journal
+    /// (and is saved next); conflicts wait for the user.
+    fn merge_with_disk(&mut self) -> DiskEvent {
+        let theirs = match store::load(&self.path) {
+            Ok(theirs) => theirs,
+            Err(error) => {
+                let reason = error.to_string();
+                self.stamp = Stamp::of(&self.path);
+                self.status = SaveStatus::ChangedOnDisk {
+                    reason: reason.clone(),
+                };
+                return DiskEvent::Unreadable(reason);
+            }
+        };
+        let merged = merge(&self.base, &self.journal, &theirs.journal);
+        self.take_merge(
+            merged,
+            MergeSource::Disk,
+            Some((theirs.journal, theirs.hash)),
+        )
+    }
+
+    fn take_merge(
+        &mut self,
+        merged: Merged,
+        source: MergeSource,
+        theirs: Option<(Journal, u64)>,
+    ) -> DiskEvent {
+        if merged.conflicts.is_empty() {
+            self.adopt(merged.journal, theirs, &source);
+            return DiskEvent::Merged;
+        }
+        self.status = SaveStatus::Conflicts(merged.conflicts.len());
+        self.pending = Some(PendingMerge {
+            merged,
+            source,
+            theirs,
+        });
+        DiskEvent::Conflicts
+    }
+
+    /// Take a merged journal: the other side becomes the base, and the merge is saved next.
+    fn adopt(&mut self, merged: Journal, theirs: Option<(Journal, u64)>, source: &MergeSource) {
+        if let Some((journal, hash)) = theirs {
+            self.base = journal;
+            self.disk_hash = Some(hash);
+            self.stamp = Stamp::of(&self.path);
+        }
+        self.journal = merged;
+        self.first_unsaved_change = None;
+        self.last_change = None;
+        self.status = SaveStatus::Pending;
+        if let MergeSource::Copy(copy) = source {
+            // Keep the copy, renamed, so that it is not offered again.
+            let mut done = copy.clone().into_os_string();
+            done.push(".merged");
+            let _ = std::fs::rename(copy, PathBuf::from(done));
+            self.offered_copy = None;
+        }
+    }
+
+    /// Settle the pending merge with one choice per conflict (in order); it is saved next.
+    pub fn resolve(&mut self, choices: &[Keep]) {
+        if let Some(pending) = self.pending.take() {
+            let journal = pending.merged.resolve(choices);
+            self.adopt(journal, pending.theirs, &pending.source);
+        }
+    }
+
+    /// Merge the sync tool's copy that was offered.
+    pub fn merge_offered_copy(&mut self) -> Option<DiskEvent> {
+        let copy = self.offered_copy.clone()?;
+        match store::load(&copy) {
+            Ok(loaded) => {
+                let merged = merge(&Journal::new(), &self.journal, &loaded.journal);
+                Some(self.take_merge(merged, MergeSource::Copy(copy), None))
+            }
+            Err(error) => {
+                self.dismiss_copy();
+                Some(DiskEvent::Unreadable(error.to_string()))
+            }
+        }
+    }
+
+    /// Leave a pending merge of a sync tool's copy undone (and do not offer the copy again).
+    pub fn cancel_merge(&mut self) {
+        if let Some(pending) = self.pending.take()
+            && let MergeSource::Copy(copy) = pending.source
+        {
+            self.dismissed_copies.insert(copy);
+            self.offered_copy = None;
+            self.status = if self.has_unsaved_changes() {
+                SaveStatus::Pending
+            } else {
+                SaveStatus::Loaded
+            };
+        }
+    }
+
+    /// Do not offer the copy again in this window.
+    pub fn dismiss_copy(&mut self) {
+        if let Some(copy) = self.offered_copy.take() {
+            self.dismissed_copies.insert(copy);
+        }
+    }
+
+    /// Write the window's version over a file that changed on disk and cannot be read (the
+    /// file's version is kept as a backup, as before every save).
     pub fn keep_window_version(&mut self, now: NaiveDateTime) {
         self.write(now, true);
     }
@@ -218,7 +394,11 @@ impl Document {
     /// coalesced), or a second since the first (so nothing waits longer than that). After a
     /// failure, try again every [`RETRY_AFTER`]. Returns how long until the next attempt.
     pub fn save_if_due(&mut self, delay: Duration, now: NaiveDateTime) -> Option<Duration> {
-        if !self.has_unsaved_changes() || self.status == SaveStatus::ChangedOnDisk {
+        if !self.has_unsaved_changes()
+            || self.is_read_only()
+            || self.pending.is_some()
+            || matches!(self.status, SaveStatus::ChangedOnDisk { .. })
+        {
             return None;
         }
         let wait = match (self.last_change, self.first_unsaved_change) {
@@ -239,24 +419,31 @@ impl Document {
         self.failed_at.map(|_| RETRY_AFTER)
     }
 
-    /// Save at once, unless the file changed on disk behind the window's back (then the status
-    /// says so and nothing is written). The outcome is in [`Self::status`].
+    /// Save at once, merging first with any change made to the file elsewhere. The outcome is in
+    /// [`Self::status`].
     pub fn save_now(&mut self, now: NaiveDateTime) {
         self.write(now, false);
     }
 
     fn write(&mut self, now: NaiveDateTime, overwrite_changes: bool) {
+        if self.is_read_only() || self.pending.is_some() {
+            return;
+        }
         self.first_unsaved_change = None;
         self.last_change = None;
         if !overwrite_changes && self.changed_on_disk() {
-            self.status = SaveStatus::ChangedOnDisk;
-            return;
+            match self.merge_with_disk() {
+                DiskEvent::Merged => {}
+                _ => return,
+            }
         }
         match store::save(&self.path, &self.journal, now) {
             Ok(()) => {
                 self.failed_at = None;
                 self.saved_revision = self.journal.revision();
-                self.disk = DiskStamp::read(&self.path);
+                self.base = self.journal.clone();
+                self.disk_hash = store::file_hash(&self.path).ok().flatten();
+                self.stamp = Stamp::of(&self.path);
                 self.status = SaveStatus::Saved(now);
             }
             Err(error) => {

@@ -16,6 +16,7 @@ mod report_view;
 mod sessions_view;
 mod since_view;
 mod status_bar;
+mod sync_view;
 mod trends_view;
 mod widgets;
 
@@ -29,7 +30,7 @@ pub use document::{DiskEvent, Document, SaveStatus};
 pub use trends_view::{RangeChoice, TrendsView};
 
 use crate::analysis::EffectSettings;
-use crate::model::{Day, Metric, Session, SessionId};
+use crate::model::{Day, Keep, Metric, Session, SessionId};
 use crate::store;
 use aligned_view::AlignedView;
 use analysis_cache::AnalysisCache;
@@ -223,6 +224,16 @@ pub enum Command {
     Open(PathBuf),
     /// Restore a backup over the unreadable journal.
     RestoreBackup(PathBuf),
+    /// Another painlog held the journal: try to take it now.
+    TryToWrite,
+    /// Merge the copy a sync tool left beside the journal.
+    MergeCopy,
+    /// Do not offer that copy again in this window.
+    DismissCopy,
+    /// Settle the records changed in two places, one choice each, and save.
+    ResolveConflicts(Vec<Keep>),
+    /// Leave the sync tool's copy unmerged.
+    CancelMerge,
     /// Put imported days and sessions into the journal.
     ImportCsv {
         /// Days read from days.csv.
@@ -230,6 +241,22 @@ pub enum Command {
         /// Sessions read from sessions.csv.
         sessions: Vec<Session>,
     },
+}
+
+impl Command {
+    /// `true` for a command that changes the journal's records.
+    fn is_edit(&self) -> bool {
+        matches!(
+            self,
+            Self::SetDay(_)
+                | Self::DeleteDay(_)
+                | Self::AddSession(_)
+                | Self::UpdateSession(_)
+                | Self::DeleteSession(_)
+                | Self::Undo
+                | Self::ImportCsv { .. }
+        )
+    }
 }
 
 /// Something deleted that can be put back.
@@ -254,7 +281,7 @@ impl Deleted {
 
 /// The journal in the window: readable and open, or unreadable with ways out.
 enum JournalState {
-    Open(Document),
+    Open(Box<Document>),
     Unreadable(RecoveryView),
 }
 
@@ -279,6 +306,8 @@ pub struct PainlogApp {
     close_blocked: bool,
     /// The user chose to close without saving.
     close_anyway: bool,
+    /// One choice per record changed in two places, while the user settles them.
+    conflict_choices: Vec<Keep>,
     /// Frames drawn so far.
     frames: u64,
 }
@@ -311,6 +340,7 @@ impl PainlogApp {
             title: String::new(),
             close_blocked: false,
             close_anyway: false,
+            conflict_choices: Vec::new(),
             frames: 0,
             config,
         }
@@ -381,6 +411,23 @@ impl PainlogApp {
         match &mut self.state {
             JournalState::Open(document) => {
                 top_bar(ui, Some(self.view), &mut commands);
+                let editable = !document.is_read_only();
+                if !editable {
+                    sync_view::read_only_banner(ui, &mut commands);
+                }
+                if let Some(copy) = document.offered_copy() {
+                    sync_view::copy_banner(ui, copy, &mut commands);
+                }
+                if let Some(pending) = document.pending_merge() {
+                    sync_view::conflicts_dialog(
+                        ui,
+                        pending,
+                        &mut self.conflict_choices,
+                        &mut commands,
+                    );
+                } else {
+                    self.conflict_choices.clear();
+                }
                 let journal = document.journal();
                 let today = self.config.clock.today();
                 banner(
@@ -390,10 +437,17 @@ impl PainlogApp {
                     &mut commands,
                 );
                 match self.view {
-                    View::Day => self.day_view.ui(ui, journal, today, &mut commands),
+                    View::Day => self
+                        .day_view
+                        .ui(ui, journal, today, editable, &mut commands),
                     View::Sessions => {
-                        self.sessions_view
-                            .ui(ui, journal, self.config.clock, &mut commands);
+                        self.sessions_view.ui(
+                            ui,
+                            journal,
+                            self.config.clock,
+                            editable,
+                            &mut commands,
+                        );
                     }
                     View::Trends => {
                         self.trends_view
@@ -417,6 +471,7 @@ impl PainlogApp {
                         since_view::ui(ui, journal, &mut self.analysis, self.settings, today);
                     }
                     View::Report => {
+                        self.report_view.set_read_only(!editable);
                         self.report_view.ui(
                             ui,
                             journal,
@@ -460,12 +515,19 @@ impl PainlogApp {
                         .to_owned(),
                 );
             }
+            Some(DiskEvent::Merged) => {
+                self.notice = Some(
+                    "The journal file changed outside this window too; painlog merged both versions."
+                        .to_owned(),
+                );
+            }
             Some(DiskEvent::Unreadable(reason)) => {
                 self.notice = Some(format!(
                     "The journal file changed outside this window and cannot be read now ({reason}). This window keeps its version."
                 ));
             }
-            None => {}
+            // Conflicts and copies show their own dialog and banner.
+            Some(DiskEvent::Conflicts | DiskEvent::CopyFound(_)) | None => {}
         }
         ctx.request_repaint_after(self.config.watch_every.max(Duration::from_millis(100)));
     }
@@ -560,6 +622,11 @@ impl PainlogApp {
         ) {
             self.notice = None;
         }
+        let now = self.config.clock.now();
+        if document.is_read_only() && command.is_edit() {
+            self.notice = Some(READ_ONLY_NOTICE.to_owned());
+            return;
+        }
         match command {
             Command::SetDay(day) => {
                 // A day logged again after it was deleted: undoing the deletion would overwrite it.
@@ -570,40 +637,69 @@ impl PainlogApp {
                 document.edit(|journal| journal.set_day(day));
             }
             Command::DeleteDay(date) => {
-                if let Some(day) = document.edit(|journal| journal.remove_day(date)) {
+                if let Some(Some(day)) = document.edit(|journal| journal.remove_day(date)) {
                     self.deleted = Some(Deleted::Day(day));
                 }
             }
             Command::AddSession(session) => {
-                let id = document.edit(|journal| journal.add_session(session));
-                self.sessions_view.added(id, document.journal());
-                self.notice = Some(format!("Added session {id}."));
+                if let Some(id) = document.edit(|journal| journal.add_session(session)) {
+                    self.sessions_view.added(id, document.journal());
+                    self.notice = Some(format!("Added session {id}."));
+                }
             }
             Command::UpdateSession(session) => {
-                if let Err(error) = document.edit(|journal| journal.replace_session(session)) {
+                if let Some(Err(error)) = document.edit(|journal| journal.replace_session(session))
+                {
                     self.notice = Some(format!("Could not change the session: {error}."));
                 }
             }
             Command::DeleteSession(id) => {
-                if let Some(session) = document.edit(|journal| journal.remove_session(id)) {
+                if let Some(Some(session)) = document.edit(|journal| journal.remove_session(id)) {
                     self.sessions_view.forget(id);
                     self.deleted = Some(Deleted::Session(session));
                 }
             }
             Command::Undo => self.undo(),
-            Command::RetrySave => document.save_now(self.config.clock.now()),
+            Command::RetrySave => document.save_now(now),
             Command::ReloadFromDisk => {
                 if let Err(error) = document.reload() {
                     self.notice = Some(format!("{error}. This window keeps its version."));
                 }
                 self.deleted = None;
             }
-            Command::KeepWindowVersion => document.keep_window_version(self.config.clock.now()),
-            Command::ImportCsv { days, sessions } => {
-                let summary =
-                    document.edit(|journal| crate::report::import_csv(journal, days, sessions));
+            Command::KeepWindowVersion => document.keep_window_version(now),
+            Command::TryToWrite => match document.try_to_write() {
+                Ok(()) => {
+                    self.notice = Some("This window can change the journal again.".to_owned());
+                }
+                Err(error) => self.notice = Some(format!("Still read only: {error}.")),
+            },
+            Command::MergeCopy => {
+                if let Some(DiskEvent::Unreadable(reason)) = document.merge_offered_copy() {
+                    self.notice = Some(format!(
+                        "The copy cannot be read, so nothing was merged: {reason}."
+                    ));
+                } else if document.pending_merge().is_none() {
+                    self.notice = Some("Merged the copy into the journal.".to_owned());
+                    document.save_now(now);
+                }
                 self.deleted = None;
-                self.notice = Some(format!("Imported: {summary}."));
+            }
+            Command::DismissCopy => document.dismiss_copy(),
+            Command::ResolveConflicts(choices) => {
+                document.resolve(&choices);
+                document.save_now(now);
+                self.deleted = None;
+                self.notice = Some("Saved the merged journal with your choices.".to_owned());
+            }
+            Command::CancelMerge => document.cancel_merge(),
+            Command::ImportCsv { days, sessions } => {
+                if let Some(summary) =
+                    document.edit(|journal| crate::report::import_csv(journal, days, sessions))
+                {
+                    self.deleted = None;
+                    self.notice = Some(format!("Imported: {summary}."));
+                }
             }
             Command::ShowView(_)
             | Command::Reload
@@ -628,10 +724,7 @@ impl PainlogApp {
             }
             Deleted::Session(session) => {
                 let id = session.id;
-                if document
-                    .edit(|journal| journal.restore_session(session))
-                    .is_ok()
-                {
+                if let Some(Ok(_)) = document.edit(|journal| journal.restore_session(session)) {
                     self.sessions_view.select(id, document.journal());
                     self.view = View::Sessions;
                 }
@@ -641,6 +734,10 @@ impl PainlogApp {
 
     fn reopen(&mut self, path: PathBuf) {
         self.flush();
+        // Let go of the journal's lock before taking it again.
+        if let JournalState::Open(document) = &mut self.state {
+            document.release();
+        }
         self.config.journal_path = path;
         self.config.is_demo = false;
         self.state = open_journal(&self.config.journal_path);
@@ -651,7 +748,16 @@ impl PainlogApp {
     }
 
     fn restore_backup(&mut self, backup: &std::path::Path) {
-        match store::restore(&self.config.journal_path, backup, self.config.clock.now()) {
+        // Never restore under another painlog that is writing the journal.
+        let restored = store::lock(&self.config.journal_path)
+            .map_err(|error| error.to_string())
+            .and_then(|lock| {
+                let restored =
+                    store::restore(&self.config.journal_path, backup, self.config.clock.now());
+                drop(lock);
+                restored.map_err(|error| error.to_string())
+            });
+        match restored {
             Ok(moved) => {
                 self.reopen(self.config.journal_path.clone());
                 let kept = moved.map_or_else(String::new, |aside| {
@@ -661,7 +767,7 @@ impl PainlogApp {
             }
             Err(error) => {
                 if let JournalState::Unreadable(recovery) = &mut self.state {
-                    recovery.set_problem(error.to_string());
+                    recovery.set_problem(error);
                 }
             }
         }
@@ -677,21 +783,27 @@ fn state_of(
     loaded: Result<store::Loaded, store::LoadError>,
 ) -> JournalState {
     match loaded {
-        Ok(loaded) => JournalState::Open(Document::new(
-            loaded.journal,
+        Ok(loaded) => JournalState::Open(Box::new(Document::new(
+            loaded,
             path.to_path_buf(),
-            loaded.existed,
-        )),
+            store::lock(path),
+        ))),
         Err(error) => JournalState::Unreadable(RecoveryView::new(path, &error)),
     }
 }
+
+const READ_ONLY_NOTICE: &str =
+    "Nothing was changed: this window only reads the journal while another painlog has it open.";
 
 /// Asked when the window should close but the latest changes could not be saved.
 fn close_dialog(ui: &mut egui::Ui, status: Option<&SaveStatus>, commands: &mut Vec<Command>) {
     let reason = match status {
         Some(SaveStatus::Failed { reason, .. }) => format!("painlog could not save your latest changes: {reason}."),
-        Some(SaveStatus::ChangedOnDisk) => {
-            "The journal file was changed outside this window, so painlog has not written your latest changes over it.".to_owned()
+        Some(SaveStatus::ChangedOnDisk { .. }) => {
+            "The journal file was changed outside this window and cannot be read now, so painlog has not written your latest changes over it.".to_owned()
+        }
+        Some(SaveStatus::Conflicts(_)) => {
+            "Some records were changed both here and elsewhere, and you have not chosen which version to keep.".to_owned()
         }
         _ => "Your latest changes are not saved yet.".to_owned(),
     };

@@ -142,6 +142,9 @@ pub struct ReportView {
     dialog_program: Option<Option<DialogProgram>>,
     #[serde(skip)]
     preview: Option<(PreviewKey, Summary)>,
+    /// Another painlog has the journal open: nothing can be imported into it.
+    #[serde(skip)]
+    read_only: bool,
 }
 
 /// Where exports go by default: the user's documents folder, else the home folder.
@@ -243,7 +246,9 @@ impl ReportView {
                     ui.separator();
                     self.export_ui(ui, journal, summary.as_ref(), clock);
                     ui.separator();
-                    self.import_ui(ui, clock.today(), commands);
+                    ui.add_enabled_ui(!self.read_only, |ui| {
+                        self.import_ui(ui, clock.today(), commands);
+                    });
                 });
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -257,6 +262,11 @@ impl ReportView {
                     }
                 });
         });
+    }
+
+    /// Whether the journal can be changed (imported into) from this window.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
     }
 
     fn choices_ui(&mut self, ui: &mut egui::Ui, period_error: Option<&String>) {

@@ -300,6 +300,7 @@ impl SessionsView {
         ui: &mut egui::Ui,
         journal: &Journal,
         clock: Clock,
+        editable: bool,
         commands: &mut Vec<Command>,
     ) {
         if ui.input_mut(|input| input.consume_shortcut(&NEW_SESSION)) {
@@ -328,7 +329,9 @@ impl SessionsView {
                 .auto_shrink(false)
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(760.0));
-                    form_ui(ui, form, journal, clock.today(), commands);
+                    ui.add_enabled_ui(editable, |ui| {
+                        form_ui(ui, form, journal, clock.today(), commands);
+                    });
                 });
         });
     }

@@ -48,11 +48,25 @@ fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Comman
         SaveStatus::Pending => {
             ui.label("Saving…");
         }
-        SaveStatus::ChangedOnDisk => {
+        SaveStatus::ReadOnly => {
             ui.label(
-                RichText::new(
-                    "⚠ The journal file was changed outside this window while you had unsaved changes. Nothing is written until you choose:",
-                )
+                RichText::new("🔒 Read only: another painlog has this journal open")
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        SaveStatus::Conflicts(count) => {
+            ui.label(
+                RichText::new(format!(
+                    "⚠ Not saved yet: {count} changed both here and elsewhere; choose which to keep"
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
+        SaveStatus::ChangedOnDisk { reason } => {
+            ui.label(
+                RichText::new(format!(
+                    "⚠ The journal file was changed outside this window and cannot be read now ({reason}). Nothing is written until you choose:"
+                ))
                 .color(ui.visuals().warn_fg_color),
             );
             if ui
