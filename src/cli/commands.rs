@@ -60,6 +60,7 @@ pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure
         Command::Effects(args) => effects(&path, &args),
         Command::Export(args) => super::export::export(&path, &args),
         Command::Import { files } => super::export::import(&path, &files),
+        Command::Restore { backup } => restore(&path, &backup),
         Command::Demo(_) => Ok(()),
     }
 }
@@ -218,7 +219,10 @@ fn remove_session(path: &Path, id: SessionId) -> Result<(), Failure> {
 }
 
 fn check(path: &Path, json: bool) -> Result<(), Failure> {
-    let loaded = store::load(path)?;
+    let loaded = match store::load(path) {
+        Ok(loaded) => loaded,
+        Err(error) => return Err(damaged(path, &error, json)),
+    };
     let journal = &loaded.journal;
     let span = journal.date_span();
     if json {
@@ -244,6 +248,116 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
     }
     text.push_str("The journal is sound.");
     println!("{text}");
+    Ok(())
+}
+
+/// What `check` says about a journal it cannot read: what is wrong and where, and the backups
+/// that could replace it.
+fn damaged(path: &Path, error: &LoadError, json: bool) -> Failure {
+    let backups = store::backup::list_with_contents(path).unwrap_or_default();
+    if json {
+        let (line, column) = match error {
+            LoadError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
+            _ => (None, None),
+        };
+        let value = serde_json::json!({
+            "error": error.to_string(),
+            "line": line,
+            "column": column,
+            "backups": backups.iter().map(|contents| serde_json::json!({
+                "path": contents.backup.path.display().to_string(),
+                "taken": contents.backup.taken.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                "days": contents.held.as_ref().ok().map(|held| held.0),
+                "sessions": contents.held.as_ref().ok().map(|held| held.1),
+                "unreadable": contents.held.as_ref().err(),
+            })).collect::<Vec<_>>(),
+        });
+        println!("{value}");
+    }
+    let mut text = format!("{error}.\n");
+    if let LoadError::Damaged { line, column, .. } = error
+        && let Some(excerpt) = store::excerpt(path, *line, *column)
+    {
+        let _ = writeln!(text, "{excerpt}");
+    }
+    text.push_str(error.advice());
+    if backups.is_empty() {
+        text.push_str("\nThere are no backups beside this journal.");
+    } else {
+        text.push_str("\nBackups, newest first:");
+        for contents in &backups {
+            let _ = write!(
+                text,
+                "\n  {}  {:<22}  {}",
+                contents.backup.taken.format("%Y-%m-%d %H:%M:%S"),
+                contents.describe(),
+                contents.backup.path.display()
+            );
+        }
+        let _ = write!(
+            text,
+            "\nRestore one with: painlog restore {}",
+            backups
+                .iter()
+                .find(|contents| contents.held.is_ok())
+                .map_or_else(|| "BACKUP".to_owned(), |c| shell_word(&c.backup.path))
+        );
+    }
+    Failure::journal(text)
+}
+
+/// A path as one word for a shell (quoted when it needs to be).
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:,@".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+fn restore(path: &Path, backup: &Path) -> Result<(), Failure> {
+    // A bare name is looked for beside the journal.
+    let backup = if backup.exists() || backup.components().count() > 1 {
+        backup.to_path_buf()
+    } else {
+        store::folder_of(path).join(backup)
+    };
+    if !backup.is_file() {
+        return Err(Failure::usage(format!(
+            "there is no backup file {}; `painlog check` lists the backups of a damaged journal, \
+             and `ls {}` shows them all",
+            backup.display(),
+            shell_word(&store::folder_of(path))
+        )));
+    }
+    if store::real_path(&backup) == store::real_path(path) {
+        return Err(Failure::usage(
+            "that is the journal itself; name one of its backups (journal.backup-….ron)",
+        ));
+    }
+    let _lock = store::lock(path).map_err(|error| Failure::journal(error.to_string()))?;
+    let moved = store::restore(path, &backup, now())
+        .map_err(|error| Failure::journal(format!("{error}. Nothing was changed.")))?;
+    let held = store::load(path).map(|loaded| {
+        format!(
+            "{}, {}",
+            store::backup::count(loaded.journal.day_count(), "day"),
+            store::backup::count(loaded.journal.sessions().len(), "session")
+        )
+    });
+    println!(
+        "Restored {} as the journal {}{}.",
+        backup.display(),
+        path.display(),
+        held.map_or_else(|_| String::new(), |held| format!(" ({held})"))
+    );
+    if let Some(aside) = moved {
+        println!("The journal it replaced is kept as {}.", aside.display());
+    }
     Ok(())
 }
 

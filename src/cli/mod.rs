@@ -67,6 +67,13 @@ pub enum Command {
     },
     /// Write a generated, realistic journal to a file (for trying painlog out).
     Demo(DemoArgs),
+    /// Put a backup in place of the journal (`painlog check` lists them). The journal it
+    /// replaces is kept beside it as journal.replaced-….ron, never deleted.
+    Restore {
+        /// The backup file: its path, or its name in the journal's folder.
+        #[arg(value_name = "BACKUP")]
+        backup: PathBuf,
+    },
 }
 
 /// What `painlog export` writes.

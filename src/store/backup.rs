@@ -87,6 +87,49 @@ pub fn list(journal: &Path) -> io::Result<Vec<Backup>> {
     Ok(backups)
 }
 
+/// A backup and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contents {
+    /// The backup.
+    pub backup: Backup,
+    /// How many days and sessions it holds, or why it cannot be read.
+    pub held: Result<(usize, usize), String>,
+}
+
+impl Contents {
+    /// "12 days, 3 sessions", or "unreadable: …".
+    pub fn describe(&self) -> String {
+        match &self.held {
+            Ok((days, sessions)) => {
+                format!("{}, {}", count(*days, "day"), count(*sessions, "session"))
+            }
+            Err(reason) => format!("unreadable: {reason}"),
+        }
+    }
+}
+
+/// "1 day", "2 days".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The backups of `journal`, newest first, each read to tell what it holds.
+pub fn list_with_contents(journal: &Path) -> io::Result<Vec<Contents>> {
+    Ok(list(journal)?
+        .into_iter()
+        .map(|backup| {
+            let held = super::load(&backup.path)
+                .map(|loaded| (loaded.journal.day_count(), loaded.journal.sessions().len()))
+                .map_err(|error| error.to_string());
+            Contents { backup, held }
+        })
+        .collect())
+}
+
 /// Keep the current `journal` file as a backup taken `now`, unless the newest backup already
 /// holds the same bytes. Uses a hard link (instant, no copy) where the file system allows it.
 pub fn keep_previous(journal: &Path, now: NaiveDateTime) -> io::Result<Option<PathBuf>> {

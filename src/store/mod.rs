@@ -239,6 +239,34 @@ pub fn real_path(path: &Path) -> PathBuf {
     }
 }
 
+/// The line `line` of the file with its number, and a caret under `column` (both 1-based).
+pub fn excerpt(path: &Path, line: usize, column: usize) -> Option<String> {
+    let bytes = fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let content: String = text
+        .lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .take(400)
+        .collect();
+    let gutter = format!("{line} | ");
+    let caret = " ".repeat(gutter.chars().count() + column.saturating_sub(1).min(400));
+    Some(format!("{gutter}{content}\n{caret}^"))
+}
+
+/// The folder a journal is in (`.` for a bare file name).
+pub fn folder_of(journal: &Path) -> PathBuf {
+    atomic::parent_folder(journal)
+}
+
+/// Copy `from` to a new private file `to` (where a hard link is not possible).
+fn copy_private_new(from: &Path, to: &Path) -> io::Result<()> {
+    let mut source = fs::File::open(from)?;
+    let mut target = atomic::create_private(to)?;
+    io::copy(&mut source, &mut target)?;
+    target.sync_all()
+}
+
 /// What [`save_merging`] did.
 #[derive(Debug)]
 pub enum SaveMerge {
@@ -345,12 +373,18 @@ pub fn restore(
         let stem = path
             .file_stem()
             .map_or_else(|| "journal".into(), |stem| stem.to_string_lossy());
-        let aside = atomic::parent_folder(path).join(format!(
-            "{stem}.replaced-{}.ron",
-            now.format("%Y-%m-%d_%H-%M-%S")
-        ));
+        let stamp = now.format("%Y-%m-%d_%H-%M-%S");
+        let folder = atomic::parent_folder(path);
+        // Never over an earlier replaced file: the first free name.
+        let aside = (1..)
+            .map(|n: u32| match n {
+                1 => folder.join(format!("{stem}.replaced-{stamp}.ron")),
+                n => folder.join(format!("{stem}.replaced-{stamp}-{n}.ron")),
+            })
+            .find(|aside| !aside.exists() && aside.symlink_metadata().is_err())
+            .unwrap_or_else(|| folder.join(format!("{stem}.replaced-{stamp}.ron")));
         if fs::hard_link(path, &aside).is_err() {
-            fs::copy(path, &aside).map_err(io_error)?;
+            copy_private_new(path, &aside).map_err(io_error)?;
         }
         Some(aside)
     } else {

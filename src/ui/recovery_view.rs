@@ -62,7 +62,7 @@ impl RecoveryView {
             ),
         };
         let excerpt = match error {
-            LoadError::Damaged { line, column, .. } => excerpt(path, *line, *column),
+            LoadError::Damaged { line, column, .. } => store::excerpt(path, *line, *column),
             _ => None,
         };
         Self {
@@ -167,51 +167,18 @@ impl RecoveryView {
 }
 
 fn read_backups(path: &Path) -> Vec<BackupRow> {
-    store::backup::list(path)
+    store::backup::list_with_contents(path)
         .unwrap_or_default()
         .into_iter()
-        .map(|backup| {
-            let (summary, readable) = match store::load(&backup.path) {
-                Ok(loaded) => (
-                    format!(
-                        "{}, {}",
-                        count(loaded.journal.day_count(), "day"),
-                        count(loaded.journal.sessions().len(), "session")
-                    ),
-                    true,
-                ),
-                Err(error) => (format!("unreadable: {error}"), false),
-            };
-            BackupRow {
-                taken: backup.taken.format("%a %-d %b %Y, %H:%M:%S").to_string(),
-                path: backup.path,
-                summary,
-                readable,
-            }
+        .map(|contents| BackupRow {
+            taken: contents
+                .backup
+                .taken
+                .format("%a %-d %b %Y, %H:%M:%S")
+                .to_string(),
+            summary: contents.describe(),
+            readable: contents.held.is_ok(),
+            path: contents.backup.path,
         })
         .collect()
-}
-
-/// "1 day", "2 days".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-/// The line `line` of the file with its number, and a caret under `column` (both 1-based).
-fn excerpt(path: &Path, line: usize, column: usize) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let content: String = text
-        .lines()
-        .nth(line.checked_sub(1)?)?
-        .chars()
-        .take(400)
-        .collect();
-    let gutter = format!("{line} | ");
-    let caret = " ".repeat(gutter.chars().count() + column.saturating_sub(1).min(400));
-    Some(format!("{gutter}{content}\n{caret}^"))
 }
