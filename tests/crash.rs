@@ -80,6 +80,40 @@ fn crash_child() {
     }
 }
 
+/// Everything that must hold after a kill; `true` when the save in flight had already landed.
+fn check_after_kill(path: &Path, base: &Journal, last_done: u64, context: &str) -> bool {
+    // The journal reads, and is the last save the child finished or the one it was in.
+    let loaded = painlog::store::load(path).unwrap_or_else(|error| panic!("{context}: {error}"));
+    let generation = generation_of(&loaded.journal);
+    assert!(
+        generation == last_done || generation == last_done + 1,
+        "{context}: the file holds save {generation}, but the last finished save was {last_done}"
+    );
+    assert!(
+        loaded.journal == journal_at(base, generation),
+        "{context}: save {generation} is not what was written"
+    );
+
+    // Every backup reads, and is a version the child wrote.
+    for backup in painlog::store::backup::list(path).unwrap() {
+        let journal = painlog::store::load(&backup.path)
+            .unwrap_or_else(|error| panic!("{context}: backup: {error}"))
+            .journal;
+        assert!(
+            journal == journal_at(base, generation_of(&journal)),
+            "{context}"
+        );
+    }
+
+    // The dead child's lock is gone.
+    drop(
+        painlog::store::lock(path).unwrap_or_else(|error| {
+            panic!("{context}: the lock of a killed process blocks: {error}")
+        }),
+    );
+    generation == last_done + 1
+}
+
 /// SplitMix64, seeded from the clock unless `PAINLOG_CRASH_SEED` is set.
 struct Random(u64);
 
@@ -163,9 +197,8 @@ fn saves_survive_being_killed_at_random_moments() {
             }
         });
 
-        let (first, ready_at) = match lines.recv_timeout(Duration::from_secs(60)) {
-            Ok((Line::Ready(n), at)) => (n, at),
-            _ => panic!("kill {kill}: the child did not start (could it not read the journal?)"),
+        let Ok((Line::Ready(first), ready_at)) = lines.recv_timeout(Duration::from_secs(60)) else {
+            panic!("kill {kill}: the child did not start (could it not read the journal?)");
         };
         let window = save_time.mul_f64(2.5);
         let delay = window.mul_f64((random.next() % 10_000) as f64 / 10_000.0);
@@ -188,35 +221,10 @@ fn saves_survive_being_killed_at_random_moments() {
         }
         saves += done_here;
 
-        // The journal reads, and is the last save the child finished or the one it was in.
-        let loaded = painlog::store::load(&path)
-            .unwrap_or_else(|error| panic!("kill {kill} (seed {seed}): {error}"));
-        let generation = generation_of(&loaded.journal);
-        assert!(
-            generation == last_done || generation == last_done + 1,
-            "kill {kill} (seed {seed}): the file holds save {generation}, \
-             but the last finished save was {last_done}"
-        );
-        assert!(
-            loaded.journal == journal_at(&base, generation),
-            "kill {kill} (seed {seed}): save {generation} is not what was written"
-        );
-        if generation == last_done + 1 {
+        let context = format!("kill {kill} (PAINLOG_CRASH_SEED={seed})");
+        if check_after_kill(&path, &base, last_done, &context) {
             found_after += 1;
         }
-
-        // Every backup reads, and is a version the child wrote.
-        for backup in painlog::store::backup::list(&path).unwrap() {
-            let journal = painlog::store::load(&backup.path)
-                .unwrap_or_else(|error| panic!("kill {kill} (seed {seed}): backup: {error}"))
-                .journal;
-            assert!(journal == journal_at(&base, generation_of(&journal)));
-        }
-
-        // The dead child's lock is gone.
-        drop(painlog::store::lock(&path).unwrap_or_else(|error| {
-            panic!("kill {kill}: the lock of a killed process blocks: {error}")
-        }));
         // A half-written temporary file is the mark of a kill in the middle of writing.
         temporaries.extend(
             std::fs::read_dir(folder.path())
