@@ -16,7 +16,7 @@ use chrono::NaiveDateTime;
 
 pub use atomic::{create_private_folder, write_atomic};
 pub use backup::Backup;
-pub use format::{CURRENT_VERSION, FormatError, from_bytes, to_text};
+pub use format::{CURRENT_VERSION, FormatError, from_bytes, from_bytes_by_full_parse, to_text};
 pub use lock::{JournalLock, LockError, lock, lock_path};
 
 use crate::model::Journal;
