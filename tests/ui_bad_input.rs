@@ -20,6 +20,8 @@ const TIME: &str = "Start time (HH:MM, 24-hour)";
 const MINUTES: &str = "Minutes (1–480)";
 const COST: &str = "Cost (optional, e.g. 60 or 59.50)";
 const CURRENCY: &str = "Currency";
+const THERAPIST: &str = "Therapist or clinic (optional)";
+const SESSION_NOTE: &str = "Session note (e.g. stretches the therapist suggested)";
 const PAIN_BEFORE: &str = "Pain right before (0 = none, 10 = worst imaginable)";
 const PAIN_AFTER: &str = "Pain right after (0 = none, 10 = worst imaginable)";
 const SORENESS: &str = "Soreness afterwards (0 = none, 10 = worst)";
@@ -157,11 +159,7 @@ fn the_day_date_field_refuses_malformed_impossible_early_empty_and_future_dates(
     ] {
         replace(&mut harness, DATE, bad);
         press_tab(&mut harness);
-        let message = format!(
-            "\"{}\" is not a date. Type it as YYYY-MM-DD, for example 2026-06-15.",
-            bad.trim()
-        );
-        assert_shown(&harness, bad, &message);
+        assert_shown(&harness, bad, &date_message(bad));
         assert_shown(&harness, bad, "Monday 15 June 2026 — today");
         assert_eq!(folder_snapshot(&path), before, "{bad:?}: nothing written");
     }
@@ -186,6 +184,22 @@ fn the_day_date_field_refuses_malformed_impossible_early_empty_and_future_dates(
     );
 }
 
+/// What a date field says about `text` (with 2026-06-15 as today).
+fn date_message(text: &str) -> String {
+    match text.trim() {
+        "" => "Type a date as YYYY-MM-DD, for example 2026-06-15.".to_owned(),
+        "2026-02-30" => "2026-02-30 does not exist: February 2026 has 28 days.".to_owned(),
+        "2025-02-29" => "2025-02-29 does not exist: February 2025 has 28 days.".to_owned(),
+        "2026-13-01" => "2026-13-01 has no month 13; months are 01 to 12.".to_owned(),
+        "1899-12-31" => {
+            "1899-12-31 is before 1900; painlog keeps dates from 1900-01-01 on.".to_owned()
+        }
+        other => {
+            format!("\"{other}\" is not a date. Type it as YYYY-MM-DD, for example 2026-06-15.")
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sessions view: the new-session form
 // ---------------------------------------------------------------------------------------------
@@ -193,9 +207,7 @@ fn the_day_date_field_refuses_malformed_impossible_early_empty_and_future_dates(
 /// The cases of the session form: the field, the bad text, what the message says, and the good
 /// text that puts the field right again.
 fn session_form_cases() -> Vec<(&'static str, &'static str, String, &'static str)> {
-    let not_a_date = |text: &str| {
-        format!("\"{text}\" is not a date. Type it as YYYY-MM-DD, for example 2026-06-15.")
-    };
+    let not_a_date = date_message;
     let not_a_time = |text: &str| {
         format!(
             "\"{text}\" is not a time. Type it as HH:MM on the 24-hour clock, for example 17:30."
@@ -256,6 +268,24 @@ fn session_form_cases() -> Vec<(&'static str, &'static str, String, &'static str
         (CURRENCY, "€", format!("{code}, found \"€\""), "EUR"),
         (CURRENCY, "U5D", format!("{code}, found \"U5D\""), "EUR"),
         (CURRENCY, "US", format!("{code}, found \"US\""), "EUR"),
+        (
+            CURRENCY,
+            "dollars",
+            format!("{code}, found \"dollars\""),
+            "EUR",
+        ),
+        (
+            THERAPIST,
+            "x".repeat(101).leak(),
+            "Therapist is 101 characters long; at most 100 fit, so shorten it by 1.".to_owned(),
+            "",
+        ),
+        (
+            SESSION_NOTE,
+            "y".repeat(5003).leak(),
+            "The note is 5003 characters long; at most 5000 fit, so shorten it by 3.".to_owned(),
+            "",
+        ),
         (
             CURRENCY,
             "",
@@ -456,9 +486,14 @@ fn the_trend_range_refuses_bad_dates() {
         };
         replace(&mut harness, "From (YYYY-MM-DD)", "2026-06-01");
         replace(&mut harness, field, bad);
-        assert_shown(&harness, &case, "Type both dates as YYYY-MM-DD.");
+        let message = format!(
+            "{}: {}",
+            field.split(' ').next().unwrap(),
+            date_message(bad)
+        );
+        assert_shown(&harness, &case, &message);
         replace(&mut harness, field, good);
-        assert!(!shown(&harness, "Type both dates"), "{case}");
+        assert!(!shown(&harness, &message), "{case}");
     }
     replace(&mut harness, "From (YYYY-MM-DD)", "2026-06-20");
     assert_shown(
@@ -502,7 +537,12 @@ fn the_report_period_refuses_bad_and_backwards_dates_and_nothing_can_be_exported
         let case = format!("{field} = {bad:?}");
         replace(&mut harness, "From (YYYY-MM-DD)", "2026-06-01");
         replace(&mut harness, field, bad);
-        assert_shown(&harness, &case, "Type both dates as YYYY-MM-DD.");
+        let message = format!(
+            "{}: {}",
+            field.split(' ').next().unwrap(),
+            date_message(bad)
+        );
+        assert_shown(&harness, &case, &message);
         assert_shown(&harness, &case, "Choose a period (on the left)");
         assert!(!export_enabled(&harness), "{case}: Export is off");
         replace(
@@ -514,14 +554,14 @@ fn the_report_period_refuses_bad_and_backwards_dates_and_nothing_can_be_exported
                 "2026-06-01"
             },
         );
-        assert!(!shown(&harness, "Type both dates"), "{case}");
+        assert!(!shown(&harness, &message), "{case}");
         assert!(export_enabled(&harness), "{case}: Export is back");
     }
     replace(&mut harness, "From (YYYY-MM-DD)", "2026-06-20");
     assert_shown(
         &harness,
         "backwards",
-        "the period starts (2026-06-20) after it ends (2026-06-15)",
+        "The first date must come before the second.",
     );
     assert!(!export_enabled(&harness));
     assert!(!out.exists());
@@ -701,9 +741,139 @@ fn opening_a_folder_as_the_journal_says_it_cannot_be_read() {
     let mut harness = harness(&path);
     type_into(&mut harness, "Journal file", a_folder.to_str().unwrap());
     click(&mut harness, "Open");
-    assert_shown(&harness, "folder", "painlog cannot open this journal");
-    assert_shown(&harness, "folder", &format!("File: {}", a_folder.display()));
-    assert_shown(&harness, "folder", "Is a directory");
+    assert_shown(
+        &harness,
+        "folder",
+        &format!(
+            "{} is a folder; type the path of the journal file in it.",
+            a_folder.display()
+        ),
+    );
+    assert_shown(&harness, "still", "painlog cannot read this journal");
     assert_eq!(fs::read_dir(&a_folder).unwrap().count(), 0);
     assert_eq!(fs::read(&path).unwrap(), damaged);
+
+    // Nothing typed.
+    type_into(&mut harness, "Journal file", "   ");
+    click(&mut harness, "Open");
+    assert_shown(&harness, "empty", "Type the path of a journal file");
+}
+
+#[test]
+fn opening_a_path_with_no_file_asks_before_starting_a_new_journal() {
+    let (folder, path) = journal_in_temp();
+    let damaged = b"(version: 1, days: [(date: \"2026-06-10\", pain: 12)])";
+    fs::write(&path, damaged).unwrap();
+    let typo = folder.path().join("jurnal.ron");
+    let mut harness = harness(&path);
+    type_into(&mut harness, "Journal file", typo.to_str().unwrap());
+    click(&mut harness, "Open");
+    assert_shown(
+        &harness,
+        "typo",
+        &format!(
+            "There is no file at {}. Check the path for typing mistakes.",
+            typo.display()
+        ),
+    );
+    assert!(harness.state().document().is_none(), "not opened yet");
+    click(&mut harness, "Start a new journal there");
+    assert!(harness.state().document().is_some(), "a new, empty journal");
+    assert_eq!(harness.state().journal_path(), typo.as_path());
+    assert_eq!(fs::read(&path).unwrap(), damaged);
+}
+
+#[test]
+fn a_start_time_with_seconds_is_taken_as_on_the_command_line() {
+    let (_folder, path) = journal_in_temp();
+    sample_journal(&path);
+    let mut harness = harness(&path);
+    click(&mut harness, "Sessions");
+    replace(&mut harness, DATE, "2026-06-12");
+    replace(&mut harness, TIME, "17:30:15");
+    assert!(!shown(&harness, "is not a time"));
+    click(&mut harness, "Add session");
+    let journal = load(&path);
+    assert!(
+        journal
+            .sessions()
+            .iter()
+            .any(|s| s.start == parse_start("2026-06-12 17:30").unwrap()),
+        "kept to the minute, as the journal keeps every start"
+    );
+}
+
+#[test]
+fn a_day_note_too_long_is_refused_and_the_saved_note_kept() {
+    let (_folder, path) = journal_in_temp();
+    sample_journal(&path);
+    let mut harness = harness(&path);
+    replace(&mut harness, "Note (anything worth remembering)", "short");
+    assert_eq!(load(&path).day(today()).unwrap().note, "short");
+    let long = "z".repeat(5001);
+    replace(&mut harness, "Note (anything worth remembering)", &long);
+    assert_shown(
+        &harness,
+        "long note",
+        "The note is 5001 characters long; at most 5000 fit, so shorten it by 1. Until then the day keeps its saved note.",
+    );
+    assert_eq!(load(&path).day(today()).unwrap().note, "short", "not saved");
+    replace(
+        &mut harness,
+        "Note (anything worth remembering)",
+        "fine again",
+    );
+    assert!(!shown(&harness, "characters long"));
+    assert_eq!(load(&path).day(today()).unwrap().note, "fine again");
+}
+
+#[test]
+fn a_report_name_or_message_too_long_stops_the_export_and_says_why() {
+    let (folder, path) = journal_in_temp();
+    sample_journal(&path);
+    let mut harness = harness(&path);
+    click(&mut harness, "Report");
+    let out = folder.path().join("report.md");
+    replace(&mut harness, "Save to (a file)", out.to_str().unwrap());
+    assert!(export_enabled(&harness));
+    replace(
+        &mut harness,
+        "Name on the report (optional)",
+        &"n".repeat(120),
+    );
+    assert_shown(
+        &harness,
+        "name",
+        "The name is 120 characters long; at most 100 fit",
+    );
+    assert_shown(
+        &harness,
+        "name",
+        "Fix the name or the message above to export.",
+    );
+    assert!(!export_enabled(&harness));
+    replace(&mut harness, "Name on the report (optional)", "Sam");
+    assert!(export_enabled(&harness));
+    replace(
+        &mut harness,
+        "Message to your therapist (optional, printed on page one)",
+        &"m".repeat(1001),
+    );
+    assert_shown(
+        &harness,
+        "message",
+        "The message is 1001 characters long; at most 1000 fit",
+    );
+    assert!(!export_enabled(&harness));
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_effect_settings_say_their_ranges() {
+    let (_folder, path) = journal_in_temp();
+    sample_journal(&path);
+    let mut harness = harness(&path);
+    click(&mut harness, "Effects");
+    assert_shown(&harness, "k", "1 to 28");
+    assert_shown(&harness, "m", "at most the days before and after");
 }

@@ -161,6 +161,28 @@ fn therapists_most_recent_first() {
 }
 
 #[test]
+fn typed_texts_are_checked_for_length_and_control_characters() {
+    assert!(check_text("Note", "fine\nlines\tand tabs", MAX_NOTE_CHARS, true).is_ok());
+    assert_eq!(
+        check_text("Therapist", &"x".repeat(101), MAX_NAME_CHARS, false),
+        Err("Therapist is 101 characters long; at most 100 fit, so shorten it by 1".to_owned())
+    );
+    assert_eq!(
+        check_text("Therapist", "Anna\nBerg", MAX_NAME_CHARS, false),
+        Err("Therapist holds a line break, which cannot be kept here; remove it".to_owned())
+    );
+    assert_eq!(
+        check_text("Note", "a\u{1b}[31m", MAX_NOTE_CHARS, true),
+        Err(
+            "Note holds the control character U+001B, which cannot be kept here; remove it"
+                .to_owned()
+        )
+    );
+    // Characters, not bytes.
+    assert!(check_text("Name", &"é".repeat(100), MAX_NAME_CHARS, false).is_ok());
+}
+
+#[test]
 fn dates_are_parsed_strictly() {
     assert_eq!(
         parse_date("2026-03-04"),
@@ -182,6 +204,30 @@ fn dates_are_parsed_strictly() {
     ] {
         assert_eq!(parse_date(bad), None, "{bad}");
     }
+    assert_eq!(
+        read_date("2026-02-30").unwrap_err().to_string(),
+        "2026-02-30 does not exist: February 2026 has 28 days"
+    );
+    assert_eq!(
+        read_date("2024-02-30").unwrap_err().to_string(),
+        "2024-02-30 does not exist: February 2024 has 29 days"
+    );
+    assert_eq!(
+        read_date("2026-13-01").unwrap_err().to_string(),
+        "2026-13-01 has no month 13; months are 01 to 12"
+    );
+    assert_eq!(
+        read_date("1899-12-31").unwrap_err().to_string(),
+        "1899-12-31 is before 1900; painlog keeps dates from 1900-01-01 on"
+    );
+    assert_eq!(
+        read_date("14/03/2026").unwrap_err().to_string(),
+        "\"14/03/2026\" is not a date written YYYY-MM-DD"
+    );
+    assert!(matches!(
+        read_date("2026-04-00"),
+        Err(DateError::NoSuchDay { days: 30, .. })
+    ));
     assert!(parse_start("2026-03-04 7:05").is_some());
     assert!(parse_start("2026-03-04T17:05:09").is_some());
     assert!(parse_start("2026-03-04T25:00").is_none());

@@ -32,7 +32,7 @@ pub enum LockError {
     )]
     Busy,
     /// The lock file could not be made.
-    #[error("could not lock the journal ({}): {source}", path.display())]
+    #[error("could not lock the journal ({}): {}", path.display(), super::explain_write_error(source, path))]
     Io {
         /// The lock file.
         path: PathBuf,

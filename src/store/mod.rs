@@ -189,12 +189,54 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// A save that did not happen. The journal on disk is as it was before the attempt.
 #[derive(Debug, thiserror::Error)]
-#[error("could not save the journal {}: {source}", path.display())]
+#[error("could not save the journal {}: {}", path.display(), self.reason())]
 pub struct SaveError {
     /// The journal.
     pub path: PathBuf,
     /// The cause.
     pub source: io::Error,
+}
+
+impl SaveError {
+    /// Why, in words, with what to do about it.
+    pub fn reason(&self) -> String {
+        explain_write_error(&self.source, &self.path)
+    }
+}
+
+/// Why writing `path` failed, in words a person can act on (the system's own words follow in
+/// parentheses).
+pub fn explain_write_error(error: &io::Error, path: &Path) -> String {
+    use io::ErrorKind as Kind;
+    let folder = atomic::parent_folder(path);
+    let words = match error.kind() {
+        Kind::StorageFull | Kind::QuotaExceeded | Kind::FileTooLarge => format!(
+            "the disk holding {} is full (or the file would pass a size limit); free some space",
+            folder.display()
+        ),
+        Kind::PermissionDenied => format!(
+            "painlog is not allowed to write in {}; check that folder's permissions",
+            folder.display()
+        ),
+        Kind::ReadOnlyFilesystem => format!(
+            "the disk holding {} is read-only; choose a journal on a disk that can be written",
+            folder.display()
+        ),
+        Kind::NotADirectory | Kind::AlreadyExists => format!(
+            "a part of {} is a file, not a folder; move that file away or choose another journal path",
+            folder.display()
+        ),
+        Kind::IsADirectory => format!(
+            "{} is a folder, not a file; move it away or choose another journal path",
+            path.display()
+        ),
+        Kind::NotFound => format!(
+            "the folder {} cannot be found or made; is its disk still there?",
+            folder.display()
+        ),
+        _ => return error.to_string(),
+    };
+    format!("{words} ({error})")
 }
 
 /// Save `journal` to `path`: keep the version on disk as a backup, write the new one atomically
@@ -214,9 +256,7 @@ pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), Sa
             backup::keep_previous(path, now).map_err(fail)?;
         }
         Ok(_) => {
-            return Err(fail(io::Error::other(
-                "something that is not a file is in the way",
-            )));
+            return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
         Err(error) => return Err(fail(error)),

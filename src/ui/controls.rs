@@ -35,6 +35,11 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut EffectSettings, metric: &mu
         .on_hover_text(
             "k: each session is compared over this many days before and after it (1–28)",
         );
+        ui.label(
+            RichText::new(format!("1 to {}", EffectSettings::MAX_WINDOW))
+                .weak()
+                .small(),
+        );
         ui.add_space(12.0);
         let label = ui.label(labels::MIN_DAYS);
         ui.add(
@@ -44,6 +49,11 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut EffectSettings, metric: &mu
         )
         .labelled_by(label.id)
         .on_hover_text("m: a window with fewer logged days is \"not enough data\"");
+        ui.label(
+            RichText::new(format!("1 to {window}, at most the days before and after"))
+                .weak()
+                .small(),
+        );
         let min_days = min_days.min(window);
         if let Ok(changed) = EffectSettings::new(i64::from(window), i64::from(min_days)) {
             *settings = changed;

@@ -7,7 +7,9 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
 
 use super::Command;
 use super::widgets::{error_text, field_label, region_checkboxes, score_input};
-use crate::model::{Day, FIRST_YEAR, Journal, Metric, Region, Score, check_not_future, parse_date};
+use crate::model::{
+    Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Region, Score, check_not_future, check_text,
+};
 
 const PREVIOUS_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const NEXT_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
@@ -50,7 +52,10 @@ impl DayForm {
             }
         }
         day.regions.clone_from(&self.regions);
-        day.note.clone_from(&self.note);
+        // A note that cannot be kept (too long, control characters) keeps the stored one.
+        if note_problem(&self.note).is_none() {
+            day.note.clone_from(&self.note);
+        }
         day
     }
 }
@@ -231,14 +236,9 @@ impl DayView {
             self.date_error = None;
             return;
         }
-        match parse_date(&self.date_text) {
-            None => {
-                self.date_error = Some(format!(
-                    "\"{}\" is not a date. Type it as YYYY-MM-DD, for example {today}.",
-                    self.date_text.trim()
-                ));
-            }
-            Some(date) => match check_not_future(date, today) {
+        match super::widgets::read_date_field(&self.date_text, today) {
+            Err(error) => self.date_error = Some(error),
+            Ok(date) => match check_not_future(date, today) {
                 Ok(date) => {
                     self.open(date);
                     self.focus_first_field = false;
@@ -300,6 +300,9 @@ impl DayView {
             )
             .labelled_by(label.id);
         changed |= note.changed();
+        if let Some(problem) = note_problem(&self.form.note) {
+            error_text(ui, &problem);
+        }
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
@@ -341,6 +344,13 @@ fn day_row(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Response {
             .truncate()
             .min_size(egui::vec2(ui.available_width(), 0.0)),
     )
+}
+
+/// What is wrong with a note typed for a day, if anything.
+fn note_problem(note: &str) -> Option<String> {
+    check_text("The note", note, MAX_NOTE_CHARS, true)
+        .err()
+        .map(|error| format!("{error}. Until then the day keeps its saved note."))
 }
 
 /// One line for the list: the date and the main figures.

@@ -106,7 +106,10 @@ pub struct Document {
     disk_hash: Option<u64>,
     stamp: Option<Stamp>,
     path: PathBuf,
+    /// The journal's lock (`None` where the file system cannot lock: the window still writes).
     lock: Option<JournalLock>,
+    /// Another painlog holds the lock: this window only reads.
+    read_only: bool,
     saved_revision: u64,
     last_watch: Instant,
     first_unsaved_change: Option<Instant>,
@@ -121,8 +124,23 @@ pub struct Document {
 impl Document {
     /// A journal just read from `path`, with the lock taken for it (or why not).
     pub fn new(loaded: store::Loaded, path: PathBuf, lock: Result<JournalLock, LockError>) -> Self {
-        let lock = lock.ok();
-        let status = if lock.is_none() {
+        let (lock, read_only) = match lock {
+            Ok(lock) => (Some(lock), false),
+            Err(LockError::Busy) => (None, true),
+            // A lock that cannot be made (a file system without locks, a folder painlog may
+            // not write in) does not stop the window; a save that fails says why.
+            Err(LockError::Io { .. }) => (None, false),
+        };
+        Self::with_lock(loaded, path, lock, read_only)
+    }
+
+    fn with_lock(
+        loaded: store::Loaded,
+        path: PathBuf,
+        lock: Option<JournalLock>,
+        read_only: bool,
+    ) -> Self {
+        let status = if read_only {
             SaveStatus::ReadOnly
         } else if loaded.existed {
             SaveStatus::Loaded
@@ -137,6 +155,7 @@ impl Document {
             stamp: Stamp::of(&path),
             path,
             lock,
+            read_only,
             last_watch: Instant::now(),
             first_unsaved_change: None,
             last_change: None,
@@ -155,14 +174,18 @@ impl Document {
 
     /// `true` when another painlog holds the journal and this window only reads it.
     pub fn is_read_only(&self) -> bool {
-        self.lock.is_none()
+        self.read_only
     }
 
     /// Try again to take the journal's lock (after the other painlog closed); reads the file
     /// afresh when it succeeds.
     pub fn try_to_write(&mut self) -> Result<(), LockError> {
-        let lock = store::lock(&self.path)?;
-        self.lock = Some(lock);
+        self.lock = match store::lock(&self.path) {
+            Ok(lock) => Some(lock),
+            Err(LockError::Busy) => return Err(LockError::Busy),
+            Err(LockError::Io { .. }) => None,
+        };
+        self.read_only = false;
         if let Err(error) = self.reload() {
             self.status = SaveStatus::ChangedOnDisk {
                 reason: error.to_string(),
@@ -175,6 +198,7 @@ impl Document {
     /// window only reads from now on.
     pub fn release(&mut self) {
         self.lock = None;
+        self.read_only = true;
         self.status = SaveStatus::ReadOnly;
     }
 
@@ -273,7 +297,7 @@ impl Document {
         let lock = self.lock.take();
         let dismissed = std::mem::take(&mut self.dismissed_copies);
         let path = self.path.clone();
-        *self = Self::new(loaded, path, lock.ok_or(LockError::Busy));
+        *self = Self::with_lock(loaded, path, lock, self.read_only);
         self.dismissed_copies = dismissed;
         Ok(())
     }
@@ -449,7 +473,7 @@ impl Document {
             Err(error) => {
                 self.failed_at = Some(Instant::now());
                 self.status = SaveStatus::Failed {
-                    reason: error.source.to_string(),
+                    reason: error.reason(),
                     at: now,
                 };
             }

@@ -27,7 +27,14 @@ pub struct RecoveryView {
     advice: &'static str,
     backups: Vec<BackupRow>,
     other_path: String,
+    /// What is wrong with the path typed to open, or the new journal waiting to be confirmed.
+    other_problem: Option<OtherProblem>,
     problem: Option<String>,
+}
+
+enum OtherProblem {
+    Message(String),
+    NoFile(PathBuf),
 }
 
 impl RecoveryView {
@@ -74,6 +81,7 @@ impl RecoveryView {
             advice: error.advice(),
             backups: read_backups(path),
             other_path: String::new(),
+            other_problem: None,
             problem: None,
         }
     }
@@ -158,11 +166,45 @@ impl RecoveryView {
                         .hint_text("/path/to/journal.ron"),
                 )
                 .labelled_by(label.id);
+            if field.changed() {
+                self.other_problem = None;
+            }
             let enter = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-            if (ui.button("Open").clicked() || enter) && !self.other_path.trim().is_empty() {
-                commands.push(Command::Open(PathBuf::from(self.other_path.trim())));
+            if ui.button("Open").clicked() || enter {
+                let path = PathBuf::from(self.other_path.trim());
+                self.other_problem = if self.other_path.trim().is_empty() {
+                    Some(OtherProblem::Message(
+                        "Type the path of a journal file, e.g. /home/you/journal.ron.".to_owned(),
+                    ))
+                } else if path.is_dir() {
+                    Some(OtherProblem::Message(format!(
+                        "{} is a folder; type the path of the journal file in it.",
+                        path.display()
+                    )))
+                } else if !path.exists() {
+                    Some(OtherProblem::NoFile(path))
+                } else {
+                    commands.push(Command::Open(path));
+                    None
+                };
             }
         });
+        match &self.other_problem {
+            Some(OtherProblem::Message(message)) => super::widgets::error_text(ui, message),
+            Some(OtherProblem::NoFile(path)) => {
+                super::widgets::error_text(
+                    ui,
+                    &format!(
+                        "There is no file at {}. Check the path for typing mistakes.",
+                        path.display()
+                    ),
+                );
+                if ui.button("Start a new journal there").clicked() {
+                    commands.push(Command::Open(path.clone()));
+                }
+            }
+            None => {}
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use super::file_dialog::{self, DialogProgram};
 use super::widgets::{error_text, field_label};
 use super::{Clock, Command};
 use crate::analysis::{DayRange, EffectSettings, REGRESSION_NOTE};
-use crate::model::{Journal, parse_date};
+use crate::model::{Journal, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, check_text};
 use crate::report::text::{
     SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
 };
@@ -180,10 +180,9 @@ impl ReportView {
             PeriodChoice::Last90 => Period::LastDays(90),
             PeriodChoice::Everything => Period::Everything,
             PeriodChoice::Custom => {
-                match (parse_date(&self.custom_from), parse_date(&self.custom_to)) {
-                    (Some(from), Some(to)) => Period::Between(from, to),
-                    _ => return Err("Type both dates as YYYY-MM-DD.".to_owned()),
-                }
+                let (from, to) =
+                    super::widgets::read_period_fields(&self.custom_from, &self.custom_to, today)?;
+                Period::Between(from, to)
             }
         };
         period
@@ -242,7 +241,12 @@ impl ReportView {
             .size_range(240.0..=(ui.available_width() * 0.5).clamp(240.0, 560.0))
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.choices_ui(ui, period.as_ref().err());
+                    self.choices_ui(
+                        ui,
+                        period.as_ref().err(),
+                        clock.today(),
+                        journal.date_span().map(|(first, _)| first),
+                    );
                     ui.separator();
                     self.export_ui(ui, journal, summary.as_ref(), clock);
                     ui.separator();
@@ -269,7 +273,13 @@ impl ReportView {
         self.read_only = read_only;
     }
 
-    fn choices_ui(&mut self, ui: &mut egui::Ui, period_error: Option<&String>) {
+    fn choices_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        period_error: Option<&String>,
+        today: NaiveDate,
+        first_day: Option<NaiveDate>,
+    ) {
         ui.heading("Report for your therapist");
         ui.strong("Period");
         for choice in PeriodChoice::ALL {
@@ -277,9 +287,16 @@ impl ReportView {
                 .radio_value(&mut self.period, choice, choice.label())
                 .changed()
                 && choice == PeriodChoice::Custom
-                && self.custom_to.is_empty()
             {
-                self.custom_to = chrono::Local::now().date_naive().to_string();
+                // Start from the whole journal, so that there is something to change.
+                if self.custom_from.trim().is_empty() {
+                    self.custom_from = first_day
+                        .unwrap_or(today - chrono::Duration::days(90))
+                        .to_string();
+                }
+                if self.custom_to.trim().is_empty() {
+                    self.custom_to = today.to_string();
+                }
             }
         }
         if self.period == PeriodChoice::Custom {
@@ -309,6 +326,9 @@ impl ReportView {
         let label = field_label(ui, labels::NAME, Some("optional"));
         ui.add(TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
             .labelled_by(label.id);
+        if let Err(error) = self.name_checked() {
+            error_text(ui, &error);
+        }
         let label = field_label(ui, labels::MESSAGE, Some("optional, printed on page one"));
         ui.add(
             TextEdit::multiline(&mut self.message)
@@ -316,6 +336,32 @@ impl ReportView {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+        if let Err(error) = self.message_checked() {
+            error_text(ui, &error);
+        }
+    }
+
+    fn name_checked(&self) -> Result<(), String> {
+        check_text("The name", self.name.trim(), MAX_NAME_CHARS, false)
+            .map_err(|error| format!("{error}."))
+    }
+
+    fn message_checked(&self) -> Result<(), String> {
+        check_text("The message", self.message.trim(), MAX_MESSAGE_CHARS, true)
+            .map_err(|error| format!("{error}."))
+    }
+
+    /// Why the export button is off, if it is.
+    fn cannot_export(&self, summary: Option<&Summary>) -> Option<&'static str> {
+        if summary.is_none() {
+            Some("Choose a period that can be read (above) to export.")
+        } else if self.name_checked().is_err() || self.message_checked().is_err() {
+            Some("Fix the name or the message above to export.")
+        } else if self.path.trim().is_empty() {
+            Some("Type where to save it, or choose a place.")
+        } else {
+            None
+        }
     }
 
     fn export_ui(
@@ -372,16 +418,19 @@ impl ReportView {
                     self.format == Format::Csv,
                 ));
             }
-            let can_export = summary.is_some() && !self.path.trim().is_empty();
+            let blocked = self.cannot_export(summary);
             if ui
                 .add_enabled(
-                    can_export,
+                    blocked.is_none(),
                     egui::Button::new(RichText::new(labels::EXPORT).strong()),
                 )
                 .clicked()
                 && let Some(summary) = summary
             {
                 self.exported = Some(self.export(journal, summary, clock));
+            }
+            if let Some(reason) = blocked {
+                ui.label(RichText::new(reason).weak().small());
             }
         });
         match &self.exported {
@@ -468,18 +517,27 @@ impl ReportView {
         ui.add(TextEdit::singleline(&mut self.import_sessions).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         let ready = !self.import_days.trim().is_empty() || !self.import_sessions.trim().is_empty();
-        if ui
-            .add_enabled(ready, egui::Button::new(labels::IMPORT))
-            .clicked()
-        {
-            match self.read_import(today) {
-                Ok(command) => {
-                    self.import_error = None;
-                    commands.push(command);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(ready, egui::Button::new(labels::IMPORT))
+                .clicked()
+            {
+                match self.read_import(today) {
+                    Ok(command) => {
+                        self.import_error = None;
+                        commands.push(command);
+                    }
+                    Err(error) => self.import_error = Some(error),
                 }
-                Err(error) => self.import_error = Some(error),
             }
-        }
+            if !ready {
+                ui.label(
+                    RichText::new("Type the path of days.csv, sessions.csv or both.")
+                        .weak()
+                        .small(),
+                );
+            }
+        });
         if let Some(error) = &self.import_error {
             error_text(ui, error);
         }

@@ -9,8 +9,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, TextEdit};
 use super::widgets::{error_text, field_label, region_checkboxes, score_input};
 use super::{Clock, Command};
 use crate::model::{
-    Amount, Cost, Currency, Journal, KindChoice, Minutes, Pressure, Region, Score, Session,
-    SessionId, SessionKind, check_not_future, parse_date,
+    Amount, Cost, Currency, Journal, KindChoice, MAX_NAME_CHARS, MAX_NOTE_CHARS, Minutes, Pressure,
+    Region, Score, Session, SessionId, SessionKind, check_not_future, check_text,
 };
 
 const NEW_SESSION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -64,6 +64,9 @@ struct FormErrors {
     cost: Option<String>,
     currency: Option<String>,
     ratings: [Option<String>; 3],
+    kind_name: Option<String>,
+    therapist: Option<String>,
+    note: Option<String>,
 }
 
 /// The session form, as typed.
@@ -178,10 +181,30 @@ impl SessionForm {
                 }
             }
         }
+        if self.kind == KindChoice::Other {
+            errors.kind_name = check_text(
+                "The kind's name",
+                self.other_name.trim(),
+                MAX_NAME_CHARS,
+                false,
+            )
+            .err()
+            .map(|error| format!("{error}."));
+        }
+        errors.therapist = check_text("Therapist", self.therapist.trim(), MAX_NAME_CHARS, false)
+            .err()
+            .map(|error| format!("{error}."));
+        errors.note = check_text("The note", &self.note, MAX_NOTE_CHARS, true)
+            .err()
+            .map(|error| format!("{error}."));
         let (Some(start), Some(minutes), Some(cost)) = (start, minutes, cost) else {
             return Err(Box::new(errors));
         };
-        if errors.ratings.iter().any(Option::is_some) {
+        if errors.ratings.iter().any(Option::is_some)
+            || errors.kind_name.is_some()
+            || errors.therapist.is_some()
+            || errors.note.is_some()
+        {
             return Err(Box::new(errors));
         }
         let mut session = Session::new(start, kind, minutes);
@@ -197,14 +220,12 @@ impl SessionForm {
     }
 
     fn start(&self, today: chrono::NaiveDate) -> Result<NaiveDateTime, String> {
-        let date = parse_date(&self.date).ok_or_else(|| {
-            format!(
-                "\"{}\" is not a date. Type it as YYYY-MM-DD, for example {today}.",
-                self.date.trim()
-            )
-        })?;
+        let date = super::widgets::read_date_field(&self.date, today)?;
         check_not_future(date, today).map_err(|error| format!("{error}."))?;
-        let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M").map_err(|_| {
+        let time = ["%H:%M", "%H:%M:%S"]
+            .iter()
+            .find_map(|format| NaiveTime::parse_from_str(self.time.trim(), format).ok())
+            .ok_or_else(|| {
             format!(
                 "\"{}\" is not a time. Type it as HH:MM on the 24-hour clock, for example 17:30.",
                 self.time.trim()
@@ -453,9 +474,9 @@ fn form_ui(
     let mut events = FormEvents::default();
     let mut rows = |ui: &mut egui::Ui| {
         start_rows(ui, form, errors, &mut events);
-        kind_row(ui, form, &mut events);
+        kind_row(ui, form, errors, &mut events);
         minutes_row(ui, form, errors, &mut events);
-        therapist_row(ui, form, journal, &mut events);
+        therapist_row(ui, form, journal, errors, &mut events);
         pressure_and_focus_rows(ui, form, &mut events);
         cost_row(ui, form, errors, &mut events);
     };
@@ -526,7 +547,12 @@ fn start_rows(
     ui.end_row();
 }
 
-fn kind_row(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) {
+fn kind_row(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
     field_label(ui, "Kind", None);
     ui.vertical(|ui| {
         ui.horizontal_wrapped(|ui| {
@@ -548,6 +574,7 @@ fn kind_row(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) 
                 .labelled_by(label.id);
             events.changed |= field.changed();
         });
+        errors_ui(ui, &[errors.and_then(|e| e.kind_name.as_deref())]);
     });
     ui.end_row();
 }
@@ -573,6 +600,7 @@ fn therapist_row(
     ui: &mut egui::Ui,
     form: &mut SessionForm,
     journal: &Journal,
+    errors: Option<&FormErrors>,
     events: &mut FormEvents,
 ) {
     let label = field_label(ui, labels::THERAPIST, Some("optional"));
@@ -581,6 +609,7 @@ fn therapist_row(
             .add(TextEdit::singleline(&mut form.therapist).desired_width(260.0))
             .labelled_by(label.id)
             .changed();
+        errors_ui(ui, &[errors.and_then(|e| e.therapist.as_deref())]);
         let typed = form.therapist.trim().to_owned();
         let known: Vec<String> = journal
             .therapists()
@@ -641,7 +670,6 @@ fn cost_row(
                 .add(
                     TextEdit::singleline(&mut form.currency)
                         .desired_width(48.0)
-                        .char_limit(3)
                         .hint_text("USD"),
                 )
                 .labelled_by(currency_label.id)
@@ -692,6 +720,7 @@ fn ratings_and_note(
         )
         .labelled_by(label.id)
         .changed();
+    errors_ui(ui, &[errors.and_then(|e| e.note.as_deref())]);
 }
 
 fn new_session_buttons(

@@ -14,7 +14,7 @@ use crate::analysis::{
     DayRange, EffectSettings, Effects, JournalIndex, MetricMap, SessionEffect, daily_runs,
     date_from_day_number, day_number, decimate, rolling_mean_runs,
 };
-use crate::model::{Journal, Metric, SessionId, parse_date};
+use crate::model::{Journal, Metric, SessionId};
 
 /// Which days the chart shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -226,18 +226,14 @@ impl TrendsView {
                 |span| DayRange::new(span.from, span.to.max(today)),
             ),
             RangeChoice::Custom => {
-                match (parse_date(&self.custom_from), parse_date(&self.custom_to)) {
-                    (Some(from), Some(to)) if from <= to => {
+                match super::widgets::read_period_fields(&self.custom_from, &self.custom_to, today)
+                {
+                    Ok((from, to)) => {
                         self.custom_error = None;
                         DayRange::new(from, to)
                     }
-                    (Some(_), Some(_)) => {
-                        self.custom_error =
-                            Some("The first date must come before the second.".to_owned());
-                        back(90)
-                    }
-                    _ => {
-                        self.custom_error = Some("Type both dates as YYYY-MM-DD.".to_owned());
+                    Err(error) => {
+                        self.custom_error = Some(error);
                         back(90)
                     }
                 }

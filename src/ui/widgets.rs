@@ -33,6 +33,38 @@ pub fn error_text(ui: &mut Ui, message: &str) {
     );
 }
 
+/// A date typed in a field, or a message saying what is wrong with it (`example` shows the
+/// format).
+pub fn read_date_field(
+    text: &str,
+    example: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, String> {
+    crate::model::read_date(text).map_err(|error| match error {
+        crate::model::DateError::Shape(_) if text.trim().is_empty() => {
+            format!("Type a date as YYYY-MM-DD, for example {example}.")
+        }
+        crate::model::DateError::Shape(_) => format!(
+            "\"{}\" is not a date. Type it as YYYY-MM-DD, for example {example}.",
+            text.trim()
+        ),
+        other => format!("{other}."),
+    })
+}
+
+/// The two dates of a custom period, or a message naming the field at fault.
+pub fn read_period_fields(
+    from: &str,
+    to: &str,
+    example: chrono::NaiveDate,
+) -> Result<(chrono::NaiveDate, chrono::NaiveDate), String> {
+    let from = read_date_field(from, example).map_err(|error| format!("From: {error}"))?;
+    let to = read_date_field(to, example).map_err(|error| format!("To: {error}"))?;
+    if from > to {
+        return Err("The first date must come before the second.".to_owned());
+    }
+    Ok((from, to))
+}
+
 /// What a [`score_input`] did this frame.
 pub struct ScoreInput {
     /// The text changed (typed, clicked or cleared).
