@@ -377,11 +377,16 @@ fn session_names_refuse_blank_text_and_a_kind_name_for_a_named_kind() {
             if flag == "--kind-name" {
                 extra.extend(["--kind", "other"]);
             }
+            let fix = if flag == "--therapist" {
+                "leave --therapist out if there is none"
+            } else {
+                "name the kind (e.g. \"Hot stone\") or leave --kind-name out"
+            };
             refused(
                 &path,
                 &strs(&session_add(&extra)),
                 USAGE,
-                &[flag, "must not be empty"],
+                &[&format!("{flag} is empty"), fix],
             );
         }
     }
@@ -469,10 +474,40 @@ fn session_remove_refuses_unknown_ids_and_non_numbers() {
             && message.contains("`painlog session list` shows the ids"),
         "{message}"
     );
-    for bad in ["abc", "1.0", "99999999999999999999999"] {
-        refused(&path, &["session", "remove", bad], USAGE, &["<ID>", bad]);
+    for bad in ["abc", "1.0", "", "#1"] {
+        refused(
+            &path,
+            &["session", "remove", bad],
+            USAGE,
+            &[
+                "<ID>",
+                &format!(
+                    "an id is a whole number as shown by `painlog session list`, not \"{bad}\""
+                ),
+            ],
+        );
     }
-    refused(&path, &["session", "remove", "-1"], USAGE, &["'-1'"]);
+    for huge in ["99999999999999999999999", "9007199254740992"] {
+        let message = refused(
+            &path,
+            &["session", "remove", huge],
+            USAGE,
+            &[
+                "no session has an id that large",
+                "`painlog session list` shows the ids",
+            ],
+        );
+        assert!(!message.contains("too large to fit"), "{message}");
+    }
+    for below_one in ["-1", "0"] {
+        let message = refused(
+            &path,
+            &["session", "remove", below_one],
+            USAGE,
+            &["ids start at 1", "`painlog session list` shows them"],
+        );
+        assert!(!message.contains("tip: "), "{message}");
+    }
     refused(
         &path,
         &["session", "remove"],
@@ -505,8 +540,25 @@ fn effects_refuses_settings_out_of_range_and_unknown_metrics() {
             vec!["--min-days", "8"],
             vec!["--min-days", "1 to the window length (7)", "8"],
         ),
-        (vec!["--window", "abc"], vec!["--window", "abc"]),
-        (vec!["--min-days", "2.5"], vec!["--min-days", "2.5"]),
+        (
+            vec!["--window", "abc"],
+            vec![
+                "--window",
+                "the window is a whole number of days from 1 to 28, not \"abc\"",
+            ],
+        ),
+        (
+            vec!["--window", "99999999999999999999"],
+            vec!["--window", "whole number of days from 1 to 28"],
+        ),
+        (
+            vec!["--min-days", "2.5"],
+            vec![
+                "--min-days",
+                "the minimum is a whole number of days from 1 to the window length",
+                "\"2.5\"",
+            ],
+        ),
         (
             vec!["--metric", ""],
             vec![
@@ -524,8 +576,23 @@ fn effects_refuses_settings_out_of_range_and_unknown_metrics() {
     ] {
         let mut all = vec!["effects"];
         all.extend(args);
-        refused(&path, &all, USAGE, &words);
+        let message = refused(&path, &all, USAGE, &words);
+        assert!(!message.contains("invalid digit"), "{message}");
     }
+}
+
+#[test]
+fn effects_refuses_a_metric_that_json_would_ignore() {
+    let (_folder, path) = sample_journal();
+    refused(
+        &path,
+        &["effects", "--json", "--metric", "sleep"],
+        USAGE,
+        &[
+            "--metric chooses the metric of the table",
+            "leave --metric out",
+        ],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -639,10 +706,13 @@ fn export_to_a_place_that_cannot_be_written_fails_and_names_it() {
             inside_a_file.to_str().unwrap(),
         ],
         IO,
-        &[a_file.to_str().unwrap()],
+        &[&format!(
+            "{} is a file, not a folder; choose another --out. Nothing was changed.",
+            a_file.display()
+        )],
     );
     // CSV needs a folder: an existing file is not one.
-    refused(
+    let message = refused(
         &path,
         &[
             "export",
@@ -652,8 +722,13 @@ fn export_to_a_place_that_cannot_be_written_fails_and_names_it() {
             a_file.to_str().unwrap(),
         ],
         IO,
-        &["could not write to", a_file.to_str().unwrap()],
+        &[
+            &format!("{} is a file, not a folder", a_file.display()),
+            "give a folder (new or existing) for --out",
+            "Nothing was changed",
+        ],
     );
+    assert!(!message.contains("os error"), "{message}");
     assert_eq!(fs::read(&a_file).unwrap(), b"not a folder");
     #[cfg(target_os = "linux")]
     refused(
@@ -687,21 +762,37 @@ fn import_refuses_missing_unreadable_foreign_and_too_many_files() {
         &path,
         &["import", missing],
         USAGE,
-        &["cannot read", missing],
+        &[
+            "cannot read",
+            missing,
+            "there is no such file",
+            "Nothing was imported",
+        ],
     );
     let a_folder = csv.to_str().unwrap();
     refused(
         &path,
         &["import", a_folder],
         USAGE,
-        &["cannot read", a_folder],
+        &[
+            "cannot read",
+            a_folder,
+            "it is a folder",
+            "Nothing was imported",
+        ],
     );
     let not_utf8 = write("latin1.csv", b"date,pain\n2026-01-02,\xe9\n");
     refused(
         &path,
         &["import", &not_utf8],
         USAGE,
-        &["cannot read", &not_utf8, "UTF-8"],
+        &[
+            "cannot read",
+            &not_utf8,
+            "line 2 is not UTF-8 text",
+            "Save the file as UTF-8",
+            "Nothing was imported",
+        ],
     );
     for (name, text) in [
         ("empty.csv", ""),
@@ -734,6 +825,7 @@ fn import_refuses_missing_unreadable_foreign_and_too_many_files() {
         &[
             "two files of the same kind",
             "one days.csv and one sessions.csv",
+            "Nothing was imported",
         ],
     );
     refused(
@@ -755,6 +847,8 @@ fn import_refuses_every_kind_of_bad_day_row_and_imports_nothing() {
     let (folder, path) = sample_journal();
     let tomorrow = (today() + chrono::Days::new(1)).to_string();
     let future_row = format!("{tomorrow},3,,,,,,");
+    let five_columns = format!("5 columns where there should be 8 ({DAYS_HEADER})");
+    let five_columns = [five_columns.as_str()];
     let cases: Vec<(&str, &[&str])> = vec![
         (
             "2026-02-30,3,,,,,,",
@@ -793,8 +887,14 @@ fn import_refuses_every_kind_of_bad_day_row_and_imports_nothing() {
             "2026-01-02,3,,,,,knee,",
             &["unknown region \"knee\"", "lower-back", "separated by ;"],
         ),
-        ("2026-01-02,3,,,", &["line 3"]),
-        ("2026-01-02,3,,,,,,,extra", &["line 3"]),
+        ("2026-01-02,3,,,", &five_columns),
+        (
+            "2026-01-02,3,,,,,,,extra",
+            &[
+                "9 columns where there should be 8",
+                "must be in double quotes",
+            ],
+        ),
     ];
     for (row, words) in cases {
         let file = folder.path().join("days.csv");
@@ -901,6 +1001,141 @@ fn import_refuses_every_kind_of_bad_session_row_and_imports_nothing() {
 }
 
 #[test]
+fn import_refuses_an_unclosed_quote_instead_of_swallowing_the_rows_after_it() {
+    let (folder, path) = sample_journal();
+    let days = folder.path().join("days.csv");
+    let days_name = days.to_str().unwrap();
+    // The file ends inside the quotes: every row after it would be taken into the note.
+    fs::write(
+        &days,
+        format!(
+            "{DAYS_HEADER}\r\n2026-01-02,3,,,,,,\"unclosed\r\n2026-01-03,4,,,,,,\r\n2026-01-04,5,,,,,,\r\n"
+        ),
+    )
+    .unwrap();
+    refused(
+        &path,
+        &["import", days_name],
+        USAGE,
+        &[
+            &format!("{days_name}, line 2: a quoted field is never closed (a \" is missing)"),
+            "Nothing was imported.",
+        ],
+    );
+    // A later row's quote closes it: the rows between would still be swallowed.
+    fs::write(
+        &days,
+        format!(
+            "{DAYS_HEADER}\r\n2026-01-02,3,,,,,,\"unclosed\r\n2026-01-03,4,,,,,,\r\n2026-01-04,5,,,,,,\"Walked\"\r\n"
+        ),
+    )
+    .unwrap();
+    refused(
+        &path,
+        &["import", days_name],
+        USAGE,
+        &[
+            &format!(
+                "{days_name}, line 2: a quoted field starting on this line runs on into line 3"
+            ),
+            "a closing \" is missing",
+            "Nothing was imported.",
+        ],
+    );
+    // Text after a closing quote (a quote inside a quoted note not doubled).
+    fs::write(
+        &days,
+        format!("{DAYS_HEADER}\r\n2026-01-02,3,,,,,,\"He said \"hi\" today\"\r\n"),
+    )
+    .unwrap();
+    refused(
+        &path,
+        &["import", days_name],
+        USAGE,
+        &[
+            "line 2: text follows the closing \" of a quoted field",
+            "as \"\"",
+        ],
+    );
+    let sessions = folder.path().join("sessions.csv");
+    let sessions_name = sessions.to_str().unwrap();
+    fs::write(
+        &sessions,
+        format!(
+            "{SESSIONS_HEADER}\r\n2,2026-01-02T10:00,swedish,,60,,,,,,,,,\"unclosed\r\n3,2026-01-03T10:00,swedish,,60,,,,,,,,,\r\n"
+        ),
+    )
+    .unwrap();
+    refused(
+        &path,
+        &["import", sessions_name],
+        USAGE,
+        &[
+            &format!("{sessions_name}, line 2: a quoted field is never closed (a \" is missing)"),
+            "Nothing was imported.",
+        ],
+    );
+    fs::write(
+        &sessions,
+        format!(
+            "{SESSIONS_HEADER}\r\n2,2026-01-02T10:00,swedish,,60,,,,,,,,,\"unclosed\r\n3,2026-01-03T10:00,swedish,,60,,,,,,,,,\"ok\"\r\n"
+        ),
+    )
+    .unwrap();
+    refused(
+        &path,
+        &["import", sessions_name],
+        USAGE,
+        &[&format!(
+            "{sessions_name}, line 2: a quoted field starting on this line runs on into line 3"
+        )],
+    );
+}
+
+#[test]
+fn import_still_takes_notes_over_several_lines() {
+    let (folder, path) = sample_journal();
+    let days = folder.path().join("days.csv");
+    fs::write(
+        &days,
+        format!(
+            "{DAYS_HEADER}\r\n2026-01-02,3,,,,,,\"Stiff, \"\"locked\"\"\r\nbetter later\r\n\r\n2026 was hard, so far\"\r\n2026-01-03,4,,,,,,\r\n"
+        ),
+    )
+    .unwrap();
+    let sessions = folder.path().join("sessions.csv");
+    fs::write(
+        &sessions,
+        format!(
+            "{SESSIONS_HEADER}\r\n,2026-01-02T10:00,swedish,,60,,,,,,,,,\"Line one\nLine two, three\"\r\n"
+        ),
+    )
+    .unwrap();
+    let output = run_on(
+        &path,
+        &["import", days.to_str().unwrap(), sessions.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("2 days added"),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let journal = common::load(&path);
+    assert_eq!(
+        journal.day(common::date("2026-01-02")).unwrap().note,
+        "Stiff, \"locked\"\r\nbetter later\r\n\r\n2026 was hard, so far"
+    );
+    assert!(journal.day(common::date("2026-01-03")).is_some());
+    assert!(
+        journal
+            .sessions()
+            .iter()
+            .any(|session| session.note == "Line one\nLine two, three")
+    );
+}
+
+#[test]
 fn a_bad_sessions_file_stops_a_good_days_file_too() {
     let (folder, path) = sample_journal();
     let days = folder.path().join("days.csv");
@@ -933,21 +1168,57 @@ fn demo_refuses_bad_numbers_missing_out_and_existing_paths() {
         all.extend(args);
         painlog().args(all).output().unwrap()
     };
+    let years =
+        "the number of years the demo journal covers (ending today): a whole number from 1 to 100";
+    let sessions = "the number of sessions in the demo journal: a whole number, 0 or more";
+    let seed = "the seed is a whole number from 0 to 18446744073709551615";
     for (args, words) in [
-        (
-            vec!["--years", "0", "--out", out],
-            vec!["--years", "1..=100"],
-        ),
-        (
-            vec!["--years", "101", "--out", out],
-            vec!["--years", "1..=100"],
-        ),
-        (vec!["--years", "two", "--out", out], vec!["--years", "two"]),
+        (vec!["--years", "0", "--out", out], vec!["--years", years]),
+        (vec!["--years", "101", "--out", out], vec!["--years", years]),
+        (vec!["--years", "-1", "--out", out], vec!["--years", years]),
+        (vec!["--years", "two", "--out", out], vec!["--years", years]),
         (
             vec!["--sessions", "many", "--out", out],
-            vec!["--sessions", "many"],
+            vec!["--sessions", sessions, "\"many\""],
         ),
-        (vec!["--seed", "x", "--out", out], vec!["--seed", "'x'"]),
+        (
+            vec!["--sessions", "-1", "--out", out],
+            vec!["--sessions", sessions, "\"-1\""],
+        ),
+        (
+            vec!["--sessions", "2.5", "--out", out],
+            vec!["--sessions", sessions],
+        ),
+        (
+            vec!["--seed", "x", "--out", out],
+            vec!["--seed", seed, "\"x\""],
+        ),
+        (
+            vec!["--seed", "-1", "--out", out],
+            vec!["--seed", seed, "\"-1\""],
+        ),
+        (
+            vec!["--seed", "99999999999999999999", "--out", out],
+            vec!["--seed", seed],
+        ),
+        (
+            vec!["--sessions", "100000", "--out", out],
+            vec![
+                "--sessions: at most 365 for 1 year (one a day); give more --years or fewer --sessions",
+            ],
+        ),
+        (
+            vec!["--years", "1", "--sessions", "366", "--out", out],
+            vec!["--sessions: at most 365 for 1 year (one a day)"],
+        ),
+        (
+            vec!["--years", "2", "--sessions", "731", "--out", out],
+            vec!["--sessions: at most 730 for 2 years (one a day)"],
+        ),
+        (
+            vec!["--sessions", "99999999999999999999999", "--out", out],
+            vec!["--sessions: at most 365 for 1 year"],
+        ),
         (
             vec!["--years", "2"],
             vec!["required arguments were not provided", "--out"],
@@ -962,8 +1233,20 @@ fn demo_refuses_bad_numbers_missing_out_and_existing_paths() {
                 stderr(&output)
             );
         }
+        for raw in ["invalid digit", "unexpected argument", "is not in"] {
+            assert!(
+                !stderr(&output).contains(raw),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+        }
         assert!(!Path::new(out).exists(), "{args:?} wrote a file");
     }
+    // One a day is the most, and it is made.
+    let full = folder.path().join("full.ron");
+    let output = demo(&["--sessions", "365", "--out", full.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(common::load(&full).sessions().len(), 365);
     // An existing file or folder is never overwritten.
     let existing = folder.path().join("mine.ron");
     fs::write(&existing, "mine").unwrap();
@@ -977,6 +1260,20 @@ fn demo_refuses_bad_numbers_missing_out_and_existing_paths() {
             stderr(&output)
         );
     }
+    assert_eq!(fs::read(&existing).unwrap(), b"mine");
+    // A folder in the path that is a file.
+    let inside = existing.join("demo.ron");
+    let output = demo(&["--out", inside.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(IO), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!(
+            "{} is a file, not a folder; choose another --out. Nothing was changed.",
+            existing.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains("journal"), "{}", stderr(&output));
     assert_eq!(fs::read(&existing).unwrap(), b"mine");
 }
 
@@ -1025,14 +1322,63 @@ fn a_journal_path_inside_a_file_is_refused() {
 #[test]
 fn an_empty_data_path_is_refused() {
     let (_folder, path) = journal_in_temp();
-    let output = painlog().args(["check", "--data", ""]).output().unwrap();
-    assert_eq!(output.status.code(), Some(USAGE));
-    assert!(
-        stderr(&output).contains("a value is required for '--data <PATH>'"),
-        "{}",
-        stderr(&output)
-    );
+    for args in [
+        vec!["check", "--data", ""],
+        vec!["--data", "", "check"],
+        vec!["--data=", "check"],
+    ] {
+        let output = painlog().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(USAGE), "{args:?}");
+        assert!(
+            stderr(&output).contains("--data is empty; give the journal file")
+                && stderr(&output).contains("leave --data out"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
     assert!(!path.exists());
+}
+
+#[test]
+fn an_empty_painlog_data_is_blamed_on_the_variable() {
+    let (folder, path) = sample_journal();
+    let before = snapshot(folder.path());
+    for args in [
+        vec!["check"],
+        vec!["log", "--date", "2026-01-05", "--pain", "3"],
+        vec![],
+    ] {
+        let output = painlog()
+            .env("PAINLOG_DATA", "")
+            .current_dir(folder.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(USAGE), "{args:?}");
+        let message = stderr(&output);
+        assert!(
+            message.contains("PAINLOG_DATA is set but empty; unset it or set it to a journal file"),
+            "{args:?}: {message}"
+        );
+        assert!(!message.contains("--data <PATH>"), "{args:?}: {message}");
+    }
+    // A --data on the command line wins over the empty variable, before or after the command.
+    for args in [
+        vec!["--data", path.to_str().unwrap(), "check", "--json"],
+        vec!["check", "--json", "--data", path.to_str().unwrap()],
+    ] {
+        let output = painlog()
+            .env("PAINLOG_DATA", "")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("\"days\":1"),
+            "{args:?}"
+        );
+    }
+    assert_eq!(snapshot(folder.path()), before);
 }
 
 #[test]
@@ -1041,4 +1387,193 @@ fn unknown_subcommands_and_options_are_refused() {
     refused(&path, &["frobnicate"], USAGE, &["unrecognized subcommand"]);
     refused(&path, &["check", "--verbose"], USAGE, &["'--verbose'"]);
     refused(&path, &["check", "--json", "--json"], USAGE, &["--json"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options that mean nothing for a format, and free text
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn export_refuses_options_the_format_would_ignore() {
+    let (folder, path) = sample_journal();
+    let out = folder.path().join("out");
+    let out = out.to_str().unwrap();
+    for format in ["md", "json", "csv"] {
+        refused(
+            &path,
+            &[
+                "export", "--format", format, "--paper", "letter", "--out", out,
+            ],
+            USAGE,
+            &[&format!(
+                "--paper is only for --format pdf; leave it out for --format {format}"
+            )],
+        );
+    }
+    for flag in ["--name", "--message"] {
+        refused(
+            &path,
+            &["export", "--format", "csv", flag, "Jane", "--out", out],
+            USAGE,
+            &[
+                &format!("{flag} is only for --format pdf, md or json"),
+                "leave it out for --format csv",
+            ],
+        );
+    }
+    assert!(!Path::new(out).exists());
+}
+
+#[test]
+fn text_options_have_a_length_limit_that_the_message_names() {
+    let (folder, path) = sample_journal();
+    let long = |n: usize| "x".repeat(n);
+    let report = folder.path().join("report.md");
+    let report = report.to_str().unwrap();
+    for (flag, limit, what) in [
+        ("--therapist", 100, "a therapist's name"),
+        ("--note", 5000, "a note"),
+    ] {
+        let too_long = long(limit + 1);
+        let message = refused(
+            &path,
+            &strs(&session_add(&[flag, &too_long])),
+            USAGE,
+            &[&format!(
+                "{flag} is {} characters long; {what} is at most {limit} characters, so shorten it",
+                limit + 1
+            )],
+        );
+        assert!(!message.contains(&too_long), "the text is not repeated");
+    }
+    let message = refused(
+        &path,
+        &strs(&session_add(&[
+            "--kind",
+            "other",
+            "--kind-name",
+            &long(100_000),
+        ])),
+        USAGE,
+        &["--kind-name is 100000 characters long; a kind's name is at most 100 characters"],
+    );
+    assert!(message.len() < 1000, "{} bytes", message.len());
+    refused(
+        &path,
+        &["log", "--date", "2026-01-05", "--note", &long(5001)],
+        USAGE,
+        &["--note is 5001 characters long; a note is at most 5000 characters"],
+    );
+    refused(
+        &path,
+        &[
+            "export",
+            "--format",
+            "md",
+            "--name",
+            &long(101),
+            "--out",
+            report,
+        ],
+        USAGE,
+        &["--name is 101 characters long; the name on a report is at most 100 characters"],
+    );
+    refused(
+        &path,
+        &[
+            "export",
+            "--format",
+            "md",
+            "--message",
+            &long(1001),
+            "--out",
+            report,
+        ],
+        USAGE,
+        &["--message is 1001 characters long; the message is at most 1000 characters"],
+    );
+    // At the limit is fine; characters are counted, not bytes.
+    let output = run_on(
+        &path,
+        &strs(&session_add(&[
+            "--therapist",
+            &"Å".repeat(100),
+            "--note",
+            &"é".repeat(5000),
+        ])),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!Path::new(report).exists());
+}
+
+#[test]
+fn text_options_refuse_control_characters_but_notes_keep_new_lines_and_tabs() {
+    let (folder, path) = sample_journal();
+    let report = folder.path().join("report.md");
+    let report = report.to_str().unwrap();
+    for (flag, text) in [
+        ("--therapist", "Anna\u{1b}[31mBerg"),
+        ("--therapist", "Anna\nBerg"),
+        ("--note", "ok\u{7}"),
+        ("--note", "a\u{7f}b"),
+    ] {
+        refused(
+            &path,
+            &strs(&session_add(&[flag, text])),
+            USAGE,
+            &[&format!("{flag} holds a control character"), "so remove it"],
+        );
+    }
+    refused(
+        &path,
+        &strs(&session_add(&[
+            "--kind",
+            "other",
+            "--kind-name",
+            "Hot\tstone",
+        ])),
+        USAGE,
+        &["--kind-name holds a control character (U+0009, character 4)"],
+    );
+    refused(
+        &path,
+        &["log", "--date", "2026-01-05", "--note", "bad\u{1b}"],
+        USAGE,
+        &[
+            "--note holds a control character (U+001B, character 4)",
+            "new lines and tabs",
+        ],
+    );
+    for flag in ["--name", "--message"] {
+        refused(
+            &path,
+            &["export", "--format", "md", flag, "x\u{8}", "--out", report],
+            USAGE,
+            &[&format!("{flag} holds a control character (U+0008")],
+        );
+    }
+    refused(
+        &path,
+        &["export", "--format", "md", "--name", " ", "--out", report],
+        USAGE,
+        &["--name is empty; leave --name out for a report without a name"],
+    );
+    let output = run_on(
+        &path,
+        &[
+            "log",
+            "--date",
+            "2026-01-05",
+            "--note",
+            "Line one\r\n\tLine two",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        common::load(&path)
+            .day(common::date("2026-01-05"))
+            .unwrap()
+            .note,
+        "Line one\n\tLine two"
+    );
 }

@@ -257,7 +257,17 @@ fn a_bad_row_names_its_file_and_line_and_nothing_is_imported() {
         (
             format!("{good}2026-06-04,1\r\n"),
             3,
-            "found record with 2 fields",
+            "2 columns where there should be 8 (date,pain,",
+        ),
+        (
+            format!("{good}2026-06-04,1,,,,,,\"never closed\r\n2026-06-05,2,,,,,,\r\n"),
+            3,
+            "a quoted field is never closed",
+        ),
+        (
+            format!("{good}2026-06-04,1,,,,,,\"runs on\r\n2026-06-05,2,,,,,,\"x\"\r\n"),
+            3,
+            "runs on into line 4, which looks like a row of its own",
         ),
     ] {
         let error = csv_io::parse_days(&text, "days.csv", today()).unwrap_err();
@@ -297,6 +307,26 @@ fn a_bad_row_names_its_file_and_line_and_nothing_is_imported() {
         assert_eq!(error.line, 2, "{error}");
         assert!(error.message.contains(words), "{row}: {error}");
     }
+}
+
+#[test]
+fn a_note_over_several_lines_is_not_taken_for_an_unclosed_quote() {
+    let text = "date,pain,worst_pain,stiffness,sleep,stress,regions,note\r\n2026-06-01,4,,,,,,\"one,\r\n2026-06-02 was worse, a lot\r\n\"\"quoted\"\"\"\r\n";
+    let days = csv_io::parse_days(text, "days.csv", today()).unwrap();
+    assert_eq!(days.len(), 1);
+    assert_eq!(
+        days[0].note,
+        "one,\r\n2026-06-02 was worse, a lot\r\n\"quoted\""
+    );
+    let header = csv_io::SESSION_COLUMNS.join(",");
+    let error = csv_io::parse_sessions(
+        &format!("{header}\r\n1,2026-06-01T10:00,swedish,,60,,,,,,,,,\"open\r\n"),
+        "sessions.csv",
+        today(),
+    )
+    .unwrap_err();
+    assert_eq!(error.line, 2, "{error}");
+    assert!(error.message.contains("never closed"), "{error}");
 }
 
 #[test]

@@ -499,7 +499,7 @@ fn the_trend_range_refuses_bad_dates() {
     assert_shown(
         &harness,
         "backwards",
-        "The first date must come before the second.",
+        "The first date must come before the second: 2026-06-20 is after 2026-06-15.",
     );
     assert_eq!(folder_snapshot(&path), before);
 }
@@ -561,7 +561,7 @@ fn the_report_period_refuses_bad_and_backwards_dates_and_nothing_can_be_exported
     assert_shown(
         &harness,
         "backwards",
-        "The first date must come before the second.",
+        "The first date must come before the second: 2026-06-20 is after 2026-06-15.",
     );
     assert!(!export_enabled(&harness));
     assert!(!out.exists());

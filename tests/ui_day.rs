@@ -125,7 +125,7 @@ fn future_dates_are_refused() {
 
     type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-02-30");
     press_tab(&mut harness);
-    harness.get_by_label_contains("is not a date");
+    harness.get_by_label_contains("2026-02-30 does not exist: February 2026 has 28 days.");
     assert!(!path.exists());
 }
 

@@ -40,7 +40,9 @@ fn choosing_a_period_changes_the_preview() {
     harness.get_by_label("Mon 1 Jun 2026 – Fri 5 Jun 2026 (5 days)");
     harness.get_by_label("No sessions in this period.");
     type_into(&mut harness, "To", "2026-05-01");
-    harness.get_by_label_contains("starts (2026-06-01) after it ends");
+    harness.get_by_label_contains(
+        "The first date must come before the second: 2026-06-01 is after 2026-05-01.",
+    );
 }
 
 #[test]

@@ -126,14 +126,293 @@ pub fn currency(text: &str) -> Result<Currency, String> {
     Currency::parse(text).map_err(|error| error.to_string())
 }
 
-/// Free text for a therapist or kind name: not empty.
-pub fn name(text: &str) -> Result<String, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        Err("must not be empty".to_owned())
-    } else {
-        Ok(trimmed.to_owned())
+// The same limits as the window's fields.
+pub use crate::model::{MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+/// The longest name printed on a report, in characters.
+pub const MAX_REPORT_NAME_CHARS: usize = MAX_NAME_CHARS;
+
+/// A free-text argument: how long it may be, whether it may span lines, and what to do when it
+/// is blank. Its errors name the option but do not repeat the text (which may be long, or hold
+/// control characters that a terminal would act on).
+#[derive(Clone, Copy, Debug)]
+pub struct Text {
+    /// What it is, for messages ("a therapist's name").
+    what: &'static str,
+    /// The most characters it may have.
+    max: usize,
+    /// New lines and tabs are allowed (notes, messages).
+    multiline: bool,
+    /// What to do instead of giving blank text; `None` when blank text is fine (it clears).
+    when_blank: Option<&'static str>,
+}
+
+impl Text {
+    /// `--therapist`.
+    pub const THERAPIST: Self = Self {
+        what: "a therapist's name",
+        max: MAX_NAME_CHARS,
+        multiline: false,
+        when_blank: Some("leave --therapist out if there is none"),
+    };
+    /// `--kind-name`.
+    pub const KIND_NAME: Self = Self {
+        what: "a kind's name",
+        max: MAX_NAME_CHARS,
+        multiline: false,
+        when_blank: Some("name the kind (e.g. \"Hot stone\") or leave --kind-name out"),
+    };
+    /// `export --name`.
+    pub const REPORT_NAME: Self = Self {
+        what: "the name on a report",
+        max: MAX_REPORT_NAME_CHARS,
+        multiline: false,
+        when_blank: Some("leave --name out for a report without a name"),
+    };
+    /// `--note` (an empty note clears it).
+    pub const NOTE: Self = Self {
+        what: "a note",
+        max: MAX_NOTE_CHARS,
+        multiline: true,
+        when_blank: None,
+    };
+    /// `export --message`.
+    pub const MESSAGE: Self = Self {
+        what: "the message",
+        max: MAX_MESSAGE_CHARS,
+        multiline: true,
+        when_blank: None,
+    };
+
+    /// Check `text` given for `flag`: the text to keep (names trimmed, notes with Windows line
+    /// ends made plain new lines), or what is wrong.
+    pub fn check(self, flag: &str, text: &str) -> Result<String, String> {
+        let text = if self.multiline {
+            text.replace("\r\n", "\n")
+        } else {
+            text.trim().to_owned()
+        };
+        if let Some(fix) = self.when_blank
+            && text.trim().is_empty()
+        {
+            return Err(format!("{flag} is empty; {fix}"));
+        }
+        if let Some((at, bad)) = text
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| c.is_control() && !(self.multiline && matches!(c, '\n' | '\t')))
+        {
+            let allowed = if self.multiline {
+                "text, new lines and tabs"
+            } else {
+                "one line of text (no new lines or tabs)"
+            };
+            return Err(format!(
+                "{flag} holds a control character (U+{:04X}, character {}); {} may hold only \
+                 {allowed}, so remove it",
+                u32::from(bad),
+                at + 1,
+                self.what
+            ));
+        }
+        let length = text.chars().count();
+        if length > self.max {
+            return Err(format!(
+                "{flag} is {length} characters long; {} is at most {} characters, so shorten it",
+                self.what, self.max
+            ));
+        }
+        Ok(text)
     }
+}
+
+impl clap::builder::TypedValueParser for Text {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let flag = arg
+            .and_then(clap::Arg::get_long)
+            .map_or_else(|| "the text".to_owned(), |long| format!("--{long}"));
+        let text = value.to_str().ok_or_else(|| {
+            refused(
+                cmd,
+                &format!("{flag} is not valid text (UTF-8); type it again in plain text"),
+            )
+        })?;
+        self.check(&flag, text)
+            .map_err(|message| refused(cmd, &message))
+    }
+}
+
+/// A clap error with exactly `message` (after "error: "), exit code 2.
+fn refused(cmd: &clap::Command, message: &str) -> clap::Error {
+    clap::Error::raw(
+        clap::error::ErrorKind::ValueValidation,
+        format!("{message}\n"),
+    )
+    .with_cmd(cmd)
+}
+
+/// `--data` (or `PAINLOG_DATA`): a journal path, not empty. An empty `PAINLOG_DATA` is blamed on
+/// the variable, not on `--data`.
+#[derive(Clone, Copy, Debug)]
+pub struct DataPath;
+
+impl DataPath {
+    /// The value of `--data` on the command line, if it is there.
+    fn given_on_command_line() -> Option<std::ffi::OsString> {
+        let mut given = None;
+        let mut args = std::env::args_os().skip(1);
+        while let Some(arg) = args.next() {
+            if arg == "--" {
+                break;
+            }
+            if arg == "--data" {
+                given = Some(args.next().unwrap_or_default());
+            } else if let Some(value) = arg.as_encoded_bytes().strip_prefix(b"--data=") {
+                given = Some(String::from_utf8_lossy(value).into_owned().into());
+            }
+        }
+        given
+    }
+}
+
+impl clap::builder::TypedValueParser for DataPath {
+    type Value = std::path::PathBuf;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<std::path::PathBuf, clap::Error> {
+        if !value.is_empty() {
+            return Ok(value.into());
+        }
+        let env = crate::store::DATA_ENV;
+        let env_is_empty = std::env::var_os(env).is_some_and(|value| value.is_empty());
+        match Self::given_on_command_line() {
+            // The empty variable, read where --data was not typed; the typed --data wins.
+            Some(given) if env_is_empty && !given.is_empty() => Ok(std::path::PathBuf::new()),
+            None if env_is_empty => Err(refused(
+                cmd,
+                &format!("{env} is set but empty; unset it or set it to a journal file"),
+            )),
+            _ => Err(refused(
+                cmd,
+                "--data is empty; give the journal file (e.g. --data ~/journal.ron), or leave \
+                 --data out to use your usual journal",
+            )),
+        }
+    }
+}
+
+/// A whole number as typed (digits, with an optional sign and spaces around), or `None`. Numbers
+/// beyond `i128` are taken as its largest or smallest.
+fn whole_number(text: &str) -> Option<i128> {
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.bytes().fold(0_i128, |value, digit| {
+        value
+            .saturating_mul(10)
+            .saturating_add(i128::from(digit - b'0'))
+    });
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// A session id as `painlog session list` shows it.
+pub fn session_id(text: &str) -> Result<u64, String> {
+    let largest = crate::model::MAX_SESSION_ID;
+    match whole_number(text) {
+        None => Err(format!(
+            "an id is a whole number as shown by `painlog session list`, not \"{text}\""
+        )),
+        Some(id) if id < 1 => Err(format!(
+            "ids start at 1; `painlog session list` shows them (not \"{text}\")"
+        )),
+        Some(id) => u64::try_from(id)
+            .ok()
+            .filter(|&id| id <= largest)
+            .ok_or_else(|| {
+                format!(
+                    "no session has an id that large (the largest possible is {largest}); \
+                     `painlog session list` shows the ids"
+                )
+            }),
+    }
+}
+
+/// `effects --window`: a whole number; its range (1–28) is checked with `--min-days`.
+pub fn window(text: &str) -> Result<i64, String> {
+    whole_number(text)
+        .and_then(|n| i64::try_from(n).ok())
+        .ok_or_else(|| {
+            format!(
+                "the window is a whole number of days from 1 to {}, not \"{text}\"",
+                crate::analysis::EffectSettings::MAX_WINDOW
+            )
+        })
+}
+
+/// `effects --min-days`: a whole number; its range (1 to the window) is checked with
+/// `--window`.
+pub fn min_days(text: &str) -> Result<i64, String> {
+    whole_number(text)
+        .and_then(|n| i64::try_from(n).ok())
+        .ok_or_else(|| {
+            format!(
+                "the minimum is a whole number of days from 1 to the window length (--window, 7 \
+                 unless given), not \"{text}\""
+            )
+        })
+}
+
+/// `demo --years`: 1 to 100.
+pub fn demo_years(text: &str) -> Result<u32, String> {
+    whole_number(text)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|years| (1..=100).contains(years))
+        .ok_or_else(|| {
+            format!(
+                "the number of years the demo journal covers (ending today): a whole number from \
+                 1 to 100, not \"{text}\""
+            )
+        })
+}
+
+/// `demo --sessions`: 0 or more (the most for the years given, one a day, is checked with
+/// `--years`; a number too large for this computer is taken as its largest).
+pub fn demo_sessions(text: &str) -> Result<usize, String> {
+    match whole_number(text) {
+        Some(n) if n >= 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        _ => Err(format!(
+            "the number of sessions in the demo journal: a whole number, 0 or more (at most one \
+             a day), not \"{text}\""
+        )),
+    }
+}
+
+/// `demo --seed`: any whole number from 0 to the largest 64-bit one.
+pub fn demo_seed(text: &str) -> Result<u64, String> {
+    whole_number(text)
+        .and_then(|n| u64::try_from(n).ok())
+        .ok_or_else(|| {
+            format!(
+                "the seed is a whole number from 0 to {} (the same seed gives the same journal), \
+                 not \"{text}\"",
+                u64::MAX
+            )
+        })
 }
 
 /// A metric by name: `pain`, `worst-pain` (or `worst_pain`, `worst`), `stiffness`, `sleep`,

@@ -369,22 +369,60 @@ fn effects(path: &Path, args: &EffectsArgs) -> Result<(), Failure> {
         };
         Failure::usage(format!("invalid value for '{flag}': {error}"))
     })?;
+    if args.json && args.metric.is_some() {
+        return Err(Failure::usage(
+            "--metric chooses the metric of the table; --json prints every metric, so leave \
+             --metric out (or --json, for the table)",
+        ));
+    }
     let journal = load(path)?;
     let index = JournalIndex::new(&journal);
     let result = analysis::effects(&journal, &index, settings);
     if args.json {
         println!("{}", super::effects::to_json(&result));
     } else {
-        print!("{}", super::effects::to_table(&result, args.metric));
+        print!(
+            "{}",
+            super::effects::to_table(&result, args.metric.unwrap_or(Metric::Pain))
+        );
     }
     Ok(())
 }
 
+/// The nearest existing thing above (or at) `folder` when it is a file rather than a folder:
+/// an output path that goes through it cannot be made.
+pub(super) fn file_in_the_way(folder: &Path) -> Option<PathBuf> {
+    folder
+        .ancestors()
+        .filter(|ancestor| !ancestor.as_os_str().is_empty())
+        .find(|ancestor| ancestor.exists())
+        .filter(|ancestor| !ancestor.is_dir())
+        .map(Path::to_path_buf)
+}
+
 fn write_demo(args: &DemoArgs) -> Result<(), Failure> {
+    let most = demo::max_sessions(args.years);
+    if args.sessions > most {
+        let years = if args.years == 1 {
+            "1 year".to_owned()
+        } else {
+            format!("{} years", args.years)
+        };
+        return Err(Failure::usage(format!(
+            "--sessions: at most {most} for {years} (one a day); give more --years or fewer \
+             --sessions"
+        )));
+    }
     if args.out.exists() {
         return Err(Failure::usage(format!(
             "{} already exists; painlog demo does not overwrite files. Choose another --out",
             args.out.display()
+        )));
+    }
+    if let Some(file) = args.out.parent().and_then(file_in_the_way) {
+        return Err(Failure::journal(format!(
+            "{} is a file, not a folder; choose another --out. Nothing was changed.",
+            file.display()
         )));
     }
     let journal = demo::generate(DemoSpec {
@@ -393,7 +431,13 @@ fn write_demo(args: &DemoArgs) -> Result<(), Failure> {
         seed: args.seed,
         end: super::today(),
     });
-    store::save(&args.out, &journal, now())?;
+    store::save(&args.out, &journal, now()).map_err(|error| {
+        Failure::journal(format!(
+            "could not write the demo journal {}: {}. Choose another --out",
+            args.out.display(),
+            error.source
+        ))
+    })?;
     println!(
         "Wrote {} days and {} sessions to {}",
         journal.day_count(),

@@ -2,13 +2,43 @@
 
 use std::path::{Path, PathBuf};
 
-use super::commands::{Failure, Writing, load, now};
+use super::commands::{Failure, Writing, file_in_the_way, load, now};
 use super::{ExportArgs, ExportFormat};
 use crate::analysis::{EffectSettings, JournalIndex, effects};
 use crate::report::{self, Period, ReportRequest, Sections, csv_io};
 use crate::store::{self, write_atomic};
 
+/// Options that mean nothing for the chosen format are refused rather than ignored.
+fn check_options_fit_format(args: &ExportArgs) -> Result<(), Failure> {
+    let format = match args.format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Csv => "csv",
+        ExportFormat::Md => "md",
+        ExportFormat::Json => "json",
+    };
+    if args.paper.is_some() && args.format != ExportFormat::Pdf {
+        return Err(Failure::usage(format!(
+            "--paper is only for --format pdf; leave it out for --format {format}"
+        )));
+    }
+    if args.format == ExportFormat::Csv {
+        for (flag, given) in [
+            ("--message", args.message.is_some()),
+            ("--name", args.name.is_some()),
+        ] {
+            if given {
+                return Err(Failure::usage(format!(
+                    "{flag} is only for --format pdf, md or json (the CSV files hold the \
+                     journal's days and sessions, not a report); leave it out for --format csv"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
+    check_options_fit_format(args)?;
     let journal = load(path)?;
     let today = super::today();
     let period = match (args.since_last_session, args.from, args.to) {
@@ -35,6 +65,13 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
         } else {
             Some(range)
         };
+        if let Some(file) = file_in_the_way(&args.out) {
+            return Err(Failure::journal(format!(
+                "{} is a file, not a folder; --format csv writes days.csv and sessions.csv into \
+                 a folder, so give a folder (new or existing) for --out. Nothing was changed.",
+                file.display()
+            )));
+        }
         let written = csv_io::export_csv(&journal, only, &args.out).map_err(|error| {
             Failure::journal(format!(
                 "could not write to {}: {error}",
@@ -60,7 +97,7 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
     let summary = report::summarize_period(&journal, &index, &effects, &request);
     let (bytes, extension) = match args.format {
         ExportFormat::Pdf => (
-            report::pdf::to_pdf(&summary, args.paper)
+            report::pdf::to_pdf(&summary, args.paper.unwrap_or_default())
                 .map_err(|error| Failure::journal(error.to_string()))?,
             "pdf",
         ),
@@ -74,6 +111,12 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
         args.out.clone()
     };
     if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
+        if let Some(file) = file_in_the_way(folder) {
+            return Err(Failure::journal(format!(
+                "{} is a file, not a folder; choose another --out. Nothing was changed.",
+                file.display()
+            )));
+        }
         store::create_private_folder(folder).map_err(|error| {
             Failure::journal(format!("could not create {}: {error}", folder.display()))
         })?;
@@ -102,14 +145,40 @@ fn kind_of(text: &str) -> Option<CsvKind> {
     }
 }
 
+/// A CSV file's text; a file that cannot be read, or is not UTF-8, is refused with what to do.
+fn read_csv(file: &Path, name: &str) -> Result<String, Failure> {
+    let bytes = std::fs::read(file).map_err(|error| {
+        let cause = match error.kind() {
+            std::io::ErrorKind::NotFound => "there is no such file; check the path".to_owned(),
+            std::io::ErrorKind::IsADirectory => {
+                "it is a folder; name the days.csv or sessions.csv in it".to_owned()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied; check the file's permissions".to_owned()
+            }
+            _ => error.to_string(),
+        };
+        Failure::usage(format!(
+            "cannot read {name}: {cause}. Nothing was imported."
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
+        Failure::usage(format!(
+            "cannot read {name}: line {line} is not UTF-8 text. Save the file as UTF-8 (in a \
+             spreadsheet, as \"CSV UTF-8\") and import it again. Nothing was imported."
+        ))
+    })
+}
+
 pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
     let mut writing = Writing::open(path)?;
     let today = super::today();
     let (mut days, mut sessions) = (None, None);
     for file in files {
         let name = file.display().to_string();
-        let text = std::fs::read_to_string(file)
-            .map_err(|error| Failure::usage(format!("cannot read {name}: {error}")))?;
+        let text = read_csv(file, &name)?;
         match kind_of(&text) {
             Some(CsvKind::Days) if days.is_none() => {
                 days = Some(
@@ -125,7 +194,8 @@ pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
             }
             Some(_) => {
                 return Err(Failure::usage(format!(
-                    "{name}: two files of the same kind; give one days.csv and one sessions.csv"
+                    "{name}: two files of the same kind; give one days.csv and one sessions.csv. \
+                     Nothing was imported."
                 )));
             }
             None => {

@@ -28,7 +28,13 @@ elsewhere), unless --data or PAINLOG_DATA names another file."
 )]
 pub struct Cli {
     /// The journal file to use instead of the default.
-    #[arg(long, global = true, env = crate::store::DATA_ENV, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = crate::store::DATA_ENV,
+        value_name = "PATH",
+        value_parser = args::DataPath
+    )]
     pub data: Option<PathBuf>,
 
     /// Open the window on a generated demo journal in a temporary folder (your journal is not touched).
@@ -104,14 +110,14 @@ pub struct ExportArgs {
     /// From the day of the last session to today.
     #[arg(long)]
     pub since_last_session: bool,
-    /// The paper of a PDF: a4 or letter.
-    #[arg(long, value_name = "PAPER", default_value = "a4", value_parser = args::paper)]
-    pub paper: crate::report::pdf::Paper,
-    /// A short message to the therapist, printed on page one.
-    #[arg(long, value_name = "TEXT")]
+    /// The paper of a PDF: a4 (the default) or letter. Only for --format pdf.
+    #[arg(long, value_name = "PAPER", value_parser = args::paper)]
+    pub paper: Option<crate::report::pdf::Paper>,
+    /// A short message to the therapist, printed on page one (at most 1000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = args::Text::MESSAGE)]
     pub message: Option<String>,
-    /// The name printed on the report.
-    #[arg(long, value_name = "TEXT")]
+    /// The name printed on the report (at most 100 characters).
+    #[arg(long, value_name = "TEXT", value_parser = args::Text::REPORT_NAME)]
     pub name: Option<String>,
     /// Where to write: a file (pdf, md, json) or a folder (csv). An existing folder gets a file
     /// named after the period.
@@ -127,6 +133,7 @@ pub struct EffectsArgs {
         long,
         value_name = "K",
         default_value_t = 7,
+        value_parser = args::window,
         allow_negative_numbers = true
     )]
     pub window: i64,
@@ -135,12 +142,14 @@ pub struct EffectsArgs {
         long,
         value_name = "M",
         default_value_t = 3,
+        value_parser = args::min_days,
         allow_negative_numbers = true
     )]
     pub min_days: i64,
-    /// The metric of the table: pain, worst-pain, stiffness, sleep or stress (JSON has all).
-    #[arg(long, value_name = "METRIC", default_value = "pain", value_parser = args::metric)]
-    pub metric: crate::model::Metric,
+    /// The metric of the table: pain (the default), worst-pain, stiffness, sleep or stress.
+    /// Not with --json, which has them all.
+    #[arg(long, value_name = "METRIC", value_parser = args::metric)]
+    pub metric: Option<crate::model::Metric>,
     /// Print every number as JSON (full precision) instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -174,8 +183,8 @@ pub struct LogArgs {
     /// Clear the day's regions.
     #[arg(long, conflicts_with = "region")]
     pub no_regions: bool,
-    /// A note for the day (replaces the day's note; "" clears it).
-    #[arg(long, value_name = "TEXT")]
+    /// A note for the day (replaces the day's note; "" clears it; at most 5000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = args::Text::NOTE)]
     pub note: Option<String>,
 }
 
@@ -193,7 +202,7 @@ pub enum SessionCommand {
     /// Remove a session by its id.
     Remove {
         /// The id that `painlog session list` shows.
-        #[arg(value_name = "ID")]
+        #[arg(value_name = "ID", value_parser = args::session_id, allow_negative_numbers = true)]
         id: u64,
     },
 }
@@ -207,14 +216,14 @@ pub struct SessionAddArgs {
     /// swedish, deep-tissue, trigger-point, sports, shiatsu or other.
     #[arg(long, value_name = "KIND", value_parser = args::kind)]
     pub kind: KindChoice,
-    /// The name of the kind when --kind is other (e.g. "Hot stone").
-    #[arg(long, value_name = "TEXT", value_parser = args::name)]
+    /// The name of the kind when --kind is other (e.g. "Hot stone"; at most 100 characters).
+    #[arg(long, value_name = "TEXT", value_parser = args::Text::KIND_NAME)]
     pub kind_name: Option<String>,
     /// How long it lasted, 1 to 480.
     #[arg(long, value_name = "N", value_parser = args::minutes, allow_negative_numbers = true)]
     pub minutes: Minutes,
-    /// The therapist or clinic.
-    #[arg(long, value_name = "TEXT", value_parser = args::name)]
+    /// The therapist or clinic (at most 100 characters).
+    #[arg(long, value_name = "TEXT", value_parser = args::Text::THERAPIST)]
     pub therapist: Option<String>,
     /// light, medium, firm or deep.
     #[arg(long, value_name = "P", value_parser = args::pressure)]
@@ -237,29 +246,29 @@ pub struct SessionAddArgs {
     /// Soreness afterwards: 0 = none, 10 = worst.
     #[arg(long, value_name = "N", value_parser = args::session_score, allow_negative_numbers = true)]
     pub soreness: Option<Score>,
-    /// A note, e.g. stretches the therapist suggested.
-    #[arg(long, value_name = "TEXT")]
+    /// A note, e.g. stretches the therapist suggested (at most 5000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = args::Text::NOTE)]
     pub note: Option<String>,
 }
 
 /// `painlog demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Years of days, ending today.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+    /// Years of days, ending today: 1 to 100.
+    #[arg(long, default_value_t = 1, value_parser = args::demo_years, allow_negative_numbers = true)]
     pub years: u32,
-    /// Number of sessions.
-    #[arg(long, default_value_t = 20)]
+    /// Number of sessions: at most one a day (365 a year).
+    #[arg(long, default_value_t = 20, value_parser = args::demo_sessions, allow_negative_numbers = true)]
     pub sessions: usize,
-    /// Random seed: the same seed gives the same journal.
-    #[arg(long, default_value_t = 2026)]
+    /// Random seed, 0 or more: the same seed gives the same journal.
+    #[arg(long, default_value_t = 2026, value_parser = args::demo_seed, allow_negative_numbers = true)]
     pub seed: u64,
     /// Where to write it. An existing file is not overwritten.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
 }
 
-/// Exit code when the journal cannot be read or written.
+/// Exit code when the journal, or a file that export or demo writes, cannot be read or written.
 pub const EXIT_JOURNAL: u8 = 1;
 /// Exit code for arguments that make no sense (as clap uses).
 pub const EXIT_USAGE: u8 = 2;

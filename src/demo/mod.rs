@@ -109,10 +109,21 @@ const SESSION_NOTES: &[&str] = &[
 
 const OTHER_KINDS: &[&str] = &["Hot stone", "Cupping"];
 
-/// Generate a journal from `spec`.
+/// The days a demo of `years` years covers (365 a year, at least one year).
+fn day_count(years: u32) -> u64 {
+    u64::from(years.max(1)) * 365
+}
+
+/// The most sessions a demo of `years` years can hold: one a day. [`generate`] makes no more.
+pub fn max_sessions(years: u32) -> usize {
+    usize::try_from(day_count(years)).unwrap_or(usize::MAX)
+}
+
+/// Generate a journal from `spec`. It holds `spec.sessions` sessions, but at most
+/// [`max_sessions`]`(spec.years)`.
 pub fn generate(spec: DemoSpec) -> Journal {
     let mut rng = Rng::new(spec.seed);
-    let total_days = (u64::from(spec.years.max(1)) * 365).max(1);
+    let total_days = day_count(spec.years);
     let start = spec.end - Days::new(total_days - 1);
     let day_count = usize::try_from(total_days).unwrap_or(usize::MAX);
 
@@ -430,6 +441,16 @@ mod tests {
         let journal = generate(spec(20, 1000, 1));
         assert_eq!(journal.sessions().len(), 1000);
         assert!(journal.day_count() > 6000);
+    }
+
+    #[test]
+    fn at_most_one_session_a_day() {
+        assert_eq!(max_sessions(1), 365);
+        assert_eq!(max_sessions(0), 365);
+        assert_eq!(
+            generate(spec(1, 100_000, 2)).sessions().len(),
+            max_sessions(1)
+        );
     }
 
     #[test]

@@ -235,21 +235,137 @@ impl<'a> Rows<'a> {
         }
     }
 
-    /// Every record with its line number, or the first error.
-    fn records(&mut self) -> Result<Vec<(u64, csv::StringRecord)>, CsvError> {
-        let mut records = Vec::new();
+    /// Every record with its line number, or the first error. `looks_like_row` tells a line of
+    /// text that would be a whole row of this file by itself.
+    fn records(
+        &mut self,
+        columns: &[&str],
+        looks_like_row: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<(u64, csv::StringRecord)>, CsvError> {
         let (file, text) = (self.file, self.text);
+        check_quotes(text, looks_like_row).map_err(|(line, message)| self.error(line, message))?;
+        let mut records = Vec::new();
         for record in self.reader.records() {
             let record = record.map_err(|error| CsvError {
                 file: file.to_owned(),
                 line: error.position().map_or(0, |p| line_at(text, p.byte())),
-                message: error.to_string(),
+                message: describe_csv_error(&error, columns),
             })?;
             let line = record.position().map_or(0, |p| line_at(text, p.byte()));
             records.push((line, record));
         }
         Ok(records)
     }
+}
+
+/// What the csv crate found wrong, in the words of the file's columns.
+fn describe_csv_error(error: &csv::Error, columns: &[&str]) -> String {
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths { len, .. } => {
+            let hint = if usize::try_from(*len).is_ok_and(|len| len > columns.len()) {
+                "; a value with a comma in it (a note, a name) must be in double quotes"
+            } else {
+                ""
+            };
+            format!(
+                "{len} columns where there should be {} ({}){hint}",
+                columns.len(),
+                columns.join(",")
+            )
+        }
+        _ => format!("this row cannot be read as CSV ({error})"),
+    }
+}
+
+/// Quoting that the csv crate reads without complaint but that cannot be what was meant: a
+/// quoted field that is never closed (the crate takes the rest of the file into it), one that
+/// runs on over lines that look like rows of their own (its closing `"` missing, and a later
+/// row's quote taken for it), and text after a field's closing quote. Returns the line and what
+/// is wrong.
+///
+/// A quoted field over several lines (a note with new lines, as painlog exports it) is fine.
+fn check_quotes(text: &str, looks_like_row: &dyn Fn(&str) -> bool) -> Result<(), (u64, String)> {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        AfterQuote,
+    }
+    let mut state = State::FieldStart;
+    let mut line = 1_u64;
+    let mut opened_on = 1_u64;
+    // The first line inside the open quoted field that looks like a row of its own.
+    let mut swallowed = None;
+    for (at, byte) in text.bytes().enumerate() {
+        state = match (state, byte) {
+            (State::FieldStart, b'"') => {
+                opened_on = line;
+                swallowed = None;
+                State::Quoted
+            }
+            (State::FieldStart | State::Unquoted | State::AfterQuote, b',' | b'\r' | b'\n') => {
+                State::FieldStart
+            }
+            (State::FieldStart | State::Unquoted, _) => State::Unquoted,
+            (State::Quoted, b'"') => match swallowed {
+                Some(row_line) => {
+                    return Err((
+                        opened_on,
+                        format!(
+                            "a quoted field starting on this line runs on into line {row_line}, \
+                             which looks like a row of its own; a closing \" is missing (inside \
+                             quotes, write a \" as \"\")"
+                        ),
+                    ));
+                }
+                None => State::AfterQuote,
+            },
+            (State::Quoted, b'\n') => {
+                let next = text[at + 1..].split('\n').next().unwrap_or_default();
+                if swallowed.is_none() && looks_like_row(next.trim_end_matches('\r')) {
+                    swallowed = Some(line + 1);
+                }
+                State::Quoted
+            }
+            // A doubled quote inside quotes stands for one quote.
+            (State::Quoted, _) | (State::AfterQuote, b'"') => State::Quoted,
+            (State::AfterQuote, _) => {
+                return Err((
+                    line,
+                    "text follows the closing \" of a quoted field; inside quotes, write a \" \
+                     as \"\" (two quotes)"
+                        .to_owned(),
+                ));
+            }
+        };
+        if byte == b'\n' {
+            line += 1;
+        }
+    }
+    if state == State::Quoted {
+        return Err((
+            opened_on,
+            "a quoted field is never closed (a \" is missing), so it takes in every line after \
+             it; end the field with \", and write a \" inside it as \"\""
+                .to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// A line of `days.csv` that would be a row by itself: a date, then the other columns.
+fn looks_like_day_row(line: &str) -> bool {
+    let mut cells = line.split(',');
+    cells.next().and_then(parse_date).is_some() && cells.count() + 1 >= DAY_COLUMNS.len()
+}
+
+/// A line of `sessions.csv` that would be a row by itself: an id, a start, the other columns.
+fn looks_like_session_row(line: &str) -> bool {
+    let cells: Vec<&str> = line.split(',').collect();
+    cells.len() >= SESSION_COLUMNS.len()
+        && cells[0].trim().chars().all(|c| c.is_ascii_digit())
+        && parse_start(cells[1]).is_some()
 }
 
 fn parse_score(column: &str, text: &str) -> Result<Option<Score>, String> {
@@ -278,7 +394,7 @@ pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, 
     let mut rows = Rows::new(text, file, &DAY_COLUMNS)?;
     let mut seen = BTreeSet::new();
     let mut days = Vec::new();
-    for (line, record) in rows.records()? {
+    for (line, record) in rows.records(&DAY_COLUMNS, &looks_like_day_row)? {
         let field = |i: usize| record.get(i).unwrap_or_default();
         let day = (|| -> Result<Day, String> {
             let date = parse_date(field(0))
@@ -364,7 +480,7 @@ pub fn parse_sessions(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Se
     let mut rows = Rows::new(text, file, &SESSION_COLUMNS)?;
     let mut ids = BTreeSet::new();
     let mut sessions = Vec::new();
-    for (line, record) in rows.records()? {
+    for (line, record) in rows.records(&SESSION_COLUMNS, &looks_like_session_row)? {
         let field = |i: usize| record.get(i).unwrap_or_default().to_owned();
         let session = parse_session(&field, today).map_err(|message| rows.error(line, message))?;
         if session.id.0 != 0 && !ids.insert(session.id) {

@@ -282,7 +282,7 @@ impl Deleted {
 /// The journal in the window: readable and open, or unreadable with ways out.
 enum JournalState {
     Open(Box<Document>),
-    Unreadable(RecoveryView),
+    Unreadable(Box<RecoveryView>),
 }
 
 /// The painlog window.
@@ -788,7 +788,7 @@ fn state_of(
             path.to_path_buf(),
             store::lock(path),
         ))),
-        Err(error) => JournalState::Unreadable(RecoveryView::new(path, &error)),
+        Err(error) => JournalState::Unreadable(Box::new(RecoveryView::new(path, &error))),
     }
 }
 

@@ -60,7 +60,9 @@ pub fn read_period_fields(
     let from = read_date_field(from, example).map_err(|error| format!("From: {error}"))?;
     let to = read_date_field(to, example).map_err(|error| format!("To: {error}"))?;
     if from > to {
-        return Err("The first date must come before the second.".to_owned());
+        return Err(format!(
+            "The first date must come before the second: {from} is after {to}."
+        ));
     }
     Ok((from, to))
 }
