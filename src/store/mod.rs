@@ -251,17 +251,22 @@ pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), Sa
     let path = &real_path(path);
     let text = to_text(journal).map_err(|error| fail(io::Error::other(error)))?;
     create_private_folder(&atomic::parent_folder(path)).map_err(fail)?;
-    match path.metadata() {
-        Ok(meta) if meta.is_file() => {
-            backup::keep_previous(path, now).map_err(fail)?;
-        }
+    let backup = match path.metadata() {
+        Ok(meta) if meta.is_file() => backup::keep_previous(path, now).map_err(fail)?,
         Ok(_) => {
             return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
         }
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
         Err(error) => return Err(fail(error)),
+    };
+    if let Err(error) = write_atomic(path, text.as_bytes()) {
+        // The journal is as it was, so the backup of it just made is not needed: a failed save
+        // leaves the folder exactly as it found it.
+        if let Some(backup) = backup {
+            let _ = fs::remove_file(backup);
+        }
+        return Err(fail(error));
     }
-    write_atomic(path, text.as_bytes()).map_err(fail)?;
     // Housekeeping: the journal is safely written whether or not these work.
     let _ = backup::prune(path, now.date());
     atomic::remove_stale_temporaries(path);

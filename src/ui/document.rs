@@ -28,6 +28,14 @@ pub enum SaveStatus {
         /// When it was tried.
         at: NaiveDateTime,
     },
+    /// The journal's folder is gone (a disk removed, the folder moved): the changes are kept,
+    /// and saved once it is back or the user has it made again.
+    FolderGone {
+        /// The folder.
+        folder: PathBuf,
+        /// When it was tried.
+        at: NaiveDateTime,
+    },
     /// The file changed elsewhere and cannot be read now; nothing is written until the user
     /// chooses.
     ChangedOnDisk {
@@ -411,7 +419,7 @@ impl Document {
     /// Write the window's version over a file that changed on disk and cannot be read (the
     /// file's version is kept as a backup, as before every save).
     pub fn keep_window_version(&mut self, now: NaiveDateTime) {
-        self.write(now, true);
+        self.write(now, true, false);
     }
 
     /// Save when there are changes and `delay` has passed since the last one (typing is
@@ -446,10 +454,15 @@ impl Document {
     /// Save at once, merging first with any change made to the file elsewhere. The outcome is in
     /// [`Self::status`].
     pub fn save_now(&mut self, now: NaiveDateTime) {
-        self.write(now, false);
+        self.write(now, false, false);
     }
 
-    fn write(&mut self, now: NaiveDateTime, overwrite_changes: bool) {
+    /// Make the journal's folder again (it was deleted or moved) and save into it.
+    pub fn make_folder_and_save(&mut self, now: NaiveDateTime) {
+        self.write(now, false, true);
+    }
+
+    fn write(&mut self, now: NaiveDateTime, overwrite_changes: bool, make_folder: bool) {
         if self.is_read_only() || self.pending.is_some() {
             return;
         }
@@ -460,6 +473,18 @@ impl Document {
                 DiskEvent::Merged => {}
                 _ => return,
             }
+        }
+        // A journal that was on disk and whose folder is gone is not written to a folder made
+        // anew (its disk may be unplugged, and the journal would land elsewhere) unless asked.
+        let folder = store::folder_of(&store::real_path(&self.path));
+        if self.disk_hash.is_some()
+            && !make_folder
+            && std::fs::metadata(&folder)
+                .is_err_and(|error| error.kind() == std::io::ErrorKind::NotFound)
+        {
+            self.failed_at = Some(Instant::now());
+            self.status = SaveStatus::FolderGone { folder, at: now };
+            return;
         }
         match store::save(&self.path, &self.journal, now) {
             Ok(()) => {

@@ -208,6 +208,8 @@ pub enum Command {
     DismissUndo,
     /// Try to save again now.
     RetrySave,
+    /// The journal's folder is gone: make it again and save there.
+    MakeFolderAndSave,
     /// The file changed outside the window: read it again, dropping unsaved changes.
     ReloadFromDisk,
     /// The file changed outside the window: write the window's version over it.
@@ -661,6 +663,7 @@ impl PainlogApp {
             }
             Command::Undo => self.undo(),
             Command::RetrySave => document.save_now(now),
+            Command::MakeFolderAndSave => document.make_folder_and_save(now),
             Command::ReloadFromDisk => {
                 if let Err(error) = document.reload() {
                     self.notice = Some(format!("{error}. This window keeps its version."));
@@ -799,6 +802,7 @@ const READ_ONLY_NOTICE: &str =
 fn close_dialog(ui: &mut egui::Ui, status: Option<&SaveStatus>, commands: &mut Vec<Command>) {
     let reason = match status {
         Some(SaveStatus::Failed { reason, .. }) => format!("painlog could not save your latest changes: {reason}."),
+        Some(SaveStatus::FolderGone { folder, .. }) => format!("painlog could not save your latest changes: the folder {} is gone.", folder.display()),
         Some(SaveStatus::ChangedOnDisk { .. }) => {
             "The journal file was changed outside this window and cannot be read now, so painlog has not written your latest changes over it.".to_owned()
         }

@@ -84,6 +84,26 @@ fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Comman
                 commands.push(Command::KeepWindowVersion);
             }
         }
+        SaveStatus::FolderGone { folder, at } => {
+            ui.label(
+                RichText::new(format!(
+                    "⚠ Not saved ({}): the folder {} is gone (was its disk removed, or the folder moved?). Your changes are kept in this window and saved once it is back.",
+                    at.format("%H:%M:%S"),
+                    folder.display()
+                ))
+                .color(ui.visuals().error_fg_color),
+            );
+            if ui.button("Try saving again").clicked() {
+                commands.push(Command::RetrySave);
+            }
+            if ui
+                .button("Make the folder again")
+                .on_hover_text("Create the folder where it was and save the journal there")
+                .clicked()
+            {
+                commands.push(Command::MakeFolderAndSave);
+            }
+        }
         SaveStatus::Failed { reason, at } => {
             ui.label(
                 RichText::new(format!(
