@@ -82,17 +82,24 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_default()
 }
 
+/// The kind of a message: its words, without what was found (quoted parts, numbers, names).
 fn kind_of(message: &str) -> String {
     let mut kind = String::new();
     let mut quoted = false;
     for c in message.chars() {
         match c {
-            '`' | '"' => quoted = !quoted,
-            _ if quoted || c.is_ascii_digit() => {}
-            _ => kind.push(c),
+            '`' | '"' | '\'' => quoted = !quoted,
+            _ if quoted => {}
+            _ if c.is_ascii_lowercase() || c == ' ' => kind.push(c),
+            _ => {}
         }
     }
-    kind
+    kind.split(" found")
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(60)
+        .collect()
 }
 
 /// SplitMix64.

@@ -57,7 +57,8 @@ fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Comman
         SaveStatus::Conflicts(count) => {
             ui.label(
                 RichText::new(format!(
-                    "⚠ Not saved yet: {count} changed both here and elsewhere; choose which to keep"
+                    "⚠ Not saved yet: {count} {} changed both here and elsewhere; choose which version to keep",
+                    if *count == 1 { "record" } else { "records" }
                 ))
                 .color(ui.visuals().warn_fg_color),
             );

@@ -19,8 +19,10 @@ pub mod labels {
     pub const APPLY: &str = "Save with these choices";
     /// Keep this window's version of every conflict.
     pub const ALL_MINE: &str = "Keep this window's version of all";
-    /// Keep the other side's version of every conflict.
-    pub const ALL_THEIRS: &str = "Keep the other version of all";
+    /// Keep the file's version of every conflict (the copy's: [`ALL_THEIRS_COPY`]).
+    pub const ALL_THEIRS: &str = "Keep the file's version of all";
+    /// Keep the sync tool's copy's version of every conflict.
+    pub const ALL_THEIRS_COPY: &str = "Keep the copy's version of all";
     /// Leave the copy unmerged.
     pub const CANCEL_COPY: &str = "Do not merge the copy";
 }
@@ -126,7 +128,11 @@ pub fn conflicts_dialog(
             if ui.button(labels::ALL_MINE).clicked() {
                 choices.fill(Keep::Mine);
             }
-            if ui.button(labels::ALL_THEIRS).clicked() {
+            let all_theirs = match pending.source {
+                MergeSource::Disk => labels::ALL_THEIRS,
+                MergeSource::Copy(_) => labels::ALL_THEIRS_COPY,
+            };
+            if ui.button(all_theirs).clicked() {
                 choices.fill(Keep::Theirs);
             }
         });
@@ -148,24 +154,58 @@ fn conflict_ui(ui: &mut egui::Ui, conflict: &Conflict, other: &str, choice: &mut
     let (title, mine, theirs) = match conflict {
         Conflict::Day { date, mine, theirs } => (
             format!("The day {}", date.format("%a %-d %b %Y")),
-            mine.as_ref()
-                .map_or_else(|| "deleted".to_owned(), describe_day),
-            theirs
-                .as_ref()
-                .map_or_else(|| "deleted".to_owned(), describe_day),
+            mine.as_ref().map(day_parts),
+            theirs.as_ref().map(day_parts),
         ),
         Conflict::Session { id, mine, theirs } => (
             format!("Session {id}"),
-            mine.as_ref()
-                .map_or_else(|| "deleted".to_owned(), describe_session),
-            theirs
-                .as_ref()
-                .map_or_else(|| "deleted".to_owned(), describe_session),
+            mine.as_ref().map(session_parts),
+            theirs.as_ref().map(session_parts),
         ),
     };
     ui.label(RichText::new(title).strong());
-    ui.radio_value(choice, Keep::Mine, format!("This window: {mine}"));
-    ui.radio_value(choice, Keep::Theirs, format!("{other}: {theirs}"));
+    let mine_text = version_text(ui, "This window", mine.as_deref(), theirs.as_deref());
+    let theirs_text = version_text(ui, other, theirs.as_deref(), mine.as_deref());
+    ui.radio_value(choice, Keep::Mine, mine_text);
+    ui.radio_value(choice, Keep::Theirs, theirs_text);
+}
+
+/// "Side: part · part · …", the parts the other side does not have in a strong colour, so that
+/// what differs stands out.
+fn version_text(
+    ui: &egui::Ui,
+    side: &str,
+    parts: Option<&[String]>,
+    other: Option<&[String]>,
+) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let normal = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let strong = egui::TextFormat::simple(font, ui.visuals().strong_text_color());
+    let differs = egui::TextFormat {
+        background: ui.visuals().selection.bg_fill.gamma_multiply(0.35),
+        ..strong.clone()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    job.append(&format!("{side}: "), 0.0, normal.clone());
+    match parts {
+        None => job.append("deleted", 0.0, differs),
+        Some([]) => job.append("nothing logged", 0.0, differs),
+        Some(parts) => {
+            for (index, part) in parts.iter().enumerate() {
+                if index > 0 {
+                    job.append(" · ", 0.0, normal.clone());
+                }
+                let same = other.is_some_and(|other| other.contains(part));
+                let format = if same {
+                    normal.clone()
+                } else {
+                    differs.clone()
+                };
+                job.append(part, 0.0, format);
+            }
+        }
+    }
+    job
 }
 
 fn join_regions<'a, T: std::fmt::Display + 'a>(items: impl IntoIterator<Item = &'a T>) -> String {
@@ -176,8 +216,8 @@ fn join_regions<'a, T: std::fmt::Display + 'a>(items: impl IntoIterator<Item = &
         .join(", ")
 }
 
-/// Every field of a day, in a line.
-pub fn describe_day(day: &Day) -> String {
+/// Every field of a day, as parts of a line.
+fn day_parts(day: &Day) -> Vec<String> {
     let mut parts = Vec::new();
     for (name, value) in [
         ("pain", day.pain),
@@ -196,15 +236,11 @@ pub fn describe_day(day: &Day) -> String {
     if !day.note.is_empty() {
         parts.push(format!("note “{}”", day.note));
     }
-    if parts.is_empty() {
-        "nothing logged".to_owned()
-    } else {
-        parts.join(" · ")
-    }
+    parts
 }
 
-/// Every field of a session, in a line.
-pub fn describe_session(session: &Session) -> String {
+/// Every field of a session, as parts of a line.
+fn session_parts(session: &Session) -> Vec<String> {
     let mut parts = vec![
         session.start.format("%a %-d %b %Y, %H:%M").to_string(),
         session.kind.to_string(),
@@ -234,5 +270,5 @@ pub fn describe_session(session: &Session) -> String {
     if !session.note.is_empty() {
         parts.push(format!("note “{}”", session.note));
     }
-    parts.join(" · ")
+    parts
 }
