@@ -290,3 +290,32 @@ fn the_recovery_view_shows_the_line_at_fault() {
     let harness = harness(&path);
     harness.get_by_label_contains("2 |   (date: \"2026-06-11\", pain: 12)])");
 }
+
+#[test]
+fn a_backup_is_not_restored_under_another_painlog_that_holds_the_journal() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-10", 4));
+    save(&path, &journal);
+    journal.set_day(day("2026-06-12", 6));
+    painlog::store::save(&path, &journal, now() + chrono::Duration::minutes(3)).unwrap();
+    fs::write(&path, DAMAGED).unwrap();
+    let held = painlog::store::lock(&path).unwrap();
+
+    let mut harness = harness(&path);
+    harness
+        .get_by_label_contains("Restore the backup of")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("the journal is open in another painlog");
+    assert!(harness.state().document().is_none());
+    assert_eq!(fs::read(&path).unwrap(), DAMAGED, "not restored under the other");
+
+    drop(held);
+    harness
+        .get_by_label_contains("Restore the backup of")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Restored the backup");
+    assert_eq!(load(&path).day_count(), 1);
+}
