@@ -167,7 +167,13 @@ fn leading_version(text: &str) -> Option<u32> {
 /// parsed record by record on two threads; `None` for any other layout or any error, which the
 /// full parse then handles (and reports) exactly as before.
 fn read_v1_canonical(text: &str) -> Option<FileV1> {
-    let body = text.split_once("\n(\n")?.1;
+    // Exactly painlog's own start: anything else there (a changed attribute, say) is for the
+    // full parse to read or refuse.
+    let rest = text.strip_prefix(HEADER)?;
+    let body = rest
+        .strip_prefix("#![enable(implicit_some)]\n")
+        .unwrap_or(rest)
+        .strip_prefix("(\n")?;
     let mut lines = body.lines();
     let version = lines
         .next()?
