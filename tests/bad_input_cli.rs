@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::journal_in_temp;
 use painlog::model::{Journal, Minutes, Session, SessionKind, parse_start};
@@ -18,20 +18,7 @@ const USAGE: i32 = 2;
 /// Exit code when a file cannot be read or written.
 const IO: i32 = 1;
 
-fn painlog() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_painlog"));
-    command.env_remove("PAINLOG_DATA");
-    command
-}
-
-fn run_on(path: &Path, args: &[&str]) -> Output {
-    painlog()
-        .arg("--data")
-        .arg(path)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{painlog_command as painlog, run_cli as run_on};
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -5,25 +5,12 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::{journal_in_temp, load, score};
 use painlog::model::{Pressure, Region, SessionId, SessionKind};
 
-fn painlog() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_painlog"));
-    command.env_remove("PAINLOG_DATA");
-    command
-}
-
-fn run_on(path: &Path, args: &[&str]) -> Output {
-    painlog()
-        .arg("--data")
-        .arg(path)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{painlog_command as painlog, run_cli as run_on};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -3,22 +3,12 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use common::run_cli as run;
 
 use painlog::analysis::{EffectSettings, JournalIndex, effects};
 use painlog::demo::{self, DemoSpec};
 use painlog::model::Metric;
 use serde_json::Value;
-
-fn run(path: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_painlog"))
-        .env_remove("PAINLOG_DATA")
-        .arg("--data")
-        .arg(path)
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn demo_journal(path: &std::path::Path) -> painlog::model::Journal {
     let journal = demo::generate(DemoSpec {

@@ -6,17 +6,7 @@ mod common;
 use std::fs;
 use std::process::{Command, Output};
 
-use common::journal_in_temp;
-
-fn run(path: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_painlog"))
-        .env_remove("PAINLOG_DATA")
-        .arg("--data")
-        .arg(path)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{journal_in_temp, run_cli as run};
 
 #[track_caller]
 fn ok(output: &Output) -> String {

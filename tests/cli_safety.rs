@@ -4,22 +4,10 @@
 
 mod common;
 
+use common::{day, journal_in_temp, load, now, run_cli as run_on, save, score};
+use painlog::model::Journal;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-use common::{day, journal_in_temp, load, now, save, score};
-use painlog::model::Journal;
-
-fn run_on(path: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_painlog"))
-        .env_remove("PAINLOG_DATA")
-        .arg("--data")
-        .arg(path)
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -9,6 +9,8 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -16,6 +18,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use common::Random;
 use painlog::demo::{DemoSpec, generate};
 use painlog::model::{Day, Journal};
 
@@ -114,19 +117,6 @@ fn check_after_kill(path: &Path, base: &Journal, last_done: u64, context: &str) 
     generation == last_done + 1
 }
 
-/// SplitMix64, seeded from the clock unless `PAINLOG_CRASH_SEED` is set.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
 enum Line {
     Ready(u64),
     Saved(u64),
@@ -141,15 +131,7 @@ fn saves_survive_being_killed_at_random_moments() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(200);
-    let seed = std::env::var("PAINLOG_CRASH_SEED")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
+    let seed = Random::seed_from("PAINLOG_CRASH_SEED");
     eprintln!("crash test: {kills} kills, PAINLOG_CRASH_SEED={seed}");
     let mut random = Random(seed);
 

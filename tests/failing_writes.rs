@@ -9,7 +9,7 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use common::*;
 use egui_kittest::Harness;
@@ -128,7 +128,7 @@ fn the_command_line_says_a_read_only_folder_refused_and_changes_nothing() {
         return;
     };
     let before = snapshot(folder.path());
-    let output = painlog(&path, &["log", "--date", "2026-06-11", "--pain", "3"]);
+    let output = run_cli(&path, &["log", "--date", "2026-06-11", "--pain", "3"]);
     assert_eq!(output.status.code(), Some(1));
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -138,19 +138,9 @@ fn the_command_line_says_a_read_only_folder_refused_and_changes_nothing() {
     assert_eq!(snapshot(folder.path()), before);
 
     drop(unwritable);
-    let output = painlog(&path, &["log", "--date", "2026-06-11", "--pain", "3"]);
+    let output = run_cli(&path, &["log", "--date", "2026-06-11", "--pain", "3"]);
     assert!(output.status.success());
     assert_eq!(load(&path).day_count(), 2);
-}
-
-fn painlog(path: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_painlog"))
-        .env_remove("PAINLOG_DATA")
-        .arg("--data")
-        .arg(path)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 /// A year of days: far larger than the file size limit the "full disk" tests set.
@@ -204,7 +194,7 @@ fn the_command_line_says_the_disk_is_full_and_changes_nothing() {
         "the journal is whole and no half-written file is left"
     );
 
-    let output = painlog(&path, &["log", "--pain", "3"]);
+    let output = run_cli(&path, &["log", "--pain", "3"]);
     assert!(output.status.success());
     assert_eq!(
         load(&path)

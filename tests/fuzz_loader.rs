@@ -8,11 +8,14 @@
 //! every run, to keep it as a regression test. BENCHMARKS.md has the long run's figures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use common::Random;
 use painlog::demo::{DemoSpec, generate};
 use painlog::store::{FormatError, from_bytes, from_bytes_by_full_parse, to_text};
 
@@ -100,27 +103,6 @@ fn kind_of(message: &str) -> String {
         .chars()
         .take(60)
         .collect()
-}
-
-/// SplitMix64.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
 }
 
 /// Pieces of RON and of painlog's format that mutations splice in.
@@ -353,15 +335,7 @@ fn the_loader_never_panics_and_always_says_where() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(8.0);
-    let seed = std::env::var("PAINLOG_FUZZ_SEED")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
+    let seed = Random::seed_from("PAINLOG_FUZZ_SEED");
     // The panics caught are the finding; their messages would only clutter the output.
     std::panic::set_hook(Box::new(|_| {}));
     let mut random = Random(seed);

@@ -154,22 +154,6 @@ fn the_last_view_is_remembered() {
     assert_eq!(harness.state().prefs().view, View::Day);
 }
 
-fn watching_harness(path: &std::path::Path) -> egui_kittest::Harness<'static, PainlogApp> {
-    let mut config = AppConfig::new(path.to_path_buf());
-    config.clock = Clock::Fixed(now());
-    config.save_delay = std::time::Duration::ZERO;
-    config.watch_every = std::time::Duration::ZERO;
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size([1100.0, 900.0])
-        .with_context_setup(painlog::ui::setup_context)
-        .build_ui_state(
-            |ui, app: &mut PainlogApp| app.show(ui),
-            PainlogApp::new(config),
-        );
-    harness.run_steps(2);
-    harness
-}
-
 #[test]
 fn a_change_made_outside_the_window_is_read_in_when_nothing_is_unsaved() {
     let (_folder, path) = journal_in_temp();
@@ -309,7 +293,11 @@ fn a_backup_is_not_restored_under_another_painlog_that_holds_the_journal() {
     harness.run();
     harness.get_by_label_contains("the journal is open in another painlog");
     assert!(harness.state().document().is_none());
-    assert_eq!(fs::read(&path).unwrap(), DAMAGED, "not restored under the other");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        DAMAGED,
+        "not restored under the other"
+    );
 
     drop(held);
     harness

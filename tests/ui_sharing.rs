@@ -6,30 +6,12 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use painlog::model::{Journal, Metric, SessionKind};
-use painlog::ui::{AppConfig, Clock, PainlogApp, SaveStatus};
-
-/// The window checking the file on every frame, as it does every two seconds.
-fn watching(path: &Path) -> Harness<'static, PainlogApp> {
-    let mut config = AppConfig::new(path.to_path_buf());
-    config.clock = Clock::Fixed(now());
-    config.save_delay = Duration::ZERO;
-    config.watch_every = Duration::ZERO;
-    let mut harness = Harness::builder()
-        .with_size([1100.0, 900.0])
-        .with_context_setup(painlog::ui::setup_context)
-        .build_ui_state(
-            |ui, app: &mut PainlogApp| app.show(ui),
-            PainlogApp::new(config),
-        );
-    harness.run_steps(2);
-    harness
-}
+use painlog::ui::{PainlogApp, SaveStatus};
 
 fn pain_shown(harness: &Harness<'_, PainlogApp>) -> Option<String> {
     harness.get_by_label(&Metric::Pain.field_label()).value()
@@ -45,8 +27,8 @@ fn a_second_window_on_the_same_journal_only_reads_it_and_follows_the_first() {
     let mut journal = Journal::new();
     journal.set_day(day("2026-06-15", 3));
     save(&path, &journal);
-    let mut first = watching(&path);
-    let mut second = watching(&path);
+    let mut first = watching_harness(&path);
+    let mut second = watching_harness(&path);
 
     second.get_by_label_contains("Read only: this journal is open in another painlog");
     assert_eq!(status(&second), SaveStatus::ReadOnly);
@@ -222,7 +204,7 @@ fn a_copy_left_by_a_sync_tool_is_offered_and_merged() {
     let copy_path = sync_conflict_copy(&path);
     painlog::store::save(&copy_path, &copy, now()).unwrap();
 
-    let mut harness = watching(&path);
+    let mut harness = watching_harness(&path);
     harness.get_by_label_contains("A sync tool left a copy of this journal beside it");
     harness.get_by_label_contains("journal.sync-conflict-20260615-101500-ABCDEFG.ron");
     click(&mut harness, "Merge it");
@@ -259,7 +241,7 @@ fn a_copy_that_differs_on_a_day_asks_and_can_be_left_alone() {
     painlog::store::save(&copy_path, &copy, now()).unwrap();
     let journal_bytes = fs::read(&path).unwrap();
 
-    let mut harness = watching(&path);
+    let mut harness = watching_harness(&path);
     click(&mut harness, "Merge it");
     harness.get_by_label("1 record changed in two places");
     harness.get_by_label_contains("The copy: pain 6");
@@ -286,7 +268,7 @@ fn not_now_leaves_the_copy_alone() {
     let mut copy = Journal::new();
     copy.set_day(day("2026-06-12", 8));
     painlog::store::save(&copy_path, &copy, now()).unwrap();
-    let mut harness = watching(&path);
+    let mut harness = watching_harness(&path);
     click(&mut harness, "Not now");
     harness.run_steps(3);
     assert!(harness.query_by_label("Merge it").is_none());

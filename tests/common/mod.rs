@@ -52,6 +52,76 @@ pub fn session(start: &str, kind: SessionKind) -> Session {
     Session::new(parse_start(start).unwrap(), kind, Minutes::new(60).unwrap())
 }
 
+/// The painlog binary, with `PAINLOG_DATA` cleared so that the machine's own setting cannot leak in.
+pub fn painlog_command() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_painlog"));
+    command.env_remove("PAINLOG_DATA");
+    command
+}
+
+/// Run `painlog --data PATH ARGS…` to its end.
+pub fn run_cli(path: &Path, args: &[&str]) -> std::process::Output {
+    painlog_command()
+        .arg("--data")
+        .arg(path)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// SplitMix64: a small random generator for tests that print their seed to be repeated.
+pub struct Random(pub u64);
+
+impl Random {
+    /// The seed from the environment variable `name`, or from the clock.
+    pub fn seed_from(name: &str) -> u64 {
+        std::env::var(name)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+            })
+    }
+
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..n (0 when n is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+/// The real app on `path`, checking the file on every frame (it does every two seconds).
+pub fn watching_harness(path: &Path) -> Harness<'static, PainlogApp> {
+    let mut config = AppConfig::new(path.to_path_buf());
+    config.clock = Clock::Fixed(now());
+    config.save_delay = Duration::ZERO;
+    config.watch_every = Duration::ZERO;
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 900.0])
+        .with_context_setup(painlog::ui::setup_context)
+        .build_ui_state(
+            |ui, app: &mut PainlogApp| app.show(ui),
+            PainlogApp::new(config),
+        );
+    harness.run_steps(2);
+    harness
+}
+
 /// The real app on `path`, with a fixed clock, saving at once, in a light theme.
 pub fn harness(path: &Path) -> Harness<'static, PainlogApp> {
     let mut config = AppConfig::new(path.to_path_buf());
