@@ -41,7 +41,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn any_session()(date in any_date(), minute in 0_u32..1440, kind in 0_usize..6, name in any_text(),
+    fn any_session()(date in any_date(), minute in 0_u32..1440, second in 0_u32..60, kind in 0_usize..6, name in any_text(),
                      minutes in 1_i64..=480, therapist in proptest::option::of(any_text()),
                      pressure in proptest::option::of(0_usize..Pressure::ALL.len()),
                      focus in proptest::collection::btree_set(0_usize..Region::ALL.len(), 0..4),
@@ -49,7 +49,8 @@ prop_compose! {
                      currency in "[A-Z]{3}",
                      scores in proptest::array::uniform3(proptest::option::of(0_u8..=10)),
                      note in any_text()) -> Session {
-        let start = date.and_hms_opt(minute / 60, minute % 60, 0).unwrap();
+        // Seconds typed are dropped (a start is kept to the minute, as the file writes it).
+        let start = date.and_hms_opt(minute / 60, minute % 60, second).unwrap();
         let kind = match kind {
             0 => SessionKind::Swedish,
             1 => SessionKind::DeepTissue,

@@ -29,7 +29,10 @@ fn check(input: &[u8]) -> Result<Outcome, String> {
             let again = from_bytes(text.as_bytes())
                 .map_err(|e| format!("read, saved, and the saved text cannot be read: {e:?}"))?;
             if again != journal {
-                return Err("read, saved and read again, it is not the same journal".into());
+                return Err(format!(
+                    "read, saved and read again, it is not the same journal: {}",
+                    first_difference(&journal, &again)
+                ));
             }
             let full = catch_unwind(AssertUnwindSafe(|| from_bytes_by_full_parse(input)))
                 .map_err(|panic| format!("the full parse panicked: {}", panic_text(&*panic)))?;
@@ -69,6 +72,25 @@ fn check(input: &[u8]) -> Result<Outcome, String> {
             Ok(Outcome::Refused(kind_of(&message)))
         }
     }
+}
+
+/// The first record that differs between two journals, both versions.
+fn first_difference(a: &painlog::model::Journal, b: &painlog::model::Journal) -> String {
+    if let Some((x, y)) = a.days().zip(b.days()).find(|(x, y)| x != y) {
+        return format!("day {x:?} became {y:?}");
+    }
+    if let Some((x, y)) = a.sessions().iter().zip(b.sessions()).find(|(x, y)| x != y) {
+        return format!("session {x:?} became {y:?}");
+    }
+    format!(
+        "{} days / {} sessions / next id {} became {} / {} / {}",
+        a.day_count(),
+        a.sessions().len(),
+        a.next_session_id(),
+        b.day_count(),
+        b.sessions().len(),
+        b.next_session_id()
+    )
 }
 
 enum Outcome {

@@ -159,8 +159,15 @@ pub fn merge(base: &Journal, mine: &Journal, theirs: &Journal) -> Merged {
         .map(|j| j.next_session_id())
         .max()
         .unwrap_or(1);
-    // The parts are unique by construction (one record per date and per id), so this holds.
-    let mut journal = Journal::from_parts(days, sessions, next).unwrap_or_default();
+    // The parts are unique by construction (one record per date and per id) and each comes from
+    // a valid journal, so this holds; were it ever to fail, this side's journal is kept whole
+    // rather than anything being dropped.
+    let Ok(mut journal) = Journal::from_parts(days, sessions, next) else {
+        return Merged {
+            journal: mine.clone(),
+            conflicts: Vec::new(),
+        };
+    };
     for session in renumber {
         journal.add_session(session);
     }

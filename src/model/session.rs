@@ -157,8 +157,10 @@ impl Session {
         Some(before - after)
     }
 
-    /// Trim text fields and drop an empty therapist name, so equal input gives equal records.
+    /// Keep the start to the minute, trim text fields and drop an empty therapist name, so equal
+    /// input gives equal records.
     pub fn normalize(&mut self) {
+        self.start = self.start.date().and_time(to_the_minute(self.start.time()));
         self.therapist = self
             .therapist
             .take()
@@ -213,7 +215,9 @@ mod start_format {
 /// How a session start is written in the journal and in JSON.
 pub const START_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
-/// Parse a start as `YYYY-MM-DDTHH:MM`, `YYYY-MM-DD HH:MM`, or either with seconds.
+/// Parse a start as `YYYY-MM-DDTHH:MM`, `YYYY-MM-DD HH:MM`, or either with seconds. A start is
+/// kept to the minute (as the journal writes it), so seconds typed are dropped here, not at the
+/// next save.
 pub fn parse_start(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
     let date = super::parse_date(text.get(..10)?)?;
@@ -221,7 +225,12 @@ pub fn parse_start(text: &str) -> Option<NaiveDateTime> {
     let time = ["%H:%M", "%H:%M:%S"]
         .iter()
         .find_map(|format| chrono::NaiveTime::parse_from_str(time, format).ok())?;
-    Some(date.and_time(time))
+    Some(date.and_time(to_the_minute(time)))
+}
+
+fn to_the_minute(time: chrono::NaiveTime) -> chrono::NaiveTime {
+    use chrono::Timelike as _;
+    chrono::NaiveTime::from_hms_opt(time.hour(), time.minute(), 0).unwrap_or(time)
 }
 
 /// The largest session id accepted: ids stay exact in JSON and in every script that reads it.

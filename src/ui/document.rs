@@ -284,7 +284,13 @@ impl Document {
             self.offered_copy = Some(copy.clone());
             return Some(DiskEvent::CopyFound(copy));
         }
-        if Stamp::of(&self.path) == self.stamp || !self.changed_on_disk() {
+        let stamp = Stamp::of(&self.path);
+        if stamp == self.stamp {
+            return None;
+        }
+        if !self.changed_on_disk() {
+            // Touched, or written with the same content: nothing to read.
+            self.stamp = stamp;
             return None;
         }
         if !self.has_unsaved_changes() || self.is_read_only() {
