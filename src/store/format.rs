@@ -182,12 +182,18 @@ fn read_v1_canonical(text: &str) -> Option<FileV1> {
     if version != "1" {
         return None;
     }
-    let next_session_id: u64 = lines
+    let next_session_id = lines
         .next()?
         .strip_prefix("    next_session_id: ")?
-        .strip_suffix(',')?
-        .parse()
-        .ok()?;
+        .strip_suffix(',')?;
+    // Plain digits only, as painlog writes them (Rust would also take "+5", RON might not).
+    if next_session_id.is_empty()
+        || next_session_id.len() > 1 && next_session_id.starts_with('0')
+        || !next_session_id.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let next_session_id: u64 = next_session_id.parse().ok()?;
     let header = lines.next()?;
     fn records<'a>(lines: &mut std::str::Lines<'a>) -> Option<Vec<&'a str>> {
         let mut records = Vec::new();
@@ -196,7 +202,8 @@ fn read_v1_canonical(text: &str) -> Option<FileV1> {
             if line == "    ]," {
                 return Some(records);
             }
-            records.push(line.strip_prefix("        ")?.strip_suffix(',')?);
+            let record = line.strip_prefix("        ")?.strip_suffix(',')?;
+            records.push(record);
         }
     }
     let day_lines = if header == "    days: []," {
@@ -221,7 +228,7 @@ fn read_v1_canonical(text: &str) -> Option<FileV1> {
         let options = ron_options();
         chunk
             .iter()
-            .map(|line| options.from_str::<Day>(line).ok())
+            .map(|line| plain_record(line).then(|| options.from_str::<Day>(line).ok())?)
             .collect()
     };
     let (first, second) = day_lines.split_at(day_lines.len() / 2);
@@ -231,7 +238,7 @@ fn read_v1_canonical(text: &str) -> Option<FileV1> {
         let options = ron_options();
         let sessions: Option<Vec<Session>> = session_lines
             .iter()
-            .map(|line| options.from_str::<Session>(line).ok())
+            .map(|line| plain_record(line).then(|| options.from_str::<Session>(line).ok())?)
             .collect();
         (days, other.join().ok().flatten(), sessions)
     });
@@ -243,6 +250,38 @@ fn read_v1_canonical(text: &str) -> Option<FileV1> {
         days,
         sessions: sessions?,
     })
+}
+
+/// `true` when a record's line reads the same alone as inside the whole file: one `( … )` with
+/// nothing outside its strings that RON treats specially (a comment would swallow the comma
+/// after it in the file; an attribute is only allowed at the top). Raw strings are left to the
+/// full parse.
+fn plain_record(record: &str) -> bool {
+    if !record.starts_with('(') || !record.ends_with(')') {
+        return false;
+    }
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous = ' ';
+    for c in record.chars() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                '"' if previous == 'r' || previous == '#' => return false,
+                '"' => in_string = true,
+                '/' | '#' => return false,
+                _ => {}
+            }
+        }
+        previous = c;
+    }
+    !in_string
 }
 
 fn read_v1(text: &str, fast: bool) -> Result<Journal, FormatError> {
@@ -321,6 +360,23 @@ mod tests {
         };
         assert_eq!(as_journal(fast), as_journal(full));
         assert_eq!(from_bytes(text.as_bytes()).unwrap(), journal);
+    }
+
+    #[test]
+    fn a_record_line_takes_the_fast_path_only_when_it_reads_the_same_alone() {
+        assert!(plain_record(
+            r#"(date: "2026-01-02", pain: 4, note: "a // b /* c */ # \" d")"#
+        ));
+        // A comment would swallow the comma after it in the file.
+        assert!(!plain_record(r#"(date: "2026-01-02", pain: 4)//"#));
+        assert!(!plain_record(r#"(date: "2026-01-02", pain: 4) // c)"#));
+        assert!(!plain_record(r#"(date: "2026-01-02", /* c */ pain: 4)"#));
+        // An attribute belongs at the top of the file only.
+        assert!(!plain_record(
+            r#"#![enable(implicit_some)](date: "2026-01-02")"#
+        ));
+        assert!(!plain_record(r##"(date: "2026-01-02", note: r#"raw"#)"##));
+        assert!(!plain_record(r#"(date: "2026-01-02", note: "open)"#));
     }
 
     #[test]
