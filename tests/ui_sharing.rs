@@ -230,6 +230,21 @@ fn a_copy_left_by_a_sync_tool_is_offered_and_merged() {
 }
 
 #[test]
+fn a_copy_is_offered_as_the_window_opens_not_at_the_first_look_later() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-14", 3));
+    save(&path, &journal);
+    journal.set_day(day("2026-06-12", 8));
+    painlog::store::save(&sync_conflict_copy(&path), &journal, now()).unwrap();
+
+    // The usual window, which looks at its folder every two seconds: the copy is offered in the
+    // first frames, before anything is typed.
+    let harness = harness(&path);
+    harness.get_by_label_contains("A sync tool left a copy of this journal beside it");
+}
+
+#[test]
 fn a_copy_that_differs_on_a_day_asks_and_can_be_left_alone() {
     let (_folder, path) = journal_in_temp();
     let mut journal = Journal::new();

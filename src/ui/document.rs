@@ -119,7 +119,9 @@ pub struct Document {
     /// Another painlog holds the lock: this window only reads.
     read_only: bool,
     saved_revision: u64,
-    last_watch: Instant,
+    /// When the file was last looked at; `None` until the first frame, which looks at once (so a
+    /// copy a sync tool left is offered as the window opens).
+    last_watch: Option<Instant>,
     first_unsaved_change: Option<Instant>,
     last_change: Option<Instant>,
     failed_at: Option<Instant>,
@@ -164,7 +166,7 @@ impl Document {
             path,
             lock,
             read_only,
-            last_watch: Instant::now(),
+            last_watch: None,
             first_unsaved_change: None,
             last_change: None,
             failed_at: None,
@@ -272,10 +274,10 @@ impl Document {
     /// Every so often, notice a file changed outside the window (another computer through a sync
     /// folder, an editor, a command) and copies left by sync tools.
     pub fn watch(&mut self, every: Duration) -> Option<DiskEvent> {
-        if self.last_watch.elapsed() < every || self.pending.is_some() {
+        if self.last_watch.is_some_and(|at| at.elapsed() < every) || self.pending.is_some() {
             return None;
         }
-        self.last_watch = Instant::now();
+        self.last_watch = Some(Instant::now());
         if self.offered_copy.is_none()
             && let Some(copy) = store::conflict_copies(&self.path)
                 .into_iter()

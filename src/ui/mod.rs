@@ -509,7 +509,12 @@ impl PainlogApp {
         let JournalState::Open(document) = &mut self.state else {
             return;
         };
-        match document.watch(self.config.watch_every) {
+        let event = document.watch(self.config.watch_every);
+        if event.is_some() {
+            // Show what was noticed now, not at the next input or tick.
+            ctx.request_repaint();
+        }
+        match event {
             Some(DiskEvent::Reloaded) => {
                 self.deleted = None;
                 self.notice = Some(
