@@ -39,6 +39,7 @@ fn a_second_window_on_the_same_journal_only_reads_it_and_follows_the_first() {
             .is_disabled(),
         "the form cannot be edited"
     );
+    second.get_by_label_contains("Read only: this window cannot change the journal");
     let before = fs::read(&path).unwrap();
     second
         .get_by_label(&Metric::Pain.field_label())

@@ -310,11 +310,13 @@ impl DayView {
             if ui.add_enabled(logged, egui::Button::new(DELETE_LABEL)).clicked() {
                 commands.push(Command::DeleteDay(self.date));
             }
-            ui.label(
-                RichText::new("Changes are saved as you type. An empty field means \"not logged\", which is not the same as 0.")
-                    .weak()
-                    .small(),
-            );
+            // Disabled while another painlog writes the journal (see the banner above).
+            let hint = if ui.is_enabled() {
+                "Changes are saved as you type. An empty field means \"not logged\", which is not the same as 0."
+            } else {
+                "Read only: this window cannot change the journal while another painlog has it open."
+            };
+            ui.label(RichText::new(hint).weak().small());
         });
 
         if changed {

@@ -504,11 +504,12 @@ fn form_ui(
                 if ui.button(labels::DELETE).clicked() {
                     commands.push(Command::DeleteSession(id));
                 }
-                ui.label(
-                    RichText::new("Changes are saved as you make them.")
-                        .weak()
-                        .small(),
-                );
+                let hint = if ui.is_enabled() {
+                    "Changes are saved as you make them."
+                } else {
+                    "Read only: another painlog has the journal open."
+                };
+                ui.label(RichText::new(hint).weak().small());
             });
             if events.changed {
                 apply_edit(form, today, commands);
