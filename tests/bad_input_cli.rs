@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use common::journal_in_temp;
+use common::{journal_in_temp, session_add_args};
 use painlog::model::{Journal, Minutes, Session, SessionKind, parse_start};
 
 /// Exit code for bad arguments.
@@ -95,33 +95,9 @@ fn refused(path: &Path, args: &[&str], code: i32, words: &[&str]) -> String {
     message
 }
 
-/// `session add` with the three required options, some replaced or added by `extra`.
-fn session_add(extra: &[&str]) -> Vec<String> {
-    let mut pairs: Vec<(String, String)> = [
-        ("--start", "2026-01-05 17:30"),
-        ("--kind", "swedish"),
-        ("--minutes", "60"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect();
-    for pair in extra.chunks(2) {
-        match pairs.iter_mut().find(|(key, _)| key == pair[0]) {
-            Some(existing) => existing.1 = pair[1].to_owned(),
-            None => pairs.push((pair[0].to_owned(), pair[1].to_owned())),
-        }
-    }
-    let mut args = vec!["session".to_owned(), "add".to_owned()];
-    for (key, value) in pairs {
-        args.push(key);
-        args.push(value);
-    }
-    args
-}
-
 /// `session add` without one of its required options.
 fn session_add_without(flag: &str) -> Vec<String> {
-    let all = session_add(&[]);
+    let all = session_add_args(&[]);
     let at = all.iter().position(|arg| arg == flag).unwrap();
     all.iter()
         .enumerate()
@@ -272,7 +248,7 @@ fn session_start_refuses_missing_time_bad_time_impossible_early_and_future_start
     ] {
         refused(
             &path,
-            &strs(&session_add(&["--start", bad])),
+            &strs(&session_add_args(&["--start", bad])),
             USAGE,
             &["--start", "is not a date and time", "YYYY-MM-DD HH:MM"],
         );
@@ -280,7 +256,7 @@ fn session_start_refuses_missing_time_bad_time_impossible_early_and_future_start
     for future in [tomorrow.as_str(), "9999-12-31 10:00"] {
         refused(
             &path,
-            &strs(&session_add(&["--start", future])),
+            &strs(&session_add_args(&["--start", future])),
             USAGE,
             &["--start", "is in the future"],
         );
@@ -314,7 +290,7 @@ fn session_minutes_refuse_zero_negative_too_long_fractions_and_words() {
     ] {
         refused(
             &path,
-            &strs(&session_add(&["--minutes", bad])),
+            &strs(&session_add_args(&["--minutes", bad])),
             USAGE,
             &["--minutes", words, bad],
         );
@@ -327,7 +303,7 @@ fn session_kind_pressure_and_focus_refuse_unknown_names_and_say_the_choices() {
     for bad in ["cupping", "", "Deep Tissue"] {
         refused(
             &path,
-            &strs(&session_add(&["--kind", bad])),
+            &strs(&session_add_args(&["--kind", bad])),
             USAGE,
             &[
                 "--kind",
@@ -340,7 +316,7 @@ fn session_kind_pressure_and_focus_refuse_unknown_names_and_say_the_choices() {
     for bad in ["hard", ""] {
         refused(
             &path,
-            &strs(&session_add(&["--pressure", bad])),
+            &strs(&session_add_args(&["--pressure", bad])),
             USAGE,
             &["--pressure", "light, medium, firm, deep"],
         );
@@ -348,7 +324,7 @@ fn session_kind_pressure_and_focus_refuse_unknown_names_and_say_the_choices() {
     for bad in ["elbow", ""] {
         refused(
             &path,
-            &strs(&session_add(&["--focus", bad])),
+            &strs(&session_add_args(&["--focus", bad])),
             USAGE,
             &["--focus", "unknown region", "upper-back"],
         );
@@ -371,7 +347,7 @@ fn session_names_refuse_blank_text_and_a_kind_name_for_a_named_kind() {
             };
             refused(
                 &path,
-                &strs(&session_add(&extra)),
+                &strs(&session_add_args(&extra)),
                 USAGE,
                 &[&format!("{flag} is empty"), fix],
             );
@@ -379,7 +355,7 @@ fn session_names_refuse_blank_text_and_a_kind_name_for_a_named_kind() {
     }
     refused(
         &path,
-        &strs(&session_add(&["--kind-name", "Hot stone"])),
+        &strs(&session_add_args(&["--kind-name", "Hot stone"])),
         USAGE,
         &["--kind-name is only for --kind other"],
     );
@@ -399,7 +375,7 @@ fn session_cost_refuses_negative_too_precise_absurd_and_non_numbers() {
     ] {
         refused(
             &path,
-            &strs(&session_add(&["--cost", bad, "--currency", "USD"])),
+            &strs(&session_add_args(&["--cost", bad, "--currency", "USD"])),
             USAGE,
             &["--cost", words],
         );
@@ -412,14 +388,14 @@ fn session_currency_refuses_non_codes_and_is_refused_without_a_cost() {
     for bad in ["dollars", "€", "U5D", "US", ""] {
         refused(
             &path,
-            &strs(&session_add(&["--cost", "10", "--currency", bad])),
+            &strs(&session_add_args(&["--cost", "10", "--currency", bad])),
             USAGE,
             &["--currency", "three-letter code such as USD"],
         );
     }
     refused(
         &path,
-        &strs(&session_add(&["--currency", "EUR"])),
+        &strs(&session_add_args(&["--currency", "EUR"])),
         USAGE,
         &["required arguments were not provided", "--cost"],
     );
@@ -431,7 +407,7 @@ fn a_first_cost_without_a_currency_says_to_add_one() {
     common::save(&path, &Journal::new());
     refused(
         &path,
-        &strs(&session_add(&["--cost", "40"])),
+        &strs(&session_add_args(&["--cost", "40"])),
         USAGE,
         &["--cost needs a currency", "add --currency USD"],
     );
@@ -444,7 +420,7 @@ fn session_scores_refuse_out_of_range_words_and_none() {
         for bad in ["11", "-1", "7.5", "bad", "none", ""] {
             refused(
                 &path,
-                &strs(&session_add(&[flag, bad])),
+                &strs(&session_add_args(&[flag, bad])),
                 USAGE,
                 &[flag, "whole number from 0 to 10"],
             );
@@ -1424,7 +1400,7 @@ fn text_options_have_a_length_limit_that_the_message_names() {
         let too_long = long(limit + 1);
         let message = refused(
             &path,
-            &strs(&session_add(&[flag, &too_long])),
+            &strs(&session_add_args(&[flag, &too_long])),
             USAGE,
             &[&format!(
                 "{flag} is {} characters long; {what} is at most {limit} characters, so shorten it",
@@ -1435,7 +1411,7 @@ fn text_options_have_a_length_limit_that_the_message_names() {
     }
     let message = refused(
         &path,
-        &strs(&session_add(&[
+        &strs(&session_add_args(&[
             "--kind",
             "other",
             "--kind-name",
@@ -1482,7 +1458,7 @@ fn text_options_have_a_length_limit_that_the_message_names() {
     // At the limit is fine; characters are counted, not bytes.
     let output = run_on(
         &path,
-        &strs(&session_add(&[
+        &strs(&session_add_args(&[
             "--therapist",
             &"Å".repeat(100),
             "--note",
@@ -1506,14 +1482,14 @@ fn text_options_refuse_control_characters_but_notes_keep_new_lines_and_tabs() {
     ] {
         refused(
             &path,
-            &strs(&session_add(&[flag, text])),
+            &strs(&session_add_args(&[flag, text])),
             USAGE,
             &[&format!("{flag} holds a control character"), "so remove it"],
         );
     }
     refused(
         &path,
-        &strs(&session_add(&[
+        &strs(&session_add_args(&[
             "--kind",
             "other",
             "--kind-name",

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use common::{journal_in_temp, load, score};
+use common::{journal_in_temp, load, score, session_add_args};
 use painlog::model::{Pressure, Region, SessionId, SessionKind};
 
 use common::{painlog_command as painlog, run_cli as run_on};
@@ -317,7 +317,6 @@ fn the_example_journal_passes_check() {
 }
 
 /// Every bad argument: exit non-zero, name the argument and what is allowed, write nothing.
-#[expect(clippy::too_many_lines, reason = "one table of cases")]
 #[test]
 fn bad_arguments_are_refused_and_nothing_is_written() {
     let (_folder, path) = journal_in_temp();
@@ -328,29 +327,7 @@ fn bad_arguments_are_refused_and_nothing_is_written() {
     let before = fs::read(&path).unwrap();
     let tomorrow = (today() + chrono::Days::new(1)).to_string();
     let tomorrow_start = format!("{tomorrow} 10:00");
-    // A valid `session add`, with some options replaced or added.
-    let session = |extra: &[&str]| -> Vec<String> {
-        let mut pairs: Vec<(String, String)> = [
-            ("--start", "2026-01-05 17:30"),
-            ("--kind", "swedish"),
-            ("--minutes", "60"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-        for pair in extra.chunks(2) {
-            match pairs.iter_mut().find(|(key, _)| key == pair[0]) {
-                Some(existing) => existing.1 = pair[1].to_owned(),
-                None => pairs.push((pair[0].to_owned(), pair[1].to_owned())),
-            }
-        }
-        let mut args = vec!["session".to_owned(), "add".to_owned()];
-        for (key, value) in pairs {
-            args.push(key);
-            args.push(value);
-        }
-        args
-    };
+    let session = session_add_args;
     let cases: Vec<(Vec<String>, &[&str])> = vec![
         (
             vec!["log".into(), "--pain".into(), "11".into()],

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{day, journal_in_temp, load, now, run_cli as run_on, save, score};
+use common::{day, journal_in_temp, load, now, replaced_files, run_cli as run_on, save, score};
 use painlog::model::Journal;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -99,21 +99,6 @@ fn restore_puts_a_backup_in_place_and_keeps_the_damaged_file() {
     let kept = replaced_files(folder.path());
     assert_eq!(kept.len(), 2, "{kept:?}");
     assert!(run_on(&path, &["check"]).status.success());
-}
-
-fn replaced_files(folder: &Path) -> Vec<PathBuf> {
-    let mut kept: Vec<PathBuf> = fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("journal.replaced-")
-        })
-        .collect();
-    kept.sort();
-    kept
 }
 
 #[test]

@@ -50,16 +50,7 @@ fn a_backup_can_be_restored_from_the_recovery_view() {
         "the journal is open again"
     );
     assert_eq!(load(&path).day_count(), 1);
-    let kept: Vec<_> = fs::read_dir(folder.path())
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("journal.replaced-")
-        })
-        .collect();
+    let kept = replaced_files(folder.path());
     assert_eq!(kept.len(), 1);
     assert_eq!(
         fs::read(&kept[0]).unwrap(),

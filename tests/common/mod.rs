@@ -157,3 +157,45 @@ pub fn click(harness: &mut Harness<'_, PainlogApp>, label: &str) {
     harness.get_by_label(label).click();
     harness.run();
 }
+
+/// The arguments of a valid `session add` (start, kind and minutes), with options replaced or
+/// added by `extra` (pairs of option and value).
+pub fn session_add_args(extra: &[&str]) -> Vec<String> {
+    let mut pairs: Vec<(String, String)> = [
+        ("--start", "2026-01-05 17:30"),
+        ("--kind", "swedish"),
+        ("--minutes", "60"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    for pair in extra.chunks(2) {
+        match pairs.iter_mut().find(|(key, _)| key == pair[0]) {
+            Some(existing) => existing.1 = pair[1].to_owned(),
+            None => pairs.push((pair[0].to_owned(), pair[1].to_owned())),
+        }
+    }
+    let mut args = vec!["session".to_owned(), "add".to_owned()];
+    for (key, value) in pairs {
+        args.push(key);
+        args.push(value);
+    }
+    args
+}
+
+/// The files painlog kept in `folder` when it replaced a journal (`journal.replaced-….ron`),
+/// sorted.
+pub fn replaced_files(folder: &Path) -> Vec<PathBuf> {
+    let mut kept: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("journal.replaced-")
+        })
+        .collect();
+    kept.sort();
+    kept
+}
