@@ -246,6 +246,38 @@ fn a_copy_is_offered_as_the_window_opens_not_at_the_first_look_later() {
 }
 
 #[test]
+fn only_the_window_that_writes_offers_a_copy() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-14", 3));
+    save(&path, &journal);
+    let mut copy = journal.clone();
+    copy.set_day(day("2026-06-12", 8));
+    let copy_path = sync_conflict_copy(&path);
+    painlog::store::save(&copy_path, &copy, now()).unwrap();
+
+    let mut writer = watching_harness(&path);
+    let mut reader = watching_harness(&path);
+    reader.run_steps(3);
+    reader.get_by_label_contains("Read only: this journal is open in another painlog");
+    assert!(
+        reader
+            .query_by_label_contains("A sync tool left a copy")
+            .is_none(),
+        "a window that cannot save the merge does not offer it"
+    );
+    writer.get_by_label_contains("A sync tool left a copy of this journal beside it");
+    click(&mut writer, "Merge it");
+    assert_eq!(load(&path).day(date("2026-06-12")).unwrap().pain, score(8));
+    reader.run_steps(3);
+    assert_eq!(
+        reader.state().document().unwrap().journal().day_count(),
+        2,
+        "the reader follows the merge"
+    );
+}
+
+#[test]
 fn a_copy_that_differs_on_a_day_asks_and_can_be_left_alone() {
     let (_folder, path) = journal_in_temp();
     let mut journal = Journal::new();

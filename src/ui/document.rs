@@ -209,6 +209,7 @@ impl Document {
     pub fn release(&mut self) {
         self.lock = None;
         self.read_only = true;
+        self.offered_copy = None;
         self.status = SaveStatus::ReadOnly;
     }
 
@@ -278,7 +279,10 @@ impl Document {
             return None;
         }
         self.last_watch = Some(Instant::now());
+        // Copies are offered by the window that writes: a read-only one could not save the
+        // merge, and would mark the copy merged all the same.
         if self.offered_copy.is_none()
+            && !self.read_only
             && let Some(copy) = store::conflict_copies(&self.path)
                 .into_iter()
                 .find(|copy| !self.dismissed_copies.contains(copy))
@@ -389,6 +393,9 @@ impl Document {
 
     /// Merge the sync tool's copy that was offered.
     pub fn merge_offered_copy(&mut self) -> Option<DiskEvent> {
+        if self.read_only {
+            return None;
+        }
         let copy = self.offered_copy.clone()?;
         match store::load(&copy) {
             Ok(loaded) => {
