@@ -242,8 +242,10 @@ pub fn explain_write_error(error: &io::Error, path: &Path) -> String {
 /// Save `journal` to `path`: keep the version on disk as a backup, write the new one atomically
 /// (the file and any folder it creates are readable by their owner only), then prune old backups.
 ///
-/// `now` names the backup; it is passed in so that tests control it.
-pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), SaveError> {
+/// `now` names the backup; it is passed in so that tests control it. Returns the
+/// [`content_hash`] of what was written, so that a caller knows the file it left without reading
+/// it back (a sync tool may already have replaced it).
+pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<u64, SaveError> {
     let fail = |source: io::Error| SaveError {
         path: path.to_path_buf(),
         source,
@@ -270,7 +272,7 @@ pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<(), Sa
     // Housekeeping: the journal is safely written whether or not these work.
     let _ = backup::prune(path, now.date());
     atomic::remove_stale_temporaries(path);
-    Ok(())
+    Ok(content_hash(text.as_bytes()))
 }
 
 /// The file a journal path really names. A symbolic link (say, into a sync folder) is followed,

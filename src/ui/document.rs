@@ -502,11 +502,11 @@ impl Document {
             return;
         }
         match store::save(&self.path, &self.journal, now) {
-            Ok(()) => {
+            Ok(hash) => {
                 self.failed_at = None;
                 self.saved_revision = self.journal.revision();
                 self.base = self.journal.clone();
-                self.disk_hash = store::file_hash(&self.path).ok().flatten();
+                self.disk_hash = Some(hash);
                 self.stamp = Stamp::of(&self.path);
                 self.status = SaveStatus::Saved(now);
             }
