@@ -2,6 +2,7 @@
 //! JSON; and CSV files imported back.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use chrono::NaiveDate;
@@ -140,8 +141,12 @@ pub struct ReportView {
     dialog: Option<Receiver<Option<PathBuf>>>,
     #[serde(skip)]
     dialog_program: Option<Option<DialogProgram>>,
+    /// The summary of the chosen period, shared with each frame rather than copied.
     #[serde(skip)]
-    preview: Option<(PreviewKey, Summary)>,
+    preview: Option<(PreviewKey, Arc<Summary>)>,
+    /// The documents folder, looked up once (it means reading the desktop's settings).
+    #[serde(skip)]
+    documents: Option<PathBuf>,
     /// Another painlog has the journal open: nothing can be imported into it.
     #[serde(skip)]
     read_only: bool,
@@ -219,18 +224,24 @@ impl ReportView {
                 };
                 self.preview = Some((
                     key,
-                    report::summarize_period(journal, index, effects, &request),
+                    Arc::new(report::summarize_period(journal, index, effects, &request)),
                 ));
             }
         }
         let summary = period
             .is_ok()
-            .then(|| self.preview.as_ref().map(|(_, summary)| summary.clone()))
+            .then(|| {
+                self.preview
+                    .as_ref()
+                    .map(|(_, summary)| Arc::clone(summary))
+            })
             .flatten();
         if !self.path_typed
             && let Some(summary) = &summary
         {
-            self.path = documents_folder()
+            self.path = self
+                .documents
+                .get_or_insert_with(documents_folder)
                 .join(report::file_name(summary, self.format.extension()))
                 .display()
                 .to_string();
@@ -248,7 +259,7 @@ impl ReportView {
                         journal.date_span().map(|(first, _)| first),
                     );
                     ui.separator();
-                    self.export_ui(ui, journal, summary.as_ref(), clock);
+                    self.export_ui(ui, journal, summary.as_deref(), clock);
                     ui.separator();
                     ui.add_enabled_ui(!self.read_only, |ui| {
                         self.import_ui(ui, clock.today(), commands);
@@ -436,16 +447,17 @@ impl ReportView {
         match &self.exported {
             Some(Ok(path)) => {
                 ui.label(format!("Saved to {}", path.display()));
-                let folder = if path.is_dir() {
-                    path.clone()
-                } else {
-                    path.parent().map(Path::to_path_buf).unwrap_or_default()
-                };
-                if ui.button("Open its folder").clicked()
-                    && let Err(error) = file_dialog::open_folder(&folder)
-                {
-                    self.exported =
-                        Some(Err(format!("Could not open {}: {error}", folder.display())));
+                if ui.button("Open its folder").clicked() {
+                    // A CSV export is a folder; the others are files in one.
+                    let folder = if path.is_dir() {
+                        path.clone()
+                    } else {
+                        path.parent().map(Path::to_path_buf).unwrap_or_default()
+                    };
+                    if let Err(error) = file_dialog::open_folder(&folder) {
+                        self.exported =
+                            Some(Err(format!("Could not open {}: {error}", folder.display())));
+                    }
                 }
             }
             Some(Err(error)) => error_text(ui, error),
