@@ -234,11 +234,6 @@ impl Document {
         Some(result)
     }
 
-    /// The file.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// What the status bar says about saving.
     pub fn status(&self) -> &SaveStatus {
         &self.status

@@ -119,11 +119,6 @@ pub mod labels {
 }
 
 impl TrendsView {
-    /// The session selected on the chart.
-    pub fn selected(&self) -> Option<SessionId> {
-        self.selected
-    }
-
     /// The default chart over another range.
     pub fn with_range(range: RangeChoice) -> Self {
         Self {
