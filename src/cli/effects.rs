@@ -10,6 +10,7 @@ use crate::analysis::{
     SessionEffect,
 };
 use crate::model::{Metric, START_FORMAT};
+use crate::report::text::change as signed;
 
 /// The analysis as JSON, in the shape documented in the README.
 pub(super) fn to_json(effects: &Effects) -> Value {
@@ -126,15 +127,6 @@ fn cost_json(cost: &CostSummary) -> Value {
         "mean_cost": cost.mean_cost,
         "cost_per_point": cost.cost_per_point,
     })
-}
-
-/// A change with its sign and one decimal ("0.0" rather than "-0.0"), or "–".
-fn signed(value: Option<f64>) -> String {
-    match value {
-        None => "–".to_owned(),
-        Some(v) if v.abs() < 0.05 => "0.0".to_owned(),
-        Some(v) => format!("{v:+.1}"),
-    }
 }
 
 fn window_cell(stat: crate::analysis::WindowStat) -> String {

@@ -7,6 +7,7 @@ use super::analysis_cache::AnalysisCache;
 use super::chart::metric_legend;
 use crate::analysis::{DIARY_NOTE, EffectSettings, since_last_session};
 use crate::model::{Journal, Metric};
+use crate::report::text::change;
 
 /// Draw the view.
 pub fn ui(
@@ -55,11 +56,7 @@ pub fn ui(
                     ui.label(metric_legend(metric));
                     ui.label(mean_text(before, before_days));
                     ui.label(mean_text(after, after_days));
-                    ui.label(match (before, after) {
-                        (Some(b), Some(a)) if (a - b).abs() < 0.05 => "0.0".to_owned(),
-                        (Some(b), Some(a)) => format!("{:+.1}", a - b),
-                        _ => "–".to_owned(),
-                    });
+                    ui.label(change(before.zip(after).map(|(b, a)| a - b)));
                     ui.end_row();
                 }
             });
