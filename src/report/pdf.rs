@@ -21,6 +21,7 @@ use super::text::{
     SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
 };
 use crate::analysis::{REGRESSION_NOTE, date_from_day_number, day_number, decimate};
+use crate::model::KindChoice;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -355,14 +356,16 @@ impl Layout {
 }
 
 /// A letter for each kind, printed on the session markers so the chart reads in black and white.
-fn kind_letter(kind: &str) -> &'static str {
-    match kind {
-        "Swedish" => "S",
-        "Deep tissue" => "D",
-        "Trigger point / myofascial" => "T",
-        "Sports" => "P",
-        "Shiatsu / acupressure" => "A",
-        _ => "O",
+/// Taken from the kind's command-line name: its label would be the user's own name for an "other"
+/// kind, which may read "Sports".
+fn kind_letter(cli_name: &str) -> &'static str {
+    match KindChoice::from_cli_name(cli_name) {
+        Some(KindChoice::Swedish) => "S",
+        Some(KindChoice::DeepTissue) => "D",
+        Some(KindChoice::TriggerPoint) => "T",
+        Some(KindChoice::Sports) => "P",
+        Some(KindChoice::Shiatsu) => "A",
+        Some(KindChoice::Other) | None => "O",
     }
 }
 
@@ -652,7 +655,9 @@ fn trend_chart(layout: &mut Layout, summary: &Summary) {
         layout.line(points, 1.8, 0, None);
     }
     let letters = summary.trend.sessions.len() <= 60;
-    for (x, kind) in &summary.trend.sessions {
+    // The trend's session days are those of the sessions table, in the same order.
+    debug_assert_eq!(summary.trend.sessions.len(), summary.sessions.len());
+    for ((x, _), session) in summary.trend.sessions.iter().zip(&summary.sessions) {
         let px = frame.x(*x);
         layout.line(
             vec![(px, frame.top), (px, frame.top + frame.height)],
@@ -661,7 +666,7 @@ fn trend_chart(layout: &mut Layout, summary: &Summary) {
             Some(vec![2.0, 2.0]),
         );
         if letters {
-            let letter = kind_letter(kind);
+            let letter = kind_letter(&session.kind);
             let w = layout.measure.width(true, SMALL, letter);
             layout.text(px - w / 2.0, frame.top - 2.0, SMALL, true, 0, letter);
         }
@@ -1030,5 +1035,20 @@ fn draw(surface: &mut krilla::surface::Surface<'_>, op: &Op, regular: &Font, bol
             }));
             surface.draw_path(&path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_letter;
+    use crate::model::SessionKind;
+
+    #[test]
+    fn an_other_kind_is_lettered_o_whatever_its_name() {
+        assert_eq!(kind_letter(SessionKind::Sports.cli_name()), "P");
+        assert_eq!(kind_letter(SessionKind::DeepTissue.cli_name()), "D");
+        let named_like_sports = SessionKind::Other("Sports".to_owned());
+        assert_eq!(named_like_sports.label(), "Sports");
+        assert_eq!(kind_letter(named_like_sports.cli_name()), "O");
     }
 }
