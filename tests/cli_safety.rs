@@ -217,9 +217,15 @@ fn a_save_merges_with_a_change_made_to_the_file_meanwhile() {
 
     let mut mine = loaded.journal.clone();
     mine.set_day(day("2026-06-12", 2));
-    let outcome =
-        painlog::store::save_merging(&path, &loaded.journal, loaded.hash, &mine, now()).unwrap();
-    assert!(matches!(outcome, painlog::store::SaveMerge::Merged(_)));
+    let outcome = painlog::store::save_merging(
+        &path,
+        &loaded.journal,
+        Some(loaded.hash),
+        &mine,
+        painlog::store::SaveOptions::at(now()),
+    )
+    .unwrap();
+    assert!(matches!(outcome, painlog::store::SaveMerge::Merged { .. }));
     let saved = load(&path);
     assert_eq!(saved.day_count(), 3);
 
@@ -231,8 +237,17 @@ fn a_save_merges_with_a_change_made_to_the_file_meanwhile() {
     let bytes = fs::read(&path).unwrap();
     let mut mine = loaded.journal.clone();
     mine.set_day(day("2026-06-12", 1));
-    let outcome =
-        painlog::store::save_merging(&path, &loaded.journal, loaded.hash, &mine, now()).unwrap();
-    assert!(matches!(outcome, painlog::store::SaveMerge::Conflicts(_)));
+    let outcome = painlog::store::save_merging(
+        &path,
+        &loaded.journal,
+        Some(loaded.hash),
+        &mine,
+        painlog::store::SaveOptions::at(now()),
+    )
+    .unwrap();
+    assert!(matches!(
+        outcome,
+        painlog::store::SaveMerge::Conflicts { .. }
+    ));
     assert_eq!(fs::read(&path).unwrap(), bytes);
 }

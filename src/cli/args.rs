@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::{
-    Amount, Currency, KindChoice, Minutes, Pressure, Region, Score, check_not_future, parse_date,
-    parse_start,
+    Amount, Currency, KindChoice, Minutes, Pressure, Region, Score, check_not_future,
+    check_start_not_future, parse_date, parse_start,
 };
 
 /// Today's local date.
@@ -71,6 +71,8 @@ pub fn past_start(text: &str) -> Result<NaiveDateTime, String> {
         )
     })?;
     check_not_future(start.date(), today()).map_err(|error| error.to_string())?;
+    check_start_not_future(start, chrono::Local::now().naive_local())
+        .map_err(|error| error.to_string())?;
     Ok(start)
 }
 

@@ -48,7 +48,7 @@ impl From<store::SaveError> for Failure {
 
 pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure> {
     if let Command::Demo(args) = command {
-        return write_demo(&args);
+        return write_demo(&args, store::resolve_journal_path(data).ok().as_deref());
     }
     let path = store::resolve_journal_path(data)?;
     match command {
@@ -74,8 +74,9 @@ pub(super) struct Writing {
     /// The journal to change.
     pub journal: Journal,
     base: Journal,
-    hash: u64,
-    _lock: store::JournalLock,
+    /// The hash of the file as read (`None`: there was no file).
+    hash: Option<u64>,
+    lock: store::JournalLock,
 }
 
 impl Writing {
@@ -85,18 +86,22 @@ impl Writing {
         let loaded = store::load(path)?;
         Ok(Self {
             base: loaded.journal.clone(),
+            hash: loaded.existed.then_some(loaded.hash),
             journal: loaded.journal,
-            hash: loaded.hash,
-            _lock: lock,
+            lock,
         })
     }
 
     /// Save the change, merged with any change made to the file meanwhile (by a sync tool, an
-    /// editor); when a record changed both ways, nothing is written.
+    /// editor); when a record changed both ways, nothing is written. The version replaced is
+    /// kept as a start backup: the journal as it was before this command.
     pub(super) fn save(self, path: &Path) -> Result<(), Failure> {
-        match store::save_merging(path, &self.base, self.hash, &self.journal, now())? {
-            store::SaveMerge::Saved | store::SaveMerge::Merged(_) => Ok(()),
-            store::SaveMerge::Conflicts(merged) => Err(Failure::journal(format!(
+        let options = store::SaveOptions::at(now())
+            .backup(store::BackupKind::Start)
+            .holding(Some(&self.lock));
+        match store::save_merging(path, &self.base, self.hash, &self.journal, options)? {
+            store::SaveMerge::Saved { .. } | store::SaveMerge::Merged { .. } => Ok(()),
+            store::SaveMerge::Conflicts { merged, .. } => Err(Failure::journal(format!(
                 "the journal changed on disk while painlog was writing, and {} record(s) differ both ways; nothing was written. Run the command again",
                 merged.conflicts.len()
             ))),
@@ -137,9 +142,11 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
         day.note = note.trim_end().to_owned();
     }
     if day == before {
-        println!("{}", output::describe_day(&day));
+        output::say(&output::describe_day(&day));
         if before.is_empty() {
-            eprintln!("Nothing logged for {date}. Give a field, e.g. painlog log --pain 4");
+            output::warn(&format!(
+                "Nothing logged for {date}. Give a field, e.g. painlog log --pain 4"
+            ));
         }
         return Ok(());
     }
@@ -147,9 +154,11 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
     journal.set_day(day.clone());
     writing.save(path)?;
     if emptied {
-        println!("{date}: every field is cleared, so the day is no longer logged.");
+        output::say(&format!(
+            "{date}: every field is cleared, so the day is no longer logged."
+        ));
     } else {
-        println!("Logged {}", output::describe_day(&day));
+        output::say(&format!("Logged {}", output::describe_day(&day)));
     }
     Ok(())
 }
@@ -179,11 +188,20 @@ fn add_session(path: &Path, args: SessionAddArgs) -> Result<(), Failure> {
     session.pain_after = args.pain_after;
     session.soreness = args.soreness;
     session.note = args.note.unwrap_or_default();
+    session.normalize();
+    if let Some(existing) = journal.same_session(&session) {
+        return Err(Failure::usage(format!(
+            "session {existing} already has this start and kind ({}, {}); nothing was added. \
+             Change it with the window, or remove it first with: painlog session remove {existing}",
+            session.start.format("%Y-%m-%d %H:%M"),
+            output::printable(&session.kind.to_string())
+        )));
+    }
     let id = journal.add_session(session);
     let added = journal.session(id).map(output::describe_session);
     writing.save(path)?;
     if let Some(added) = added {
-        eprintln!("Added session {id}: {added}");
+        output::warn(&format!("Added session {id}: {added}"));
     }
     println!("{id}");
     Ok(())
@@ -194,11 +212,11 @@ fn list_sessions(path: &Path, json: bool) -> Result<(), Failure> {
     if json {
         println!("{}", output::sessions_json(&journal));
     } else if journal.sessions().is_empty() {
-        println!(
-            "No sessions yet. Add one with: painlog session add --start \"YYYY-MM-DD HH:MM\" --kind swedish --minutes 60"
+        output::say(
+            "No sessions yet. Add one with: painlog session add --start \"YYYY-MM-DD HH:MM\" --kind swedish --minutes 60",
         );
     } else {
-        print!("{}", output::sessions_table(&journal));
+        output::show(&output::sessions_table(&journal));
     }
     Ok(())
 }
@@ -211,10 +229,10 @@ fn remove_session(path: &Path, id: SessionId) -> Result<(), Failure> {
         ))
     })?;
     writing.save(path)?;
-    println!(
+    output::say(&format!(
         "Removed session {id}: {}",
         output::describe_session(&removed)
-    );
+    ));
     Ok(())
 }
 
@@ -247,7 +265,7 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
         let _ = writeln!(text, "From {first} to {last}");
     }
     text.push_str("The journal is sound.");
-    println!("{text}");
+    output::say(&text);
     Ok(())
 }
 
@@ -349,14 +367,17 @@ fn restore(path: &Path, backup: &Path) -> Result<(), Failure> {
             store::backup::count(loaded.journal.sessions().len(), "session")
         )
     });
-    println!(
+    output::say(&format!(
         "Restored {} as the journal {}{}.",
         backup.display(),
         path.display(),
         held.map_or_else(|_| String::new(), |held| format!(" ({held})"))
-    );
+    ));
     if let Some(aside) = moved {
-        println!("The journal it replaced is kept as {}.", aside.display());
+        output::say(&format!(
+            "The journal it replaced is kept as {}.",
+            aside.display()
+        ));
     }
     Ok(())
 }
@@ -381,10 +402,10 @@ fn effects(path: &Path, args: &EffectsArgs) -> Result<(), Failure> {
     if args.json {
         println!("{}", super::effects::to_json(&result));
     } else {
-        print!(
-            "{}",
-            super::effects::to_table(&result, args.metric.unwrap_or(Metric::Pain))
-        );
+        output::show(&super::effects::to_table(
+            &result,
+            args.metric.unwrap_or(Metric::Pain),
+        ));
     }
     Ok(())
 }
@@ -400,7 +421,7 @@ pub(super) fn file_in_the_way(folder: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-fn write_demo(args: &DemoArgs) -> Result<(), Failure> {
+fn write_demo(args: &DemoArgs, journal: Option<&Path>) -> Result<(), Failure> {
     let most = demo::max_sessions(args.years);
     if args.sessions > most {
         let years = if args.years == 1 {
@@ -413,11 +434,14 @@ fn write_demo(args: &DemoArgs) -> Result<(), Failure> {
              --sessions"
         )));
     }
-    if args.out.exists() {
+    if args.out.exists() || args.out.symlink_metadata().is_ok() {
         return Err(Failure::usage(format!(
             "{} already exists; painlog demo does not overwrite files. Choose another --out",
             args.out.display()
         )));
+    }
+    if let Some(journal) = journal {
+        store::refuse_kept_file(&args.out, journal).map_err(|error| super::export::kept(&error))?;
     }
     if let Some(file) = args.out.parent().and_then(file_in_the_way) {
         return Err(Failure::journal(format!(
@@ -435,14 +459,14 @@ fn write_demo(args: &DemoArgs) -> Result<(), Failure> {
         Failure::journal(format!(
             "could not write the demo journal {}: {}. Choose another --out",
             args.out.display(),
-            error.source
+            error.reason()
         ))
     })?;
-    println!(
+    output::say(&format!(
         "Wrote {} days and {} sessions to {}",
         journal.day_count(),
         journal.sessions().len(),
         args.out.display()
-    );
+    ));
     Ok(())
 }

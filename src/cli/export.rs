@@ -6,7 +6,7 @@ use super::commands::{Failure, Writing, file_in_the_way, load, now};
 use super::{ExportArgs, ExportFormat};
 use crate::analysis::{EffectSettings, JournalIndex, effects};
 use crate::report::{self, Period, ReportRequest, Sections, csv_io};
-use crate::store::{self, write_atomic};
+use crate::store;
 
 /// Options that mean nothing for the chosen format are refused rather than ignored.
 fn check_options_fit_format(args: &ExportArgs) -> Result<(), Failure> {
@@ -66,23 +66,19 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
             Some(range)
         };
         if let Some(file) = file_in_the_way(&args.out) {
+            store::refuse_kept_file(&args.out, path).map_err(|error| kept(&error))?;
             return Err(Failure::journal(format!(
                 "{} is a file, not a folder; --format csv writes days.csv and sessions.csv into \
                  a folder, so give a folder (new or existing) for --out. Nothing was changed.",
                 file.display()
             )));
         }
-        let written = csv_io::export_csv(&journal, only, &args.out).map_err(|error| {
-            Failure::journal(format!(
-                "could not write to {}: {error}",
-                args.out.display()
-            ))
-        })?;
-        println!(
+        let written = csv_io::export_csv(&journal, only, &args.out, path).map_err(write_failed)?;
+        super::output::say(&format!(
             "Wrote {} and {}",
             written[0].display(),
             written[1].display()
-        );
+        ));
         return Ok(());
     }
     let index = JournalIndex::new(&journal);
@@ -110,22 +106,34 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
     } else {
         args.out.clone()
     };
-    if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
-        if let Some(file) = file_in_the_way(folder) {
-            return Err(Failure::journal(format!(
-                "{} is a file, not a folder; choose another --out. Nothing was changed.",
-                file.display()
-            )));
-        }
-        store::create_private_folder(folder).map_err(|error| {
-            Failure::journal(format!("could not create {}: {error}", folder.display()))
-        })?;
+    store::refuse_kept_file(&target, path).map_err(|error| kept(&error))?;
+    if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty())
+        && let Some(file) = file_in_the_way(folder)
+    {
+        return Err(Failure::journal(format!(
+            "{} is a file, not a folder; choose another --out. Nothing was changed.",
+            file.display()
+        )));
     }
-    write_atomic(&target, &bytes).map_err(|error| {
-        Failure::journal(format!("could not write {}: {error}", target.display()))
-    })?;
-    println!("Wrote {}", target.display());
+    store::write_other_file(&target, &bytes, path).map_err(write_failed)?;
+    super::output::say(&format!("Wrote {}", target.display()));
     Ok(())
+}
+
+/// A target that names a file painlog keeps: a usage error (exit 2), nothing written.
+pub(super) fn kept(error: &store::KeptFile) -> Failure {
+    Failure::usage(format!("--out: {error}. Nothing was written."))
+}
+
+fn write_failed(error: store::WriteError) -> Failure {
+    match error {
+        store::WriteError::Kept(error) => kept(&error),
+        store::WriteError::Io { .. }
+        | store::WriteError::Folder { .. }
+        | store::WriteError::NotAFolder { .. } => {
+            Failure::journal(format!("{error}. Nothing was changed."))
+        }
+    }
 }
 
 /// Which of painlog's CSV files a file is, from its header row.
@@ -146,49 +154,27 @@ fn kind_of(text: &str) -> Option<CsvKind> {
 }
 
 /// A CSV file's text; a file that cannot be read, or is not UTF-8, is refused with what to do.
-fn read_csv(file: &Path, name: &str) -> Result<String, Failure> {
-    let bytes = std::fs::read(file).map_err(|error| {
-        let cause = match error.kind() {
-            std::io::ErrorKind::NotFound => "there is no such file; check the path".to_owned(),
-            std::io::ErrorKind::IsADirectory => {
-                "it is a folder; name the days.csv or sessions.csv in it".to_owned()
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                "permission denied; check the file's permissions".to_owned()
-            }
-            _ => error.to_string(),
-        };
-        Failure::usage(format!(
-            "cannot read {name}: {cause}. Nothing was imported."
-        ))
-    })?;
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-        Failure::usage(format!(
-            "cannot read {name}: line {line} is not UTF-8 text. Save the file as UTF-8 (in a \
-             spreadsheet, as \"CSV UTF-8\") and import it again. Nothing was imported."
-        ))
-    })
+fn read_csv(file: &Path) -> Result<String, Failure> {
+    csv_io::read_csv_file(file).map_err(Failure::usage)
 }
 
 pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
     let mut writing = Writing::open(path)?;
-    let today = super::today();
+    let now = now();
     let (mut days, mut sessions) = (None, None);
     for file in files {
         let name = file.display().to_string();
-        let text = read_csv(file, &name)?;
+        let text = read_csv(file)?;
         match kind_of(&text) {
             Some(CsvKind::Days) if days.is_none() => {
                 days = Some(
-                    csv_io::parse_days(&text, &name, today)
+                    csv_io::parse_days(&text, &name, now.date())
                         .map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?,
                 );
             }
             Some(CsvKind::Sessions) if sessions.is_none() => {
                 sessions = Some(
-                    csv_io::parse_sessions(&text, &name, today)
+                    csv_io::parse_sessions(&text, &name, now)
                         .map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?,
                 );
             }
@@ -213,6 +199,6 @@ pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
         sessions.unwrap_or_default(),
     );
     writing.save(path)?;
-    println!("Imported: {summary}.");
+    super::output::say(&format!("Imported: {summary}."));
     Ok(())
 }

@@ -4,7 +4,7 @@ mod args;
 mod commands;
 mod effects;
 mod export;
-mod output;
+pub mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -278,7 +278,7 @@ pub fn run(data: Option<PathBuf>, command: Command) -> ExitCode {
     match commands::run(data, command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("painlog: {}", failure.message);
+            output::warn(&format!("painlog: {}", failure.message));
             ExitCode::from(failure.code)
         }
     }

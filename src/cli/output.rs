@@ -1,8 +1,49 @@
 //! How days and sessions are printed.
+//!
+//! Text printed for people goes through [`printable`]: a name or note holding an escape
+//! sequence or a direction override cannot retitle, clear or reorder the terminal. `--json`
+//! output is exact (JSON escapes control characters itself).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::model::{Day, Journal, Metric, Pressure, Region, START_FORMAT, Score, Session};
+
+/// `text` with every control character but new lines and tabs, and every direction override or
+/// isolate, written as a visible escape (`\u{1b}`), so that printing it shows it rather than
+/// acting on the terminal.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let escape = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || crate::model::BIDI_CONTROLS.contains(&c)
+    };
+    if !text.chars().any(escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Print a line for people (on stdout).
+pub(super) fn say(text: &str) {
+    println!("{}", printable(text));
+}
+
+/// Print text for people (on stdout) as it is, without adding a new line.
+pub(super) fn show(text: &str) {
+    print!("{}", printable(text));
+}
+
+/// Print a line for people on stderr.
+pub(super) fn warn(text: &str) {
+    eprintln!("{}", printable(text));
+}
 
 fn region_names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
     regions

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, Timelike as _};
 
 use super::{Currency, Day, Session, SessionId};
 
@@ -76,6 +76,36 @@ pub fn check_not_future(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, 
         Err(FutureDate { date, today })
     } else {
         Ok(date)
+    }
+}
+
+/// A session start later than now, refused wherever a session is logged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{} is later than now ({}); a session is logged once it has started",
+    start.format("%Y-%m-%d %H:%M"),
+    now.format("%Y-%m-%d %H:%M")
+)]
+pub struct FutureStart {
+    /// The start given.
+    pub start: NaiveDateTime,
+    /// The local time now.
+    pub now: NaiveDateTime,
+}
+
+/// Refuse a session start later than `now` (to the minute: a start typed for the current minute
+/// is fine).
+pub fn check_start_not_future(
+    start: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<NaiveDateTime, FutureStart> {
+    let now_minute = now.date().and_time(
+        chrono::NaiveTime::from_hms_opt(now.hour(), now.minute(), 0).unwrap_or(now.time()),
+    );
+    if start > now_minute {
+        Err(FutureStart { start, now })
+    } else {
+        Ok(start)
     }
 }
 
@@ -258,6 +288,47 @@ impl Journal {
         let index = self.sessions.iter().position(|session| session.id == id)?;
         self.revision = fresh_revision();
         Some(self.sessions.remove(index))
+    }
+
+    /// Put many sessions in at once, each with the id it carries: a session with the id of one
+    /// in the journal replaces it, any other is added. One sort for all of them, so an import of
+    /// a hundred thousand sessions takes moments, not minutes.
+    pub fn put_sessions(&mut self, sessions: Vec<Session>) {
+        if sessions.is_empty() {
+            return;
+        }
+        let mut by_id: BTreeMap<SessionId, Session> = std::mem::take(&mut self.sessions)
+            .into_iter()
+            .map(|session| (session.id, session))
+            .collect();
+        for session in sessions {
+            self.next_session_id = self.next_session_id.max(session.id.0.saturating_add(1));
+            by_id.insert(session.id, session);
+        }
+        self.sessions = by_id.into_values().collect();
+        self.sessions
+            .sort_by_key(|session| (session.start, session.id));
+        self.revision = fresh_revision();
+    }
+
+    /// Give out the id the next new session gets (for [`Self::put_sessions`]).
+    pub fn take_session_id(&mut self) -> SessionId {
+        let id = SessionId(self.next_session_id);
+        self.next_session_id = self.next_session_id.saturating_add(1);
+        id
+    }
+
+    /// A session already in the journal with the same start and kind as `session`, if any: the
+    /// same session entered twice.
+    pub fn same_session(&self, session: &Session) -> Option<SessionId> {
+        let first = self
+            .sessions
+            .partition_point(|existing| existing.start < session.start);
+        self.sessions[first..]
+            .iter()
+            .take_while(|existing| existing.start == session.start)
+            .find(|existing| existing.kind == session.kind && existing.id != session.id)
+            .map(|existing| existing.id)
     }
 
     /// Therapist names used so far, most recently seen first, without repeats.

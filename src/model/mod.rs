@@ -14,7 +14,9 @@ mod session;
 
 pub use day::Day;
 
-pub use journal::{FutureDate, Journal, JournalError, check_not_future};
+pub use journal::{
+    FutureDate, FutureStart, Journal, JournalError, check_not_future, check_start_not_future,
+};
 pub use merge::{Conflict, Keep, Merged, merge};
 pub use metric::Metric;
 pub use money::{Amount, Cost, Currency, MoneyError};
@@ -43,6 +45,13 @@ pub fn check_text(what: &str, text: &str, max: usize, multiline: bool) -> Result
             length - max
         ));
     }
+    if let Some(bidi) = text.chars().find(|c| BIDI_CONTROLS.contains(c)) {
+        return Err(format!(
+            "{what} holds the invisible direction control U+{:04X}, which can make text show in \
+             another order than it is written; remove it",
+            u32::from(bidi)
+        ));
+    }
     if let Some(control) = text
         .chars()
         .find(|&c| c.is_control() && !(multiline && matches!(c, '\n' | '\t' | '\r')))
@@ -58,6 +67,14 @@ pub fn check_text(what: &str, text: &str, max: usize, multiline: bool) -> Result
     }
     Ok(())
 }
+
+/// The Unicode controls that override or isolate the direction of text (U+202A–U+202E,
+/// U+2066–U+2069): invisible, and able to make a note or name display in another order than it
+/// is stored. Marks (U+200E, U+200F) that right-to-left scripts use are fine.
+pub const BIDI_CONTROLS: [char; 9] = [
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}',
+];
 
 /// The earliest year painlog accepts in a date.
 pub const FIRST_YEAR: i32 = 1900;

@@ -6,18 +6,17 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
-use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::analysis::DayRange;
 use crate::model::{
-    Amount, Cost, Currency, Day, Journal, KindChoice, Metric, Minutes, Pressure, Region,
-    START_FORMAT, Score, Session, SessionId, SessionKind, check_not_future, parse_date,
-    parse_start,
+    Amount, Cost, Currency, Day, Journal, KindChoice, MAX_NAME_CHARS, MAX_NOTE_CHARS, Metric,
+    Minutes, Pressure, Region, START_FORMAT, Score, Session, SessionId, SessionKind,
+    check_not_future, check_start_not_future, check_text, parse_date, parse_start,
 };
-use crate::store::{create_private_folder, write_atomic};
+use crate::store::{WriteError, check_targets, write_other_file};
 
 /// The columns of `days.csv`.
 pub const DAY_COLUMNS: [&str; 8] = [
@@ -61,6 +60,40 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection): `=`,
+/// `+`, `-`, `@`, a tab and a carriage return at its start.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written: one that a spreadsheet would run as a formula gets a leading apostrophe,
+/// as OWASP recommends, and so does one that already starts with an apostrophe (so that
+/// [`cell_from_csv`] can tell the two apart and every text comes back exactly as typed).
+fn cell_for_csv(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) || text.starts_with('\'') {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// A cell as read: exactly the reverse of [`cell_for_csv`]. A leading apostrophe is removed only
+/// where painlog would have added it (before a formula character or another apostrophe), so a
+/// hand-written "'Tis" stays as it is.
+fn cell_from_csv(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => text,
+    }
+}
+
+/// Write one row, every cell made inert for spreadsheets.
+fn write_row<S: AsRef<str>>(out: &mut csv::Writer<Vec<u8>>, row: &[S]) {
+    // Writing into memory cannot fail.
+    let _ = out.write_record(
+        row.iter()
+            .map(|cell| cell_for_csv(cell.as_ref()).into_owned()),
+    );
+}
+
 fn score(value: Option<Score>) -> String {
     value.map_or_else(String::new, |s| s.to_string())
 }
@@ -85,7 +118,7 @@ pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
         row.extend(Metric::ALL.iter().map(|m| score(m.of(day))));
         row.push(names(&day.regions));
         row.push(day.note.clone());
-        let _ = out.write_record(&row);
+        write_row(&mut out, &row);
     }
     finish(out)
 }
@@ -128,24 +161,64 @@ pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
             score(session.soreness),
             session.note.clone(),
         ];
-        let _ = out.write_record(&row);
+        write_row(&mut out, &row);
     }
     finish(out)
 }
 
 /// Write `days.csv` and `sessions.csv` into `folder` (created if missing), atomically and
-/// readable by their owner only. Returns the two paths.
+/// readable by their owner only; refused, with nothing written, when either would replace a file
+/// painlog keeps for the journal at `journal_path`. Returns the two paths.
 pub fn export_csv(
     journal: &Journal,
     range: Option<DayRange>,
     folder: &Path,
-) -> io::Result<[PathBuf; 2]> {
-    create_private_folder(folder)?;
+    journal_path: &Path,
+) -> Result<[PathBuf; 2], WriteError> {
     let days = folder.join("days.csv");
     let sessions = folder.join("sessions.csv");
-    write_atomic(&days, days_csv(journal, range).as_bytes())?;
-    write_atomic(&sessions, sessions_csv(journal, range).as_bytes())?;
+    check_targets(&[folder, &days, &sessions], journal_path)?;
+    if folder.exists() && !folder.is_dir() {
+        return Err(WriteError::NotAFolder {
+            path: folder.to_path_buf(),
+        });
+    }
+    write_other_file(&days, days_csv(journal, range).as_bytes(), journal_path)?;
+    write_other_file(
+        &sessions,
+        sessions_csv(journal, range).as_bytes(),
+        journal_path,
+    )?;
     Ok([days, sessions])
+}
+
+/// The text of a CSV file to import, or what is wrong, with what to do: a file that is missing,
+/// unreadable, not a regular file, over 256 MiB or not UTF-8 is refused (without reading a pipe,
+/// a device or more than the limit).
+pub fn read_csv_file(file: &Path) -> Result<String, String> {
+    use crate::store::{MAX_JOURNAL_BYTES, ReadError, read_existing};
+    let name = file.display();
+    let bytes = read_existing(file, MAX_JOURNAL_BYTES).map_err(|error| {
+        let cause = match error {
+            ReadError::Refused(reason) => reason,
+            ReadError::Io(error) => match error.kind() {
+                std::io::ErrorKind::NotFound => "there is no such file; check the path".to_owned(),
+                std::io::ErrorKind::PermissionDenied => {
+                    "permission denied; check the file's permissions".to_owned()
+                }
+                _ => error.to_string(),
+            },
+        };
+        format!("cannot read {name}: {cause}. Nothing was imported.")
+    })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
+        format!(
+            "cannot read {name}: line {line} is not UTF-8 text. Save the file as UTF-8 (in a \
+             spreadsheet, as \"CSV UTF-8\") and import it again. Nothing was imported."
+        )
+    })
 }
 
 /// A row (or a file) that cannot be imported.
@@ -189,15 +262,43 @@ struct Rows<'a> {
     reader: csv::Reader<&'a [u8]>,
 }
 
-/// The line (1-based) of a record starting at a byte offset. Counted here because with CRLF
+/// Lines (1-based) of records at byte offsets, counted from where the last one was found, so
+/// that numbering every record of a file is linear in its length. Counted here because with CRLF
 /// line ends the csv crate places a record at the `\n` before it (and counts one line short).
-fn line_at(text: &str, byte: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// Bytes counted so far, and the line at that byte.
+    at: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
     }
-    bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let bytes = self.bytes;
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.at {
+            // Records come in order; a step back starts the count again.
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += bytes[self.at..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.at = start;
+        self.line
+    }
 }
 
 impl<'a> Rows<'a> {
@@ -245,13 +346,14 @@ impl<'a> Rows<'a> {
         let (file, text) = (self.file, self.text);
         check_quotes(text, looks_like_row).map_err(|(line, message)| self.error(line, message))?;
         let mut records = Vec::new();
+        let mut lines = LineCounter::new(text);
         for record in self.reader.records() {
             let record = record.map_err(|error| CsvError {
                 file: file.to_owned(),
-                line: error.position().map_or(0, |p| line_at(text, p.byte())),
+                line: error.position().map_or(0, |p| lines.line_at(p.byte())),
                 message: describe_csv_error(&error, columns),
             })?;
-            let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
             records.push((line, record));
         }
         Ok(records)
@@ -389,13 +491,14 @@ fn parse_regions(column: &str, text: &str) -> Result<BTreeSet<Region>, String> {
         .collect()
 }
 
-/// Read `days.csv`; `file` names it in errors. Dates after `today` are refused.
+/// Read `days.csv`; `file` names it in errors. Dates after `today` are refused, and so is a note
+/// the window and the command line refuse (too long, control characters, direction overrides).
 pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, CsvError> {
     let mut rows = Rows::new(text, file, &DAY_COLUMNS)?;
     let mut seen = BTreeSet::new();
     let mut days = Vec::new();
     for (line, record) in rows.records(&DAY_COLUMNS, &looks_like_day_row)? {
-        let field = |i: usize| record.get(i).unwrap_or_default();
+        let field = |i: usize| cell_from_csv(record.get(i).unwrap_or_default());
         let day = (|| -> Result<Day, String> {
             let date = parse_date(field(0))
                 .ok_or_else(|| format!("date must be YYYY-MM-DD, found \"{}\"", field(0)))?;
@@ -405,6 +508,7 @@ pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, 
                 *metric.slot(&mut day) = parse_score(metric.key(), field(index + 1))?;
             }
             day.regions = parse_regions("regions", field(6))?;
+            check_text("note", field(7), MAX_NOTE_CHARS, true)?;
             day.note = field(7).to_owned();
             Ok(day)
         })()
@@ -420,10 +524,11 @@ pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, 
     Ok(days)
 }
 
-fn parse_session(field: &dyn Fn(usize) -> String, today: NaiveDate) -> Result<Session, String> {
+fn parse_session(field: &dyn Fn(usize) -> String, now: NaiveDateTime) -> Result<Session, String> {
     let start = parse_start(&field(1))
         .ok_or_else(|| format!("start must be YYYY-MM-DDTHH:MM, found \"{}\"", field(1)))?;
-    check_not_future(start.date(), today).map_err(|e| e.to_string())?;
+    check_not_future(start.date(), now.date()).map_err(|e| e.to_string())?;
+    check_start_not_future(start, now).map_err(|e| format!("start: {e}"))?;
     let choice = KindChoice::from_cli_name(&field(2)).ok_or_else(|| {
         format!(
             "kind must be one of {}, found \"{}\"",
@@ -435,6 +540,7 @@ fn parse_session(field: &dyn Fn(usize) -> String, today: NaiveDate) -> Result<Se
     if choice != KindChoice::Other && !kind_name.is_empty() {
         return Err("kind_name is only for the kind other".to_owned());
     }
+    check_text("kind_name", &kind_name, MAX_NAME_CHARS, false)?;
     let kind = match choice {
         KindChoice::Other => SessionKind::Other(kind_name),
         choice => SessionKind::from_choice(choice, ""),
@@ -448,8 +554,12 @@ fn parse_session(field: &dyn Fn(usize) -> String, today: NaiveDate) -> Result<Se
             .parse()
             .map_err(|_| format!("id must be a whole number, found \"{id}\""))?;
         session.id = SessionId(id);
+        if let Some(problem) = session.problem() {
+            return Err(problem);
+        }
     }
     let therapist = field(5);
+    check_text("therapist", &therapist, MAX_NAME_CHARS, false)?;
     session.therapist = (!therapist.is_empty()).then_some(therapist);
     let pressure = field(6);
     if !pressure.trim().is_empty() {
@@ -471,18 +581,25 @@ fn parse_session(field: &dyn Fn(usize) -> String, today: NaiveDate) -> Result<Se
     session.pain_before = parse_score("pain_before", &field(10))?;
     session.pain_after = parse_score("pain_after", &field(11))?;
     session.soreness = parse_score("soreness", &field(12))?;
+    check_text("note", &field(13), MAX_NOTE_CHARS, true)?;
     session.note = field(13);
     Ok(session)
 }
 
-/// Read `sessions.csv`; `file` names it in errors. Sessions after `today` are refused.
-pub fn parse_sessions(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Session>, CsvError> {
+/// Read `sessions.csv`; `file` names it in errors. Sessions that start later than `now` are
+/// refused, and so is text the window and the command line refuse (too long, control
+/// characters, direction overrides).
+pub fn parse_sessions(
+    text: &str,
+    file: &str,
+    now: NaiveDateTime,
+) -> Result<Vec<Session>, CsvError> {
     let mut rows = Rows::new(text, file, &SESSION_COLUMNS)?;
     let mut ids = BTreeSet::new();
     let mut sessions = Vec::new();
     for (line, record) in rows.records(&SESSION_COLUMNS, &looks_like_session_row)? {
-        let field = |i: usize| record.get(i).unwrap_or_default().to_owned();
-        let session = parse_session(&field, today).map_err(|message| rows.error(line, message))?;
+        let field = |i: usize| cell_from_csv(record.get(i).unwrap_or_default()).to_owned();
+        let session = parse_session(&field, now).map_err(|message| rows.error(line, message))?;
         if session.id.0 != 0 && !ids.insert(session.id) {
             return Err(rows.error(line, format!("the id {} appears twice", session.id)));
         }
@@ -493,8 +610,10 @@ pub fn parse_sessions(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Se
 
 /// Put imported days and sessions into `journal`. The imported values win over what the journal
 /// had; a session matches one in the journal with the same id and start, or else the same start
-/// and kind; other sessions are added (with their own id when it is free).
+/// and kind; other sessions are added (with their own id when it is free). Linear in the rows
+/// (plus one sort), whatever the size of the journal.
 pub fn import_csv(journal: &mut Journal, days: Vec<Day>, sessions: Vec<Session>) -> ImportSummary {
+    use std::collections::HashMap;
     let mut summary = ImportSummary::default();
     for day in days {
         match journal.day(day.date) {
@@ -505,32 +624,53 @@ pub fn import_csv(journal: &mut Journal, days: Vec<Day>, sessions: Vec<Session>)
         }
         journal.set_day(day);
     }
+    if sessions.is_empty() {
+        return summary;
+    }
+    // What the journal holds, looked up by id and by start and kind (the first session with a
+    // start and kind, as a search from the oldest finds it).
+    let mut by_id: HashMap<SessionId, Session> = journal
+        .sessions()
+        .iter()
+        .map(|session| (session.id, session.clone()))
+        .collect();
+    let mut by_start: HashMap<(NaiveDateTime, SessionKind), SessionId> = HashMap::new();
+    for session in journal.sessions() {
+        by_start
+            .entry((session.start, session.kind.clone()))
+            .or_insert(session.id);
+    }
+    let mut put = Vec::with_capacity(sessions.len());
     for mut session in sessions {
-        let same_id = journal
-            .session(session.id)
+        let same_id = by_id
+            .get(&session.id)
             .filter(|existing| session.id.0 != 0 && existing.start == session.start)
             .map(|existing| existing.id);
         let same_start = || {
-            journal
-                .sessions()
-                .iter()
-                .find(|existing| existing.start == session.start && existing.kind == session.kind)
-                .map(|existing| existing.id)
+            by_start
+                .get(&(session.start, session.kind.clone()))
+                .copied()
         };
         if let Some(id) = same_id.or_else(same_start) {
             session.id = id;
-            if journal.session(id) != Some(&session) {
+            if by_id.get(&id) != Some(&session) {
                 summary.sessions_updated += 1;
-                let _ = journal.remove_session(id);
-                let _ = journal.restore_session(session);
+                by_id.insert(id, session.clone());
+                put.push(session);
             }
-        } else if session.id.0 != 0 && journal.session(session.id).is_none() {
-            let _ = journal.restore_session(session);
-            summary.sessions_added += 1;
-        } else {
-            journal.add_session(session);
-            summary.sessions_added += 1;
+            continue;
         }
+        if session.id.0 == 0 || by_id.contains_key(&session.id) {
+            session.normalize();
+            session.id = journal.take_session_id();
+        }
+        summary.sessions_added += 1;
+        by_start
+            .entry((session.start, session.kind.clone()))
+            .or_insert(session.id);
+        by_id.insert(session.id, session.clone());
+        put.push(session);
     }
+    journal.put_sessions(put);
     summary
 }

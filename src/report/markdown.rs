@@ -8,8 +8,45 @@ use super::text::{
 };
 use crate::analysis::REGRESSION_NOTE;
 
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// User text (a name, a kind, a therapist, a line of the message) made literal, so that no
+/// HTML, link, image, heading, list or emphasis can come from it, and a Markdown renderer shows
+/// it exactly as typed. Characters that act anywhere (`\` `` ` `` `*` `_` `[` `]` `<` `>` `&`
+/// `|` `~` `@` `#`) are escaped with a backslash; those that act only in some places (`+`, `-`,
+/// `=` and a number's `.` or `)` at the start; `:` before `//`; `.` after `www`) only there, so
+/// the text stays readable when pasted as plain text. Line breaks become spaces.
+fn literal(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, &c) in chars.iter().enumerate() {
+        let next = |n: usize| chars.get(index + n).copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '@' | '#' => true,
+            '+' | '-' | '=' => index == 0,
+            '.' | ')' => {
+                (index == leading_digits && index > 0)
+                    || (c == '.' && index >= 3 && text_ends_with_www(&chars[..index]))
+            }
+            ':' => next(1) == Some('/') && next(2) == Some('/'),
+            _ => false,
+        };
+        match c {
+            '\n' | '\r' => out.push(' '),
+            c if escape => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `true` when `before` ends with "www" (any case) at the start of a word.
+fn text_ends_with_www(before: &[char]) -> bool {
+    let n = before.len();
+    before[n - 3..].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
+        && (n == 3 || !before[n - 4].is_alphanumeric())
 }
 
 /// Page one of `summary` as Markdown.
@@ -17,7 +54,7 @@ pub fn to_markdown(summary: &Summary) -> String {
     let mut md = String::new();
     match &summary.name {
         Some(name) => {
-            let _ = writeln!(md, "# Pain diary summary: {}\n", cell(name));
+            let _ = writeln!(md, "# Pain diary summary: {}\n", literal(name));
         }
         None => md.push_str("# Pain diary summary\n\n"),
     }
@@ -79,8 +116,8 @@ pub fn to_markdown(summary: &Summary) -> String {
                 md,
                 "| {} | {} | {} | {} | {}{} | {} |",
                 date(session.date),
-                cell(&session.kind_label),
-                cell(session.therapist.as_deref().unwrap_or("–")),
+                literal(&session.kind_label),
+                literal(session.therapist.as_deref().unwrap_or("–")),
                 before_after(session.pain_before, session.pain_after),
                 change(session.pain_change),
                 if session.meaningful_pain_drop {
@@ -116,7 +153,7 @@ pub fn to_markdown(summary: &Summary) -> String {
     if !summary.message.is_empty() {
         md.push_str("\n## Message\n\n");
         for line in summary.message.lines() {
-            let _ = writeln!(md, "> {line}");
+            let _ = writeln!(md, "> {}", literal(line.trim_start()));
         }
     }
     md

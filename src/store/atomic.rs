@@ -18,6 +18,21 @@ pub(crate) fn temp_prefix(target: &Path) -> String {
 ///
 /// On any failure the temporary file is removed and `target` is as it was.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(target, bytes)?.commit()
+}
+
+/// A temporary file written and flushed beside its target, not yet renamed over it. Dropped
+/// without [`Staged::commit`], it is removed and the target is as it was.
+#[derive(Debug)]
+pub(crate) struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+    done: bool,
+}
+
+/// Write `bytes` to a new private temporary file beside `target` and flush it to disk; the
+/// caller checks what it must (has the target changed meanwhile?) and then commits.
+pub(crate) fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let folder = parent_folder(target);
     let temp = folder.join(format!(
@@ -26,29 +41,55 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let result = write_then_rename(&temp, target, bytes);
-    if result.is_err() {
-        // The temporary file may or may not exist; either way it must not stay behind.
-        let _ = fs::remove_file(&temp);
-        return result;
-    }
-    // The new content is in place. Flushing the folder makes the rename survive a power cut;
-    // some file systems (network and FUSE mounts) refuse to flush a folder, and reporting the
-    // save as failed then would be wrong, so that refusal is not an error.
-    let _ = sync_folder(&folder);
-    Ok(())
+    let mut file = create_private(&temp)?;
+    // From here on a failure drops `staged`, which removes whatever part of the file was written.
+    let staged = Staged {
+        temp,
+        target: target.to_path_buf(),
+        done: false,
+    };
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(staged)
 }
 
-/// Remove temporary files that a killed save left beside `target` (older than a minute, so
-/// that a save in progress elsewhere is never disturbed).
-pub(crate) fn remove_stale_temporaries(target: &Path) {
+impl Staged {
+    /// Rename the temporary file over the target, then flush the folder.
+    pub(crate) fn commit(mut self) -> io::Result<()> {
+        fs::rename(&self.temp, &self.target)?;
+        self.done = true;
+        // The new content is in place. Flushing the folder makes the rename survive a power
+        // cut; some file systems (network and FUSE mounts) refuse to flush a folder, and
+        // reporting the save as failed then would be wrong, so that refusal is not an error.
+        let _ = sync_folder(&parent_folder(&self.target));
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.done {
+            // Not committed: the temporary file must not stay behind. It may not exist (its
+            // creation failed), which is fine.
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Remove temporary files that a killed save left beside `target`. When the caller holds the
+/// journal's lock no other painlog is saving, so every leftover goes at once; otherwise only
+/// those older than a minute, so that a save in progress elsewhere is never disturbed.
+pub(crate) fn remove_stale_temporaries(target: &Path, lock_held: bool) {
     let prefix = temp_prefix(target);
     let Ok(entries) = fs::read_dir(parent_folder(target)) else {
         return;
     };
     for entry in entries.flatten() {
-        let stale = entry.file_name().to_string_lossy().starts_with(&prefix)
-            && entry
+        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        let stale = lock_held
+            || entry
                 .metadata()
                 .and_then(|meta| meta.modified())
                 .is_ok_and(|modified| {
@@ -57,6 +98,7 @@ pub(crate) fn remove_stale_temporaries(target: &Path) {
                         .is_ok_and(|age| age > std::time::Duration::from_secs(60))
                 });
         if stale {
+            // Removing a leftover is housekeeping; one that cannot be removed stays harmless.
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -77,14 +119,6 @@ pub(crate) fn make_private(path: &Path) -> io::Result<()> {
         let _ = path;
     }
     Ok(())
-}
-
-fn write_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = create_private(temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(temp, target)
 }
 
 /// The folder holding `path` (`.` for a bare file name).

@@ -29,8 +29,10 @@ pub enum FormatError {
     },
 }
 
-/// Only the version, read before anything else so that the right reader is chosen.
+/// Only the version, read before anything else so that the right reader is chosen. Named as
+/// the journal, so that a message about it names what a person knows.
 #[derive(Deserialize)]
+#[serde(rename = "Journal")]
 struct VersionProbe {
     version: Option<u32>,
 }
@@ -134,6 +136,13 @@ fn read(bytes: &[u8], fast: bool) -> Result<Journal, FormatError> {
             ),
         }),
     }
+}
+
+/// `true` when `start` (the first bytes of a file) begins as a painlog journal does: painlog's
+/// first line, or `(version: N` after comments and attributes. For refusing to write over one.
+pub(crate) fn looks_like_journal(start: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(start);
+    text.starts_with(HEADER.trim_end()) || leading_version(&text).is_some()
 }
 
 /// `version: N` as the first field of the top-level struct, after comments, attributes and
@@ -310,7 +319,10 @@ fn read_v1(text: &str, fast: bool) -> Result<Journal, FormatError> {
 fn from_ron(error: ron::error::SpannedError) -> FormatError {
     let message = match &error.code {
         ron::Error::Eof => "the file ends too early; it may have been cut off".to_owned(),
-        code => code.to_string(),
+        // The reader's words name its types ("struct `Journal`"); a person knows a journal.
+        code => code
+            .to_string()
+            .replace("struct `Journal`", "a painlog journal"),
     };
     FormatError::At {
         line: error.span.start.line,

@@ -21,6 +21,26 @@ impl JournalLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// `true` while the lock file beside the journal is still the one this lock holds. Someone
+    /// may delete or replace it (by hand, a cleaning tool); another painlog could then take a
+    /// new lock and write at the same time, so a writer checks this before it writes.
+    pub fn is_intact(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            match (std::fs::metadata(&self.path), self._file.metadata()) {
+                (Ok(on_disk), Ok(held)) => {
+                    on_disk.dev() == held.dev() && on_disk.ino() == held.ino()
+                }
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            self.path.is_file()
+        }
+    }
 }
 
 /// Why the journal could not be locked.

@@ -6,7 +6,9 @@
 mod atomic;
 pub mod backup;
 mod format;
+mod kept;
 mod lock;
+mod read;
 
 use std::fs;
 use std::io;
@@ -15,9 +17,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 pub use atomic::{create_private_folder, write_atomic};
-pub use backup::Backup;
+pub use backup::{Backup, BackupKind};
 pub use format::{CURRENT_VERSION, FormatError, from_bytes, from_bytes_by_full_parse, to_text};
+pub use kept::{KeptFile, refuse_kept_file};
 pub use lock::{JournalLock, LockError, lock, lock_path};
+pub use read::{MAX_JOURNAL_BYTES, ReadError, describe_size, read_existing, read_limited};
 
 use crate::model::Journal;
 
@@ -65,6 +69,14 @@ pub enum LoadError {
         /// The cause.
         source: io::Error,
     },
+    /// Not a regular file, or too large to be a journal: refused without reading it.
+    #[error("painlog does not read {} as a journal: {reason}", path.display())]
+    Refused {
+        /// The path.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
+    },
     /// The text is damaged, foreign or invalid.
     #[error("the journal {} cannot be read: line {line}, column {column}: {message}", path.display())]
     Damaged {
@@ -95,9 +107,10 @@ impl LoadError {
     pub fn path(&self) -> Option<&Path> {
         match self {
             Self::NoPath => None,
-            Self::Io { path, .. } | Self::Damaged { path, .. } | Self::TooNew { path, .. } => {
-                Some(path)
-            }
+            Self::Io { path, .. }
+            | Self::Refused { path, .. }
+            | Self::Damaged { path, .. }
+            | Self::TooNew { path, .. } => Some(path),
         }
     }
 
@@ -107,6 +120,9 @@ impl LoadError {
             Self::NoPath => "Name a journal file with --data PATH.",
             Self::Io { .. } => {
                 "Check that the file exists and that you may read it. painlog has not changed it."
+            }
+            Self::Refused { .. } => {
+                "painlog has not changed it. Give the path of a journal file (journal.ron) with --data PATH."
             }
             Self::Damaged { .. } => {
                 "painlog has not changed the file. Fix it in a text editor at that place, or restore one of the backups beside it."
@@ -138,26 +154,29 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 }
 
 /// The hash of the journal file as it is now, or `None` when there is no file.
-pub fn file_hash(path: &Path) -> io::Result<Option<u64>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(content_hash(&bytes))),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
-    }
+pub fn file_hash(path: &Path) -> Result<Option<u64>, ReadError> {
+    Ok(read_limited(path, MAX_JOURNAL_BYTES)?.map(|bytes| content_hash(&bytes)))
 }
 
-/// Read the journal at `path`. A missing file is an empty journal, not an error.
+/// Read the journal at `path`. A missing file is an empty journal, not an error; something
+/// that is not a regular file, or is over [`MAX_JOURNAL_BYTES`], is refused without reading it.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+    let bytes = match read_limited(path, MAX_JOURNAL_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
             return Ok(Loaded {
                 journal: Journal::new(),
                 existed: false,
                 hash: 0,
             });
         }
-        Err(source) => {
+        Err(ReadError::Refused(reason)) => {
+            return Err(LoadError::Refused {
+                path: path.to_path_buf(),
+                reason,
+            });
+        }
+        Err(ReadError::Io(source)) => {
             return Err(LoadError::Io {
                 path: path.to_path_buf(),
                 source,
@@ -189,18 +208,68 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// A save that did not happen. The journal on disk is as it was before the attempt.
 #[derive(Debug, thiserror::Error)]
-#[error("could not save the journal {}: {}", path.display(), self.reason())]
-pub struct SaveError {
-    /// The journal.
-    pub path: PathBuf,
-    /// The cause.
-    pub source: io::Error,
+pub enum SaveError {
+    /// The file system refused.
+    #[error("could not save the journal {}: {}", path.display(), explain_write_error(source, path))]
+    Io {
+        /// The journal.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// The journal changed on disk (another computer through a sync folder, an editor) and the
+    /// changed file cannot be read, so it is not written over.
+    #[error("the journal {} changed on disk and cannot be read now ({reason}); painlog has not written over it", path.display())]
+    ChangedUnreadable {
+        /// The journal.
+        path: PathBuf,
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// The journal kept changing on disk while painlog tried to save (each time it merged and
+    /// tried again).
+    #[error("the journal {} kept changing on disk while painlog was saving; nothing was written over it. Try again when the other program (a sync tool?) has finished", path.display())]
+    KeptChanging {
+        /// The journal.
+        path: PathBuf,
+    },
+    /// The lock file this painlog held was removed or replaced: another painlog may be writing.
+    #[error("the lock file {} was removed or replaced while this painlog had the journal open, so another painlog may be writing it; painlog stopped without saving", lock.display())]
+    LockLost {
+        /// The lock file.
+        lock: PathBuf,
+    },
 }
 
 impl SaveError {
+    fn io(path: &Path) -> impl Fn(io::Error) -> Self + '_ {
+        move |source| Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
     /// Why, in words, with what to do about it.
     pub fn reason(&self) -> String {
-        explain_write_error(&self.source, &self.path)
+        match self {
+            Self::Io { path, source } => explain_write_error(source, path),
+            Self::ChangedUnreadable { reason, .. } => format!(
+                "the journal changed on disk and cannot be read now ({reason}); painlog has not written over it"
+            ),
+            Self::KeptChanging { .. } => "the journal kept changing on disk while painlog was saving; nothing was written over it".to_owned(),
+            Self::LockLost { lock } => format!(
+                "the lock file {} was removed or replaced, so another painlog may be writing the journal; painlog stopped saving",
+                lock.display()
+            ),
+        }
+    }
+
+    /// The I/O error behind a failed write, if that is what it was.
+    pub fn io_error(&self) -> Option<&io::Error> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            _ => None,
+        }
     }
 }
 
@@ -239,40 +308,225 @@ pub fn explain_write_error(error: &io::Error, path: &Path) -> String {
     format!("{words} ({error})")
 }
 
+/// How a save is made.
+#[derive(Clone, Copy, Debug)]
+pub struct SaveOptions<'a> {
+    /// The local time now: it names the backup and decides which old backups go.
+    pub now: NaiveDateTime,
+    /// Why the version replaced is kept.
+    pub backup: BackupKind,
+    /// The journal's lock, when the writer holds it: checked before writing, and leftovers of
+    /// killed saves are cleared at once.
+    pub lock: Option<&'a JournalLock>,
+}
+
+impl<'a> SaveOptions<'a> {
+    /// A routine save at `now`, without a lock.
+    pub fn at(now: NaiveDateTime) -> Self {
+        Self {
+            now,
+            backup: BackupKind::Routine,
+            lock: None,
+        }
+    }
+
+    /// The same, holding `lock`.
+    #[must_use]
+    pub fn holding(mut self, lock: Option<&'a JournalLock>) -> Self {
+        self.lock = lock;
+        self
+    }
+
+    /// The same, keeping the replaced version as a backup of `kind`.
+    #[must_use]
+    pub fn backup(mut self, kind: BackupKind) -> Self {
+        self.backup = kind;
+        self
+    }
+}
+
+/// What the file must still hold, right before a save replaces it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expect {
+    /// Whatever it holds (the user chose to write over it).
+    Anything,
+    /// The content with this hash, or no file (a journal whose file was deleted is written again).
+    Hash(Option<u64>),
+}
+
 /// Save `journal` to `path`: keep the version on disk as a backup, write the new one atomically
-/// (the file and any folder it creates are readable by their owner only), then prune old backups.
+/// (the file and any folder it creates are readable by their owner only), then prune old
+/// backups. Writes whatever the file holds now; [`save_merging`] is the save that notices a
+/// change made elsewhere.
 ///
 /// `now` names the backup; it is passed in so that tests control it. Returns the
 /// [`content_hash`] of what was written, so that a caller knows the file it left without reading
 /// it back (a sync tool may already have replaced it).
 pub fn save(path: &Path, journal: &Journal, now: NaiveDateTime) -> Result<u64, SaveError> {
-    let fail = |source: io::Error| SaveError {
-        path: path.to_path_buf(),
-        source,
+    write_journal(path, journal, SaveOptions::at(now), Expect::Anything)
+}
+
+/// [`save`] with options: a start backup, a lock.
+pub fn save_over(
+    path: &Path,
+    journal: &Journal,
+    options: SaveOptions<'_>,
+) -> Result<u64, SaveError> {
+    write_journal(path, journal, options, Expect::Anything)
+}
+
+/// The file changed between the read and the rename (only with [`Expect::Hash`]).
+struct Changed;
+
+fn write_journal(
+    path: &Path,
+    journal: &Journal,
+    options: SaveOptions<'_>,
+    expect: Expect,
+) -> Result<u64, SaveError> {
+    match try_write(path, journal, options, expect)? {
+        Ok(hash) => Ok(hash),
+        Err(Changed) => Err(SaveError::KeptChanging {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
+/// One attempt at a save: `Ok(Err(Changed))` when the file no longer holds what was expected
+/// right before the rename (nothing written then, the backup made for it removed).
+fn try_write(
+    path: &Path,
+    journal: &Journal,
+    options: SaveOptions<'_>,
+    expect: Expect,
+) -> Result<Result<u64, Changed>, SaveError> {
+    let lock_lost = |lock: &JournalLock| SaveError::LockLost {
+        lock: lock.path().to_path_buf(),
     };
+    if let Some(lock) = options.lock
+        && !lock.is_intact()
+    {
+        return Err(lock_lost(lock));
+    }
+    let fail = SaveError::io(path);
     let path = &real_path(path);
     let text = to_text(journal).map_err(|error| fail(io::Error::other(error)))?;
-    create_private_folder(&atomic::parent_folder(path)).map_err(fail)?;
+    create_private_folder(&atomic::parent_folder(path)).map_err(&fail)?;
     let backup = match path.metadata() {
-        Ok(meta) if meta.is_file() => backup::keep_previous(path, now).map_err(fail)?,
-        Ok(_) => {
+        Ok(meta) if meta.is_file() => {
+            backup::keep_previous(path, options.now, options.backup).map_err(&fail)?
+        }
+        Ok(meta) if meta.is_dir() => {
             return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
+        }
+        Ok(_) => {
+            return Err(fail(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the journal's path names something that is not a regular file (a pipe or a device); choose another journal path",
+            )));
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,
         Err(error) => return Err(fail(error)),
     };
-    if let Err(error) = write_atomic(path, text.as_bytes()) {
-        // The journal is as it was, so the backup of it just made is not needed: a failed save
-        // leaves the folder exactly as it found it.
+    // A failed save leaves the folder as it found it: the backup just made goes again.
+    let undo_backup = |backup: Option<PathBuf>| {
         if let Some(backup) = backup {
+            // Best effort: a leftover backup is a harmless extra copy of the journal.
             let _ = fs::remove_file(backup);
         }
+    };
+    let staged = match atomic::stage(path, text.as_bytes()) {
+        Ok(staged) => staged,
+        Err(error) => {
+            undo_backup(backup);
+            return Err(fail(error));
+        }
+    };
+    // The last look before the rename: a version another program wrote while this one was being
+    // prepared must not be replaced unseen, and neither may a lock another painlog took.
+    let changed = match expect {
+        Expect::Anything => false,
+        Expect::Hash(expected) => match file_hash(path) {
+            Ok(None) => false,
+            Ok(now) => now != expected,
+            Err(_) => true,
+        },
+    };
+    if changed {
+        drop(staged);
+        undo_backup(backup);
+        return Ok(Err(Changed));
+    }
+    if let Some(lock) = options.lock
+        && !lock.is_intact()
+    {
+        drop(staged);
+        undo_backup(backup);
+        return Err(lock_lost(lock));
+    }
+    if let Err(error) = staged.commit() {
+        undo_backup(backup);
         return Err(fail(error));
     }
     // Housekeeping: the journal is safely written whether or not these work.
-    let _ = backup::prune(path, now.date());
-    atomic::remove_stale_temporaries(path);
-    Ok(content_hash(text.as_bytes()))
+    let _ = backup::prune(path, options.now, backup.as_deref());
+    atomic::remove_stale_temporaries(path, options.lock.is_some());
+    Ok(Ok(content_hash(text.as_bytes())))
+}
+
+/// A file other than the journal (an export, a demo journal) that was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The path names a file painlog keeps; nothing was written.
+    #[error(transparent)]
+    Kept(#[from] KeptFile),
+    /// Files go into a folder, and this path is a file; nothing was written.
+    #[error("could not write to {}: it is a file, not a folder; choose a folder (new or existing) for the files", path.display())]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The folder could not be made; nothing was written.
+    #[error("could not create {}: {}", folder.display(), explain_write_error(source, folder))]
+    Folder {
+        /// The folder.
+        folder: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// The file system refused; nothing was written.
+    #[error("could not write {}: {}", path.display(), explain_write_error(source, path))]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+}
+
+/// Refuse each of `targets` that names a file painlog keeps for `journal` (see
+/// [`refuse_kept_file`]); nothing is written either way.
+pub fn check_targets(targets: &[&Path], journal: &Path) -> Result<(), WriteError> {
+    for target in targets {
+        refuse_kept_file(target, journal)?;
+    }
+    Ok(())
+}
+
+/// Write a file that is not the journal (an export): refused when it names a file painlog keeps
+/// for `journal`; otherwise its folder is made if missing (private) and the file written
+/// atomically, readable by its owner only.
+pub fn write_other_file(target: &Path, bytes: &[u8], journal: &Path) -> Result<(), WriteError> {
+    refuse_kept_file(target, journal)?;
+    let folder = atomic::parent_folder(target);
+    create_private_folder(&folder).map_err(|source| WriteError::Folder {
+        folder: folder.clone(),
+        source,
+    })?;
+    write_atomic(target, bytes).map_err(|source| WriteError::Io {
+        path: target.to_path_buf(),
+        source,
+    })
 }
 
 /// The file a journal path really names. A symbolic link (say, into a sync folder) is followed,
@@ -288,7 +542,7 @@ pub fn real_path(path: &Path) -> PathBuf {
 
 /// The line `line` of the file with its number, and a caret under `column` (both 1-based).
 pub fn excerpt(path: &Path, line: usize, column: usize) -> Option<String> {
-    let bytes = fs::read(path).ok()?;
+    let bytes = read_limited(path, MAX_JOURNAL_BYTES).ok()??;
     let text = String::from_utf8_lossy(&bytes);
     let content: String = text
         .lines()
@@ -307,7 +561,7 @@ pub fn folder_of(journal: &Path) -> PathBuf {
 }
 
 /// Copy `from` to a new private file `to` (where a hard link is not possible).
-fn copy_private_new(from: &Path, to: &Path) -> io::Result<()> {
+pub(crate) fn copy_private_new(from: &Path, to: &Path) -> io::Result<()> {
     let mut source = fs::File::open(from)?;
     let mut target = atomic::create_private(to)?;
     io::copy(&mut source, &mut target)?;
@@ -317,44 +571,91 @@ fn copy_private_new(from: &Path, to: &Path) -> io::Result<()> {
 /// What [`save_merging`] did.
 #[derive(Debug)]
 pub enum SaveMerge {
-    /// The file was as loaded; `mine` was written.
-    Saved,
+    /// The file was as read; `mine` was written, with this hash.
+    Saved {
+        /// The [`content_hash`] of what was written.
+        hash: u64,
+    },
     /// The file had changed; the merge of both was written.
-    Merged(Journal),
+    Merged {
+        /// What was written.
+        journal: Journal,
+        /// Its [`content_hash`].
+        hash: u64,
+    },
     /// The file had changed and some records differ on both sides; nothing was written.
-    Conflicts(crate::model::Merged),
+    Conflicts {
+        /// The merge, with its conflicts.
+        merged: crate::model::Merged,
+        /// The file's version.
+        theirs: Journal,
+        /// The hash of the file's version.
+        theirs_hash: u64,
+    },
 }
 
-/// Save `mine`, changed from `base` which was read from `path` with hash `base_hash`. If the file
-/// changed since (another computer through a sync folder, an editor), merge both sides and save
-/// the merge; when the same record changed both ways, write nothing and return the conflicts.
+/// How often a save merges again when the file keeps changing under it.
+const MERGE_ATTEMPTS: usize = 5;
+
+/// Save `mine`, changed from `base` which was read from `path` when its hash was `base_hash`
+/// (`None`: there was no file). If the file changed since (another computer through a sync
+/// folder, an editor), merge both sides and save the merge; when the same record changed both
+/// ways, write nothing and return the conflicts. The file is looked at again right before the
+/// rename, so a version written during the save is merged too, never replaced unseen.
 pub fn save_merging(
     path: &Path,
     base: &Journal,
-    base_hash: u64,
+    base_hash: Option<u64>,
     mine: &Journal,
-    now: NaiveDateTime,
+    options: SaveOptions<'_>,
 ) -> Result<SaveMerge, SaveError> {
-    let fail = |source: io::Error| SaveError {
+    let mut base_hash = base_hash;
+    let mut base = std::borrow::Cow::Borrowed(base);
+    let mut mine = std::borrow::Cow::Borrowed(mine);
+    let mut merged_once = false;
+    if fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        // A folder or a pipe where the journal should be: the write says what is in the way,
+        // and writes nothing.
+        let hash = write_journal(path, &mine, options, Expect::Anything)?;
+        return Ok(SaveMerge::Saved { hash });
+    }
+    for _ in 0..MERGE_ATTEMPTS {
+        let current = file_hash(path).map_err(|error| SaveError::ChangedUnreadable {
+            path: path.to_path_buf(),
+            reason: error.to_string(),
+        })?;
+        if current.is_some() && current != base_hash {
+            let theirs = load(path).map_err(|error| SaveError::ChangedUnreadable {
+                path: path.to_path_buf(),
+                reason: error.to_string(),
+            })?;
+            let merged = crate::model::merge(&base, &mine, &theirs.journal);
+            if !merged.conflicts.is_empty() {
+                return Ok(SaveMerge::Conflicts {
+                    merged,
+                    theirs: theirs.journal,
+                    theirs_hash: theirs.hash,
+                });
+            }
+            merged_once = true;
+            base_hash = Some(theirs.hash);
+            base = std::borrow::Cow::Owned(theirs.journal);
+            mine = std::borrow::Cow::Owned(merged.journal);
+        }
+        match try_write(path, &mine, options, Expect::Hash(base_hash))? {
+            Ok(hash) if merged_once => {
+                return Ok(SaveMerge::Merged {
+                    journal: mine.into_owned(),
+                    hash,
+                });
+            }
+            Ok(hash) => return Ok(SaveMerge::Saved { hash }),
+            Err(Changed) => {}
+        }
+    }
+    Err(SaveError::KeptChanging {
         path: path.to_path_buf(),
-        source,
-    };
-    let current = file_hash(path).map_err(fail)?;
-    if current.is_none_or(|hash| hash == base_hash) {
-        save(path, mine, now)?;
-        return Ok(SaveMerge::Saved);
-    }
-    let theirs = load(path).map_err(|error| {
-        fail(io::Error::other(format!(
-            "the journal changed on disk and cannot be read now ({error})"
-        )))
-    })?;
-    let merged = crate::model::merge(base, mine, &theirs.journal);
-    if !merged.conflicts.is_empty() {
-        return Ok(SaveMerge::Conflicts(merged));
-    }
-    save(path, &merged.journal, now)?;
-    Ok(SaveMerge::Merged(merged.journal))
+    })
 }
 
 /// Copies of the journal that sync tools leave beside it when two computers changed it at once:
@@ -393,10 +694,11 @@ pub fn restore(
     backup: &Path,
     now: NaiveDateTime,
 ) -> Result<Option<PathBuf>, RestoreError> {
-    let bytes = fs::read(backup).map_err(|source| RestoreError::Unreadable {
-        backup: backup.to_path_buf(),
-        reason: source.to_string(),
-    })?;
+    let bytes =
+        read_existing(backup, MAX_JOURNAL_BYTES).map_err(|error| RestoreError::Unreadable {
+            backup: backup.to_path_buf(),
+            reason: error.to_string(),
+        })?;
     from_bytes(&bytes).map_err(|error| RestoreError::Unreadable {
         backup: backup.to_path_buf(),
         reason: match error {

@@ -129,6 +129,8 @@ pub struct Document {
     pending: Option<PendingMerge>,
     offered_copy: Option<PathBuf>,
     dismissed_copies: BTreeSet<PathBuf>,
+    /// This window has saved since it read the journal (its first save keeps a start backup).
+    started: bool,
 }
 
 impl Document {
@@ -174,6 +176,7 @@ impl Document {
             pending: None,
             offered_copy: None,
             dismissed_copies: BTreeSet::new(),
+            started: false,
         }
     }
 
@@ -478,12 +481,6 @@ impl Document {
         }
         self.first_unsaved_change = None;
         self.last_change = None;
-        if !overwrite_changes && self.changed_on_disk() {
-            match self.merge_with_disk() {
-                DiskEvent::Merged => {}
-                _ => return,
-            }
-        }
         // A journal that was on disk and whose folder is gone is not written to a folder made
         // anew (its disk may be unplugged, and the journal would land elsewhere) unless asked.
         let folder = store::folder_of(&store::real_path(&self.path));
@@ -496,14 +493,55 @@ impl Document {
             self.status = SaveStatus::FolderGone { folder, at: now };
             return;
         }
-        match store::save(&self.path, &self.journal, now) {
-            Ok(hash) => {
-                self.failed_at = None;
-                self.saved_revision = self.journal.revision();
-                self.base = self.journal.clone();
-                self.disk_hash = Some(hash);
+        if let Err(reason) = self.keep_lock() {
+            self.failed_at = Some(Instant::now());
+            self.status = SaveStatus::Failed { reason, at: now };
+            return;
+        }
+        // The version this window replaces first is kept as a start backup: the journal as it
+        // was before the window changed it.
+        let backup = if self.started {
+            store::BackupKind::Routine
+        } else {
+            store::BackupKind::Start
+        };
+        let options = store::SaveOptions::at(now)
+            .backup(backup)
+            .holding(self.lock.as_ref());
+        let result = if overwrite_changes {
+            store::save_over(&self.path, &self.journal, options)
+                .map(|hash| store::SaveMerge::Saved { hash })
+        } else {
+            store::save_merging(
+                &self.path,
+                &self.base,
+                self.disk_hash,
+                &self.journal,
+                options,
+            )
+        };
+        match result {
+            Ok(store::SaveMerge::Saved { hash }) => self.saved(hash, now),
+            Ok(store::SaveMerge::Merged { journal, hash }) => {
+                self.journal = journal;
+                self.saved(hash, now);
+            }
+            Ok(store::SaveMerge::Conflicts {
+                merged,
+                theirs,
+                theirs_hash,
+            }) => {
                 self.stamp = Stamp::of(&self.path);
-                self.status = SaveStatus::Saved(now);
+                self.status = SaveStatus::Conflicts(merged.conflicts.len());
+                self.pending = Some(PendingMerge {
+                    merged,
+                    source: MergeSource::Disk,
+                    theirs: Some((theirs, theirs_hash)),
+                });
+            }
+            Err(store::SaveError::ChangedUnreadable { reason, .. }) => {
+                self.stamp = Stamp::of(&self.path);
+                self.status = SaveStatus::ChangedOnDisk { reason };
             }
             Err(error) => {
                 self.failed_at = Some(Instant::now());
@@ -513,5 +551,44 @@ impl Document {
                 };
             }
         }
+    }
+
+    /// Make sure this window still holds the journal's lock before it writes. When the lock file
+    /// was removed or replaced, take a new lock if no other painlog has; otherwise say why the
+    /// window stops saving (its changes stay in the window).
+    fn keep_lock(&mut self) -> Result<(), String> {
+        let Some(lock) = &self.lock else {
+            return Ok(());
+        };
+        if lock.is_intact() {
+            return Ok(());
+        }
+        let lock_path = lock.path().to_path_buf();
+        self.lock = None;
+        match store::lock(&self.path) {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                Ok(())
+            }
+            Err(LockError::Busy) => Err(format!(
+                "the lock file {} was removed or replaced while this window had the journal, and another painlog has taken it since; close the other painlog, then try saving again",
+                lock_path.display()
+            )),
+            Err(error) => Err(format!(
+                "the lock file {} was removed or replaced while this window had the journal, and a new one cannot be made ({error})",
+                lock_path.display()
+            )),
+        }
+    }
+
+    /// The journal in the window is on disk, with this hash.
+    fn saved(&mut self, hash: u64, now: NaiveDateTime) {
+        self.started = true;
+        self.failed_at = None;
+        self.saved_revision = self.journal.revision();
+        self.base = self.journal.clone();
+        self.disk_hash = Some(hash);
+        self.stamp = Stamp::of(&self.path);
+        self.status = SaveStatus::Saved(now);
     }
 }

@@ -480,6 +480,7 @@ impl PainlogApp {
                             &mut self.analysis,
                             self.settings,
                             self.config.clock,
+                            &self.config.journal_path,
                             &mut commands,
                         );
                         if self.report_view.waiting() {

@@ -62,6 +62,11 @@ impl RecoveryView {
             LoadError::Io { source, .. } => {
                 ("painlog cannot open this journal", None, source.to_string())
             }
+            LoadError::Refused { reason, .. } => (
+                "This is not a journal painlog can open",
+                None,
+                format!("{reason}."),
+            ),
             LoadError::NoPath => (
                 "painlog cannot find a place for the journal",
                 None,

@@ -196,6 +196,10 @@ impl ReportView {
     }
 
     /// Draw the view.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "each is something the view reads; one view context replaces them"
+    )]
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -203,6 +207,7 @@ impl ReportView {
         cache: &mut AnalysisCache,
         settings: EffectSettings,
         clock: Clock,
+        journal_path: &Path,
         commands: &mut Vec<Command>,
     ) {
         self.poll_dialog();
@@ -259,10 +264,10 @@ impl ReportView {
                         journal.date_span().map(|(first, _)| first),
                     );
                     ui.separator();
-                    self.export_ui(ui, journal, summary.as_deref(), clock);
+                    self.export_ui(ui, journal, summary.as_deref(), clock, journal_path);
                     ui.separator();
                     ui.add_enabled_ui(!self.read_only, |ui| {
-                        self.import_ui(ui, clock.today(), commands);
+                        self.import_ui(ui, clock.now(), commands);
                     });
                 });
             });
@@ -381,6 +386,7 @@ impl ReportView {
         journal: &Journal,
         summary: Option<&Summary>,
         clock: Clock,
+        journal_path: &Path,
     ) {
         ui.strong("Export as");
         ui.horizontal_wrapped(|ui| {
@@ -438,7 +444,7 @@ impl ReportView {
                 .clicked()
                 && let Some(summary) = summary
             {
-                self.exported = Some(self.export(journal, summary, clock));
+                self.exported = Some(self.export(journal, summary, clock, journal_path));
             }
             if let Some(reason) = blocked {
                 ui.label(RichText::new(reason).weak().small());
@@ -491,6 +497,7 @@ impl ReportView {
         journal: &Journal,
         summary: &Summary,
         clock: Clock,
+        journal_path: &Path,
     ) -> Result<PathBuf, String> {
         let target = PathBuf::from(self.path.trim());
         let mut summary = summary.clone();
@@ -500,9 +507,11 @@ impl ReportView {
         if self.format == Format::Csv {
             let range = (self.period != PeriodChoice::Everything)
                 .then(|| DayRange::new(summary.from, summary.to));
-            return csv_io::export_csv(journal, range, &target)
+            return csv_io::export_csv(journal, range, &target, journal_path)
                 .map(|_| target.clone())
-                .map_err(|error| format!("Could not write to {}: {error}", target.display()));
+                .map_err(|error| {
+                    super::widgets::sentence(&format!("{error}. Nothing was written."))
+                });
         }
         let bytes = match self.format {
             Format::Pdf => report::pdf::to_pdf(&summary, self.paper).map_err(|e| e.to_string())?,
@@ -510,16 +519,17 @@ impl ReportView {
             Format::Json => report::to_json(&summary).into_bytes(),
             Format::Csv => Vec::new(),
         };
-        if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
-            crate::store::create_private_folder(folder)
-                .map_err(|error| format!("Could not create {}: {error}", folder.display()))?;
-        }
-        crate::store::write_atomic(&target, &bytes)
-            .map_err(|error| format!("Could not write {}: {error}", target.display()))?;
+        crate::store::write_other_file(&target, &bytes, journal_path)
+            .map_err(|error| super::widgets::sentence(&format!("{error}. Nothing was written.")))?;
         Ok(target)
     }
 
-    fn import_ui(&mut self, ui: &mut egui::Ui, today: NaiveDate, commands: &mut Vec<Command>) {
+    fn import_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        now: chrono::NaiveDateTime,
+        commands: &mut Vec<Command>,
+    ) {
         ui.strong("Import from CSV");
         ui.label(RichText::new("painlog's own days.csv and sessions.csv; either may be left empty. Imported values replace what the journal has for the same day or session.").weak().small());
         let label = field_label(ui, labels::IMPORT_DAYS, Some("path"));
@@ -534,7 +544,7 @@ impl ReportView {
                 .add_enabled(ready, egui::Button::new(labels::IMPORT))
                 .clicked()
             {
-                match self.read_import(today) {
+                match self.read_import(now) {
                     Ok(command) => {
                         self.import_error = None;
                         commands.push(command);
@@ -555,19 +565,19 @@ impl ReportView {
         }
     }
 
-    fn read_import(&self, today: NaiveDate) -> Result<Command, String> {
+    fn read_import(&self, now: chrono::NaiveDateTime) -> Result<Command, String> {
         let read = |path: &str| {
-            std::fs::read_to_string(path.trim())
-                .map_err(|error| format!("Cannot read {}: {error}", path.trim()))
+            csv_io::read_csv_file(Path::new(path.trim()))
+                .map_err(|error| super::widgets::sentence(&error))
         };
         let days = match self.import_days.trim() {
             "" => Vec::new(),
-            path => csv_io::parse_days(&read(path)?, path, today)
+            path => csv_io::parse_days(&read(path)?, path, now.date())
                 .map_err(|e| format!("{e}. Nothing was imported."))?,
         };
         let sessions = match self.import_sessions.trim() {
             "" => Vec::new(),
-            path => csv_io::parse_sessions(&read(path)?, path, today)
+            path => csv_io::parse_sessions(&read(path)?, path, now)
                 .map_err(|e| format!("{e}. Nothing was imported."))?,
         };
         Ok(Command::ImportCsv { days, sessions })

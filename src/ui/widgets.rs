@@ -24,6 +24,15 @@ pub fn field_label(ui: &mut Ui, name: &str, explanation: Option<&str>) -> Respon
     ui.label(job)
 }
 
+/// `text` with its first letter in upper case: a message written to follow "painlog: " on the
+/// command line, as a sentence of its own in the window.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A line of text in the error colour, under the field it is about.
 pub fn error_text(ui: &mut Ui, message: &str) {
     ui.label(
