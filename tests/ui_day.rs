@@ -96,7 +96,8 @@ fn a_score_outside_0_to_10_is_refused_with_a_message() {
 
     let mut harness = harness(&path);
     type_into(&mut harness, &label(Metric::Pain), "11");
-    harness.get_by_label_contains("found 11");
+    // Under the field, and in the status bar.
+    assert_eq!(harness.query_all_by_label_contains("found 11").count(), 2);
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
     type_into(&mut harness, &label(Metric::Pain), "3");
     assert!(harness.query_by_label_contains("found 11").is_none());

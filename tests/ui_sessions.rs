@@ -85,10 +85,10 @@ fn a_bad_session_is_not_added_and_says_why() {
     type_into(&mut harness, "Cost (optional, e.g. 60 or 59.50)", "-10");
     click(&mut harness, "Other");
     click(&mut harness, "Add session");
-    harness.get_by_label_contains("a session lasts from 1 to 480 minutes");
-    harness.get_by_label_contains("2026-07-01 is in the future");
-    harness.get_by_label_contains("a cost cannot be negative");
-    harness.get_by_label_contains("a cost cannot be negative");
+    assert_on_screen(&harness, "a session lasts from 1 to 480 minutes");
+    assert_on_screen(&harness, "2026-07-01 is in the future");
+    assert_on_screen(&harness, "a cost cannot be negative");
+    assert_on_screen(&harness, "a cost cannot be negative");
     assert!(!path.exists(), "nothing was saved");
 }
 
@@ -141,7 +141,7 @@ fn edits_a_session_and_the_change_is_saved() {
 
     // A new date applies as soon as it is a whole date; an invalid one changes nothing.
     type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-05-3x");
-    harness.get_by_label_contains("is not a date");
+    assert_on_screen(&harness, "is not a date");
     assert_eq!(
         load(&path).session(SessionId(1)).unwrap().start.date(),
         date("2026-05-02")
@@ -214,7 +214,7 @@ fn a_session_in_the_future_is_refused_on_its_own() {
     open_sessions(&mut harness);
     type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-06-16");
     click(&mut harness, "Add session");
-    harness.get_by_label_contains("2026-06-16 is in the future");
+    assert_on_screen(&harness, "2026-06-16 is in the future");
     assert!(!path.exists(), "nothing was saved");
     type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-06-15");
     click(&mut harness, "Add session");

@@ -442,6 +442,7 @@ fn try_write(
             return Err(fail(error));
         }
     };
+    run_before_rename_hook(path);
     // The last look before the rename: a version another program wrote while this one was being
     // prepared must not be replaced unseen, and neither may a lock another painlog took.
     let changed = match expect {
@@ -527,6 +528,32 @@ pub fn write_other_file(target: &Path, bytes: &[u8], journal: &Path) -> Result<(
         path: target.to_path_buf(),
         source,
     })
+}
+
+type RenameHook = Box<dyn FnMut(&Path)>;
+
+thread_local! {
+    static BEFORE_RENAME: std::cell::RefCell<Option<RenameHook>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Run `hook` on this thread each time a save has written its temporary file and is about to
+/// look at the journal one last time before the rename (`None` removes it). For tests: it plays
+/// the sync tool that writes the journal in that gap.
+#[doc(hidden)]
+pub fn set_before_rename_hook(hook: Option<RenameHook>) {
+    BEFORE_RENAME.with(|cell| *cell.borrow_mut() = hook);
+}
+
+fn run_before_rename_hook(path: &Path) {
+    // Taken out while it runs, so that a hook may itself save (without running again).
+    let hook = BEFORE_RENAME.with(|cell| cell.borrow_mut().take());
+    if let Some(mut hook) = hook {
+        hook(path);
+        BEFORE_RENAME.with(|cell| {
+            cell.borrow_mut().get_or_insert(hook);
+        });
+    }
 }
 
 /// The file a journal path really names. A symbolic link (say, into a sync folder) is followed,

@@ -6,7 +6,9 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
 
 use super::Command;
-use super::widgets::{error_text, field_label, region_checkboxes, score_input};
+use super::widgets::{
+    EditOrigin, error_text, field_label, reason_line, region_checkboxes, score_input,
+};
 use crate::model::{
     Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Region, Score, check_not_future, check_text,
 };
@@ -30,33 +32,58 @@ struct DayForm {
     scores: [String; 5],
     regions: BTreeSet<Region>,
     note: String,
+    /// What each score field held before the edit under way began.
+    score_origins: [EditOrigin; 5],
+    /// What the note held before the edit under way began.
+    note_origin: EditOrigin,
 }
 
 impl DayForm {
     fn from_day(day: Day) -> Self {
+        let scores =
+            Metric::ALL.map(|metric| metric.of(&day).map_or_else(String::new, |s| s.to_string()));
         Self {
-            scores: Metric::ALL
-                .map(|metric| metric.of(&day).map_or_else(String::new, |s| s.to_string())),
+            score_origins: scores.clone().map(|text| EditOrigin::new(&text)),
+            note_origin: EditOrigin::new(&day.note),
+            scores,
             regions: day.regions.clone(),
             note: day.note.clone(),
             shown: day,
         }
     }
 
-    /// The day the form describes; a score that does not parse keeps its stored value.
+    /// The day the form describes. A field holding text it refuses gives the value it had
+    /// before its edit began, never a part of what is typed.
     fn to_day(&self) -> Day {
         let mut day = self.shown.clone();
-        for (metric, text) in Metric::ALL.into_iter().zip(&self.scores) {
-            if let Ok(score) = Score::parse_optional(text) {
-                *metric.slot(&mut day) = score;
-            }
+        for ((metric, text), origin) in Metric::ALL
+            .into_iter()
+            .zip(&self.scores)
+            .zip(&self.score_origins)
+        {
+            let score = Score::parse_optional(text)
+                .or_else(|_| Score::parse_optional(origin.text()))
+                .unwrap_or_default();
+            *metric.slot(&mut day) = score;
         }
         day.regions.clone_from(&self.regions);
-        // A note that cannot be kept (too long, control characters) keeps the stored one.
-        if note_problem(&self.note).is_none() {
-            day.note.clone_from(&self.note);
-        }
+        day.note = if note_problem(&self.note).is_none() {
+            self.note.clone()
+        } else {
+            self.note_origin.text().to_owned()
+        };
         day
+    }
+
+    /// Why each field that refuses its text does, for the status bar.
+    fn refused(&self) -> Vec<String> {
+        let mut reasons: Vec<String> = Metric::ALL
+            .into_iter()
+            .zip(&self.scores)
+            .filter_map(|(metric, text)| score_reason(metric.name(), text))
+            .collect();
+        reasons.extend(note_problem(&self.note));
+        reasons
     }
 }
 
@@ -249,9 +276,7 @@ impl DayView {
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, commands: &mut Vec<Command>) {
-        let mut changed = false;
         for (index, metric) in Metric::ALL.into_iter().enumerate() {
-            ui.add_space(6.0);
             let label = field_label(ui, metric.name(), Some(metric.scale()));
             let input = score_input(
                 ui,
@@ -264,31 +289,24 @@ impl DayView {
             if index == 0 && std::mem::take(&mut self.focus_first_field) {
                 input.field.request_focus();
             }
-            changed |= input.changed;
-            if let Err(error) = Score::parse_optional(&self.form.scores[index]) {
-                error_text(
-                    ui,
-                    &format!(
-                        "{}: {error}. Leave it empty for \"not logged\".",
-                        metric.name()
-                    ),
-                );
-            }
+            let reason = score_reason(metric.name(), &self.form.scores[index]);
+            self.form.score_origins[index].settle(
+                &self.form.scores[index],
+                input.field.has_focus(),
+                reason.is_none(),
+            );
+            reason_line(ui, reason.as_deref());
         }
         let day = self.form.to_day();
         if let (Some(pain), Some(worst)) = (day.pain, day.worst_pain)
             && worst < pain
         {
-            ui.label(
-                RichText::new("Worst pain is usually at least the average pain.")
-                    .weak()
-                    .small(),
-            );
+            ui.label(RichText::new("Worst pain is usually at least the average pain.").weak());
         }
 
-        ui.add_space(10.0);
+        ui.add_space(4.0);
         field_label(ui, "Where it hurt", None);
-        changed |= region_checkboxes(ui, &mut self.form.regions);
+        region_checkboxes(ui, &mut self.form.regions);
 
         ui.add_space(10.0);
         let label = field_label(ui, NOTE_LABEL, Some("anything worth remembering"));
@@ -299,13 +317,14 @@ impl DayView {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        changed |= note.changed();
-        if let Some(problem) = note_problem(&self.form.note) {
-            error_text(ui, &problem);
-        }
+        let problem = note_problem(&self.form.note);
+        self.form
+            .note_origin
+            .settle(&self.form.note, note.has_focus(), problem.is_none());
+        reason_line(ui, problem.as_deref());
 
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
             let logged = journal.day(self.date).is_some();
             if ui.add_enabled(logged, egui::Button::new(DELETE_LABEL)).clicked() {
                 commands.push(Command::DeleteDay(self.date));
@@ -316,17 +335,27 @@ impl DayView {
             } else {
                 "Read only: this window cannot change the journal while another painlog has it open."
             };
-            ui.label(RichText::new(hint).weak().small());
+            ui.label(RichText::new(hint).weak());
         });
 
-        if changed {
-            let day = self.form.to_day();
-            if day != self.form.shown {
-                self.form.shown = day.clone();
-                commands.push(Command::SetDay(day));
-            }
+        // A field that turned invalid (or valid) with this frame's keys changes the day too.
+        let day = self.form.to_day();
+        if day != self.form.shown {
+            self.form.shown = day.clone();
+            commands.push(Command::SetDay(day));
+        }
+        let date = crate::report::text::date(self.date);
+        for reason in self.form.refused() {
+            commands.push(Command::InputRefused(format!("{date}: {reason}")));
         }
     }
+}
+
+/// Why a score field refuses its text (short enough for the line under the field), or `None`.
+pub fn score_reason(name: &str, text: &str) -> Option<String> {
+    Score::parse_optional(text)
+        .err()
+        .map(|error| format!("{name}: {error}."))
 }
 
 fn welcome(ui: &mut egui::Ui) {
@@ -352,7 +381,7 @@ fn day_row(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Response {
 fn note_problem(note: &str) -> Option<String> {
     check_text("The note", note, MAX_NOTE_CHARS, true)
         .err()
-        .map(|error| format!("{error}. Until then the day keeps its saved note."))
+        .map(|error| format!("{error}. The journal keeps the note from before."))
 }
 
 /// One line for the list: the date and the main figures.

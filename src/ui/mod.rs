@@ -236,6 +236,9 @@ pub enum Command {
     ResolveConflicts(Vec<Keep>),
     /// Leave the sync tool's copy unmerged.
     CancelMerge,
+    /// A field holds text it refuses, so the journal keeps what the field held before: said in
+    /// the status bar (sent every frame while it lasts).
+    InputRefused(String),
     /// Put imported days and sessions into the journal.
     ImportCsv {
         /// Days read from days.csv.
@@ -312,6 +315,10 @@ pub struct PainlogApp {
     conflict_choices: Vec<Keep>,
     /// Frames drawn so far.
     frames: u64,
+    /// Fields that refuse their text, as the views said during the last frame (shown in the
+    /// status bar), and as they say during this one.
+    refused: Vec<String>,
+    refused_now: Vec<String>,
 }
 
 impl PainlogApp {
@@ -344,6 +351,8 @@ impl PainlogApp {
             close_anyway: false,
             conflict_choices: Vec::new(),
             frames: 0,
+            refused: Vec::new(),
+            refused_now: Vec::new(),
             config,
         }
     }
@@ -500,6 +509,11 @@ impl PainlogApp {
         for command in commands {
             self.apply(command);
         }
+        if self.refused_now != self.refused {
+            // The status bar (drawn first) shows what the views said: draw again to show it.
+            ui.ctx().request_repaint();
+        }
+        self.refused = std::mem::take(&mut self.refused_now);
         self.watch_file(ui.ctx());
         self.save_if_due(ui.ctx());
         self.handle_close(ui.ctx());
@@ -558,6 +572,7 @@ impl PainlogApp {
             path: &self.config.journal_path,
             is_demo: self.config.is_demo,
             save: self.document().map(Document::status),
+            refused: &self.refused,
         }
     }
 
@@ -609,6 +624,7 @@ impl PainlogApp {
                 self.notice = None;
             }
             Command::CancelClose => self.close_blocked = false,
+            Command::InputRefused(reason) => self.refused_now.push(reason),
             Command::CloseWithoutSaving => {
                 self.close_blocked = false;
                 self.close_anyway = true;
@@ -716,7 +732,8 @@ impl PainlogApp {
             | Command::RestoreBackup(_)
             | Command::DismissUndo
             | Command::CloseWithoutSaving
-            | Command::CancelClose => {}
+            | Command::CancelClose
+            | Command::InputRefused(_) => {}
         }
     }
 

@@ -6,11 +6,12 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDateTime, NaiveTime, Timelike as _};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, TextEdit};
 
-use super::widgets::{error_text, field_label, region_checkboxes, score_input};
+use super::widgets::{field_label, reason_line, region_checkboxes, score_input};
 use super::{Clock, Command};
 use crate::model::{
     Amount, Cost, Currency, Journal, KindChoice, MAX_NAME_CHARS, MAX_NOTE_CHARS, Minutes, Pressure,
-    Region, Score, Session, SessionId, SessionKind, check_not_future, check_text,
+    Region, Score, Session, SessionId, SessionKind, check_not_future, check_start_not_future,
+    check_text,
 };
 
 const NEW_SESSION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -57,7 +58,7 @@ const RATINGS: [(&str, &str); 3] = [
 ];
 
 /// What is wrong with the form, field by field.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct FormErrors {
     start: Option<String>,
     minutes: Option<String>,
@@ -67,6 +68,25 @@ struct FormErrors {
     kind_name: Option<String>,
     therapist: Option<String>,
     note: Option<String>,
+}
+
+impl FormErrors {
+    /// Every reason, in the order of the form.
+    fn all(&self) -> Vec<&str> {
+        [
+            self.start.as_deref(),
+            self.kind_name.as_deref(),
+            self.minutes.as_deref(),
+            self.therapist.as_deref(),
+            self.cost.as_deref(),
+            self.currency.as_deref(),
+        ]
+        .into_iter()
+        .chain(self.ratings.iter().map(Option::as_deref))
+        .chain([self.note.as_deref()])
+        .flatten()
+        .collect()
+    }
 }
 
 /// The session form, as typed.
@@ -89,6 +109,34 @@ struct SessionForm {
     note: String,
     /// The user changed something (a new-session form is then kept as a draft).
     touched: bool,
+    /// What each part of the form held before the edit under way began: a part that refuses
+    /// its text gives these values to the session being edited.
+    origins: Origins,
+}
+
+/// The texts of the parts of the form that can refuse what is typed, as they were before the
+/// edit under way began.
+#[derive(Clone, Debug, Default)]
+struct Origins {
+    start: (String, String),
+    other_name: String,
+    minutes: String,
+    therapist: String,
+    cost: (String, String),
+    ratings: [String; 3],
+    note: String,
+}
+
+/// Which parts of the form had the keyboard focus this frame.
+#[derive(Clone, Copy, Debug, Default)]
+struct Focus {
+    start: bool,
+    other_name: bool,
+    minutes: bool,
+    therapist: bool,
+    cost: bool,
+    ratings: [bool; 3],
+    note: bool,
 }
 
 fn score_text(score: Option<Score>) -> String {
@@ -123,7 +171,9 @@ impl SessionForm {
             ratings: Default::default(),
             note: String::new(),
             touched: false,
+            origins: Origins::default(),
         }
+        .with_origins()
     }
 
     fn edit(session: &Session) -> Self {
@@ -156,14 +206,123 @@ impl SessionForm {
             ],
             note: session.note.clone(),
             touched: false,
+            origins: Origins::default(),
+        }
+        .with_origins()
+    }
+
+    /// The form with every part's origin set to what it holds now.
+    fn with_origins(mut self) -> Self {
+        self.origins = self.texts();
+        self
+    }
+
+    /// What the parts of the form hold now.
+    fn texts(&self) -> Origins {
+        Origins {
+            start: (self.date.clone(), self.time.clone()),
+            other_name: self.other_name.clone(),
+            minutes: self.minutes.clone(),
+            therapist: self.therapist.clone(),
+            cost: (self.cost.clone(), self.currency.clone()),
+            ratings: self.ratings.clone(),
+            note: self.note.clone(),
+        }
+    }
+
+    /// After a frame: each part not being edited whose text is valid is where its next edit
+    /// starts.
+    fn settle(&mut self, focus: Focus, errors: Option<&FormErrors>) {
+        let texts = self.texts();
+        let ok = |error: Option<&String>| error.is_none();
+        let errors = errors.cloned().unwrap_or_default();
+        if !focus.start && ok(errors.start.as_ref()) {
+            self.origins.start = texts.start;
+        }
+        if !focus.other_name && ok(errors.kind_name.as_ref()) {
+            self.origins.other_name = texts.other_name;
+        }
+        if !focus.minutes && ok(errors.minutes.as_ref()) {
+            self.origins.minutes = texts.minutes;
+        }
+        if !focus.therapist && ok(errors.therapist.as_ref()) {
+            self.origins.therapist = texts.therapist;
+        }
+        if !focus.cost && ok(errors.cost.as_ref()) && ok(errors.currency.as_ref()) {
+            self.origins.cost = texts.cost;
+        }
+        for (index, text) in texts.ratings.into_iter().enumerate() {
+            if !focus.ratings[index] && ok(errors.ratings[index].as_ref()) {
+                self.origins.ratings[index] = text;
+            }
+        }
+        if !focus.note && ok(errors.note.as_ref()) {
+            self.origins.note = texts.note;
+        }
+    }
+
+    /// The session being edited as it is to be saved: each part that refuses its text gives the
+    /// value it had before its edit began, never a part of what is typed.
+    fn effective(&self, journal: &Journal, now: NaiveDateTime) -> Option<Session> {
+        let errors = match self.build(journal, now) {
+            Ok(session) => return Some(session),
+            Err(errors) => errors,
+        };
+        let mut form = self.clone_texts();
+        let origins = &self.origins;
+        if errors.start.is_some() {
+            (form.date, form.time) = origins.start.clone();
+        }
+        if errors.kind_name.is_some() {
+            form.other_name.clone_from(&origins.other_name);
+        }
+        if errors.minutes.is_some() {
+            form.minutes.clone_from(&origins.minutes);
+        }
+        if errors.therapist.is_some() {
+            form.therapist.clone_from(&origins.therapist);
+        }
+        if errors.cost.is_some() || errors.currency.is_some() {
+            (form.cost, form.currency) = origins.cost.clone();
+        }
+        for (index, error) in errors.ratings.iter().enumerate() {
+            if error.is_some() {
+                form.ratings[index].clone_from(&origins.ratings[index]);
+            }
+        }
+        if errors.note.is_some() {
+            form.note.clone_from(&origins.note);
+        }
+        form.build(journal, now).ok()
+    }
+
+    /// A copy of the form's texts and choices (not its origins).
+    fn clone_texts(&self) -> Self {
+        Self {
+            editing: self.editing,
+            shown: self.shown.clone(),
+            date: self.date.clone(),
+            time: self.time.clone(),
+            kind: self.kind,
+            other_name: self.other_name.clone(),
+            minutes: self.minutes.clone(),
+            therapist: self.therapist.clone(),
+            pressure: self.pressure,
+            focus: self.focus.clone(),
+            cost: self.cost.clone(),
+            currency: self.currency.clone(),
+            ratings: self.ratings.clone(),
+            note: self.note.clone(),
+            touched: self.touched,
+            origins: Origins::default(),
         }
     }
 
     /// The session the form describes, or what is wrong with it.
-    fn build(&self, today: chrono::NaiveDate) -> Result<Session, Box<FormErrors>> {
+    fn build(&self, journal: &Journal, now: NaiveDateTime) -> Result<Session, Box<FormErrors>> {
         let mut errors = FormErrors::default();
         let start = self
-            .start(today)
+            .start(now)
             .map_err(|error| errors.start = Some(error))
             .ok();
         let kind = SessionKind::from_choice(self.kind, &self.other_name);
@@ -175,9 +334,8 @@ impl SessionForm {
         for (index, text) in self.ratings.iter().enumerate() {
             match Score::parse_optional(text) {
                 Ok(score) => ratings[index] = score,
-                Err(error) => {
-                    errors.ratings[index] =
-                        Some(format!("{error}. Leave it empty if you did not rate it."));
+                Err(_) => {
+                    errors.ratings[index] = super::day_view::score_reason(RATINGS[index].0, text)
                 }
             }
         }
@@ -216,10 +374,17 @@ impl SessionForm {
         [session.pain_before, session.pain_after, session.soreness] = ratings;
         session.note.clone_from(&self.note);
         session.normalize();
+        if let Some(existing) = journal.same_session(&session) {
+            errors.start = Some(format!(
+                "Session {existing} already has this start and kind; open it from the list to change it."
+            ));
+            return Err(Box::new(errors));
+        }
         Ok(session)
     }
 
-    fn start(&self, today: chrono::NaiveDate) -> Result<NaiveDateTime, String> {
+    fn start(&self, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+        let today = now.date();
         let date = super::widgets::read_date_field(&self.date, today)?;
         check_not_future(date, today).map_err(|error| format!("{error}."))?;
         let time = ["%H:%M", "%H:%M:%S"]
@@ -231,7 +396,9 @@ impl SessionForm {
                 self.time.trim()
             )
         })?;
-        Ok(date.and_time(time))
+        let start = date.and_time(time);
+        check_start_not_future(start, now).map_err(|error| format!("{error}."))?;
+        Ok(start)
     }
 
     /// `Some(None)` for no cost, `Some(Some(cost))`, or `None` when the cost is invalid.
@@ -351,7 +518,7 @@ impl SessionsView {
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(760.0));
                     ui.add_enabled_ui(editable, |ui| {
-                        form_ui(ui, form, journal, clock.today(), commands);
+                        form_ui(ui, form, journal, clock.now(), commands);
                     });
                 });
         });
@@ -450,13 +617,15 @@ fn session_row(
 struct FormEvents {
     /// A value changed (applied at once when editing).
     changed: bool,
+    /// Which parts had the keyboard focus.
+    focus: Focus,
 }
 
 fn form_ui(
     ui: &mut egui::Ui,
     form: &mut SessionForm,
     journal: &Journal,
-    today: chrono::NaiveDate,
+    now: NaiveDateTime,
     commands: &mut Vec<Command>,
 ) {
     match &form.shown {
@@ -469,7 +638,7 @@ fn form_ui(
         None => ui.heading("New massage session"),
     };
     ui.add_space(6.0);
-    let built = form.build(today);
+    let built = form.build(journal, now);
     let errors = built.as_ref().err().map(AsRef::as_ref);
     let mut events = FormEvents::default();
     let mut rows = |ui: &mut egui::Ui| {
@@ -484,23 +653,26 @@ fn form_ui(
     if ui.available_width() >= 640.0 {
         egui::Grid::new("session_form")
             .num_columns(2)
-            .spacing([12.0, 8.0])
+            .spacing([12.0, 4.0])
             .show(ui, rows);
     } else {
         ui.vertical(|ui| {
-            ui.spacing_mut().item_spacing.y = 6.0;
+            ui.spacing_mut().item_spacing.y = 4.0;
             rows(ui);
         });
     }
     ratings_and_note(ui, form, errors, &mut events);
-    ui.add_space(10.0);
+    ui.add_space(6.0);
+    // What this frame's keys made of the form.
+    let built = form.build(journal, now);
+    form.settle(events.focus, built.as_ref().err().map(AsRef::as_ref));
     match form.editing {
         None => {
             form.touched |= events.changed;
-            new_session_buttons(ui, form, built, journal, commands);
+            new_session_buttons(ui, form, &built, journal, commands);
         }
         Some(id) => {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.button(labels::DELETE).clicked() {
                     commands.push(Command::DeleteSession(id));
                 }
@@ -509,19 +681,28 @@ fn form_ui(
                 } else {
                     "Read only: another painlog has the journal open."
                 };
-                ui.label(RichText::new(hint).weak().small());
+                ui.label(RichText::new(hint).weak());
             });
-            if events.changed {
-                apply_edit(form, today, commands);
+            apply_edit(form, journal, now, commands);
+            if let Err(errors) = &built {
+                let when = form
+                    .shown
+                    .as_ref()
+                    .map(|session| session.start.format("%-d %b %Y, %H:%M").to_string())
+                    .unwrap_or_default();
+                for reason in errors.all() {
+                    commands.push(Command::InputRefused(format!(
+                        "Session of {when}: {reason}"
+                    )));
+                }
             }
         }
     }
 }
 
-fn errors_ui(ui: &mut egui::Ui, messages: &[Option<&str>]) {
-    for message in messages.iter().flatten() {
-        error_text(ui, message);
-    }
+/// The first of a part's reasons.
+fn reason_of<'a>(messages: &[Option<&'a str>]) -> Option<&'a str> {
+    messages.iter().flatten().next().copied()
 }
 
 fn start_rows(
@@ -535,6 +716,7 @@ fn start_rows(
         .add(TextEdit::singleline(&mut form.date).desired_width(110.0))
         .labelled_by(label.id);
     events.changed |= field.changed();
+    events.focus.start |= field.has_focus();
     ui.end_row();
 
     let label = field_label(ui, labels::TIME, Some("HH:MM, 24-hour"));
@@ -543,7 +725,8 @@ fn start_rows(
             .add(TextEdit::singleline(&mut form.time).desired_width(60.0))
             .labelled_by(label.id);
         events.changed |= field.changed();
-        errors_ui(ui, &[errors.and_then(|e| e.start.as_deref())]);
+        events.focus.start |= field.has_focus();
+        reason_line(ui, reason_of(&[errors.and_then(|e| e.start.as_deref())]));
     });
     ui.end_row();
 }
@@ -574,8 +757,12 @@ fn kind_row(
                 )
                 .labelled_by(label.id);
             events.changed |= field.changed();
+            events.focus.other_name |= field.has_focus();
         });
-        errors_ui(ui, &[errors.and_then(|e| e.kind_name.as_deref())]);
+        reason_line(
+            ui,
+            reason_of(&[errors.and_then(|e| e.kind_name.as_deref())]),
+        );
     });
     ui.end_row();
 }
@@ -588,11 +775,12 @@ fn minutes_row(
 ) {
     let label = field_label(ui, labels::MINUTES, Some("1–480"));
     ui.vertical(|ui| {
-        events.changed |= ui
+        let field = ui
             .add(TextEdit::singleline(&mut form.minutes).desired_width(60.0))
-            .labelled_by(label.id)
-            .changed();
-        errors_ui(ui, &[errors.and_then(|e| e.minutes.as_deref())]);
+            .labelled_by(label.id);
+        events.changed |= field.changed();
+        events.focus.minutes |= field.has_focus();
+        reason_line(ui, reason_of(&[errors.and_then(|e| e.minutes.as_deref())]));
     });
     ui.end_row();
 }
@@ -606,11 +794,15 @@ fn therapist_row(
 ) {
     let label = field_label(ui, labels::THERAPIST, Some("optional"));
     ui.vertical(|ui| {
-        events.changed |= ui
+        let field = ui
             .add(TextEdit::singleline(&mut form.therapist).desired_width(260.0))
-            .labelled_by(label.id)
-            .changed();
-        errors_ui(ui, &[errors.and_then(|e| e.therapist.as_deref())]);
+            .labelled_by(label.id);
+        events.changed |= field.changed();
+        events.focus.therapist |= field.has_focus();
+        reason_line(
+            ui,
+            reason_of(&[errors.and_then(|e| e.therapist.as_deref())]),
+        );
         let typed = form.therapist.trim().to_owned();
         let known: Vec<String> = journal
             .therapists()
@@ -620,9 +812,9 @@ fn therapist_row(
             .collect();
         if !known.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Recent:").weak().small());
+                ui.label(RichText::new("Recent:").weak());
                 for name in known {
-                    let chip = egui::Button::new(RichText::new(&name).small()).sense(Sense::CLICK);
+                    let chip = egui::Button::new(&name).sense(Sense::CLICK);
                     if ui.add(chip).clicked() {
                         form.therapist = name;
                         events.changed = true;
@@ -662,26 +854,29 @@ fn cost_row(
     let label = field_label(ui, labels::COST, Some("optional, e.g. 60 or 59.50"));
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
-            events.changed |= ui
+            let field = ui
                 .add(TextEdit::singleline(&mut form.cost).desired_width(80.0))
-                .labelled_by(label.id)
-                .changed();
+                .labelled_by(label.id);
+            events.changed |= field.changed();
+            events.focus.cost |= field.has_focus();
             let currency_label = ui.label(labels::CURRENCY);
-            events.changed |= ui
-                .add(
-                    TextEdit::singleline(&mut form.currency)
-                        .desired_width(48.0)
-                        .hint_text("USD"),
-                )
-                .labelled_by(currency_label.id)
-                .changed();
+            // No grey hint: an empty currency must look empty, not filled in.
+            let field = ui
+                .add(TextEdit::singleline(&mut form.currency).desired_width(48.0))
+                .labelled_by(currency_label.id);
+            events.changed |= field.changed();
+            events.focus.cost |= field.has_focus();
         });
-        errors_ui(
+        let reasons: Vec<&str> = [
+            errors.and_then(|e| e.cost.as_deref()),
+            errors.and_then(|e| e.currency.as_deref()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        reason_line(
             ui,
-            &[
-                errors.and_then(|e| e.cost.as_deref()),
-                errors.and_then(|e| e.currency.as_deref()),
-            ],
+            Some(reasons.join(" ")).filter(|r| !r.is_empty()).as_deref(),
         );
     });
     ui.end_row();
@@ -694,7 +889,6 @@ fn ratings_and_note(
     events: &mut FormEvents,
 ) {
     for (index, (name, scale)) in RATINGS.into_iter().enumerate() {
-        ui.add_space(6.0);
         let label = field_label(ui, name, Some(scale));
         let input = score_input(
             ui,
@@ -705,7 +899,11 @@ fn ratings_and_note(
             false,
         );
         events.changed |= input.changed;
-        errors_ui(ui, &[errors.and_then(|e| e.ratings[index].as_deref())]);
+        events.focus.ratings[index] |= input.field.has_focus();
+        reason_line(
+            ui,
+            reason_of(&[errors.and_then(|e| e.ratings[index].as_deref())]),
+        );
     }
     ui.add_space(8.0);
     let label = field_label(
@@ -713,30 +911,36 @@ fn ratings_and_note(
         labels::NOTE,
         Some("e.g. stretches the therapist suggested"),
     );
-    events.changed |= ui
+    let field = ui
         .add(
             TextEdit::multiline(&mut form.note)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
-        .labelled_by(label.id)
-        .changed();
-    errors_ui(ui, &[errors.and_then(|e| e.note.as_deref())]);
+        .labelled_by(label.id);
+    events.changed |= field.changed();
+    events.focus.note |= field.has_focus();
+    reason_line(ui, reason_of(&[errors.and_then(|e| e.note.as_deref())]));
 }
 
 fn new_session_buttons(
     ui: &mut egui::Ui,
     form: &mut SessionForm,
-    built: Result<Session, Box<FormErrors>>,
+    built: &Result<Session, Box<FormErrors>>,
     journal: &Journal,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let add = ui.button(labels::ADD);
-        if add.clicked()
-            && let Ok(session) = built
-        {
-            commands.push(Command::AddSession(session));
+        let reason = built
+            .as_ref()
+            .err()
+            .and_then(|errors| errors.all().first().copied());
+        match (built, add.clicked()) {
+            (Ok(session), true) => commands.push(Command::AddSession(session.clone())),
+            // The reason stays beside the button; a click moves the focus there for a reader.
+            (Err(_), true) => add.request_focus(),
+            _ => {}
         }
         if form.touched && ui.button(labels::CLEAR_FORM).clicked() {
             // Start again from the defaults; the date and time keep what was typed.
@@ -744,20 +948,35 @@ fn new_session_buttons(
             *form = SessionForm::new_session(journal, NaiveDateTime::MIN);
             (form.date, form.time) = (date, time);
         }
-        ui.label(
-            RichText::new("Date, time, kind and minutes are needed; the rest is optional.")
-                .weak()
-                .small(),
-        );
+        match reason {
+            Some(reason) => {
+                ui.label(
+                    RichText::new(format!("Not added yet: {reason}"))
+                        .color(ui.visuals().error_fg_color),
+                );
+            }
+            None => {
+                ui.label(
+                    RichText::new("Date, time, kind and minutes are needed; the rest is optional.")
+                        .weak(),
+                );
+            }
+        }
     });
 }
 
-/// Apply the form to the session it edits, when every field is valid.
-fn apply_edit(form: &mut SessionForm, today: chrono::NaiveDate, commands: &mut Vec<Command>) {
+/// Apply the form to the session it edits. A part that refuses its text gives the value it had
+/// before its edit began (and the status bar says the change is not saved).
+fn apply_edit(
+    form: &mut SessionForm,
+    journal: &Journal,
+    now: NaiveDateTime,
+    commands: &mut Vec<Command>,
+) {
     let Some(shown) = form.shown.clone() else {
         return;
     };
-    let Ok(session) = form.build(today) else {
+    let Some(session) = form.effective(journal, now) else {
         return;
     };
     if session != shown {

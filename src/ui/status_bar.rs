@@ -14,15 +14,41 @@ pub struct State<'a> {
     pub is_demo: bool,
     /// Saving, when a journal is open.
     pub save: Option<&'a SaveStatus>,
+    /// Fields that refuse what is typed in them: those changes are not saved.
+    pub refused: &'a [String],
 }
 
 /// Draw the status bar.
 pub fn ui(ui: &mut egui::Ui, state: &State<'_>, commands: &mut Vec<Command>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            if let Some(save) = state.save {
-                save_status(ui, save, commands);
+            if let Some(reason) = state.refused.first() {
+                // The journal keeps what the field held before; saying "Saved" would be untrue.
+                let more = match state.refused.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "⚠ Not saved: {reason}{more} The journal keeps what the field held before this edit."
+                    ))
+                    .color(ui.visuals().error_fg_color),
+                );
                 ui.separator();
+            }
+            if let Some(save) = state.save {
+                let quiet = matches!(
+                    save,
+                    SaveStatus::NothingYet
+                        | SaveStatus::Loaded
+                        | SaveStatus::Saved(_)
+                        | SaveStatus::Pending
+                );
+                // "Saved" beside "Not saved" would contradict it; a failure is said as well.
+                if state.refused.is_empty() || !quiet {
+                    save_status(ui, save, commands);
+                    ui.separator();
+                }
             }
             let demo = if state.is_demo {
                 " (a generated demo in a temporary folder; your own journal is not touched)"

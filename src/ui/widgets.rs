@@ -33,13 +33,54 @@ pub fn sentence(text: &str) -> String {
     })
 }
 
-/// A line of text in the error colour, under the field it is about.
+/// A line of text in the error colour, under the field it is about, as large as the field's
+/// label.
 pub fn error_text(ui: &mut Ui, message: &str) {
-    ui.label(
-        RichText::new(message)
-            .color(ui.visuals().error_fg_color)
-            .small(),
-    );
+    ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+}
+
+/// The line under a field where the reason it refuses its text appears: always one line high,
+/// so that a reason appearing or going does not move the controls below (under the pointer).
+pub fn reason_line(ui: &mut Ui, reason: Option<&str>) {
+    let height = ui.text_style_height(&TextStyle::Body);
+    match reason {
+        Some(reason) => {
+            let shown = ui.label(RichText::new(reason).color(ui.visuals().error_fg_color));
+            let short = height - shown.rect.height();
+            if short > 0.0 {
+                ui.add_space(short);
+            }
+        }
+        None => {
+            ui.allocate_space(egui::vec2(0.0, height));
+        }
+    }
+}
+
+/// The text a field held before the edit under way began. While a field has the keyboard focus,
+/// or holds text it refuses, the record keeps the value of this text, so that the journal never
+/// holds something the window does not show (a half-typed "11" saved as 1).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditOrigin(String);
+
+impl EditOrigin {
+    /// Start from the text of a field as loaded.
+    pub fn new(text: &str) -> Self {
+        Self(text.to_owned())
+    }
+
+    /// After a frame: a field not being edited whose text is valid is the start of its next
+    /// edit.
+    pub fn settle(&mut self, text: &str, focused: bool, valid: bool) {
+        if !focused && valid && self.0 != text {
+            text.clone_into(&mut self.0);
+        }
+    }
+
+    /// The text before the edit began.
+    pub fn text(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A date typed in a field, or a message saying what is wrong with it (`example` shows the

@@ -199,3 +199,13 @@ pub fn replaced_files(folder: &Path) -> Vec<PathBuf> {
     kept.sort();
     kept
 }
+
+/// `text` is on screen at least once (a reason shows under its field, and may show again in the
+/// status bar or beside the button it stops).
+#[track_caller]
+pub fn assert_on_screen(harness: &Harness<'_, PainlogApp>, text: &str) {
+    assert!(
+        harness.query_all_by_label_contains(text).next().is_some(),
+        "expected {text:?} on screen"
+    );
+}
