@@ -335,7 +335,7 @@ impl SessionForm {
             match Score::parse_optional(text) {
                 Ok(score) => ratings[index] = score,
                 Err(_) => {
-                    errors.ratings[index] = super::day_view::score_reason(RATINGS[index].0, text)
+                    errors.ratings[index] = super::day_view::score_reason(RATINGS[index].0, text);
                 }
             }
         }

@@ -42,19 +42,18 @@ pub fn error_text(ui: &mut Ui, message: &str) {
 /// The line under a field where the reason it refuses its text appears: always one line high,
 /// so that a reason appearing or going does not move the controls below (under the pointer).
 pub fn reason_line(ui: &mut Ui, reason: Option<&str>) {
-    let height = ui.text_style_height(&TextStyle::Body);
-    match reason {
-        Some(reason) => {
-            let shown = ui.label(RichText::new(reason).color(ui.visuals().error_fg_color));
-            let short = height - shown.rect.height();
-            if short > 0.0 {
-                ui.add_space(short);
+    // A whole pixel more than a line, so that a one-line reason fits in it exactly.
+    let height = (ui.text_style_height(&TextStyle::Body) + 1.0).ceil();
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), height),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_min_height(height);
+            if let Some(reason) = reason {
+                ui.label(RichText::new(reason).color(ui.visuals().error_fg_color));
             }
-        }
-        None => {
-            ui.allocate_space(egui::vec2(0.0, height));
-        }
-    }
+        },
+    );
 }
 
 /// The text a field held before the edit under way began. While a field has the keyboard focus,
