@@ -106,5 +106,45 @@ fn exports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_save, analysis, exports);
+/// `sessions.csv` with `rows` sessions, five hours apart from 1950 on.
+fn sessions_csv_rows(rows: u64) -> String {
+    let mut csv = csv_io::SESSION_COLUMNS.join(",");
+    csv.push_str("\r\n");
+    let first = chrono::NaiveDate::from_ymd_opt(1950, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    for index in 0..rows {
+        let start = first + chrono::Duration::hours(i64::try_from(index).unwrap() * 5);
+        csv.push_str(&format!(
+            ",{},deep-tissue,,60,Therapist {},firm,lower-back;neck,60,USD,7,4,3,note {index}\r\n",
+            start.format("%Y-%m-%dT%H:%M"),
+            index % 13
+        ));
+    }
+    csv
+}
+
+fn import(c: &mut Criterion) {
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    let csv = sessions_csv_rows(100_000);
+    let now = common::end().and_hms_opt(12, 0, 0).unwrap();
+    group.bench_function("100,000 sessions.csv rows: read and check", |b| {
+        b.iter(|| black_box(csv_io::parse_sessions(&csv, "sessions.csv", now).unwrap()));
+    });
+    let sessions = csv_io::parse_sessions(&csv, "sessions.csv", now).unwrap();
+    group.bench_function("100,000 sessions into the 20-year journal", |b| {
+        b.iter_batched(
+            || (common::twenty_years(), sessions.clone()),
+            |(mut journal, sessions)| {
+                black_box(csv_io::import_csv(&mut journal, Vec::new(), sessions))
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_and_save, analysis, exports, import);
 criterion_main!(benches);

@@ -5,7 +5,20 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
-    let cli = painlog::cli::Cli::parse();
+    let cli = match painlog::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help and --version.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            // The message may quote what was typed: shown, never acted on by the terminal.
+            let text = error.render().to_string();
+            eprint!("{}", painlog::cli::output::printable(&text));
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     match cli.command {
         Some(command) => {
             if cli.demo {

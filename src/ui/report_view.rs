@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::analysis_cache::AnalysisCache;
 use super::file_dialog::{self, DialogProgram};
-use super::widgets::{error_text, field_label};
+use super::widgets::{error_text, field_label, reason_line};
 use super::{Clock, Command};
 use crate::analysis::{DayRange, EffectSettings, REGRESSION_NOTE};
 use crate::model::{Journal, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, check_text};
@@ -325,9 +325,7 @@ impl ReportView {
                     .labelled_by(label.id);
             });
         }
-        if let Some(error) = period_error {
-            error_text(ui, error);
-        }
+        reason_line(ui, period_error.map(String::as_str));
         ui.add_space(6.0);
         ui.strong("After page one, include");
         ui.checkbox(&mut self.sections.trend, "Trend chart with sessions marked");
@@ -342,9 +340,7 @@ impl ReportView {
         let label = field_label(ui, labels::NAME, Some("optional"));
         ui.add(TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
             .labelled_by(label.id);
-        if let Err(error) = self.name_checked() {
-            error_text(ui, &error);
-        }
+        reason_line(ui, self.name_checked().err().as_deref());
         let label = field_label(ui, labels::MESSAGE, Some("optional, printed on page one"));
         ui.add(
             TextEdit::multiline(&mut self.message)
@@ -352,9 +348,7 @@ impl ReportView {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-        if let Err(error) = self.message_checked() {
-            error_text(ui, &error);
-        }
+        reason_line(ui, self.message_checked().err().as_deref());
     }
 
     fn name_checked(&self) -> Result<(), String> {

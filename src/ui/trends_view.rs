@@ -9,7 +9,7 @@ use super::analysis_cache::AnalysisCache;
 use super::chart::{
     date_grid, date_label, days_per_pixel, kind_color, metric_color, metric_legend,
 };
-use super::widgets::{error_text, field_label};
+use super::widgets::{field_label, reason_line};
 use crate::analysis::{
     DayRange, EffectSettings, Effects, JournalIndex, MetricMap, SessionEffect, daily_runs,
     date_from_day_number, day_number, decimate, rolling_mean_runs,
@@ -281,10 +281,8 @@ impl TrendsView {
                 }
             }
         });
-        if self.range == RangeChoice::Custom
-            && let Some(error) = &self.custom_error
-        {
-            error_text(ui, error);
+        if self.range == RangeChoice::Custom {
+            reason_line(ui, self.custom_error.as_deref());
         }
     }
 
