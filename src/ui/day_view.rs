@@ -346,7 +346,7 @@ impl DayView {
         }
         let date = crate::report::text::date(self.date);
         for reason in self.form.refused() {
-            commands.push(Command::InputRefused(format!("{date}: {reason}")));
+            commands.push(Command::InputRefused(format!("{date}, {reason}")));
         }
     }
 }

@@ -692,7 +692,7 @@ fn form_ui(
                     .unwrap_or_default();
                 for reason in errors.all() {
                     commands.push(Command::InputRefused(format!(
-                        "Session of {when}: {reason}"
+                        "session of {when}, {reason}"
                     )));
                 }
             }

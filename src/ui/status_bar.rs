@@ -30,7 +30,7 @@ pub fn ui(ui: &mut egui::Ui, state: &State<'_>, commands: &mut Vec<Command>) {
                 };
                 ui.label(
                     RichText::new(format!(
-                        "⚠ Not saved: {reason}{more} The journal keeps what the field held before this edit."
+                        "⚠ Not saved: {reason}{more} The journal keeps the earlier value."
                     ))
                     .color(ui.visuals().error_fg_color),
                 );
