@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use chrono::NaiveDateTime;
 
@@ -119,12 +119,14 @@ pub struct Document {
     /// Another painlog holds the lock: this window only reads.
     read_only: bool,
     saved_revision: u64,
-    /// When the file was last looked at; `None` until the first frame, which looks at once (so a
-    /// copy a sync tool left is offered as the window opens).
-    last_watch: Option<Instant>,
-    first_unsaved_change: Option<Instant>,
-    last_change: Option<Instant>,
-    failed_at: Option<Instant>,
+    /// Where time comes from (the save delay, retries, watching the file).
+    clock: super::Clock,
+    /// When the file was last looked at ([`super::Clock::tick`]); `None` until the first frame,
+    /// which looks at once (so a copy a sync tool left is offered as the window opens).
+    last_watch: Option<Duration>,
+    first_unsaved_change: Option<Duration>,
+    last_change: Option<Duration>,
+    failed_at: Option<Duration>,
     status: SaveStatus,
     pending: Option<PendingMerge>,
     offered_copy: Option<PathBuf>,
@@ -135,7 +137,12 @@ pub struct Document {
 
 impl Document {
     /// A journal just read from `path`, with the lock taken for it (or why not).
-    pub fn new(loaded: store::Loaded, path: PathBuf, lock: Result<JournalLock, LockError>) -> Self {
+    pub fn new(
+        loaded: store::Loaded,
+        path: PathBuf,
+        lock: Result<JournalLock, LockError>,
+        clock: super::Clock,
+    ) -> Self {
         let (lock, read_only) = match lock {
             Ok(lock) => (Some(lock), false),
             Err(LockError::Busy) => (None, true),
@@ -143,7 +150,7 @@ impl Document {
             // not write in) does not stop the window; a save that fails says why.
             Err(LockError::Io { .. }) => (None, false),
         };
-        Self::with_lock(loaded, path, lock, read_only)
+        Self::with_lock(loaded, path, lock, read_only, clock)
     }
 
     fn with_lock(
@@ -151,6 +158,7 @@ impl Document {
         path: PathBuf,
         lock: Option<JournalLock>,
         read_only: bool,
+        clock: super::Clock,
     ) -> Self {
         let status = if read_only {
             SaveStatus::ReadOnly
@@ -168,6 +176,7 @@ impl Document {
             path,
             lock,
             read_only,
+            clock,
             last_watch: None,
             first_unsaved_change: None,
             last_change: None,
@@ -224,7 +233,7 @@ impl Document {
         }
         let result = change(&mut self.journal);
         if self.has_unsaved_changes() {
-            let now = Instant::now();
+            let now = self.clock.tick();
             self.first_unsaved_change.get_or_insert(now);
             self.last_change = Some(now);
             if matches!(
@@ -235,6 +244,11 @@ impl Document {
             }
         }
         Some(result)
+    }
+
+    /// How long ago `moment` (a [`super::Clock::tick`]) was.
+    fn since(&self, moment: Duration) -> Duration {
+        self.clock.tick().saturating_sub(moment)
     }
 
     /// What the status bar says about saving.
@@ -273,10 +287,10 @@ impl Document {
     /// Every so often, notice a file changed outside the window (another computer through a sync
     /// folder, an editor, a command) and copies left by sync tools.
     pub fn watch(&mut self, every: Duration) -> Option<DiskEvent> {
-        if self.last_watch.is_some_and(|at| at.elapsed() < every) || self.pending.is_some() {
+        if self.last_watch.is_some_and(|at| self.since(at) < every) || self.pending.is_some() {
             return None;
         }
-        self.last_watch = Some(Instant::now());
+        self.last_watch = Some(self.clock.tick());
         // Copies are offered by the window that writes: a read-only one could not save the
         // merge, and would mark the copy merged all the same.
         if self.offered_copy.is_none()
@@ -315,7 +329,7 @@ impl Document {
         let lock = self.lock.take();
         let dismissed = std::mem::take(&mut self.dismissed_copies);
         let path = self.path.clone();
-        *self = Self::with_lock(loaded, path, lock, self.read_only);
+        *self = Self::with_lock(loaded, path, lock, self.read_only, self.clock);
         self.dismissed_copies = dismissed;
         Ok(())
     }
@@ -450,11 +464,11 @@ impl Document {
             (Some(last), Some(first)) => {
                 let longest = Duration::from_secs(1).max(delay);
                 delay
-                    .saturating_sub(last.elapsed())
-                    .min(longest.saturating_sub(first.elapsed()))
+                    .saturating_sub(self.since(last))
+                    .min(longest.saturating_sub(self.since(first)))
             }
             _ => self.failed_at.map_or(Duration::ZERO, |at| {
-                RETRY_AFTER.saturating_sub(at.elapsed())
+                RETRY_AFTER.saturating_sub(self.since(at))
             }),
         };
         if !wait.is_zero() {
@@ -489,12 +503,12 @@ impl Document {
             && std::fs::metadata(&folder)
                 .is_err_and(|error| error.kind() == std::io::ErrorKind::NotFound)
         {
-            self.failed_at = Some(Instant::now());
+            self.failed_at = Some(self.clock.tick());
             self.status = SaveStatus::FolderGone { folder, at: now };
             return;
         }
         if let Err(reason) = self.keep_lock() {
-            self.failed_at = Some(Instant::now());
+            self.failed_at = Some(self.clock.tick());
             self.status = SaveStatus::Failed { reason, at: now };
             return;
         }
@@ -544,7 +558,7 @@ impl Document {
                 self.status = SaveStatus::ChangedOnDisk { reason };
             }
             Err(error) => {
-                self.failed_at = Some(Instant::now());
+                self.failed_at = Some(self.clock.tick());
                 self.status = SaveStatus::Failed {
                     reason: error.reason(),
                     at: now,
