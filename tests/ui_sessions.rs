@@ -88,8 +88,23 @@ fn a_bad_session_is_not_added_and_says_why() {
     assert_on_screen(&harness, "a session lasts from 1 to 480 minutes");
     assert_on_screen(&harness, "2026-07-01 is in the future");
     assert_on_screen(&harness, "a cost cannot be negative");
-    assert_on_screen(&harness, "a cost cannot be negative");
+    // "Other" without a name is not one of the problems: the name is optional.
+    assert!(
+        harness.query_all_by_label_contains("The kind's name").next().is_none(),
+        "no complaint about the other kind's name"
+    );
     assert!(!path.exists(), "nothing was saved");
+    // With the rest right, the session is added as an unnamed "other" kind.
+    type_into(&mut harness, "Minutes (1–480)", "50");
+    type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-06-01");
+    type_into(&mut harness, "Cost (optional, e.g. 60 or 59.50)", "45");
+    type_into(&mut harness, "Currency", "EUR");
+    click(&mut harness, "Add session");
+    let journal = load(&path);
+    assert_eq!(journal.sessions().len(), 1);
+    assert_eq!(journal.sessions()[0].kind, SessionKind::Other(String::new()));
+    assert_eq!(journal.sessions()[0].kind.label(), "Other");
+    assert_eq!(journal.sessions()[0].minutes.get(), 50);
 }
 
 fn journal_with_sessions(path: &std::path::Path) -> (SessionId, SessionId) {
