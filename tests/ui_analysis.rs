@@ -72,13 +72,104 @@ fn not_enough_data_is_shown_as_such() {
     );
 }
 
+/// Three sessions whose orders by date, by kind and by change all differ: 5 May Swedish (pain
+/// 5.0 before, 4.0 after: change -1.0), 12 May deep tissue (4.0 → 6.0: +2.0), 20 May shiatsu
+/// (6.0 → 3.0: -3.0). Every day from 1 to 27 May is logged; each window is clipped at the
+/// neighbouring sessions, so each mean is one of the four blocks below.
+fn sorting_journal(path: &std::path::Path) {
+    let mut journal = Journal::new();
+    for d in 1..=27_u8 {
+        let pain = match d {
+            1..=5 => 5,
+            6..=12 => 4,
+            13..=20 => 6,
+            _ => 3,
+        };
+        journal.set_day(day(&format!("2026-05-{d:02}"), pain));
+    }
+    for (start, kind) in [
+        ("2026-05-05 10:00", SessionKind::Swedish),
+        ("2026-05-12 10:00", SessionKind::DeepTissue),
+        ("2026-05-20 10:00", SessionKind::Shiatsu),
+    ] {
+        journal.add_session(Session::new(
+            parse_start(start).unwrap(),
+            kind,
+            Minutes::new(60).unwrap(),
+        ));
+    }
+    save(path, &journal);
+}
+
+/// The session table's dates from top to bottom.
+fn table_order(harness: &Harness<'_, PainlogApp>) -> Vec<&'static str> {
+    let mut rows: Vec<(f32, &'static str)> = ["2026-05-05", "2026-05-12", "2026-05-20"]
+        .into_iter()
+        .map(|date| {
+            // The first match is in the session table (the tables by kind come below it).
+            let y = harness
+                .get_all_by_label(date)
+                .next()
+                .unwrap()
+                .rect()
+                .center()
+                .y;
+            (y, date)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, date)| date).collect()
+}
+
 #[test]
 fn the_effects_table_sorts_by_date_change_and_kind() {
+    let (_folder, path) = journal_in_temp();
+    sorting_journal(&path);
+    let mut harness = harness(&path);
+    open(&mut harness, "Effects");
+    // The changes are as worked out above (also in the table by kind, one session each).
+    for change in ["-1.0", "+2.0", "-3.0"] {
+        assert!(
+            harness.query_all_by_label(change).next().is_some(),
+            "{change}"
+        );
+    }
+    let newest_first = ["2026-05-20", "2026-05-12", "2026-05-05"];
+    assert_eq!(table_order(&harness), newest_first);
+    click(&mut harness, "Sort by date");
+    assert_eq!(
+        table_order(&harness),
+        ["2026-05-05", "2026-05-12", "2026-05-20"],
+        "oldest first"
+    );
+    click(&mut harness, "Sort by kind");
+    // Deep tissue, Shiatsu / acupressure, Swedish.
+    assert_eq!(
+        table_order(&harness),
+        ["2026-05-12", "2026-05-20", "2026-05-05"],
+        "kinds A to Z"
+    );
+    click(&mut harness, "Sort by change");
+    // -3.0, -1.0, +2.0: the biggest fall first.
+    assert_eq!(
+        table_order(&harness),
+        ["2026-05-20", "2026-05-05", "2026-05-12"],
+        "by change"
+    );
+    click(&mut harness, "Sort by change");
+    assert_eq!(
+        table_order(&harness),
+        ["2026-05-12", "2026-05-05", "2026-05-20"],
+        "reversed"
+    );
+}
+
+#[test]
+fn a_session_without_a_change_goes_last_whichever_way_changes_are_sorted() {
     let (_folder, path) = journal_in_temp();
     analysis_journal(&path);
     let mut harness = harness(&path);
     open(&mut harness, "Effects");
-    // The first match is in the session table (the tables by kind come below it).
     let y = |harness: &Harness<'_, PainlogApp>, label: &str| {
         harness
             .get_all_by_label(label)
@@ -88,26 +179,11 @@ fn the_effects_table_sorts_by_date_change_and_kind() {
             .center()
             .y
     };
-    assert!(
-        y(&harness, "2026-06-14") < y(&harness, "2026-06-10"),
-        "newest first"
-    );
-    harness.get_by_label("Sort by date").click();
-    harness.run();
-    assert!(
-        y(&harness, "2026-06-10") < y(&harness, "2026-06-14"),
-        "oldest first"
-    );
-    harness.get_by_label("Sort by kind").click();
-    harness.run();
-    assert!(
-        y(&harness, "Deep tissue") < y(&harness, "Swedish"),
-        "kinds A to Z"
-    );
-    harness.get_by_label("Sort by change").click();
-    harness.run();
-    // June 10 has a change (−3.0); June 14 has not enough data and goes last.
-    assert!(y(&harness, "2026-06-10") < y(&harness, "2026-06-14"));
+    // June 10 has a change (−3.0); June 14 has not enough data and goes last both ways.
+    for _ in 0..2 {
+        click(&mut harness, "Sort by change");
+        assert!(y(&harness, "2026-06-10") < y(&harness, "2026-06-14"));
+    }
 }
 
 #[test]
@@ -157,9 +233,49 @@ fn selecting_a_session_shades_its_windows() {
 fn trend_controls_switch_metrics_and_ranges() {
     let (_folder, path) = journal_in_temp();
     analysis_journal(&path);
+    // Stiffness too, on the first ten days.
+    let mut journal = load(&path);
+    for d in 1..=10_u8 {
+        let mut logged = journal
+            .day(date(&format!("2026-06-{d:02}")))
+            .unwrap()
+            .clone();
+        logged.stiffness = score(d % 6);
+        journal.set_day(logged);
+    }
+    save(&path, &journal);
     let mut harness = harness(&path);
     open(&mut harness, "Trends");
-    harness.get_by_label("Sleep quality (higher is better)");
+    // The chart's legend lists what is drawn: pain (the journal has no sleep logged).
+    let legend =
+        |harness: &Harness<'_, PainlogApp>, name: &str| harness.query_all_by_label(name).count();
+    assert_eq!(legend(&harness, "Pain, 7-day mean"), 1);
+    assert_eq!(legend(&harness, "Stiffness, 7-day mean"), 0);
+    // Stiffness switched on: its lines join the legend; pain switched off: its lines go.
+    harness
+        .get_all_by_label("Stiffness")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        legend(&harness, "Stiffness, 7-day mean"),
+        1,
+        "stiffness drawn"
+    );
+    assert_eq!(
+        legend(&harness, "Stiffness"),
+        2,
+        "the switch and the daily line"
+    );
+    harness.get_all_by_label("Pain").next().unwrap().click();
+    harness.run();
+    assert_eq!(
+        legend(&harness, "Pain, 7-day mean"),
+        0,
+        "pain no longer drawn"
+    );
+    assert_eq!(legend(&harness, "Pain"), 1, "only the switch is left");
     click(&mut harness, "All");
     click(&mut harness, "From – to");
     type_into(&mut harness, "From (YYYY-MM-DD)", "2026-06-20");
