@@ -39,7 +39,7 @@ fn pain_on_disk(path: &std::path::Path) -> Option<u8> {
     load(path)
         .day(today())
         .and_then(|day| day.pain)
-        .map(|score| score.get())
+        .map(painlog::model::Score::get)
 }
 
 /// Move the clock on and draw a frame (the window looks at the clock once a frame).

@@ -403,6 +403,22 @@ impl TrendsView {
                 .flatten();
             (at, per_pixel)
         });
+        // What a screen reader (and a test) is told about the chart: the days it shows now,
+        // which dragging and zooming change.
+        let bounds = response.transform.bounds();
+        let (first, last) = (
+            date_from_day_number(bounds.min()[0].ceil()),
+            date_from_day_number(bounds.max()[0].floor()),
+        );
+        if let (Some(first), Some(last)) = (first, last) {
+            let label = format!(
+                "Trend chart, {} to {}",
+                crate::report::text::date(first),
+                crate::report::text::date(last)
+            );
+            ui.ctx()
+                .accesskit_node_builder(response.response.id, |node| node.set_label(label));
+        }
         response.inner
     }
 
