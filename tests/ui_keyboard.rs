@@ -137,7 +137,7 @@ fn the_theme_buttons_switch_light_dark_and_system() {
 /// The first and last day the trend chart shows, as its accessible name says.
 fn chart_days(harness: &Harness<'_, PainlogApp>) -> (chrono::NaiveDate, chrono::NaiveDate) {
     let node = harness.get_by_label_contains("Trend chart, ");
-    let label: String = node.accesskit_node().label().unwrap_or_default().into();
+    let label: String = node.accesskit_node().label().unwrap_or_default();
     let dates: Vec<chrono::NaiveDate> = label
         .trim_start_matches("Trend chart, ")
         .split(" to ")
