@@ -19,6 +19,13 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
+    let now = match painlog::cli::now_from_env() {
+        Ok(now) => now,
+        Err(message) => {
+            eprintln!("painlog: {message}");
+            return ExitCode::from(painlog::cli::EXIT_USAGE);
+        }
+    };
     match cli.command {
         Some(command) => {
             if cli.demo {
@@ -29,6 +36,6 @@ fn main() -> ExitCode {
             }
             painlog::cli::run(cli.data, command)
         }
-        None => painlog::ui::launch(cli.data, cli.demo),
+        None => painlog::ui::launch(cli.data, cli.demo, now),
     }
 }

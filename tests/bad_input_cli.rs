@@ -24,8 +24,9 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The day the binary takes as today (`PAINLOG_NOW`, set by `painlog_command`).
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    common::today()
 }
 
 /// Every file in `folder` with its content, but the lock file (which may be made and stays).

@@ -30,8 +30,9 @@ fn assert_ok(output: &Output) {
     );
 }
 
+/// The day the binary takes as today (`PAINLOG_NOW`, set by `painlog_command`).
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    common::today()
 }
 
 #[test]

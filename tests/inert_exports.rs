@@ -283,7 +283,7 @@ fn import_refuses_what_the_window_and_the_command_line_refuse() {
     journal.set_day(day("2026-06-01", 4));
     save(&path, &journal);
     let before = fs::read(&path).unwrap();
-    let later_today = chrono::Local::now().naive_local() + chrono::Duration::minutes(90);
+    let later_today = now() + chrono::Duration::minutes(90);
     let long_note = "n".repeat(5001);
     let long_name = "t".repeat(101);
     let later = later_today.format("%Y-%m-%dT%H:%M").to_string();

@@ -551,7 +551,7 @@ fn the_same_session_added_twice_is_refused_with_its_id() {
 #[test]
 fn a_session_later_than_now_is_refused() {
     let (_folder, path) = journal_in_temp();
-    let later = chrono::Local::now().naive_local() + chrono::Duration::minutes(90);
+    let later = now() + chrono::Duration::minutes(90);
     let start = later.format("%Y-%m-%d %H:%M").to_string();
     let args = session_add_args(&["--start", &start]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

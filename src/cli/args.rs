@@ -8,9 +8,35 @@ use crate::model::{
     check_start_not_future, parse_date, parse_start,
 };
 
-/// Today's local date.
+/// The environment variable that makes painlog take another moment as "now" (tests that must
+/// not depend on the day they run, screenshots): `YYYY-MM-DD HH:MM`.
+pub const NOW_ENV: &str = "PAINLOG_NOW";
+
+/// The moment `PAINLOG_NOW` names: `Ok(None)` when it is not set, an error in words when it is
+/// set but is not a date and time.
+pub fn now_from_env() -> Result<Option<NaiveDateTime>, String> {
+    match std::env::var(NOW_ENV) {
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Ok(text) => parse_start(&text).map(Some).ok_or_else(|| {
+            format!("{NOW_ENV} is \"{text}\"; write it as \"YYYY-MM-DD HH:MM\", or unset it")
+        }),
+        Err(std::env::VarError::NotUnicode(_)) => Err(format!(
+            "{NOW_ENV} is not text; write it as \"YYYY-MM-DD HH:MM\", or unset it"
+        )),
+    }
+}
+
+/// The local date and time now (or the moment `PAINLOG_NOW` names).
+pub fn now() -> NaiveDateTime {
+    now_from_env()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
+/// Today's local date (or that of `PAINLOG_NOW`).
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    now().date()
 }
 
 /// A score given on the command line: a value, or `none` to clear it.
@@ -71,8 +97,7 @@ pub fn past_start(text: &str) -> Result<NaiveDateTime, String> {
         )
     })?;
     check_not_future(start.date(), today()).map_err(|error| error.to_string())?;
-    check_start_not_future(start, chrono::Local::now().naive_local())
-        .map_err(|error| error.to_string())?;
+    check_start_not_future(start, now()).map_err(|error| error.to_string())?;
     Ok(start)
 }
 

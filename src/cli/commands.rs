@@ -66,7 +66,7 @@ pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure
 }
 
 pub(super) fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
+    super::args::now()
 }
 
 /// A journal opened for a change: locked against other painlogs, with what was read.

@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Parser, Subcommand};
 
 use args::ScoreArg;
-pub use args::today;
+pub use args::{NOW_ENV, now_from_env, today};
 
 use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Region, Score};
 

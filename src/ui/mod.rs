@@ -997,10 +997,16 @@ pub fn setup_context(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// Open the window on the journal (`data`, or the default), or on a temporary demo journal.
-pub fn launch(data: Option<PathBuf>, demo: bool) -> std::process::ExitCode {
+/// Open the window on the journal (`data`, or the default), or on a temporary demo journal;
+/// `fixed_now` (from `PAINLOG_NOW`) stands in for the clock.
+pub fn launch(
+    data: Option<PathBuf>,
+    demo: bool,
+    fixed_now: Option<NaiveDateTime>,
+) -> std::process::ExitCode {
     use std::process::ExitCode;
-    let now = Clock::System.now();
+    let clock = fixed_now.map_or(Clock::System, Clock::Fixed);
+    let now = clock.now();
     let demo_journal = if demo {
         match crate::demo::TemporaryJournal::create(
             crate::demo::DemoSpec::window_demo(now.date()),
@@ -1026,6 +1032,7 @@ pub fn launch(data: Option<PathBuf>, demo: bool) -> std::process::ExitCode {
         },
     };
     let mut config = AppConfig::new(path);
+    config.clock = clock;
     config.is_demo = demo_journal.is_some();
     config.exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some();
     let result = run(config);

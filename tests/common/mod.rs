@@ -52,10 +52,13 @@ pub fn session(start: &str, kind: SessionKind) -> Session {
     Session::new(parse_start(start).unwrap(), kind, Minutes::new(60).unwrap())
 }
 
-/// The painlog binary, with `PAINLOG_DATA` cleared so that the machine's own setting cannot leak in.
+/// The painlog binary, with `PAINLOG_DATA` cleared so that the machine's own setting cannot leak
+/// in, and `PAINLOG_NOW` set to [`now`], so that what a test expects does not depend on the day
+/// (or the minute before midnight) it runs.
 pub fn painlog_command() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_painlog"));
     command.env_remove("PAINLOG_DATA");
+    command.env("PAINLOG_NOW", now().format("%Y-%m-%d %H:%M").to_string());
     command
 }
 
