@@ -94,19 +94,108 @@ Baseline: around 1 ordinary day away from sessions, pain changed by 0.0 on avera
     assert_eq!(report::to_markdown(&summary), expected);
 }
 
-fn pdftotext(pdf: &std::path::Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (Debian's poppler-utils) reads the PDF back; .ci/run installs it");
+/// The line the report promises on every page, in the footer (page one also says it under the
+/// title).
+const FOOTER: &str = "painlog · Self-reported by the patient; not a diagnosis.";
+
+/// Run one of poppler's tools (`pdftotext`, `pdfinfo`) to its end, failing with what to install
+/// when it is missing.
+fn poppler(tool: &str, args: &[&std::ffi::OsStr]) -> String {
+    let output = Command::new(tool).args(args).output().unwrap_or_else(|error| {
+        panic!(
+            "{tool} is needed to read the PDF back and cannot be run ({error}); install poppler-utils \
+             (Debian/Ubuntu: apt-get install poppler-utils), as .ci/run does"
+        )
+    });
     assert!(
         output.status.success(),
-        "pdftotext failed: {}",
+        "{tool} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// The whole PDF as text, laid out as on the page.
+fn pdftotext(pdf: &std::path::Path) -> String {
+    poppler(
+        "pdftotext",
+        &["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()],
+    )
+}
+
+/// The text of page `page` (from 1) alone.
+fn page_text(pdf: &std::path::Path, page: usize) -> String {
+    let page = page.to_string();
+    poppler(
+        "pdftotext",
+        &[
+            "-layout".as_ref(),
+            "-f".as_ref(),
+            page.as_ref(),
+            "-l".as_ref(),
+            page.as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    )
+}
+
+/// The number of pages, as pdfinfo counts them.
+fn page_count(pdf: &std::path::Path) -> usize {
+    let info = poppler("pdfinfo", &[pdf.as_os_str()]);
+    info.lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("pdfinfo gives no page count:\n{info}"))
+}
+
+/// Every "page N of M" in `text`, as (N, M).
+fn page_marks(text: &str) -> Vec<(usize, usize)> {
+    let number = |text: &str| -> Option<(usize, usize)> {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        Some((text[..digits].parse().ok()?, digits))
+    };
+    text.match_indices("page ")
+        .filter_map(|(at, _)| {
+            let rest = &text[at + 5..];
+            let (page, len) = number(rest)?;
+            let (of, _) = number(rest[len..].strip_prefix(" of ")?)?;
+            Some((page, of))
+        })
+        .collect()
+}
+
+/// Read the PDF back page by page: each page carries the footer line and says "page N of M",
+/// with its own N and the same M, the page count. Returns the pages' text, first page first.
+fn footed_pages(pdf: &std::path::Path) -> Vec<String> {
+    let total = page_count(pdf);
+    (1..=total)
+        .map(|page| {
+            let text = page_text(pdf, page);
+            assert!(
+                text.contains(FOOTER),
+                "page {page} of {total} lacks {FOOTER:?}:\n{text}"
+            );
+            assert_eq!(
+                page_marks(&text),
+                [(page, total)],
+                "page {page} of {total} must say \"page {page} of {total}\", and only that:\n{text}"
+            );
+            text
+        })
+        .collect()
+}
+
+/// Where the line that reads exactly `wanted` (spaces around it aside) starts in `text`.
+fn line_at(text: &str, wanted: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim() == wanted {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
 }
 
 #[test]
@@ -127,9 +216,7 @@ fn the_pdf_says_the_period_the_average_and_every_session_date() {
         assert!(bytes.starts_with(b"%PDF"), "a PDF file");
         let path = folder.path().join(format!("{paper:?}.pdf"));
         std::fs::write(&path, &bytes).unwrap();
-        let info = Command::new("pdfinfo").arg(&path).output().unwrap();
-        assert!(info.status.success(), "pdfinfo reads it");
-        let info = String::from_utf8_lossy(&info.stdout);
+        let info = poppler("pdfinfo", &[path.as_os_str()]);
         let size = if paper == Paper::A4 {
             "595.28 x 841.89"
         } else {
@@ -146,30 +233,141 @@ fn the_pdf_says_the_period_the_average_and_every_session_date() {
             "Self-reported by the patient; not a diagnosis.",
             "Please look at my hips.",
             "Болит спина · Πόνος στη μέση · Ünïcödé",
-            "page 1 of",
         ] {
             assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
         }
+        // Page one, the charts, then the tables and notes: the footer on each of several pages.
+        let pages = footed_pages(&path);
+        assert!(
+            pages.len() >= 2,
+            "{paper:?}: the sections after page one start a new page, so several pages: {}",
+            pages.len()
+        );
     }
 }
 
+/// Five years of days, 100 sessions and about 160 notes: 14 pages. That is enough to prove what
+/// twenty years (84 pages, 15 s in a debug build) proved, in about 2 s: the period is over 1500
+/// days, so the trend chart takes the long-period path (a tick for each year, the daily line
+/// thinned to the chart's width, no dots and, beyond 60 sessions, no letters), both session
+/// tables and the notes run over several pages (the footer and the page count must hold on each),
+/// and every further page is laid out by the same code.
 #[test]
-fn twenty_years_make_a_pdf_with_every_part() {
+fn five_years_make_a_pdf_with_every_part_on_numbered_pages() {
     let journal = painlog::demo::generate(painlog::demo::DemoSpec {
-        years: 20,
-        sessions: 1000,
+        years: 5,
+        sessions: 100,
         seed: 5,
         end: today(),
     });
     let (first, last) = journal.date_span().unwrap();
     let summary = summary_of(&journal, &first.to_string(), &last.to_string(), "");
+    assert!(summary.days_in_period > 1500, "a long period");
+    assert_eq!(summary.sessions.len(), 100);
+    assert!(summary.notes.len() > 100, "{} notes", summary.notes.len());
     let bytes = report::pdf::to_pdf(&summary, Paper::A4).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
+    // DejaVu Sans and its bold weigh 1.4 MB: a PDF this small embeds only the glyphs it uses,
+    // and draws the charts as vectors.
     assert!(
-        bytes.len() < 5_000_000,
-        "vector and subset fonts keep it small: {} bytes",
+        bytes.len() < 300_000,
+        "vector charts and subset fonts keep it small: {} bytes",
         bytes.len()
     );
+    let (folder, _) = journal_in_temp();
+    let path = folder.path().join("report.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+
+    let pages = footed_pages(&path);
+    assert!(pages.len() >= 10, "many pages: {}", pages.len());
+    let text = pages.concat();
+
+    // Each part the report promises (Sections: the trend chart, the aligned view, the sessions
+    // table, the summary by kind, the notes), by its heading, in this order, after page one.
+    let notes_heading = format!("Notes ({})", summary.notes.len());
+    let parts = [
+        ("page one", "Massage sessions in this period (100)"),
+        ("trend chart", "Pain over the period"),
+        ("aligned view", "What usually happens around a session"),
+        ("sessions table", "Sessions"),
+        (
+            "summary by kind",
+            "By kind of massage (pain, sessions of this period)",
+        ),
+        ("notes", notes_heading.as_str()),
+    ];
+    let starts: Vec<usize> = parts
+        .iter()
+        .map(|(part, heading)| {
+            line_at(&text, heading)
+                .unwrap_or_else(|| panic!("no {part} (heading {heading:?}) in:\n{text}"))
+        })
+        .collect();
+    assert!(
+        starts.windows(2).all(|pair| pair[0] < pair[1]),
+        "the parts in the order {parts:?}, found at {starts:?}"
+    );
+    assert!(
+        !pages[0].contains("Pain over the period"),
+        "the trend chart starts a page of its own"
+    );
+    let part =
+        |index: usize| &text[starts[index]..starts.get(index + 1).copied().unwrap_or(text.len())];
+
+    // The trend chart: a tick for each year, the key to the session letters.
+    for year in 2022..=2026 {
+        assert!(
+            part(1).contains(&year.to_string()),
+            "trend chart: no tick for {year}:\n{}",
+            part(1)
+        );
+    }
+    assert!(
+        part(1).contains("Sessions: S Swedish · D deep tissue"),
+        "{}",
+        part(1)
+    );
+    // The aligned view: days -7 to +7 around the session, each with its n.
+    for label in ["-7", "0", "+7", "n="] {
+        assert!(
+            part(2).contains(label),
+            "aligned view: no {label:?}:\n{}",
+            part(2)
+        );
+    }
+    // The sessions table: one row for each session, over several pages.
+    let rows = part(3)
+        .lines()
+        .filter(|line| line.len() > 10 && line.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .count();
+    assert_eq!(
+        rows,
+        100,
+        "sessions table: a row for each session:\n{}",
+        part(3)
+    );
+    for session in &summary.sessions {
+        assert!(
+            part(3).contains(&session.start[..10]),
+            "sessions table: no row for {}",
+            session.start
+        );
+    }
+    // The summary by kind: a row for each kind.
+    for kind in &summary.by_kind {
+        let label: String = kind.kind.chars().take(12).collect();
+        assert!(
+            part(4).contains(&label),
+            "by kind: no row for {:?}:\n{}",
+            kind.kind,
+            part(4)
+        );
+    }
+    // The notes: each under its date.
+    for (day, _) in &summary.notes {
+        let heading = report::text::date(*day);
+        assert!(part(5).contains(&heading), "notes: none under {heading}");
+    }
 }
 
 #[test]
