@@ -236,18 +236,41 @@ fn dates_are_parsed_strictly() {
 
 #[test]
 fn ids_never_overflow() {
-    let mut journal = Journal::new();
+    // A journal read with a far too low next id (0) and a session holding the largest id:
+    // the next id is raised past it, so no id is handed out twice.
     let mut last = session_at("2026-03-01 09:00", SessionKind::Swedish);
     last.id = SessionId(MAX_SESSION_ID);
-    let journal_with_max = Journal::from_parts(vec![], vec![last], 0).unwrap();
+    let journal_with_max = Journal::from_parts(vec![], vec![last.clone()], 0).unwrap();
+    assert_eq!(
+        journal_with_max.next_session_id(),
+        MAX_SESSION_ID + 1,
+        "raised to one past the largest id in use"
+    );
+    // A stored next id beyond the range (a hand-edited file) is brought back to the same bound,
+    // so adding sessions can never run up to u64::MAX and wrap to 0.
+    let huge_next = Journal::from_parts(vec![], vec![last], u64::MAX).unwrap();
+    assert_eq!(
+        huge_next.next_session_id(),
+        MAX_SESSION_ID + 1,
+        "a next id past the bound is clamped"
+    );
+
     let mut grown = journal_with_max.clone();
     let id = grown.add_session(session_at("2026-03-02 09:00", SessionKind::Swedish));
     assert_eq!(
         id.0,
         MAX_SESSION_ID + 1,
-        "saturates instead of wrapping to 0"
+        "the id after the largest, not 0 and not one in use"
     );
-    journal.add_session(session_at("2026-03-02 09:00", SessionKind::Swedish));
+    assert_eq!(grown.next_session_id(), MAX_SESSION_ID + 2, "and moves on");
+    // (MAX_SESSION_ID + 1 is more than `Session::problem` accepts, so this journal saves but is
+    // refused when read again: an open question for the model, not settled by this test.)
+    let ids: Vec<u64> = grown.sessions().iter().map(|s| s.id.0).collect();
+    assert_eq!(
+        ids,
+        [MAX_SESSION_ID, MAX_SESSION_ID + 1],
+        "both kept, each with its own id"
+    );
 }
 
 mod merging {
