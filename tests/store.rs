@@ -7,10 +7,11 @@ mod common;
 use std::fs;
 use std::path::Path;
 
+use chrono::NaiveDateTime;
 use common::*;
 use painlog::demo::{self, DemoSpec};
 use painlog::model::{Journal, SessionId, SessionKind};
-use painlog::store::{self, LoadError};
+use painlog::store::{self, BackupKind, LoadError, SaveOptions};
 
 fn demo_journal() -> Journal {
     demo::generate(DemoSpec {
@@ -119,24 +120,140 @@ fn each_save_keeps_the_previous_version_as_a_dated_backup() {
     }
 }
 
+/// A moment written `YYYY-MM-DD HH:MM:SS`.
+fn moment(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+}
+
+/// The backup's file name for a moment written `YYYY-MM-DD HH:MM:SS` (`…-start.ron` for a start
+/// backup).
+fn backup_name(text: &str, start: bool) -> String {
+    let stamp = moment(text).format("%Y-%m-%d_%H-%M-%S");
+    let kind = if start { "-start" } else { "" };
+    format!("journal.backup-{stamp}{kind}.ron")
+}
+
+/// The names of the backups of `path`, sorted.
+fn backup_names(path: &Path) -> Vec<String> {
+    let mut names: Vec<String> = store::backup::list(path)
+        .unwrap()
+        .iter()
+        .map(|b| b.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Two and a half years of saves, each with its own moment, ending at `now()` (15 Jun 2026
+/// 18:05:00), then the backups left checked against the policy in README.md ("Backups") worked
+/// out by hand: the 5 newest; the 30 newest start backups of the last 7 days; the newest of each
+/// hour of the last 24 hours; the newest of each day of the last 31 days; the newest of each month
+/// for the 24 months before that. Each save keeps the version it replaces as a backup named by
+/// the save's moment (the first save has nothing to keep), then prunes by that moment.
 #[test]
 fn backups_roll_over() {
     let (_folder, path) = journal_in_temp();
+    let mut saves: Vec<(String, BackupKind)> = Vec::new();
+    let routine = |text: String| (text, BackupKind::Routine);
+    // The first save (no backup), then one on the 14th of each month, Dec 2023 – May 2026.
+    saves.push(routine("2023-11-14 12:00:00".into()));
+    for month in 0..30 {
+        let (year, month) = (2023 + (11 + month) / 12, (11 + month) % 12 + 1);
+        saves.push(routine(format!("{year}-{month:02}-14 12:00:00")));
+    }
+    // Twice on 15 May, the oldest of the last 31 days; once a day on 1–10 June.
+    saves.push(routine("2026-05-15 09:00:00".into()));
+    saves.push(routine("2026-05-15 21:00:00".into()));
+    for day in 1..=10 {
+        saves.push(routine(format!("2026-06-{day:02} 12:00:00")));
+    }
+    // 35 commands on 12 June, one a minute from 10:00: each keeps a start backup.
+    for minute in 0..35 {
+        saves.push((format!("2026-06-12 10:{minute:02}:00"), BackupKind::Start));
+    }
+    // Yesterday at 18:00 (five minutes more than 24 hours ago), 20:00 and 20:30; today at 09:00
+    // and 17:00; a burst of eight saves a second apart from 18:04:00; the last at 18:05:00.
+    for text in [
+        "2026-06-14 18:00:00",
+        "2026-06-14 20:00:00",
+        "2026-06-14 20:30:00",
+        "2026-06-15 09:00:00",
+        "2026-06-15 17:00:00",
+    ] {
+        saves.push(routine(text.into()));
+    }
+    for second in 0..8 {
+        saves.push(routine(format!("2026-06-15 18:04:{second:02}")));
+    }
+    saves.push(routine("2026-06-15 18:05:00".into()));
+    assert_eq!(moment(&saves.last().unwrap().0), now());
+    assert_eq!(saves.len(), 92, "92 saves: 91 backups");
+
     let mut journal = Journal::new();
-    for index in 0..25_u8 {
-        journal.set_day(day("2026-06-10", index % 11));
-        journal.set_day(day("2026-06-11", index / 11));
-        store::save(
-            &path,
-            &journal,
-            now() + chrono::Duration::seconds(i64::from(index)),
-        )
-        .unwrap();
+    for (index, (at, kind)) in saves.iter().enumerate() {
+        let mut changed = day("2026-06-10", 4);
+        changed.note = format!("save {index}");
+        journal.set_day(changed);
+        store::save_over(&path, &journal, SaveOptions::at(moment(at)).backup(*kind)).unwrap();
+    }
+
+    // Worked out by hand at 15 Jun 2026 18:05:00 (91 backups were made):
+    let mut expected: Vec<String> = Vec::new();
+    // - the 5 newest: the last save's and the burst's last four (18:04:00 – 18:04:03 go: their
+    //   hour's and day's newest is 18:05:00);
+    for text in [
+        "2026-06-15 18:05:00",
+        "2026-06-15 18:04:07",
+        "2026-06-15 18:04:06",
+        "2026-06-15 18:04:05",
+        "2026-06-15 18:04:04",
+    ] {
+        expected.push(backup_name(text, false));
+    }
+    // - the 30 newest start backups of the last 7 days (from 8 Jun 18:05): 12 June 10:05 – 10:34
+    //   (10:00 – 10:04 go: neither in the last 24 hours nor their day's newest, 10:34);
+    for minute in 5..35 {
+        expected.push(backup_name(&format!("2026-06-12 10:{minute:02}:00"), true));
+    }
+    // - the newest of each hour since 14 Jun 18:05: 17:00 and 09:00 today, 20:30 yesterday (also
+    //   yesterday's newest); 20:00 is not its hour's newest, and 18:00 yesterday is outside the
+    //   24 hours and not its day's newest;
+    for text in [
+        "2026-06-15 17:00:00",
+        "2026-06-15 09:00:00",
+        "2026-06-14 20:30:00",
+    ] {
+        expected.push(backup_name(text, false));
+    }
+    // - the newest of each day since 15 May (today's, yesterday's and 12 June's are counted
+    //   above): 1–10 June, and 15 May 21:00, not 09:00;
+    for day in 1..=10 {
+        expected.push(backup_name(&format!("2026-06-{day:02} 12:00:00"), false));
+    }
+    expected.push(backup_name("2026-05-15 21:00:00", false));
+    // - the newest of each month before that, 24 of them: 14 May 2026 back to 14 Jun 2024 (Dec
+    //   2023 – May 2024, six months, go).
+    for month in 0..24 {
+        let (year, month) = (2024 + (5 + month) / 12, (5 + month) % 12 + 1);
+        expected.push(backup_name(
+            &format!("{year}-{month:02}-14 12:00:00"),
+            false,
+        ));
     }
     assert_eq!(
-        store::backup::list(&path).unwrap().len(),
-        store::backup::KEEP_NEWEST
+        expected.len(),
+        5 + 30 + 3 + 11 + 24,
+        "the count worked out by hand"
     );
+    expected.sort();
+    let kept = backup_names(&path);
+    assert_eq!(
+        kept.len(),
+        73,
+        "73 of the 91 backups are kept:\n{}",
+        kept.join("\n")
+    );
+    assert_eq!(kept, expected, "exactly the backups the policy keeps");
 }
 
 #[cfg(unix)]
@@ -366,22 +483,61 @@ fn backups_of_a_journal_made_elsewhere_are_private_too() {
     );
 }
 
+/// Eleven saves within one second (at `now()`, 15 Jun 2026 18:05:00) after two earlier ones:
+/// the burst keeps its 5 newest backups and pushes out none of the older history.
 #[test]
 fn many_saves_in_one_second_keep_the_newest_backups() {
     let (_folder, path) = journal_in_temp();
     let mut journal = Journal::new();
+    // Yesterday 11:00 (the first save: nothing to keep), yesterday 12:00 and today 17:00: two
+    // backups.
+    for (pain, at) in [
+        (1, "2026-06-14 11:00:00"),
+        (2, "2026-06-14 12:00:00"),
+        (3, "2026-06-15 17:00:00"),
+    ] {
+        journal.set_day(day("2026-06-09", pain));
+        store::save(&path, &journal, moment(at)).unwrap();
+    }
     let mut versions = Vec::new();
     for pain in 0..=10 {
-        versions.push(fs::read(&path).ok());
+        versions.push(fs::read(&path).unwrap());
         journal.set_day(day("2026-06-10", pain));
         save(&path, &journal);
     }
-    versions.push(fs::read(&path).ok());
+    // Worked out by hand at 18:05:00: the burst made 11 backups within one second,
+    // `…18-05-00.ron` and then `-2` to `-11`. Kept: the 5 newest (sequences 11 to 7; 1 to 6 go,
+    // since the newest of their hour and day is 11); 17:00, the newest of its hour within the
+    // last 24 hours; yesterday 12:00, the newest of its day within the last 31 days.
+    let kept: Vec<(NaiveDateTime, u32)> = store::backup::list(&path)
+        .unwrap()
+        .iter()
+        .map(|b| (b.taken, b.sequence))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (now(), 11),
+            (now(), 10),
+            (now(), 9),
+            (now(), 8),
+            (now(), 7),
+            (moment("2026-06-15 17:00:00"), 1),
+            (moment("2026-06-14 12:00:00"), 1),
+        ],
+        "newest first"
+    );
+    // The backup with sequence n holds what was there before the burst's save n: the version
+    // the burst's save n − 1 wrote.
     let backups = store::backup::list(&path).unwrap();
-    assert_eq!(backups.len(), store::backup::KEEP_NEWEST);
-    // Newest first: the version before the last save is the newest backup.
-    assert_eq!(Some(fs::read(&backups[0].path).unwrap()), versions[10]);
-    assert_eq!(backups[0].sequence, 10);
+    for (backup, version) in backups.iter().zip(versions.iter().rev()).take(5) {
+        assert_eq!(
+            &fs::read(&backup.path).unwrap(),
+            version,
+            "backup {}",
+            backup.path.display()
+        );
+    }
 }
 
 #[test]
@@ -401,4 +557,68 @@ fn temporary_files_left_by_a_killed_save_are_cleared() {
     save(&path, &Journal::new());
     assert!(!stale.exists(), "an old temporary file is removed");
     assert!(fresh.exists(), "a recent one is left alone");
+}
+
+/// The copies sync tools leave beside a journal when two computers changed it at once, each a
+/// real journal: Syncthing's, Dropbox's and Nextcloud's, ownCloud's; and files that are not such
+/// copies of this journal: backups, kept and merged files, copies of another journal, other
+/// extensions.
+#[test]
+fn conflict_copies_are_the_sync_tools_copies_of_this_journal_and_nothing_else() {
+    let (folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-10", 4));
+    save(&path, &journal);
+    // A second save keeps the first as `journal.backup-….ron`.
+    journal.set_day(day("2026-06-11", 5));
+    store::save(&path, &journal, now() + chrono::Duration::minutes(1)).unwrap();
+    let copies = [
+        // Syncthing
+        "journal.sync-conflict-20260615-101500-ABCDEFG.ron",
+        // Dropbox
+        "journal (Anna's conflicted copy 2026-06-15).ron",
+        // Nextcloud
+        "journal (conflicted copy 2026-06-15 101500).ron",
+        // ownCloud
+        "journal_conflict-20260615-101500.ron",
+    ];
+    let not_copies = [
+        // Copies already merged, renamed by painlog.
+        "journal.sync-conflict-20260615-101500-ABCDEFG.ron.merged",
+        "journal (Anna's conflicted copy 2026-06-15).ron.merged",
+        "journal_conflict-20260615-101500.ron.merged",
+        // What painlog keeps.
+        "journal.replaced-2026-06-15_18-05-00.ron",
+        // Another journal's copies.
+        "other.sync-conflict-20260615-101500-ABCDEFG.ron",
+        "other (Anna's conflicted copy 2026-06-15).ron",
+        "other_conflict-20260615-101500.ron",
+        "journal2.sync-conflict-20260615-101500-ABCDEFG.ron",
+        // Not a conflict, and not a journal's extension.
+        "journal (1).ron",
+        "journal.sync-conflict-20260615-101500-ABCDEFG.txt",
+    ];
+    for name in copies.iter().chain(&not_copies) {
+        let mut other = Journal::new();
+        other.set_day(day("2026-06-12", 6));
+        save(&folder.path().join(name), &other);
+    }
+    let names = names_in(folder.path());
+    assert_eq!(
+        names.len(),
+        2 + copies.len() + not_copies.len(),
+        "the journal, its backup and each file written: {names:?}"
+    );
+    assert!(
+        names.iter().any(|name| name.starts_with("journal.backup-")),
+        "{names:?}"
+    );
+
+    let mut expected: Vec<_> = copies.iter().map(|name| folder.path().join(name)).collect();
+    expected.sort();
+    assert_eq!(
+        store::conflict_copies(&path),
+        expected,
+        "exactly the sync tools' copies of journal.ron, sorted"
+    );
 }
