@@ -10,19 +10,57 @@
 
 mod common;
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use common::Random;
 use painlog::demo::{DemoSpec, generate};
 use painlog::store::{FormatError, from_bytes, from_bytes_by_full_parse, to_text};
 
+thread_local! {
+    /// Set while this thread runs the loader under [`quietly`].
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+    /// Where the last panic silenced on this thread happened.
+    static PANICKED_AT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Run `f`, catching a panic. A panic of `f` is the finding, returned with its message and
+/// where it happened, and not printed as well: the panic hook is replaced once by one that is
+/// silent only on a thread inside `quietly` and passes every other panic to the hook it replaced,
+/// so that a failing assertion of another test (of this file, in a thread of its own) is still
+/// printed with its message.
+fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(Cell::get) {
+                let at = info
+                    .location()
+                    .map_or_else(String::new, |l| format!(" at {l}"));
+                PANICKED_AT.with(|p| *p.borrow_mut() = at);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+    let was_quiet = QUIET.with(|quiet| quiet.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|quiet| quiet.set(was_quiet));
+    result.map_err(|panic| {
+        let at = PANICKED_AT.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        format!("{}{at}", panic_text(&*panic))
+    })
+}
+
 /// What went wrong with one input.
 fn check(input: &[u8]) -> Result<Outcome, String> {
-    let result = catch_unwind(AssertUnwindSafe(|| from_bytes(input)))
-        .map_err(|panic| format!("the loader panicked: {}", panic_text(&*panic)))?;
+    let result =
+        quietly(|| from_bytes(input)).map_err(|panic| format!("the loader panicked: {panic}"))?;
     match result {
         Ok(journal) => {
             let text = to_text(&journal).map_err(|e| format!("read, but cannot be saved: {e}"))?;
@@ -34,8 +72,8 @@ fn check(input: &[u8]) -> Result<Outcome, String> {
                     first_difference(&journal, &again)
                 ));
             }
-            let full = catch_unwind(AssertUnwindSafe(|| from_bytes_by_full_parse(input)))
-                .map_err(|panic| format!("the full parse panicked: {}", panic_text(&*panic)))?;
+            let full = quietly(|| from_bytes_by_full_parse(input))
+                .map_err(|panic| format!("the full parse panicked: {panic}"))?;
             if full.as_ref() != Ok(&journal) {
                 return Err(format!(
                     "the fast path read a journal, the full parse read {full:?}"
@@ -358,8 +396,6 @@ fn the_loader_never_panics_and_always_says_where() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(8.0);
     let seed = Random::seed_from("PAINLOG_FUZZ_SEED");
-    // The panics caught are the finding; their messages would only clutter the output.
-    std::panic::set_hook(Box::new(|_| {}));
     let mut random = Random(seed);
     let mut corpus = seeds();
     corpus.extend(fixtures().iter().map(|file| std::fs::read(file).unwrap()));
@@ -408,7 +444,6 @@ fn the_loader_never_panics_and_always_says_where() {
             break;
         }
     }
-    let _ = std::panic::take_hook();
     eprintln!(
         "fuzz: {tried} inputs in {seconds} s (PAINLOG_FUZZ_SEED={seed}): {read} read as journals, \
          {random_inputs} arbitrary byte strings, {} kinds of error message, corpus {} inputs",
