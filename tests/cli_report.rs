@@ -4,7 +4,7 @@
 mod common;
 
 use std::fs;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::{journal_in_temp, run_cli as run};
 
@@ -19,7 +19,7 @@ fn ok(output: &Output) -> String {
 }
 
 fn demo(path: &std::path::Path) {
-    ok(&Command::new(env!("CARGO_BIN_EXE_painlog"))
+    ok(&common::painlog_command()
         .args(["demo", "--years", "1", "--sessions", "20", "--out"])
         .arg(path)
         .output()
