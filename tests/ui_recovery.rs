@@ -232,7 +232,10 @@ fn closing_with_changes_that_cannot_be_saved_asks_first() {
                 .commands
                 .contains(&egui::ViewportCommand::CancelClose)
         });
-    assert!(cancelled, "the close is cancelled in the frame that sees it");
+    assert!(
+        cancelled,
+        "the close is cancelled in the frame that sees it"
+    );
     harness.run();
     harness.get_by_label("Close without saving?");
     click(&mut harness, "Keep painlog open");

@@ -90,7 +90,10 @@ fn a_bad_session_is_not_added_and_says_why() {
     assert_on_screen(&harness, "a cost cannot be negative");
     // "Other" without a name is not one of the problems: the name is optional.
     assert!(
-        harness.query_all_by_label_contains("The kind's name").next().is_none(),
+        harness
+            .query_all_by_label_contains("The kind's name")
+            .next()
+            .is_none(),
         "no complaint about the other kind's name"
     );
     assert!(!path.exists(), "nothing was saved");
@@ -102,7 +105,10 @@ fn a_bad_session_is_not_added_and_says_why() {
     click(&mut harness, "Add session");
     let journal = load(&path);
     assert_eq!(journal.sessions().len(), 1);
-    assert_eq!(journal.sessions()[0].kind, SessionKind::Other(String::new()));
+    assert_eq!(
+        journal.sessions()[0].kind,
+        SessionKind::Other(String::new())
+    );
     assert_eq!(journal.sessions()[0].kind.label(), "Other");
     assert_eq!(journal.sessions()[0].minutes.get(), 50);
 }
