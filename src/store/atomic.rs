@@ -141,6 +141,14 @@ pub(crate) fn create_private(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Copy `from` to a new private file `to` (where a hard link is not possible).
+pub(crate) fn copy_private_new(from: &Path, to: &Path) -> io::Result<()> {
+    let mut source = File::open(from)?;
+    let mut target = create_private(to)?;
+    io::copy(&mut source, &mut target)?;
+    target.sync_all()
+}
+
 /// Create a folder (and its parents) that only its owner can enter, when it is missing.
 pub fn create_private_folder(folder: &Path) -> io::Result<()> {
     if folder.is_dir() {

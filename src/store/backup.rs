@@ -221,7 +221,7 @@ fn keep_as(journal: &Path, backup: &Path) -> io::Result<()> {
         // have opened up; backups are private like the journal.
         Ok(()) => super::atomic::make_private(backup),
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
-        Err(_) => super::copy_private_new(journal, backup),
+        Err(_) => super::atomic::copy_private_new(journal, backup),
     }
 }
 
