@@ -23,14 +23,19 @@ pub fn conflict_copies(journal: &Path) -> Vec<PathBuf> {
         .filter(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             let rest = name.strip_prefix(&stem).unwrap_or_default();
-            name.ends_with(".ron")
-                && !rest.is_empty()
-                && (rest.starts_with(".sync-conflict-")
-                    || rest.starts_with("_conflict-")
-                    || (rest.starts_with(" (") && rest.contains("conflicted copy")))
+            name.ends_with(".ron") && !rest.is_empty() && is_sync_copy(rest)
         })
         .map(|entry| entry.path())
         .collect();
     copies.sort();
     copies
+}
+
+/// `true` when `rest`, what follows the journal's stem in a file name, is how a sync tool names
+/// its copy: `.sync-conflict-…` (Syncthing), ` (… conflicted copy …)` (Dropbox, Nextcloud),
+/// `_conflict-…` (ownCloud).
+pub(super) fn is_sync_copy(rest: &str) -> bool {
+    rest.starts_with(".sync-conflict-")
+        || rest.starts_with("_conflict-")
+        || (rest.starts_with(" (") && rest.contains("conflicted copy"))
 }

@@ -7,6 +7,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::atomic::parent_folder;
+use super::copies::is_sync_copy;
 
 /// A path that names a file painlog keeps, so it is not written over.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -65,10 +66,7 @@ fn kept_name(name: &str, journal_name: &str) -> Option<&'static str> {
             Some("a journal kept aside when a backup was restored")
         } else if name.ends_with(".merged") {
             Some("a copy of the journal, kept after it was merged")
-        } else if rest.starts_with(".sync-conflict-")
-            || rest.starts_with("_conflict-")
-            || (rest.starts_with(" (") && rest.contains("conflicted copy"))
-        {
+        } else if is_sync_copy(rest) {
             Some("a copy of the journal that a sync tool left")
         } else {
             None

@@ -59,16 +59,14 @@ pub fn save_merging(
         let hash = write_journal(path, &mine, options, Expect::Anything)?;
         return Ok(SaveMerge::Saved { hash });
     }
+    let unreadable = |error: &dyn std::fmt::Display| SaveError::ChangedUnreadable {
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    };
     for _ in 0..MERGE_ATTEMPTS {
-        let current = file_hash(path).map_err(|error| SaveError::ChangedUnreadable {
-            path: path.to_path_buf(),
-            reason: error.to_string(),
-        })?;
+        let current = file_hash(path).map_err(|error| unreadable(&error))?;
         if current.is_some() && current != base_hash {
-            let theirs = load(path).map_err(|error| SaveError::ChangedUnreadable {
-                path: path.to_path_buf(),
-                reason: error.to_string(),
-            })?;
+            let theirs = load(path).map_err(|error| unreadable(&error))?;
             let merged = crate::model::merge(&base, &mine, &theirs.journal);
             if !merged.conflicts.is_empty() {
                 return Ok(SaveMerge::Conflicts {
