@@ -290,6 +290,7 @@ pub fn to_prune(backups: &[Backup], now: NaiveDateTime) -> Vec<PathBuf> {
 pub fn prune(journal: &Path, now: NaiveDateTime, just_made: Option<&Path>) -> io::Result<()> {
     for path in to_prune(&list(journal)?, now) {
         if Some(path.as_path()) != just_made {
+            // An old backup that cannot be deleted stays as one more copy; see above.
             let _ = fs::remove_file(path);
         }
     }

@@ -246,7 +246,8 @@ pub(super) fn try_write(
         undo_backup(backup);
         return Err(fail(error));
     }
-    // Housekeeping: the journal is safely written whether or not these work.
+    // Housekeeping: the journal is safely written whether or not these work, so a prune that
+    // fails is dropped (the old backups it would have deleted stay, harmless).
     let _ = backup::prune(path, options.now, backup.as_deref());
     atomic::remove_stale_temporaries(path, options.lock.is_some());
     Ok(Ok(content_hash(text.as_bytes())))
