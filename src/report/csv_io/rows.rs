@@ -15,6 +15,17 @@ pub struct CsvError {
     pub message: String,
 }
 
+impl CsvError {
+    /// An error at `line` of `file`.
+    fn at(file: &str, line: u64, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
 /// A CSV file being read: its name for errors, its text, and the csv reader past its header.
 pub(super) struct Rows<'a> {
     file: &'a str,
@@ -69,33 +80,27 @@ impl<'a> Rows<'a> {
             .has_headers(true)
             .flexible(false)
             .from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|error| CsvError {
-            file: file.to_owned(),
-            line: 1,
-            message: format!("cannot read the header row: {error}"),
+        let headers = reader.headers().map_err(|error| {
+            CsvError::at(file, 1, format!("cannot read the header row: {error}"))
         })?;
         let found: Vec<&str> = headers.iter().map(str::trim).collect();
         if found != columns {
-            return Err(CsvError {
-                file: file.to_owned(),
-                line: 1,
-                message: format!(
+            return Err(CsvError::at(
+                file,
+                1,
+                format!(
                     "the header row must be exactly: {} (found: {})",
                     columns.join(","),
                     found.join(",")
                 ),
-            });
+            ));
         }
         Ok(Self { file, text, reader })
     }
 
     /// An error at `line` of this file.
     pub(super) fn error(&self, line: u64, message: impl Into<String>) -> CsvError {
-        CsvError {
-            file: self.file.to_owned(),
-            line,
-            message: message.into(),
-        }
+        CsvError::at(self.file, line, message)
     }
 
     /// Every record with its line number, or the first error. `looks_like_row` tells a line of
@@ -110,10 +115,9 @@ impl<'a> Rows<'a> {
         let mut records = Vec::new();
         let mut lines = LineCounter::new(text);
         for record in self.reader.records() {
-            let record = record.map_err(|error| CsvError {
-                file: file.to_owned(),
-                line: error.position().map_or(0, |p| lines.line_at(p.byte())),
-                message: describe_csv_error(&error, columns),
+            let record = record.map_err(|error| {
+                let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
+                CsvError::at(file, line, describe_csv_error(&error, columns))
             })?;
             let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
             records.push((line, record));
