@@ -20,10 +20,20 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// Write one record as it is (the header row).
+fn write_record<S: AsRef<[u8]>>(
+    out: &mut csv::Writer<Vec<u8>>,
+    record: impl IntoIterator<Item = S>,
+) {
+    // Ignored because it cannot fail: the writer writes into memory, and every record of a file
+    // has that file's number of columns.
+    let _ = out.write_record(record);
+}
+
 /// Write one row, every cell made inert for spreadsheets.
 fn write_row<S: AsRef<str>>(out: &mut csv::Writer<Vec<u8>>, row: &[S]) {
-    // Writing into memory cannot fail.
-    let _ = out.write_record(
+    write_record(
+        out,
         row.iter()
             .map(|cell| cell_for_csv(cell.as_ref()).into_owned()),
     );
@@ -44,7 +54,7 @@ fn names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
 /// `days.csv` for the days of `range` (all days when `None`).
 pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
     let mut out = writer();
-    let _ = out.write_record(DAY_COLUMNS);
+    write_record(&mut out, DAY_COLUMNS);
     for day in journal
         .days()
         .filter(|d| range.is_none_or(|r| r.contains(d.date)))
@@ -61,7 +71,7 @@ pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
 /// `sessions.csv` for the sessions of `range` (all when `None`).
 pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
     let mut out = writer();
-    let _ = out.write_record(SESSION_COLUMNS);
+    write_record(&mut out, SESSION_COLUMNS);
     for session in journal
         .sessions()
         .iter()
