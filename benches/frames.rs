@@ -10,7 +10,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use painlog::model::Journal;
-use painlog::ui::{AppConfig, Clock, PainlogApp, Prefs, RangeChoice, TrendsView, View};
+use painlog::ui::{AppConfig, Clock, PainlogApp, Prefs, RangeChoice, TrendsChoices, View};
 
 const WARM_UP: usize = 10;
 const FRAMES: usize = 300;
@@ -42,7 +42,7 @@ impl Window {
         config.clock = Clock::Fixed(common::end().and_hms_opt(18, 0, 0).unwrap());
         let prefs = Prefs {
             view: View::Day,
-            trends: TrendsView::with_range(RangeChoice::All),
+            trends: TrendsChoices::with_range(RangeChoice::All),
             ..Prefs::default()
         };
         let ctx = egui::Context::default();

@@ -50,8 +50,10 @@ pub const DIARY_NOTE: &str = "This is a diary, not a diagnosis. Severe pain, or 
 /// A change smaller than this (in points of a 0–10 mean) counts as "unchanged".
 pub const UNCHANGED_WITHIN: f64 = 0.5;
 
-/// One value per metric, indexed by [`Metric`].
-#[derive(Clone, Debug, PartialEq)]
+/// One value per metric, indexed by [`Metric`] (saved as a plain list, in the order of
+/// [`Metric::ALL`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct MetricMap<T>([T; 5]);
 
 impl<T> MetricMap<T> {

@@ -6,8 +6,8 @@ use egui_plot::{
     Bar, BarChart, Corner, FilledArea, Legend, Line, LineStyle, Plot, PlotPoints, VLine,
 };
 
-use super::analysis_cache::AnalysisCache;
 use super::chart::{kind_color, metric_color, metric_legend};
+use super::context::ViewContext;
 use super::controls::{honesty_ui, settings_ui};
 use crate::analysis::{AlignedFilter, AlignedPoint, EffectSettings, aligned};
 use crate::model::{Journal, KindChoice, Metric};
@@ -47,21 +47,14 @@ impl AlignedView {
     }
 
     /// Draw the view.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        journal: &Journal,
-        cache: &mut AnalysisCache,
-        settings: &mut EffectSettings,
-        metric: &mut Metric,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, settings, metric) = (ctx.journal, ctx.settings, ctx.metric);
         egui::CentralPanel::default().show(ui, |ui| {
-            settings_ui(ui, settings, metric);
+            settings_ui(ui, ctx);
             self.filters_ui(ui, journal);
-            let metric = *metric;
-            let key = (journal.revision(), *settings, metric, self.filter.clone(), self.compare_kinds);
+            let key = (journal.revision(), settings, metric, self.filter.clone(), self.compare_kinds);
             if self.cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
-                let (index, effects) = cache.effects(journal, *settings);
+                let (index, effects) = ctx.analysis.effects(journal, settings);
                 let series = if self.compare_kinds {
                     KindChoice::ALL
                         .into_iter()

@@ -2,7 +2,9 @@
 
 use egui::{DragValue, RichText};
 
+use super::Command;
 use super::chart::metric_legend;
+use super::context::ViewContext;
 use crate::analysis::{DIARY_NOTE, EffectSettings, REGRESSION_NOTE};
 use crate::model::Metric;
 
@@ -14,14 +16,21 @@ pub mod labels {
     pub const MIN_DAYS: &str = "Fewest logged days per window";
 }
 
-/// The metric, the window length k (1–28) and the minimum days m (1–k).
-pub fn settings_ui(ui: &mut egui::Ui, settings: &mut EffectSettings, metric: &mut Metric) {
+/// The metric, the window length k (1–28) and the minimum days m (1–k); a change is a command.
+pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.strong("Metric:");
         for choice in Metric::ALL {
-            ui.radio_value(metric, choice, metric_legend(choice));
+            if ui
+                .radio(ctx.metric == choice, metric_legend(choice))
+                .clicked()
+                && ctx.metric != choice
+            {
+                ctx.push(Command::SetMetric(choice));
+            }
         }
     });
+    let settings = ctx.settings;
     ui.horizontal_wrapped(|ui| {
         let mut window = settings.window();
         let mut min_days = settings.min_days();
@@ -55,8 +64,10 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut EffectSettings, metric: &mu
                 .small(),
         );
         let min_days = min_days.min(window);
-        if let Ok(changed) = EffectSettings::new(i64::from(window), i64::from(min_days)) {
-            *settings = changed;
+        if let Ok(changed) = EffectSettings::new(i64::from(window), i64::from(min_days))
+            && changed != settings
+        {
+            ctx.push(Command::SetSettings(changed));
         }
     });
 }

@@ -6,12 +6,14 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
 
 use super::Command;
+use super::context::{AppEvent, ViewContext};
 use super::widgets::{
     EditOrigin, error_text, field_label, reason_line, region_checkboxes, score_input,
 };
 use crate::model::{
     Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Region, Score, check_not_future, check_text,
 };
+use crate::report::text;
 
 const PREVIOUS_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const NEXT_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
@@ -128,15 +130,19 @@ impl DayView {
         self.focus_first_field = true;
     }
 
+    /// Follow what the app did: show the day whose deletion was undone; start afresh on
+    /// another journal.
+    pub fn follow(&mut self, event: &AppEvent, today: NaiveDate) {
+        match event {
+            AppEvent::ShowDay(date) => self.open(*date),
+            AppEvent::JournalReplaced => *self = Self::new(today),
+            AppEvent::SessionAdded(_) | AppEvent::SessionDeleted(_) | AppEvent::ShowSession(_) => {}
+        }
+    }
+
     /// Draw the view.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        journal: &Journal,
-        today: NaiveDate,
-        editable: bool,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, today) = (ctx.journal, ctx.today());
         self.shortcuts(ui, today);
         egui::Panel::left("days_list")
             .resizable(true)
@@ -166,7 +172,7 @@ impl DayView {
                     if journal.is_empty() {
                         welcome(ui);
                     }
-                    ui.add_enabled_ui(editable, |ui| self.form_ui(ui, journal, commands));
+                    ui.add_enabled_ui(ctx.editable, |ui| self.form_ui(ui, ctx));
                 });
         });
     }
@@ -196,7 +202,7 @@ impl DayView {
             let row = day_row(
                 ui,
                 self.date == today,
-                &format!("{} · today, not logged yet", today.format("%a %-d %b %Y")),
+                &format!("{} · today, not logged yet", text::date(today)),
             );
             if row.clicked() {
                 self.open(today);
@@ -275,7 +281,8 @@ impl DayView {
         }
     }
 
-    fn form_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, commands: &mut Vec<Command>) {
+    fn form_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let journal = ctx.journal;
         for (index, metric) in Metric::ALL.into_iter().enumerate() {
             let label = field_label(ui, metric.name(), Some(metric.scale()));
             let input = score_input(
@@ -327,7 +334,7 @@ impl DayView {
         ui.horizontal_wrapped(|ui| {
             let logged = journal.day(self.date).is_some();
             if ui.add_enabled(logged, egui::Button::new(DELETE_LABEL)).clicked() {
-                commands.push(Command::DeleteDay(self.date));
+                ctx.push(Command::DeleteDay(self.date));
             }
             // Disabled while another painlog writes the journal (see the banner above).
             let hint = if ui.is_enabled() {
@@ -342,11 +349,11 @@ impl DayView {
         let day = self.form.to_day();
         if day != self.form.shown {
             self.form.shown = day.clone();
-            commands.push(Command::SetDay(day));
+            ctx.push(Command::SetDay(day));
         }
-        let date = crate::report::text::date(self.date);
+        let date = text::date(self.date);
         for reason in self.form.refused() {
-            commands.push(Command::InputRefused(format!("{date}, {reason}")));
+            ctx.push(Command::InputRefused(format!("{date}, {reason}")));
         }
     }
 }
@@ -386,7 +393,7 @@ fn note_problem(note: &str) -> Option<String> {
 
 /// One line for the list: the date and the main figures.
 fn summary(day: &Day) -> String {
-    let mut text = day.date.format("%a %-d %b %Y").to_string();
+    let mut text = text::date(day.date);
     if let Some(pain) = day.pain {
         text.push_str(&format!(" · pain {pain}"));
     }

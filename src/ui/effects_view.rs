@@ -5,14 +5,14 @@ use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Corner, HLine, Legend, LineStyle, Plot, PlotPoints, Points};
 
-use super::analysis_cache::AnalysisCache;
 use super::chart::{date_grid, date_label, kind_color, metric_legend};
+use super::context::ViewContext;
 use super::controls::{honesty_ui, settings_ui};
 use crate::analysis::{
     ChangeSummary, Direction, Effects, GroupSummary, WindowStat, date_from_day_number, day_number,
     direction, stats,
 };
-use crate::model::{Journal, KindChoice, Metric, SessionId};
+use crate::model::{KindChoice, Metric, SessionId};
 
 /// What the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,18 +50,11 @@ pub mod labels {
 
 impl EffectsView {
     /// Draw the view.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        journal: &Journal,
-        cache: &mut AnalysisCache,
-        settings: &mut crate::analysis::EffectSettings,
-        metric: &mut Metric,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, settings, metric) = (ctx.journal, ctx.settings, ctx.metric);
         egui::CentralPanel::default().show(ui, |ui| {
-            settings_ui(ui, settings, metric);
-            let (_, effects) = cache.effects(journal, *settings);
-            let metric = *metric;
+            settings_ui(ui, ctx);
+            let (_, effects) = ctx.analysis.effects(journal, settings);
             self.sort_rows(journal.revision(), effects, metric);
             honesty_ui(ui);
             comparison_ui(ui, effects, metric);

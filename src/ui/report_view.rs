@@ -9,16 +9,17 @@ use chrono::NaiveDate;
 use egui::{RichText, TextEdit};
 use serde::{Deserialize, Serialize};
 
-use super::analysis_cache::AnalysisCache;
+use super::Command;
+use super::context::ViewContext;
 use super::file_dialog::{self, DialogProgram};
+use super::jobs::{ExportContent, ExportJob, ImportJob};
 use super::widgets::{error_text, field_label, reason_line};
-use super::{Clock, Command};
 use crate::analysis::{DayRange, EffectSettings, REGRESSION_NOTE};
 use crate::model::{Journal, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, check_text};
 use crate::report::text::{
     SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
 };
-use crate::report::{self, Period, ReportRequest, Sections, Summary, csv_io, pdf::Paper};
+use crate::report::{self, Period, ReportRequest, Sections, Summary, pdf::Paper};
 
 /// The period choices offered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,44 +113,46 @@ pub mod labels {
 
 type PreviewKey = (u64, DayRange, EffectSettings, Sections);
 
-/// The report view's state (its choices are kept between runs, the message is not).
-#[derive(Default, Serialize, Deserialize)]
+/// The report's choices, kept between runs (the message and the path are not).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+pub struct ReportChoices {
+    /// Which days.
+    pub period: PeriodChoice,
+    /// The first day of a custom period, as typed.
+    pub custom_from: String,
+    /// The last day of a custom period, as typed.
+    pub custom_to: String,
+    /// What follows page one.
+    pub sections: Sections,
+    /// The name printed on the report.
+    pub name: String,
+    /// The paper of a PDF.
+    pub paper: Paper,
+    /// What to export.
+    pub format: Format,
+}
+
+/// The report view: its choices, and what it keeps while it runs.
+#[derive(Default)]
 pub struct ReportView {
-    period: PeriodChoice,
-    custom_from: String,
-    custom_to: String,
-    sections: Sections,
-    name: String,
-    paper: Paper,
-    format: Format,
-    #[serde(skip)]
+    choices: ReportChoices,
     message: String,
-    #[serde(skip)]
     path: String,
-    #[serde(skip)]
+    /// The path was typed or chosen (else it follows the period and the format).
     path_typed: bool,
-    #[serde(skip)]
-    exported: Option<Result<PathBuf, String>>,
-    #[serde(skip)]
     import_days: String,
-    #[serde(skip)]
     import_sessions: String,
-    #[serde(skip)]
-    import_error: Option<String>,
-    #[serde(skip)]
+    /// The desktop's file dialog, while it is open.
     dialog: Option<Receiver<Option<PathBuf>>>,
-    #[serde(skip)]
     dialog_program: Option<Option<DialogProgram>>,
-    /// The summary of the chosen period, shared with each frame rather than copied.
-    #[serde(skip)]
+    /// Page one of the period, computed once per journal revision, period, settings and
+    /// sections.
     preview: Option<(PreviewKey, Arc<Summary>)>,
-    /// The documents folder, looked up once (it means reading the desktop's settings).
-    #[serde(skip)]
+    /// The documents folder, looked up once.
     documents: Option<PathBuf>,
-    /// Another painlog has the journal open: nothing can be imported into it.
-    #[serde(skip)]
-    read_only: bool,
+    /// Why the export's folder could not be opened.
+    open_error: Option<String>,
 }
 
 /// Where exports go by default: the user's documents folder, else the home folder.
@@ -164,29 +167,28 @@ fn documents_folder() -> PathBuf {
 }
 
 impl ReportView {
-    /// The choices worth keeping between runs.
-    pub fn clone_choices(&self) -> Self {
-        Self {
-            period: self.period,
-            custom_from: self.custom_from.clone(),
-            custom_to: self.custom_to.clone(),
-            sections: self.sections,
-            name: self.name.clone(),
-            paper: self.paper,
-            format: self.format,
-            ..Self::default()
-        }
+    /// The choices to keep.
+    pub fn choices(&self) -> &ReportChoices {
+        &self.choices
+    }
+
+    /// Take saved choices.
+    pub fn set_choices(&mut self, choices: ReportChoices) {
+        self.choices = choices;
     }
 
     fn period(&self, journal: &Journal, today: NaiveDate) -> Result<DayRange, String> {
-        let period = match self.period {
+        let period = match self.choices.period {
             PeriodChoice::SinceLastSession => Period::SinceLastSession,
             PeriodChoice::Last30 => Period::LastDays(30),
             PeriodChoice::Last90 => Period::LastDays(90),
             PeriodChoice::Everything => Period::Everything,
             PeriodChoice::Custom => {
-                let (from, to) =
-                    super::widgets::read_period_fields(&self.custom_from, &self.custom_to, today)?;
+                let (from, to) = super::widgets::read_period_fields(
+                    &self.choices.custom_from,
+                    &self.choices.custom_to,
+                    today,
+                )?;
                 Period::Between(from, to)
             }
         };
@@ -196,33 +198,26 @@ impl ReportView {
     }
 
     /// Draw the view.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "each is something the view reads; one view context replaces them"
-    )]
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        journal: &Journal,
-        cache: &mut AnalysisCache,
-        settings: EffectSettings,
-        clock: Clock,
-        journal_path: &Path,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, settings, clock) = (ctx.journal, ctx.settings, ctx.clock);
         self.poll_dialog();
+        if self.dialog.is_some() {
+            // The desktop's dialog answers on its own time: look again soon.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(200));
+        }
         let period = self.period(journal, clock.today());
         if let Ok(range) = period {
-            let key = (journal.revision(), range, settings, self.sections);
+            let key = (journal.revision(), range, settings, self.choices.sections);
             if self
                 .preview
                 .as_ref()
                 .is_none_or(|(cached, _)| *cached != key)
             {
-                let (index, effects) = cache.effects(journal, settings);
+                let (index, effects) = ctx.analysis.effects(journal, settings);
                 let request = ReportRequest {
                     period: range,
-                    sections: self.sections,
+                    sections: self.choices.sections,
                     message: String::new(),
                     name: None,
                     made: clock.now(),
@@ -247,7 +242,7 @@ impl ReportView {
             self.path = self
                 .documents
                 .get_or_insert_with(documents_folder)
-                .join(report::file_name(summary, self.format.extension()))
+                .join(report::file_name(summary, self.choices.format.extension()))
                 .display()
                 .to_string();
         }
@@ -264,29 +259,22 @@ impl ReportView {
                         journal.date_span().map(|(first, _)| first),
                     );
                     ui.separator();
-                    self.export_ui(ui, journal, summary.as_deref(), clock, journal_path);
+                    self.export_ui(ui, summary.as_ref(), ctx);
                     ui.separator();
-                    ui.add_enabled_ui(!self.read_only, |ui| {
-                        self.import_ui(ui, clock.now(), commands);
-                    });
+                    ui.add_enabled_ui(ctx.editable, |ui| self.import_ui(ui, ctx));
                 });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| match &summary {
-                    Some(summary) => preview_ui(ui, summary, &self.name, &self.message),
+                    Some(summary) => preview_ui(ui, summary, &self.choices.name, &self.message),
                     None => {
                         ui.heading("Preview");
                         ui.label("Choose a period (on the left) to see what the report will say.");
                     }
                 });
         });
-    }
-
-    /// Whether the journal can be changed (imported into) from this window.
-    pub fn set_read_only(&mut self, read_only: bool) {
-        self.read_only = read_only;
     }
 
     fn choices_ui(
@@ -300,45 +288,48 @@ impl ReportView {
         ui.strong("Period");
         for choice in PeriodChoice::ALL {
             if ui
-                .radio_value(&mut self.period, choice, choice.label())
+                .radio_value(&mut self.choices.period, choice, choice.label())
                 .changed()
                 && choice == PeriodChoice::Custom
             {
                 // Start from the whole journal, so that there is something to change.
-                if self.custom_from.trim().is_empty() {
-                    self.custom_from = first_day
+                if self.choices.custom_from.trim().is_empty() {
+                    self.choices.custom_from = first_day
                         .unwrap_or(today - chrono::Duration::days(90))
                         .to_string();
                 }
-                if self.custom_to.trim().is_empty() {
-                    self.custom_to = today.to_string();
+                if self.choices.custom_to.trim().is_empty() {
+                    self.choices.custom_to = today.to_string();
                 }
             }
         }
-        if self.period == PeriodChoice::Custom {
+        if self.choices.period == PeriodChoice::Custom {
             ui.horizontal_wrapped(|ui| {
                 let label = field_label(ui, "From", Some("YYYY-MM-DD"));
-                ui.add(TextEdit::singleline(&mut self.custom_from).desired_width(90.0))
+                ui.add(TextEdit::singleline(&mut self.choices.custom_from).desired_width(90.0))
                     .labelled_by(label.id);
                 let label = field_label(ui, "To", None);
-                ui.add(TextEdit::singleline(&mut self.custom_to).desired_width(90.0))
+                ui.add(TextEdit::singleline(&mut self.choices.custom_to).desired_width(90.0))
                     .labelled_by(label.id);
             });
         }
         reason_line(ui, period_error.map(String::as_str));
         ui.add_space(6.0);
         ui.strong("After page one, include");
-        ui.checkbox(&mut self.sections.trend, "Trend chart with sessions marked");
         ui.checkbox(
-            &mut self.sections.aligned,
+            &mut self.choices.sections.trend,
+            "Trend chart with sessions marked",
+        );
+        ui.checkbox(
+            &mut self.choices.sections.aligned,
             "Aligned view (around a session)",
         );
-        ui.checkbox(&mut self.sections.sessions, "Sessions table");
-        ui.checkbox(&mut self.sections.by_kind, "Summary by kind");
-        ui.checkbox(&mut self.sections.notes, "Notes");
+        ui.checkbox(&mut self.choices.sections.sessions, "Sessions table");
+        ui.checkbox(&mut self.choices.sections.by_kind, "Summary by kind");
+        ui.checkbox(&mut self.choices.sections.notes, "Notes");
         ui.add_space(6.0);
         let label = field_label(ui, labels::NAME, Some("optional"));
-        ui.add(TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
+        ui.add(TextEdit::singleline(&mut self.choices.name).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         reason_line(ui, self.name_checked().err().as_deref());
         let label = field_label(ui, labels::MESSAGE, Some("optional, printed on page one"));
@@ -352,7 +343,7 @@ impl ReportView {
     }
 
     fn name_checked(&self) -> Result<(), String> {
-        check_text("The name", self.name.trim(), MAX_NAME_CHARS, false)
+        check_text("The name", self.choices.name.trim(), MAX_NAME_CHARS, false)
             .map_err(|error| format!("{error}."))
     }
 
@@ -377,16 +368,14 @@ impl ReportView {
     fn export_ui(
         &mut self,
         ui: &mut egui::Ui,
-        journal: &Journal,
-        summary: Option<&Summary>,
-        clock: Clock,
-        journal_path: &Path,
+        summary: Option<&Arc<Summary>>,
+        ctx: &mut ViewContext<'_>,
     ) {
         ui.strong("Export as");
         ui.horizontal_wrapped(|ui| {
             for format in Format::ALL {
                 if ui
-                    .radio_value(&mut self.format, format, format.label())
+                    .radio_value(&mut self.choices.format, format, format.label())
                     .changed()
                     && self.path_typed
                 {
@@ -394,17 +383,17 @@ impl ReportView {
                 }
             }
         });
-        if self.format == Format::Pdf {
+        if self.choices.format == Format::Pdf {
             ui.horizontal(|ui| {
                 ui.label("Paper");
-                ui.radio_value(&mut self.paper, Paper::A4, "A4");
-                ui.radio_value(&mut self.paper, Paper::Letter, "US Letter");
+                ui.radio_value(&mut self.choices.paper, Paper::A4, "A4");
+                ui.radio_value(&mut self.choices.paper, Paper::Letter, "US Letter");
             });
         }
         let label = field_label(
             ui,
             labels::PATH,
-            Some(if self.format == Format::Csv {
+            Some(if self.choices.format == Format::Csv {
                 "a folder"
             } else {
                 "a file"
@@ -416,7 +405,8 @@ impl ReportView {
         if field.changed() {
             self.path_typed = true;
         }
-        ui.horizontal(|ui| {
+        let exporting = ctx.jobs.exporting();
+        ui.horizontal_wrapped(|ui| {
             let program = *self.dialog_program.get_or_insert_with(file_dialog::find);
             if let Some(program) = program
                 && ui
@@ -426,25 +416,32 @@ impl ReportView {
                 self.dialog = Some(file_dialog::ask(
                     program,
                     Path::new(&self.path),
-                    self.format == Format::Csv,
+                    self.choices.format == Format::Csv,
                 ));
             }
-            let blocked = self.cannot_export(summary);
-            if ui
-                .add_enabled(
-                    blocked.is_none(),
-                    egui::Button::new(RichText::new(labels::EXPORT).strong()),
-                )
-                .clicked()
+            let blocked = if exporting {
+                Some("Exporting…")
+            } else {
+                self.cannot_export(summary.map(AsRef::as_ref))
+            };
+            let export = ui.add_enabled(
+                blocked.is_none(),
+                egui::Button::new(RichText::new(labels::EXPORT).strong()),
+            );
+            if export.clicked()
                 && let Some(summary) = summary
             {
-                self.exported = Some(self.export(journal, summary, clock, journal_path));
+                self.open_error = None;
+                ctx.push(Command::Export(Box::new(self.export_job(summary, ctx))));
             }
             if let Some(reason) = blocked {
-                ui.label(RichText::new(reason).weak().small());
+                ui.label(RichText::new(reason).weak());
             }
         });
-        match &self.exported {
+        if exporting {
+            return;
+        }
+        match ctx.jobs.last_export() {
             Some(Ok(path)) => {
                 ui.label(format!("Saved to {}", path.display()));
                 if ui.button("Open its folder").clicked() {
@@ -454,10 +451,12 @@ impl ReportView {
                     } else {
                         path.parent().map(Path::to_path_buf).unwrap_or_default()
                     };
-                    if let Err(error) = file_dialog::open_folder(&folder) {
-                        self.exported =
-                            Some(Err(format!("Could not open {}: {error}", folder.display())));
-                    }
+                    self.open_error = file_dialog::open_folder(&folder)
+                        .err()
+                        .map(|error| format!("Could not open {}: {error}", folder.display()));
+                }
+                if let Some(error) = &self.open_error {
+                    error_text(ui, error);
                 }
             }
             Some(Err(error)) => error_text(ui, error),
@@ -481,51 +480,32 @@ impl ReportView {
         }
     }
 
-    /// The waiting dialog needs the window to look again soon.
-    pub fn waiting(&self) -> bool {
-        self.dialog.is_some()
-    }
-
-    fn export(
-        &self,
-        journal: &Journal,
-        summary: &Summary,
-        clock: Clock,
-        journal_path: &Path,
-    ) -> Result<PathBuf, String> {
-        let target = PathBuf::from(self.path.trim());
+    /// What the export button writes: the report with this name and message, made now, or the
+    /// journal's CSV files.
+    fn export_job(&self, summary: &Summary, ctx: &ViewContext<'_>) -> ExportJob {
         let mut summary = summary.clone();
         summary.message = self.message.trim().to_owned();
-        summary.name = Some(self.name.trim().to_owned()).filter(|n| !n.is_empty());
-        summary.made = clock.now();
-        if self.format == Format::Csv {
-            let range = (self.period != PeriodChoice::Everything)
-                .then(|| DayRange::new(summary.from, summary.to));
-            return csv_io::export_csv(journal, range, &target, journal_path)
-                .map(|_| target.clone())
-                .map_err(|error| {
-                    super::widgets::sentence(&format!("{error}. Nothing was written."))
-                });
-        }
-        let bytes = match self.format {
-            Format::Pdf => report::pdf::to_pdf(&summary, self.paper).map_err(|e| e.to_string())?,
-            Format::Markdown => report::to_markdown(&summary).into_bytes(),
-            Format::Json => report::to_json(&summary).into_bytes(),
-            Format::Csv => Vec::new(),
+        summary.name = Some(self.choices.name.trim().to_owned()).filter(|n| !n.is_empty());
+        summary.made = ctx.clock.now();
+        let range = (self.choices.period != PeriodChoice::Everything)
+            .then(|| DayRange::new(summary.from, summary.to));
+        let summary = Arc::new(summary);
+        let content = match self.choices.format {
+            Format::Pdf => ExportContent::Pdf(summary, self.choices.paper),
+            Format::Markdown => ExportContent::Markdown(summary),
+            Format::Json => ExportContent::Json(summary),
+            Format::Csv => ExportContent::Csv(Box::new(ctx.journal.clone()), range),
         };
-        crate::store::write_other_file(&target, &bytes, journal_path)
-            .map_err(|error| super::widgets::sentence(&format!("{error}. Nothing was written.")))?;
-        Ok(target)
+        ExportJob {
+            content,
+            target: PathBuf::from(self.path.trim()),
+            journal_path: ctx.journal_path.to_path_buf(),
+        }
     }
 
-    fn import_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        now: chrono::NaiveDateTime,
-        commands: &mut Vec<Command>,
-    ) {
+    fn import_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         ui.strong("Import from CSV");
-        ui.label(RichText::new("painlog's own days.csv and sessions.csv; either may be left empty. Imported values replace what the journal has for the same day or session.").weak().small());
+        ui.label(RichText::new("painlog's own days.csv and sessions.csv; either may be left empty. Imported values replace what the journal has for the same day or session.").weak());
         let label = field_label(ui, labels::IMPORT_DAYS, Some("path"));
         ui.add(TextEdit::singleline(&mut self.import_days).desired_width(f32::INFINITY))
             .labelled_by(label.id);
@@ -533,48 +513,30 @@ impl ReportView {
         ui.add(TextEdit::singleline(&mut self.import_sessions).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         let ready = !self.import_days.trim().is_empty() || !self.import_sessions.trim().is_empty();
+        let importing = ctx.jobs.importing();
         ui.horizontal_wrapped(|ui| {
             if ui
-                .add_enabled(ready, egui::Button::new(labels::IMPORT))
+                .add_enabled(ready && !importing, egui::Button::new(labels::IMPORT))
                 .clicked()
             {
-                match self.read_import(now) {
-                    Ok(command) => {
-                        self.import_error = None;
-                        commands.push(command);
-                    }
-                    Err(error) => self.import_error = Some(error),
-                }
+                let path = |text: &str| {
+                    Some(PathBuf::from(text.trim())).filter(|_| !text.trim().is_empty())
+                };
+                ctx.push(Command::Import(ImportJob {
+                    days: path(&self.import_days),
+                    sessions: path(&self.import_sessions),
+                    now: ctx.clock.now(),
+                }));
             }
-            if !ready {
-                ui.label(
-                    RichText::new("Type the path of days.csv, sessions.csv or both.")
-                        .weak()
-                        .small(),
-                );
+            if importing {
+                ui.label(RichText::new("Reading the files…").weak());
+            } else if !ready {
+                ui.label(RichText::new("Type the path of days.csv, sessions.csv or both.").weak());
             }
         });
-        if let Some(error) = &self.import_error {
+        if let Some(error) = ctx.jobs.import_error() {
             error_text(ui, error);
         }
-    }
-
-    fn read_import(&self, now: chrono::NaiveDateTime) -> Result<Command, String> {
-        let read = |path: &str| {
-            csv_io::read_csv_file(Path::new(path.trim()))
-                .map_err(|error| super::widgets::sentence(&error))
-        };
-        let days = match self.import_days.trim() {
-            "" => Vec::new(),
-            path => csv_io::parse_days(&read(path)?, path, now.date())
-                .map_err(|e| format!("{e}. Nothing was imported."))?,
-        };
-        let sessions = match self.import_sessions.trim() {
-            "" => Vec::new(),
-            path => csv_io::parse_sessions(&read(path)?, path, now)
-                .map_err(|e| format!("{e}. Nothing was imported."))?,
-        };
-        Ok(Command::ImportCsv { days, sessions })
     }
 }
 

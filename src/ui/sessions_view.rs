@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDateTime, NaiveTime, Timelike as _};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, TextEdit};
 
+use super::context::{AppEvent, ViewContext};
 use super::widgets::{field_label, reason_line, region_checkboxes, score_input};
 use super::{Clock, Command};
 use crate::model::{
@@ -433,16 +434,28 @@ pub struct SessionsView {
 }
 
 impl SessionsView {
-    /// Edit the session with this id (a new session being typed is kept as a draft).
-    pub fn select(&mut self, id: SessionId, journal: &Journal) {
-        if let Some(form) = journal.session(id).map(SessionForm::edit) {
-            self.open(form);
+    /// Follow what the app did: edit a session just added, or whose deletion was undone; leave
+    /// the form of a deleted one; start afresh on another journal.
+    pub fn follow(&mut self, event: &AppEvent, journal: &Journal) {
+        match event {
+            AppEvent::SessionAdded(id) => self.form = journal.session(*id).map(SessionForm::edit),
+            AppEvent::ShowSession(id) => {
+                if let Some(form) = journal.session(*id).map(SessionForm::edit) {
+                    self.open(form);
+                }
+            }
+            AppEvent::SessionDeleted(id) => {
+                if self
+                    .form
+                    .as_ref()
+                    .is_some_and(|form| form.editing == Some(*id))
+                {
+                    self.form = None;
+                }
+            }
+            AppEvent::JournalReplaced => *self = Self::default(),
+            AppEvent::ShowDay(_) => {}
         }
-    }
-
-    /// The session just added from the form: edit it from now on.
-    pub fn added(&mut self, id: SessionId, journal: &Journal) {
-        self.form = journal.session(id).map(SessionForm::edit);
     }
 
     fn open(&mut self, next: SessionForm) {
@@ -471,26 +484,9 @@ impl SessionsView {
         self.form = Some(form);
     }
 
-    /// A session was deleted: leave its form if it was open.
-    pub fn forget(&mut self, id: SessionId) {
-        if self
-            .form
-            .as_ref()
-            .is_some_and(|form| form.editing == Some(id))
-        {
-            self.form = None;
-        }
-    }
-
     /// Draw the view.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        journal: &Journal,
-        clock: Clock,
-        editable: bool,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, clock) = (ctx.journal, ctx.clock);
         if ui.input_mut(|input| input.consume_shortcut(&NEW_SESSION)) {
             self.new_session(journal, clock.now());
         }
@@ -517,9 +513,7 @@ impl SessionsView {
                 .auto_shrink(false)
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(760.0));
-                    ui.add_enabled_ui(editable, |ui| {
-                        form_ui(ui, form, journal, clock.now(), commands);
-                    });
+                    ui.add_enabled_ui(ctx.editable, |ui| form_ui(ui, form, ctx));
                 });
         });
     }
@@ -621,13 +615,8 @@ struct FormEvents {
     focus: Focus,
 }
 
-fn form_ui(
-    ui: &mut egui::Ui,
-    form: &mut SessionForm,
-    journal: &Journal,
-    now: NaiveDateTime,
-    commands: &mut Vec<Command>,
-) {
+fn form_ui(ui: &mut egui::Ui, form: &mut SessionForm, ctx: &mut ViewContext<'_>) {
+    let (journal, now) = (ctx.journal, ctx.clock.now());
     match &form.shown {
         Some(session) => ui.heading(format!(
             "Session {} — {}, {}",
@@ -669,12 +658,12 @@ fn form_ui(
     match form.editing {
         None => {
             form.touched |= events.changed;
-            new_session_buttons(ui, form, &built, journal, commands);
+            new_session_buttons(ui, form, &built, ctx);
         }
         Some(id) => {
             ui.horizontal_wrapped(|ui| {
                 if ui.button(labels::DELETE).clicked() {
-                    commands.push(Command::DeleteSession(id));
+                    ctx.push(Command::DeleteSession(id));
                 }
                 let hint = if ui.is_enabled() {
                     "Changes are saved as you make them."
@@ -683,7 +672,7 @@ fn form_ui(
                 };
                 ui.label(RichText::new(hint).weak());
             });
-            apply_edit(form, journal, now, commands);
+            apply_edit(form, ctx);
             if let Err(errors) = &built {
                 let when = form
                     .shown
@@ -691,7 +680,7 @@ fn form_ui(
                     .map(|session| session.start.format("%-d %b %Y, %H:%M").to_string())
                     .unwrap_or_default();
                 for reason in errors.all() {
-                    commands.push(Command::InputRefused(format!(
+                    ctx.push(Command::InputRefused(format!(
                         "session of {when}, {reason}"
                     )));
                 }
@@ -927,9 +916,9 @@ fn new_session_buttons(
     ui: &mut egui::Ui,
     form: &mut SessionForm,
     built: &Result<Session, Box<FormErrors>>,
-    journal: &Journal,
-    commands: &mut Vec<Command>,
+    ctx: &mut ViewContext<'_>,
 ) {
+    let journal = ctx.journal;
     ui.horizontal_wrapped(|ui| {
         let add = ui.button(labels::ADD);
         let reason = built
@@ -937,7 +926,7 @@ fn new_session_buttons(
             .err()
             .and_then(|errors| errors.all().first().copied());
         match (built, add.clicked()) {
-            (Ok(session), true) => commands.push(Command::AddSession(session.clone())),
+            (Ok(session), true) => ctx.push(Command::AddSession(session.clone())),
             // The reason stays beside the button; a click moves the focus there for a reader.
             (Err(_), true) => add.request_focus(),
             _ => {}
@@ -967,12 +956,8 @@ fn new_session_buttons(
 
 /// Apply the form to the session it edits. A part that refuses its text gives the value it had
 /// before its edit began (and the status bar says the change is not saved).
-fn apply_edit(
-    form: &mut SessionForm,
-    journal: &Journal,
-    now: NaiveDateTime,
-    commands: &mut Vec<Command>,
-) {
+fn apply_edit(form: &mut SessionForm, ctx: &mut ViewContext<'_>) {
+    let (journal, now) = (ctx.journal, ctx.clock.now());
     let Some(shown) = form.shown.clone() else {
         return;
     };
@@ -981,6 +966,6 @@ fn apply_edit(
     };
     if session != shown {
         form.shown = Some(session.clone());
-        commands.push(Command::UpdateSession(session));
+        ctx.push(Command::UpdateSession(session));
     }
 }

@@ -5,21 +5,17 @@ use egui::RichText;
 
 use super::analysis_cache::AnalysisCache;
 use super::chart::metric_legend;
+use super::context::ViewContext;
 use crate::analysis::{DIARY_NOTE, EffectSettings, since_last_session};
 use crate::model::{Journal, Metric};
 use crate::report::text::change;
 
 /// Draw the view.
-pub fn ui(
-    ui: &mut egui::Ui,
-    journal: &Journal,
-    cache: &mut AnalysisCache,
-    settings: EffectSettings,
-    today: NaiveDate,
-) {
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+    let (journal, settings, today) = (ctx.journal, ctx.settings, ctx.today());
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            let index = cache.index(journal);
+            let index = ctx.analysis.index(journal);
             let Some(since) = since_last_session(journal, index, today) else {
                 ui.heading("Since your last session");
                 ui.label("No session logged yet. After your first massage session, this page shows how your days have gone since.");
@@ -72,7 +68,7 @@ pub fn ui(
                 ui.label(format!("{}: {note}", date.format("%a %-d %b")));
             }
             ui.add_space(10.0);
-            recent_sessions_ui(ui, journal, cache, settings, today);
+            recent_sessions_ui(ui, journal, ctx.analysis, settings, today);
             ui.add_space(10.0);
             ui.label(RichText::new(DIARY_NOTE).small().weak());
         });

@@ -5,10 +5,10 @@ use egui::{Color32, RichText};
 use egui_plot::{Corner, Legend, Line, LineStyle, Plot, PlotPoints, Points, Span, VLine};
 use serde::{Deserialize, Serialize};
 
-use super::analysis_cache::AnalysisCache;
 use super::chart::{
     date_grid, date_label, days_per_pixel, kind_color, metric_color, metric_legend,
 };
+use super::context::ViewContext;
 use super::widgets::{field_label, reason_line};
 use crate::analysis::{
     DayRange, EffectSettings, Effects, JournalIndex, MetricMap, SessionEffect, daily_runs,
@@ -63,38 +63,62 @@ struct SeriesCache {
     rolling: MetricMap<Option<Runs>>,
 }
 
-/// The trends view's state (its choices are kept between runs).
-#[derive(Serialize, Deserialize)]
+/// The trend chart's choices, kept between runs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+pub struct TrendsChoices {
+    /// Which metrics are drawn.
+    pub shown: MetricMap<bool>,
+    /// Daily values are drawn.
+    pub daily: bool,
+    /// The 7-day mean is drawn.
+    pub rolling: bool,
+    /// Which days.
+    pub range: RangeChoice,
+    /// The first day of a custom range, as typed.
+    pub custom_from: String,
+    /// The last day of a custom range, as typed.
+    pub custom_to: String,
+}
+
+impl Default for TrendsChoices {
+    fn default() -> Self {
+        Self {
+            shown: MetricMap::from_fn(|metric| matches!(metric, Metric::Pain | Metric::Sleep)),
+            daily: true,
+            rolling: true,
+            range: RangeChoice::default(),
+            custom_from: String::new(),
+            custom_to: String::new(),
+        }
+    }
+}
+
+impl TrendsChoices {
+    /// The default choices over another range.
+    pub fn with_range(range: RangeChoice) -> Self {
+        Self {
+            range,
+            ..Self::default()
+        }
+    }
+}
+
+/// The trends view: its choices, and what it keeps while it runs.
 pub struct TrendsView {
-    shown: [bool; 5],
-    daily: bool,
-    rolling: bool,
-    range: RangeChoice,
-    custom_from: String,
-    custom_to: String,
-    #[serde(skip)]
+    choices: TrendsChoices,
     custom_error: Option<String>,
-    #[serde(skip)]
     reset_bounds: bool,
-    #[serde(skip)]
     selected: Option<SessionId>,
-    #[serde(skip)]
     cache: Option<SeriesCache>,
     /// Days per pixel in the last frame, to say when daily values are left out.
-    #[serde(skip)]
     last_days_per_pixel: f64,
 }
 
 impl Default for TrendsView {
     fn default() -> Self {
         Self {
-            shown: [true, false, false, true, false],
-            daily: true,
-            rolling: true,
-            range: RangeChoice::default(),
-            custom_from: String::new(),
-            custom_to: String::new(),
+            choices: TrendsChoices::default(),
             custom_error: None,
             reset_bounds: true,
             selected: None,
@@ -119,41 +143,25 @@ pub mod labels {
 }
 
 impl TrendsView {
-    /// The default chart over another range.
-    pub fn with_range(range: RangeChoice) -> Self {
-        Self {
-            range,
-            ..Self::default()
-        }
+    /// The choices to keep.
+    pub fn choices(&self) -> &TrendsChoices {
+        &self.choices
     }
 
-    /// The choices worth keeping between runs (not the selection or the caches).
-    pub fn clone_choices(&self) -> Self {
-        Self {
-            shown: self.shown,
-            daily: self.daily,
-            rolling: self.rolling,
-            range: self.range,
-            custom_from: self.custom_from.clone(),
-            custom_to: self.custom_to.clone(),
-            ..Self::default()
-        }
+    /// Take saved choices.
+    pub fn set_choices(&mut self, choices: TrendsChoices) {
+        self.choices = choices;
+        self.reset_bounds = true;
     }
 
     /// Draw the view.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        journal: &Journal,
-        cache: &mut AnalysisCache,
-        settings: EffectSettings,
-        today: NaiveDate,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, today, settings) = (ctx.journal, ctx.today(), ctx.settings);
         egui::CentralPanel::default().show(ui, |ui| {
-            let (index, effects) = cache.effects(journal, settings);
+            let (index, effects) = ctx.analysis.effects(journal, settings);
             self.refresh_series(journal, index);
             self.controls_ui(ui, effects);
-            let range = self.range(index, today);
+            let range = self.day_range(index, today);
             if journal.is_empty() {
                 ui.label(
                     RichText::new(
@@ -163,9 +171,9 @@ impl TrendsView {
                 );
             }
             self.selection_ui(ui, effects);
-            if self.daily && self.last_days_per_pixel > MAX_DAYS_PER_PIXEL_FOR_DAILY {
+            if self.choices.daily && self.last_days_per_pixel > MAX_DAYS_PER_PIXEL_FOR_DAILY {
                 ui.label(
-                    RichText::new("Daily values are left out at this zoom; zoom in (scroll, or a shorter range) to see them.")
+                    RichText::new("Daily values are left out at this zoom; zoom in (Ctrl+scroll, or a shorter range) to see them.")
                         .weak()
                         .small(),
                 );
@@ -194,25 +202,25 @@ impl TrendsView {
         let (Some(cache), Some(span)) = (&mut self.cache, span) else {
             return;
         };
-        for metric in Metric::ALL.into_iter().filter(|m| self.shown[m.index()]) {
-            if self.daily {
+        for metric in Metric::ALL.into_iter().filter(|m| self.choices.shown[*m]) {
+            if self.choices.daily {
                 cache.daily[metric].get_or_insert_with(|| daily_runs(&index.daily, metric, span));
             }
-            if self.rolling {
+            if self.choices.rolling {
                 cache.rolling[metric]
                     .get_or_insert_with(|| rolling_mean_runs(&index.daily, metric, span));
             }
         }
     }
 
-    fn range(&mut self, index: &JournalIndex, today: NaiveDate) -> DayRange {
+    fn day_range(&mut self, index: &JournalIndex, today: NaiveDate) -> DayRange {
         let back = |days: u64| {
             DayRange::new(
                 today.checked_sub_days(Days::new(days - 1)).unwrap_or(today),
                 today,
             )
         };
-        match self.range {
+        match self.choices.range {
             RangeChoice::Days30 => back(30),
             RangeChoice::Days90 => back(90),
             RangeChoice::Year => back(365),
@@ -221,8 +229,11 @@ impl TrendsView {
                 |span| DayRange::new(span.from, span.to.max(today)),
             ),
             RangeChoice::Custom => {
-                match super::widgets::read_period_fields(&self.custom_from, &self.custom_to, today)
-                {
+                match super::widgets::read_period_fields(
+                    &self.choices.custom_from,
+                    &self.choices.custom_to,
+                    today,
+                ) {
                     Ok((from, to)) => {
                         self.custom_error = None;
                         DayRange::new(from, to)
@@ -240,40 +251,45 @@ impl TrendsView {
         let dark = ui.visuals().dark_mode;
         ui.horizontal_wrapped(|ui| {
             ui.strong("Show:");
-            for (index, metric) in Metric::ALL.into_iter().enumerate() {
+            for metric in Metric::ALL {
                 let text = RichText::new(metric_legend(metric)).color(metric_color(metric, dark));
-                ui.checkbox(&mut self.shown[index], text);
+                ui.checkbox(&mut self.choices.shown[metric], text);
             }
             ui.separator();
-            ui.checkbox(&mut self.daily, labels::DAILY);
-            ui.checkbox(&mut self.rolling, labels::ROLLING);
+            ui.checkbox(&mut self.choices.daily, labels::DAILY);
+            ui.checkbox(&mut self.choices.rolling, labels::ROLLING);
         });
         ui.horizontal_wrapped(|ui| {
             ui.strong("Range:");
             for choice in RangeChoice::ALL {
                 if ui
-                    .selectable_label(self.range == choice, choice.label())
+                    .selectable_label(self.choices.range == choice, choice.label())
                     .clicked()
                 {
-                    self.range = choice;
+                    self.choices.range = choice;
                     self.reset_bounds = true;
                     if choice == RangeChoice::Custom
-                        && self.custom_from.is_empty()
+                        && self.choices.custom_from.is_empty()
                         && let Some(first) = effects.sessions.first()
                     {
-                        self.custom_from = first.date().to_string();
+                        self.choices.custom_from = first.date().to_string();
                     }
                 }
             }
-            if self.range == RangeChoice::Custom {
+            if self.choices.range == RangeChoice::Custom {
                 let from = field_label(ui, "From", Some("YYYY-MM-DD"));
                 let changed_from = ui
-                    .add(egui::TextEdit::singleline(&mut self.custom_from).desired_width(90.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut self.choices.custom_from)
+                            .desired_width(90.0),
+                    )
                     .labelled_by(from.id)
                     .changed();
                 let to = field_label(ui, "To", None);
                 let changed_to = ui
-                    .add(egui::TextEdit::singleline(&mut self.custom_to).desired_width(90.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut self.choices.custom_to).desired_width(90.0),
+                    )
                     .labelled_by(to.id)
                     .changed();
                 if changed_from || changed_to {
@@ -281,7 +297,7 @@ impl TrendsView {
                 }
             }
         });
-        if self.range == RangeChoice::Custom {
+        if self.choices.range == RangeChoice::Custom {
             reason_line(ui, self.custom_error.as_deref());
         }
     }
@@ -351,8 +367,8 @@ impl TrendsView {
         let selected = self
             .selected
             .and_then(|id| effects.sessions.iter().find(|e| e.session_id == id));
-        let shown = self.shown;
-        let (daily_on, rolling_on) = (self.daily, self.rolling);
+        let shown = self.choices.shown;
+        let (daily_on, rolling_on) = (self.choices.daily, self.choices.rolling);
         let response = plot.show(ui, |plot_ui| {
             if reset {
                 plot_ui.set_plot_bounds_x(x_range.clone());
@@ -367,7 +383,7 @@ impl TrendsView {
             }
             // Far out, a day is less than half a pixel: daily values become a blur.
             let daily_fits = per_pixel <= MAX_DAYS_PER_PIXEL_FOR_DAILY;
-            for metric in Metric::ALL.into_iter().filter(|m| shown[m.index()]) {
+            for metric in Metric::ALL.into_iter().filter(|m| shown[*m]) {
                 let color = metric_color(metric, dark);
                 if daily_on && daily_fits {
                     let faint = color.gamma_multiply(0.55);

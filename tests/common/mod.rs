@@ -156,8 +156,32 @@ pub fn press_tab(harness: &mut Harness<'_, PainlogApp>) {
     harness.run();
 }
 
+/// Click what is labelled `label`, and wait for the export or import it may start to end (they
+/// run on threads of their own while the window keeps drawing).
 pub fn click(harness: &mut Harness<'_, PainlogApp>, label: &str) {
     harness.get_by_label(label).click();
+    harness.step();
+    wait_for_jobs(harness);
+}
+
+/// Draw frames until no export or import is running (at most 60 s), then until the window
+/// settles.
+pub fn wait_for_jobs(harness: &mut Harness<'_, PainlogApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().busy() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "an export or import still runs after a minute"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    // What the job's end brought (a notice, a new row) may take a few frames to settle.
+    for _ in 0..5 {
+        if harness.run_ok().is_some() {
+            return;
+        }
+    }
     harness.run();
 }
 

@@ -1,0 +1,88 @@
+//! What surrounds the views: the tabs and theme buttons, the notice and undo banner, and the
+//! question asked when the window closes with changes it could not save.
+
+use super::feedback::Deleted;
+use super::{Command, SaveStatus, View};
+
+/// Asked when the window should close but the latest changes could not be saved.
+pub(super) fn close_dialog(
+    ui: &mut egui::Ui,
+    status: Option<&SaveStatus>,
+    commands: &mut Vec<Command>,
+) {
+    let reason = match status {
+        Some(SaveStatus::Failed { reason, .. }) => format!("painlog could not save your latest changes: {reason}."),
+        Some(SaveStatus::FolderGone { folder, .. }) => format!("painlog could not save your latest changes: the folder {} is gone.", folder.display()),
+        Some(SaveStatus::ChangedOnDisk { .. }) => {
+            "The journal file was changed outside this window and cannot be read now, so painlog has not written your latest changes over it.".to_owned()
+        }
+        Some(SaveStatus::Conflicts(_)) => {
+            "Some records were changed both here and elsewhere, and you have not chosen which version to keep.".to_owned()
+        }
+        _ => "Your latest changes are not saved yet.".to_owned(),
+    };
+    egui::Modal::new(egui::Id::unique("painlog_close_unsaved")).show(ui.ctx(), |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Close without saving?");
+        ui.label(reason);
+        ui.label("If you close now, those changes are lost.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Keep painlog open").clicked() {
+                commands.push(Command::CancelClose);
+            }
+            if ui.button("Close without saving").clicked() {
+                commands.push(Command::CloseWithoutSaving);
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    });
+}
+
+/// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
+pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
+    egui::Panel::top("views").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("painlog");
+            ui.add_space(12.0);
+            for view in View::ALL.into_iter().filter(|_| current.is_some()) {
+                let shortcut = ui.ctx().format_shortcut(&view.shortcut());
+                let tab = ui
+                    .selectable_label(current == Some(view), view.title())
+                    .on_hover_text(shortcut);
+                if tab.clicked() {
+                    commands.push(Command::ShowView(view));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+        });
+    });
+}
+
+pub(super) fn banner(
+    ui: &mut egui::Ui,
+    deleted: Option<&Deleted>,
+    notice: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    if deleted.is_none() && notice.is_none() {
+        return;
+    }
+    egui::Panel::top("banner").show(ui, |ui| {
+        if let Some(deleted) = deleted {
+            ui.horizontal(|ui| {
+                ui.label(deleted.describe());
+                if ui.button("Undo").clicked() {
+                    commands.push(Command::Undo);
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(Command::DismissUndo);
+                }
+            });
+        } else if let Some(notice) = notice {
+            ui.label(notice);
+        }
+    });
+}

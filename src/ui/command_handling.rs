@@ -1,0 +1,271 @@
+//! Applying commands: the one place where the journal, the file, the view and the settings
+//! change, each command handled once, in one `match`.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::app::{JournalState, PainlogApp};
+use super::commands::Command;
+use super::context::AppEvent;
+use super::feedback::Deleted;
+use super::jobs::ImportJob;
+use super::{DiskEvent, Document, View};
+use crate::model::{Day, Keep, Session, SessionId};
+use crate::store;
+
+/// Said when an edit is refused because another painlog writes the journal.
+const READ_ONLY_NOTICE: &str =
+    "Nothing was changed: this window only reads the journal while another painlog has it open.";
+
+impl PainlogApp {
+    /// Apply one command.
+    pub(super) fn apply(&mut self, command: Command) {
+        if command.edits_journal() {
+            if self
+                .document_mut()
+                .is_none_or(|document| document.is_read_only())
+            {
+                self.feedback.say(READ_ONLY_NOTICE);
+                return;
+            }
+            self.feedback.journal_changed();
+        }
+        match command {
+            Command::SetDay(day) => self.set_day(day),
+            Command::DeleteDay(date) => self.delete_day(date),
+            Command::AddSession(session) => self.add_session(session),
+            Command::UpdateSession(session) => self.update_session(session),
+            Command::DeleteSession(id) => self.delete_session(id),
+            Command::Undo => self.undo(),
+            Command::DismissUndo => self.feedback.dismiss(),
+            Command::ImportCsv { days, sessions } => self.import(days, sessions),
+            Command::RetrySave => self.with_document(Document::save_now),
+            Command::MakeFolderAndSave => {
+                self.with_document(Document::make_folder_and_save);
+            }
+            Command::KeepWindowVersion => {
+                self.with_document(Document::keep_window_version);
+            }
+            Command::ReloadFromDisk => self.reload_from_disk(),
+            Command::TryToWrite => self.try_to_write(),
+            Command::MergeCopy => self.merge_copy(),
+            Command::DismissCopy => self.with_document(|document, _| document.dismiss_copy()),
+            Command::ResolveConflicts(choices) => self.resolve_conflicts(&choices),
+            Command::CancelMerge => self.with_document(|document, _| document.cancel_merge()),
+            Command::Reload => self.reopen(self.config.journal_path.clone()),
+            Command::Open(path) => self.reopen(path),
+            Command::RestoreBackup(backup) => self.restore_backup(&backup),
+            Command::CloseWithoutSaving => {
+                self.window.close_blocked = false;
+                self.window.close_anyway = true;
+            }
+            Command::CancelClose => self.window.close_blocked = false,
+            Command::ShowView(view) => self.view = view,
+            Command::SetSettings(settings) => self.settings = settings,
+            Command::SetMetric(metric) => self.metric = metric,
+            Command::Export(job) => self.jobs.start_export(*job),
+            Command::Import(job) => self.start_import(job),
+            Command::InputRefused(reason) => self.feedback.refused(reason),
+        }
+    }
+
+    fn document_mut(&mut self) -> Option<&mut Document> {
+        match &mut self.state {
+            JournalState::Open(document) => Some(document),
+            JournalState::Unreadable(_) => None,
+        }
+    }
+
+    /// Do `action` to the open journal (nothing when it could not be read), at the clock's now.
+    fn with_document(&mut self, action: impl FnOnce(&mut Document, chrono::NaiveDateTime)) {
+        let now = self.config.clock.now();
+        if let Some(document) = self.document_mut() {
+            action(document, now);
+        }
+    }
+
+    fn set_day(&mut self, day: Day) {
+        // A day logged again after it was deleted: undoing the deletion would overwrite it.
+        self.feedback.day_logged_again(day.date);
+        self.with_document(|document, _| {
+            document.edit(|journal| journal.set_day(day));
+        });
+    }
+
+    fn delete_day(&mut self, date: NaiveDate) {
+        let removed = self
+            .document_mut()
+            .and_then(|document| document.edit(|journal| journal.remove_day(date)))
+            .flatten();
+        if let Some(day) = removed {
+            self.feedback.offer_undo(Deleted::Day(day));
+        }
+    }
+
+    fn add_session(&mut self, session: Session) {
+        let added = self
+            .document_mut()
+            .and_then(|document| document.edit(|journal| journal.add_session(session)));
+        if let Some(id) = added {
+            self.events.push(AppEvent::SessionAdded(id));
+            self.feedback.say(format!("Added session {id}."));
+        }
+    }
+
+    fn update_session(&mut self, session: Session) {
+        let replaced = self
+            .document_mut()
+            .and_then(|document| document.edit(|journal| journal.replace_session(session)));
+        if let Some(Err(error)) = replaced {
+            self.feedback
+                .say(format!("Could not change the session: {error}."));
+        }
+    }
+
+    fn delete_session(&mut self, id: SessionId) {
+        let removed = self
+            .document_mut()
+            .and_then(|document| document.edit(|journal| journal.remove_session(id)))
+            .flatten();
+        if let Some(session) = removed {
+            self.events.push(AppEvent::SessionDeleted(id));
+            self.feedback.offer_undo(Deleted::Session(session));
+        }
+    }
+
+    fn undo(&mut self) {
+        if self.document_mut().is_none() {
+            return;
+        }
+        match self.feedback.take_deleted() {
+            Some(Deleted::Day(day)) => {
+                self.events.push(AppEvent::ShowDay(day.date));
+                self.view = View::Day;
+                self.with_document(|document, _| {
+                    document.edit(|journal| journal.set_day(day));
+                });
+            }
+            Some(Deleted::Session(session)) => {
+                let id = session.id;
+                let restored = self
+                    .document_mut()
+                    .and_then(|document| document.edit(|journal| journal.restore_session(session)));
+                if let Some(Ok(())) = restored {
+                    self.events.push(AppEvent::ShowSession(id));
+                    self.view = View::Sessions;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn import(&mut self, days: Vec<Day>, sessions: Vec<Session>) {
+        let summary = self.document_mut().and_then(|document| {
+            document.edit(|journal| crate::report::import_csv(journal, days, sessions))
+        });
+        if let Some(summary) = summary {
+            self.feedback.forget_undo();
+            self.feedback.say(format!("Imported: {summary}."));
+        }
+    }
+
+    fn start_import(&mut self, job: ImportJob) {
+        if self
+            .document_mut()
+            .is_none_or(|document| document.is_read_only())
+        {
+            self.feedback.say(READ_ONLY_NOTICE);
+            return;
+        }
+        self.jobs.start_import(job);
+    }
+
+    fn reload_from_disk(&mut self) {
+        let reloaded = self.document_mut().map(Document::reload);
+        if let Some(Err(error)) = reloaded {
+            self.feedback
+                .say(format!("{error}. This window keeps its version."));
+        }
+        self.feedback.forget_undo();
+    }
+
+    fn try_to_write(&mut self) {
+        let taken = self.document_mut().map(Document::try_to_write);
+        match taken {
+            Some(Ok(())) => self
+                .feedback
+                .say("This window can change the journal again."),
+            Some(Err(error)) => self.feedback.say(format!("Still read only: {error}.")),
+            None => {}
+        }
+    }
+
+    fn merge_copy(&mut self) {
+        let now = self.config.clock.now();
+        let Some(document) = self.document_mut() else {
+            return;
+        };
+        if let Some(DiskEvent::Unreadable(reason)) = document.merge_offered_copy() {
+            self.feedback.say(format!(
+                "The copy cannot be read, so nothing was merged: {reason}."
+            ));
+        } else if document.pending_merge().is_none() {
+            document.save_now(now);
+            self.feedback.say("Merged the copy into the journal.");
+        }
+        self.feedback.forget_undo();
+    }
+
+    fn resolve_conflicts(&mut self, choices: &[Keep]) {
+        self.with_document(|document, now| {
+            document.resolve(choices);
+            document.save_now(now);
+        });
+        self.feedback.forget_undo();
+        self.feedback
+            .say("Saved the merged journal with your choices.");
+    }
+
+    /// Open the journal at `path` (the same one again after a fix by hand, or another).
+    fn reopen(&mut self, path: PathBuf) {
+        self.flush();
+        // Let go of the journal's lock before taking it again.
+        if let Some(document) = self.document_mut() {
+            document.release();
+        }
+        let loaded = store::load(&path);
+        self.state = JournalState::open(&path, loaded, self.config.clock);
+        self.config.journal_path = path;
+        self.config.is_demo = false;
+        self.feedback.dismiss();
+        self.events.push(AppEvent::JournalReplaced);
+    }
+
+    fn restore_backup(&mut self, backup: &Path) {
+        // Never restore under another painlog that is writing the journal.
+        let journal = self.config.journal_path.clone();
+        let restored = store::lock(&journal)
+            .map_err(|error| error.to_string())
+            .and_then(|lock| {
+                let restored = store::restore(&journal, backup, self.config.clock.now());
+                drop(lock);
+                restored.map_err(|error| error.to_string())
+            });
+        match restored {
+            Ok(moved) => {
+                self.reopen(journal);
+                let kept = moved.map_or_else(String::new, |aside| {
+                    format!(" The file it replaced was kept as {}.", aside.display())
+                });
+                self.feedback
+                    .say(format!("Restored the backup {}.{kept}", backup.display()));
+            }
+            Err(error) => {
+                if let JournalState::Unreadable(recovery) = &mut self.state {
+                    recovery.set_problem(error);
+                }
+            }
+        }
+    }
+}

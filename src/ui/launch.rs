@@ -1,0 +1,123 @@
+//! Opening the window: fonts, the demo journal, eframe's options and its saved preferences.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+
+use super::prefs::{PREFS_KEY, Prefs};
+use super::{AppConfig, Clock, EXIT_AFTER_FIRST_FRAME_ENV, PainlogApp};
+use crate::store;
+
+/// Prepare an egui context as painlog needs it: DejaVu Sans after egui's own font, so arrows,
+/// symbols, Greek and Cyrillic in notes draw the same on every machine. Called once, before the
+/// first frame (by the window and by the tests).
+pub fn setup_context(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVuSans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        if let Some(names) = fonts.families.get_mut(&family) {
+            let position = names.len().min(if family == egui::FontFamily::Monospace {
+                2
+            } else {
+                1
+            });
+            names.insert(position, "DejaVuSans".to_owned());
+        }
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Open the window on the journal (`data`, or the default), or on a temporary demo journal;
+/// `fixed_now` (from `PAINLOG_NOW`) stands in for the clock.
+pub fn launch(
+    data: Option<PathBuf>,
+    demo: bool,
+    fixed_now: Option<NaiveDateTime>,
+) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let clock = fixed_now.map_or(Clock::System, Clock::Fixed);
+    let now = clock.now();
+    let demo_journal = if demo {
+        match crate::demo::TemporaryJournal::create(
+            crate::demo::DemoSpec::window_demo(now.date()),
+            now,
+        ) {
+            Ok(journal) => Some(journal),
+            Err(error) => {
+                eprintln!("painlog: could not create the demo journal: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
+    let path = match &demo_journal {
+        Some(journal) => journal.path().to_path_buf(),
+        None => match store::resolve_journal_path(data) {
+            Ok(path) => path,
+            Err(error) => {
+                eprintln!("painlog: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let mut config = AppConfig::new(path);
+    config.clock = clock;
+    config.is_demo = demo_journal.is_some();
+    config.exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some();
+    let result = run(config);
+    drop(demo_journal);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("painlog: the window could not open: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Open the window and run until it is closed.
+pub fn run(config: AppConfig) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("painlog")
+        .with_app_id("painlog")
+        .with_inner_size([1100.0, 760.0])
+        .with_min_inner_size([520.0, 420.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    // Read the journal while eframe sets up the window and the graphics (they take longer).
+    let path = config.journal_path.clone();
+    let loading = std::thread::spawn(move || store::load(&path));
+    let persistence_path = store::preferences_folder().map(|folder| {
+        // Window preferences hold no health data, but keep the folder private all the same.
+        let _ = store::create_private_folder(&folder);
+        folder.join("window.ron")
+    });
+    let options = eframe::NativeOptions {
+        viewport,
+        persistence_path,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "painlog",
+        options,
+        Box::new(move |creation| {
+            setup_context(&creation.egui_ctx);
+            let prefs: Prefs = creation
+                .storage
+                .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
+                .unwrap_or_default();
+            let app = match loading.join() {
+                Ok(loaded) => PainlogApp::with_loaded(config, loaded),
+                Err(_) => PainlogApp::new(config),
+            };
+            Ok(Box::new(app.with_prefs(prefs)))
+        }),
+    )
+}
