@@ -1,17 +1,25 @@
 //! How numbers and dates read in a report (shared by the PDF, the Markdown and the window's
 //! preview): averages with one decimal, changes with their sign, dates in full.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// What stands where there is no value: "–".
+pub const NONE: &str = "–";
+
+/// The text, or "–" when there is none.
+pub fn or_none(text: Option<&str>) -> String {
+    text.unwrap_or(NONE).to_owned()
+}
 
 /// An average with one decimal ("5.3"), or "–".
 pub fn one_decimal(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+    value.map_or_else(|| NONE.to_owned(), |v| format!("{v:.1}"))
 }
 
 /// A change with its sign and one decimal ("+0.4", "-1.2", "0.0"), or "–".
 pub fn change(value: Option<f64>) -> String {
     match value {
-        None => "–".to_owned(),
+        None => NONE.to_owned(),
         Some(v) if v.abs() < 0.05 => "0.0".to_owned(),
         Some(v) => format!("{v:+.1}"),
     }
@@ -27,19 +35,57 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
+/// "Mon 1 Sep 2026 – Sun 30 Nov 2026".
+pub fn date_range(from: NaiveDate, to: NaiveDate) -> String {
+    format!("{} – {}", date(from), date(to))
+}
+
+/// "1 Sep 2026 – 30 Nov 2026".
+pub fn short_date_range(from: NaiveDate, to: NaiveDate) -> String {
+    format!("{} – {}", short_date(from), short_date(to))
+}
+
+/// A session start to the minute: "2026-09-01 14:30".
+pub fn start(start: NaiveDateTime) -> String {
+    start.format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// "1 day", "2 days".
 pub fn days(n: usize) -> String {
+    count(n, "day")
+}
+
+/// "1 ordinary day", "2 ordinary days": days away from sessions.
+pub fn ordinary_days(n: usize) -> String {
+    count(n, "ordinary day")
+}
+
+/// `n` and the noun, plural unless `n` is 1.
+fn count(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 day".to_owned()
+        format!("1 {noun}")
     } else {
-        format!("{n} days")
+        format!("{n} {noun}s")
     }
+}
+
+/// A 95% interval with signs ("-1.2 to +0.4"), or "–".
+pub fn interval(interval: Option<[f64; 2]>) -> String {
+    interval.map_or_else(
+        || NONE.to_owned(),
+        |[low, high]| format!("{low:+.1} to {high:+.1}"),
+    )
+}
+
+/// A mean with the days behind it ("5.3 (6 d)", "– (1 d)").
+pub fn mean_of_days(mean: Option<f64>, days: usize) -> String {
+    format!("{} ({days} d)", one_decimal(mean))
 }
 
 /// How the immediate relief reads: "2 lower", "unchanged", "1 higher", or "–".
 pub fn relief(relief: Option<i8>) -> String {
     match relief {
-        None => "–".to_owned(),
+        None => NONE.to_owned(),
         Some(0) => "unchanged".to_owned(),
         Some(r) if r > 0 => format!("{r} lower"),
         Some(r) => format!("{} higher", -r),
