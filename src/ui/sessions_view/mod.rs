@@ -1,0 +1,232 @@
+//! Log, edit and delete massage sessions. New sessions are added with a button; changes to an
+//! existing one are written as they are made.
+
+use chrono::NaiveDateTime;
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
+
+use super::Clock;
+use super::context::{AppEvent, ViewContext};
+use crate::model::{Journal, Session};
+
+mod form;
+mod form_ui;
+
+use form::SessionForm;
+use form_ui::form_ui;
+
+const NEW_SESSION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+
+/// Labels a person (and the tests) find the fields by.
+pub mod labels {
+    /// The date field.
+    pub const DATE: &str = "Date";
+    /// The start time field.
+    pub const TIME: &str = "Start time";
+    /// The name of an "other" kind.
+    pub const OTHER_KIND: &str = "Name of the other kind";
+    /// Minutes.
+    pub const MINUTES: &str = "Minutes";
+    /// Therapist.
+    pub const THERAPIST: &str = "Therapist or clinic";
+    /// Cost amount.
+    pub const COST: &str = "Cost";
+    /// Currency code.
+    pub const CURRENCY: &str = "Currency";
+    /// Pain right before.
+    pub const PAIN_BEFORE: &str = "Pain right before";
+    /// Pain right after.
+    pub const PAIN_AFTER: &str = "Pain right after";
+    /// Soreness afterwards.
+    pub const SORENESS: &str = "Soreness afterwards";
+    /// The note.
+    pub const NOTE: &str = "Session note";
+    /// Adds a new session.
+    pub const ADD: &str = "Add session";
+    /// Starts a new, empty form.
+    pub const NEW: &str = "New session";
+    /// Deletes the session being edited.
+    pub const DELETE: &str = "Delete session";
+    /// Empties the new-session form.
+    pub const CLEAR_FORM: &str = "Clear the form";
+}
+
+/// The sessions view's state.
+#[derive(Default)]
+pub struct SessionsView {
+    form: Option<SessionForm>,
+    /// A new session typed but not yet added, kept while another session is open.
+    draft: Option<SessionForm>,
+}
+
+impl SessionsView {
+    /// Follow what the app did: edit a session just added, or whose deletion was undone; leave
+    /// the form of a deleted one; start afresh on another journal.
+    pub fn follow(&mut self, event: &AppEvent, journal: &Journal) {
+        match event {
+            AppEvent::SessionAdded(id) => self.form = journal.session(*id).map(SessionForm::edit),
+            AppEvent::ShowSession(id) => {
+                if let Some(form) = journal.session(*id).map(SessionForm::edit) {
+                    self.open(form);
+                }
+            }
+            AppEvent::SessionDeleted(id) => {
+                if self
+                    .form
+                    .as_ref()
+                    .is_some_and(|form| form.editing == Some(*id))
+                {
+                    self.form = None;
+                }
+            }
+            AppEvent::JournalReplaced => *self = Self::default(),
+            AppEvent::ShowDay(_) => {}
+        }
+    }
+
+    fn open(&mut self, next: SessionForm) {
+        if let Some(current) = self.form.take()
+            && current.editing.is_none()
+            && current.touched
+        {
+            self.draft = Some(current);
+        }
+        self.form = Some(next);
+    }
+
+    /// Show the new-session form: the draft if there is one, else a fresh form.
+    fn new_session(&mut self, journal: &Journal, now: NaiveDateTime) {
+        if self
+            .form
+            .as_ref()
+            .is_some_and(|form| form.editing.is_none())
+        {
+            return;
+        }
+        let form = self
+            .draft
+            .take()
+            .unwrap_or_else(|| SessionForm::new_session(journal, now));
+        self.form = Some(form);
+    }
+
+    /// Draw the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, clock) = (ctx.journal, ctx.clock);
+        if ui.input_mut(|input| input.consume_shortcut(&NEW_SESSION)) {
+            self.new_session(journal, clock.now());
+        }
+        egui::Panel::left("sessions_list")
+            .resizable(true)
+            .default_size((ui.available_width() * 0.3).clamp(180.0, 300.0))
+            .size_range(160.0..=(ui.available_width() * 0.38).clamp(160.0, 480.0))
+            .show(ui, |ui| self.list_ui(ui, journal, clock));
+
+        let form = self
+            .form
+            .get_or_insert_with(|| SessionForm::new_session(journal, clock.now()));
+        if let Some(id) = form.editing {
+            match journal.session(id) {
+                None => *form = SessionForm::new_session(journal, clock.now()),
+                Some(stored) if Some(stored) != form.shown.as_ref() => {
+                    *form = SessionForm::edit(stored);
+                }
+                Some(_) => {}
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(760.0));
+                    ui.add_enabled_ui(ctx.editable, |ui| form_ui(ui, form, ctx));
+                });
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, clock: Clock) {
+        ui.add_space(4.0);
+        let new = ui
+            .button(format!("➕ {}", labels::NEW))
+            .on_hover_text(ui.ctx().format_shortcut(&NEW_SESSION));
+        if new.clicked() {
+            self.new_session(journal, clock.now());
+        }
+        ui.add_space(4.0);
+        ui.strong(format!(
+            "Sessions, newest first ({})",
+            journal.sessions().len()
+        ));
+        if journal.sessions().is_empty() {
+            ui.label(
+                RichText::new("None yet. Fill in the form to add your first massage session.")
+                    .weak(),
+            );
+        }
+        let selected = self.form.as_ref().and_then(|form| form.editing);
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 12.0;
+        let sessions = journal.sessions();
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            sessions.len(),
+            |ui, rows| {
+                for session in sessions.iter().rev().skip(rows.start).take(rows.len()) {
+                    if session_row(ui, session, selected == Some(session.id), row_height).clicked()
+                    {
+                        self.open(SessionForm::edit(session));
+                    }
+                }
+            },
+        );
+    }
+}
+
+fn session_row(
+    ui: &mut egui::Ui,
+    session: &Session,
+    selected: bool,
+    height: f32,
+) -> egui::Response {
+    let title = session.start.format("%a %-d %b %Y, %H:%M").to_string();
+    let mut detail = format!("{} · {} min", session.kind, session.minutes);
+    if let Some(therapist) = &session.therapist {
+        detail.push_str(&format!(" · {therapist}"));
+    }
+    if let (Some(before), Some(after)) = (session.pain_before, session.pain_after) {
+        detail.push_str(&format!(" · pain {before}→{after}"));
+    }
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::accesskit::Role::Button,
+            true,
+            selected,
+            format!("{title}, {detail}"),
+        )
+    });
+    let visuals = ui.style().interact_selectable(&response, selected);
+    if selected || response.hovered() {
+        ui.painter().rect_filled(rect, 4.0, visuals.bg_fill);
+    }
+    let painter = ui.painter_at(rect.shrink(2.0));
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    // The shared small style: its glyphs are already drawn for other views.
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let left = rect.left() + 6.0;
+    painter.text(
+        egui::pos2(left, rect.top() + 4.0),
+        egui::Align2::LEFT_TOP,
+        title,
+        body,
+        visuals.text_color(),
+    );
+    painter.text(
+        egui::pos2(left, rect.center().y + 3.0),
+        egui::Align2::LEFT_TOP,
+        detail,
+        small,
+        ui.visuals().weak_text_color(),
+    );
+    response
+}
