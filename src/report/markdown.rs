@@ -116,7 +116,7 @@ pub fn to_markdown(summary: &Summary) -> String {
                 md,
                 "| {} | {} | {} | {} | {}{} | {} |",
                 date(session.date),
-                literal(&session.kind_label),
+                literal(session.kind.label()),
                 literal(session.therapist.as_deref().unwrap_or("–")),
                 before_after(session.pain_before, session.pain_after),
                 change(session.pain_change),

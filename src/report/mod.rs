@@ -10,8 +10,8 @@ pub mod text;
 pub use csv_io::{CsvError, ImportSummary, export_csv, import_csv, parse_days, parse_sessions};
 pub use markdown::to_markdown;
 pub use summary::{
-    KindLine, Period, PeriodError, ReportRequest, Sections, SessionLine, Summary, TrendSeries,
-    summarize_period,
+    KindLine, Period, PeriodError, ReportRequest, Sections, SessionLine, SessionStart, Summary,
+    TrendSeries, summarize_period,
 };
 
 /// The whole summary as JSON, for scripts.

@@ -18,7 +18,7 @@ use skrifa::instance::{LocationRef, Size};
 
 use super::Summary;
 use super::text::{
-    SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
+    SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date, start,
 };
 use crate::analysis::{REGRESSION_NOTE, date_from_day_number, day_number, decimate};
 use crate::model::KindChoice;
@@ -356,16 +356,16 @@ impl Layout {
 }
 
 /// A letter for each kind, printed on the session markers so the chart reads in black and white.
-/// Taken from the kind's command-line name: its label would be the user's own name for an "other"
-/// kind, which may read "Sports".
-fn kind_letter(cli_name: &str) -> &'static str {
-    match KindChoice::from_cli_name(cli_name) {
-        Some(KindChoice::Swedish) => "S",
-        Some(KindChoice::DeepTissue) => "D",
-        Some(KindChoice::TriggerPoint) => "T",
-        Some(KindChoice::Sports) => "P",
-        Some(KindChoice::Shiatsu) => "A",
-        Some(KindChoice::Other) | None => "O",
+/// Taken from the kind's choice: its label would be the user's own name for an "other" kind,
+/// which may read "Sports".
+fn kind_letter(kind: KindChoice) -> &'static str {
+    match kind {
+        KindChoice::Swedish => "S",
+        KindChoice::DeepTissue => "D",
+        KindChoice::TriggerPoint => "T",
+        KindChoice::Sports => "P",
+        KindChoice::Shiatsu => "A",
+        KindChoice::Other => "O",
     }
 }
 
@@ -503,7 +503,7 @@ fn page_one_sessions(layout: &mut Layout, summary: &Summary) {
             .map(|s| {
                 vec![
                     short_date(s.date),
-                    s.kind_label.clone(),
+                    s.kind.label().to_owned(),
                     s.therapist.clone().unwrap_or_else(|| "–".to_owned()),
                     before_after(s.pain_before, s.pain_after),
                     format!(
@@ -655,9 +655,7 @@ fn trend_chart(layout: &mut Layout, summary: &Summary) {
         layout.line(points, 1.8, 0, None);
     }
     let letters = summary.trend.sessions.len() <= 60;
-    // The trend's session days are those of the sessions table, in the same order.
-    debug_assert_eq!(summary.trend.sessions.len(), summary.sessions.len());
-    for ((x, _), session) in summary.trend.sessions.iter().zip(&summary.sessions) {
+    for (x, kind) in &summary.trend.sessions {
         let px = frame.x(*x);
         layout.line(
             vec![(px, frame.top), (px, frame.top + frame.height)],
@@ -666,7 +664,7 @@ fn trend_chart(layout: &mut Layout, summary: &Summary) {
             Some(vec![2.0, 2.0]),
         );
         if letters {
-            let letter = kind_letter(&session.kind);
+            let letter = kind_letter(kind.choice());
             let w = layout.measure.width(true, SMALL, letter);
             layout.text(px - w / 2.0, frame.top - 2.0, SMALL, true, 0, letter);
         }
@@ -795,8 +793,8 @@ fn sessions_table(layout: &mut Layout, summary: &Summary) {
                 mean.map_or_else(|| format!("– ({n} d)"), |m| format!("{m:.1} ({n} d)"))
             };
             vec![
-                s.start.replace('T', " "),
-                s.kind_label.clone(),
+                start(s.start.at()),
+                s.kind.label().to_owned(),
                 s.therapist.clone().unwrap_or_else(|| "–".to_owned()),
                 s.minutes.to_string(),
                 window(s.pain_before, s.before_days),
@@ -1045,10 +1043,10 @@ mod tests {
 
     #[test]
     fn an_other_kind_is_lettered_o_whatever_its_name() {
-        assert_eq!(kind_letter(SessionKind::Sports.cli_name()), "P");
-        assert_eq!(kind_letter(SessionKind::DeepTissue.cli_name()), "D");
+        assert_eq!(kind_letter(SessionKind::Sports.choice()), "P");
+        assert_eq!(kind_letter(SessionKind::DeepTissue.choice()), "D");
         let named_like_sports = SessionKind::Other("Sports".to_owned());
         assert_eq!(named_like_sports.label(), "Sports");
-        assert_eq!(kind_letter(named_like_sports.cli_name()), "O");
+        assert_eq!(kind_letter(named_like_sports.choice()), "O");
     }
 }

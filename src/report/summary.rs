@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use serde::Serialize;
+use serde::ser::SerializeStruct as _;
+use serde::{Serialize, Serializer};
 
 use crate::analysis::{
     AlignedFilter, AlignedPoint, DayRange, Effects, JournalIndex, SessionEffect, aligned,
     daily_runs, day_number, rolling_mean_runs, summarize,
 };
-use crate::model::{Journal, KindChoice, Metric, Region, START_FORMAT};
+use crate::model::{Journal, KindChoice, Metric, Region, START_FORMAT, SessionKind};
 
 /// Which days a report covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,19 +105,62 @@ impl Default for Sections {
     }
 }
 
+/// When a session started, to the minute. It reads as the text the journal and the JSON write
+/// for it, `YYYY-MM-DDTHH:MM` (so `&start[..10]` is its day); [`SessionStart::at`] is the moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionStart {
+    at: NaiveDateTime,
+    text: String,
+}
+
+impl SessionStart {
+    /// The start at `at`.
+    pub fn new(at: NaiveDateTime) -> Self {
+        Self {
+            at,
+            text: at.format(START_FORMAT).to_string(),
+        }
+    }
+
+    /// The moment.
+    pub fn at(&self) -> NaiveDateTime {
+        self.at
+    }
+}
+
+impl std::ops::Deref for SessionStart {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for SessionStart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for SessionStart {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
 /// One session of the period, as the report shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SessionLine {
     /// Its id.
     pub id: u64,
-    /// Its start, `YYYY-MM-DDTHH:MM`.
-    pub start: String,
+    /// Its start.
+    pub start: SessionStart,
     /// Its day.
     pub date: NaiveDate,
-    /// Kind, as the command line names it.
-    pub kind: String,
-    /// Kind, as people read it.
-    pub kind_label: String,
+    /// Its kind. The JSON gives it twice: `kind` as the command line names it, `kind_label` as
+    /// people read it.
+    #[serde(flatten, serialize_with = "kind_names")]
+    pub kind: SessionKind,
     /// Therapist.
     pub therapist: Option<String>,
     /// Minutes.
@@ -169,8 +213,27 @@ pub struct TrendSeries {
     pub daily: Vec<Vec<[f64; 2]>>,
     /// The 7-day mean, in runs.
     pub mean: Vec<Vec<[f64; 2]>>,
-    /// Session days (day numbers) and their kinds.
-    pub sessions: Vec<(f64, String)>,
+    /// Session days (day numbers) and their kinds, those of the sessions in the same order. The
+    /// JSON names each kind as people read it.
+    #[serde(serialize_with = "days_and_kind_labels")]
+    pub sessions: Vec<(f64, SessionKind)>,
+}
+
+/// A session kind in the JSON: `kind` (its command-line name) and `kind_label` (as people read
+/// it), beside the other fields of its session.
+fn kind_names<S: Serializer>(kind: &SessionKind, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut fields = serializer.serialize_struct("SessionKind", 2)?;
+    fields.serialize_field("kind", kind.cli_name())?;
+    fields.serialize_field("kind_label", kind.label())?;
+    fields.end()
+}
+
+/// The trend's sessions in the JSON: `[day number, kind as people read it]`.
+fn days_and_kind_labels<S: Serializer>(
+    sessions: &[(f64, SessionKind)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(sessions.iter().map(|(day, kind)| (day, kind.label())))
 }
 
 /// Everything a report says.
@@ -313,7 +376,7 @@ pub fn summarize_period(
             mean: rolling_mean_runs(&index.daily, Metric::Pain, period),
             sessions: in_period
                 .iter()
-                .map(|e| (day_number(e.date()), e.kind.label().to_owned()))
+                .map(|e| (day_number(e.date()), e.kind.clone()))
                 .collect(),
         },
         notes: notes(journal, period),
@@ -327,10 +390,9 @@ fn session_line(journal: &Journal, effect: &SessionEffect) -> SessionLine {
     let session = journal.session(effect.session_id);
     SessionLine {
         id: effect.session_id.0,
-        start: effect.start.format(START_FORMAT).to_string(),
+        start: SessionStart::new(effect.start),
         date: effect.date(),
-        kind: effect.kind.cli_name().to_owned(),
-        kind_label: effect.kind.label().to_owned(),
+        kind: effect.kind.clone(),
         therapist: effect.therapist.clone(),
         minutes: session.map_or(0, |s| s.minutes.get()),
         pain_before: pain.before.mean,

@@ -593,7 +593,7 @@ fn preview_ui(ui: &mut egui::Ui, summary: &Summary, name: &str, message: &str) {
                 ui.end_row();
                 for session in &summary.sessions {
                     ui.label(short_date(session.date));
-                    ui.label(&session.kind_label);
+                    ui.label(session.kind.label());
                     ui.label(session.therapist.as_deref().unwrap_or("–"));
                     ui.label(format!(
                         "{} ({}){}",
