@@ -19,12 +19,15 @@ const PREVIOUS_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key
 const NEXT_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 const TODAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::Home);
 
-/// The label of the date field.
-pub const DATE_LABEL: &str = "Date";
-/// The label of the note field.
-pub const NOTE_LABEL: &str = "Note";
-/// The button that deletes the day's entry.
-pub const DELETE_LABEL: &str = "Delete this day's entry";
+/// Labels a person (and the tests) find the controls by.
+pub mod labels {
+    /// The date field.
+    pub const DATE: &str = "Date";
+    /// The note field.
+    pub const NOTE: &str = "Note";
+    /// The button that deletes the day's entry.
+    pub const DELETE: &str = "Delete this day's entry";
+}
 
 /// The text of the form, as typed.
 struct DayForm {
@@ -235,7 +238,7 @@ impl DayView {
         }
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            let label = field_label(ui, DATE_LABEL, Some("YYYY-MM-DD"));
+            let label = field_label(ui, labels::DATE, Some("YYYY-MM-DD"));
             let field = ui
                 .add(egui::TextEdit::singleline(&mut self.date_text).desired_width(100.0))
                 .labelled_by(label.id)
@@ -316,7 +319,7 @@ impl DayView {
         region_checkboxes(ui, &mut self.form.regions);
 
         ui.add_space(10.0);
-        let label = field_label(ui, NOTE_LABEL, Some("anything worth remembering"));
+        let label = field_label(ui, labels::NOTE, Some("anything worth remembering"));
         let note = ui
             .add(
                 egui::TextEdit::multiline(&mut self.form.note)
@@ -333,7 +336,7 @@ impl DayView {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             let logged = journal.day(self.date).is_some();
-            if ui.add_enabled(logged, egui::Button::new(DELETE_LABEL)).clicked() {
+            if ui.add_enabled(logged, egui::Button::new(labels::DELETE)).clicked() {
                 ctx.push(Command::DeleteDay(self.date));
             }
             // Disabled while another painlog writes the journal (see the banner above).

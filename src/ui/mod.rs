@@ -26,6 +26,7 @@ mod jobs;
 mod launch;
 mod prefs;
 mod recovery_view;
+mod report_preview;
 mod report_view;
 mod sessions_view;
 mod since_view;
@@ -35,6 +36,19 @@ mod trends_view;
 mod view;
 mod views;
 mod widgets;
+
+/// The labels a person, a screen reader and the tests find controls by: the same constants
+/// the views draw.
+pub mod labels {
+    pub use super::aligned_view::labels as aligned;
+    pub use super::controls::labels as settings;
+    pub use super::day_view::labels as day;
+    pub use super::effects_view::labels as effects;
+    pub use super::report_view::labels as report;
+    pub use super::sessions_view::labels as sessions;
+    pub use super::sync_view::labels as sync;
+    pub use super::trends_view::labels as trends;
+}
 
 pub use app::PainlogApp;
 pub use clock::{Clock, ManualClock};
