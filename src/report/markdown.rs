@@ -3,10 +3,10 @@
 use std::fmt::Write as _;
 
 use super::Summary;
-use super::text::{
-    SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
+use super::page_one::{
+    MEANINGFUL_MARK_IN_FULL, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING,
+    REGIONS_IN_MARKDOWN,
 };
-use crate::analysis::REGRESSION_NOTE;
 
 /// User text (a name, a kind, a therapist, a line of the message) made literal, so that no
 /// HTML, link, image, heading, list or emphasis can come from it, and a Markdown renderer shows
@@ -51,110 +51,60 @@ fn text_ends_with_www(before: &[char]) -> bool {
 
 /// Page one of `summary` as Markdown.
 pub fn to_markdown(summary: &Summary) -> String {
+    let page = PageOne::new(summary);
     let mut md = String::new();
-    match &summary.name {
-        Some(name) => {
-            let _ = writeln!(md, "# Pain diary summary: {}\n", literal(name));
-        }
-        None => md.push_str("# Pain diary summary\n\n"),
+    let _ = writeln!(md, "# {}\n", page.title(literal));
+    let _ = writeln!(md, "*{}*\n", page.attribution);
+    for fact in &page.facts {
+        let _ = writeln!(md, "- **{}:** {}", fact.label, fact.value);
     }
-    let _ = writeln!(
-        md,
-        "*{SELF_REPORTED} Made with painlog on {}.*\n",
-        short_date(summary.made.date())
-    );
-    let _ = writeln!(
-        md,
-        "- **Period:** {} – {} ({})",
-        date(summary.from),
-        date(summary.to),
-        days(summary.days_in_period)
-    );
-    let _ = writeln!(
-        md,
-        "- **Days logged:** {} of {}",
-        summary.days_logged, summary.days_in_period
-    );
-    let _ = writeln!(
-        md,
-        "- **Average pain:** {} / 10 (0 = none, 10 = worst imaginable; {} with pain logged)",
-        one_decimal(summary.average_pain),
-        days(summary.pain_days)
-    );
-    match (summary.worst_pain, summary.worst_pain_date) {
-        (Some(worst), Some(day)) => {
-            let _ = writeln!(md, "- **Worst pain:** {worst} / 10 ({})", date(day));
-        }
-        _ => md.push_str("- **Worst pain:** not logged\n"),
-    }
-    let _ = writeln!(
-        md,
-        "- **Against the previous {} ({} – {}):** average pain {} then, {} now ({})",
-        days(summary.days_in_period),
-        short_date(summary.previous_from),
-        short_date(summary.previous_to),
-        one_decimal(summary.previous_average_pain),
-        one_decimal(summary.average_pain),
-        change(summary.change_from_previous)
-    );
-    let _ = writeln!(
-        md,
-        "\n## Massage sessions in this period ({})\n",
-        summary.sessions.len()
-    );
-    if summary.sessions.is_empty() {
-        md.push_str("No sessions in this period.\n");
+    let _ = writeln!(md, "\n## {}\n", page.sessions_heading);
+    if page.sessions.is_empty() {
+        let _ = writeln!(md, "{NO_SESSIONS}");
     } else {
-        let _ = writeln!(
-            md,
-            "| Date | Kind | Therapist | Pain {} days before → after | Change | Right after the session |",
-            summary.window
-        );
-        md.push_str("|---|---|---|---|---|---|\n");
-        for session in &summary.sessions {
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} | {} | {}{} | {} |",
-                date(session.date),
-                literal(session.kind.label()),
-                literal(session.therapist.as_deref().unwrap_or("–")),
-                before_after(session.pain_before, session.pain_after),
-                change(session.pain_change),
-                if session.meaningful_pain_drop {
-                    " (meaningful)"
-                } else {
-                    ""
-                },
-                relief(session.immediate_relief),
-            );
-        }
-        let _ = writeln!(
-            md,
-            "\nBefore → after: mean pain over the {} days before and after each session (at least {} logged days each). \"Meaningful\": at least 2 points or 30% lower. {REGRESSION_NOTE}",
-            summary.window, summary.min_days
-        );
-        if let Some(baseline) = summary.baseline_pain_change {
-            let _ = writeln!(
-                md,
-                "Baseline: around {} away from sessions, pain changed by {} on average.",
-                days(summary.baseline_n).replace("day", "ordinary day"),
-                change(Some(baseline))
-            );
-        }
+        sessions(&mut md, &page);
     }
-    md.push_str("\n## Most often painful\n\n");
-    if summary.regions.is_empty() {
-        md.push_str("No regions logged in this period.\n");
+    let _ = writeln!(md, "\n## {REGIONS_HEADING}\n");
+    if page.regions.is_empty() {
+        let _ = writeln!(md, "{NO_REGIONS}");
     } else {
-        for (region, count) in summary.regions.iter().take(5) {
-            let _ = writeln!(md, "- {region}: {}", days(*count));
+        for (region, days) in page.regions.iter().take(REGIONS_IN_MARKDOWN) {
+            let _ = writeln!(md, "- {region}: {days}");
         }
     }
-    if !summary.message.is_empty() {
-        md.push_str("\n## Message\n\n");
-        for line in summary.message.lines() {
+    if !page.message.is_empty() {
+        let _ = writeln!(md, "\n## {MESSAGE_HEADING}\n");
+        for line in page.message.lines() {
             let _ = writeln!(md, "> {}", literal(line.trim_start()));
         }
     }
     md
+}
+
+/// The sessions table and how to read it.
+fn sessions(md: &mut String, page: &PageOne) {
+    let _ = writeln!(
+        md,
+        "| Date | Kind | Therapist | {} | Change | Right after the session |",
+        page.before_after_column_in_full
+    );
+    md.push_str("|---|---|---|---|---|---|\n");
+    for session in &page.sessions {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {}{} | {} |",
+            session.date,
+            literal(&session.kind),
+            literal(&session.therapist),
+            session.before_after,
+            session.change,
+            session.mark(MEANINGFUL_MARK_IN_FULL),
+            session.relief,
+        );
+    }
+    let note = &page.sessions_note;
+    let _ = writeln!(md, "\n{}", note.markdown);
+    if let Some(baseline) = &note.markdown_baseline {
+        let _ = writeln!(md, "{baseline}");
+    }
 }

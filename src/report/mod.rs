@@ -3,6 +3,7 @@
 
 pub mod csv_io;
 mod markdown;
+pub mod page_one;
 pub mod pdf;
 mod summary;
 pub mod text;

@@ -13,12 +13,10 @@ use super::Command;
 use super::context::ViewContext;
 use super::file_dialog::{self, DialogProgram};
 use super::jobs::{ExportContent, ExportJob, ImportJob};
+use super::report_preview::preview_ui;
 use super::widgets::{error_text, field_label, reason_line};
-use crate::analysis::{DayRange, EffectSettings, REGRESSION_NOTE};
+use crate::analysis::{DayRange, EffectSettings};
 use crate::model::{Journal, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, check_text};
-use crate::report::text::{
-    SELF_REPORTED, before_after, change, date, days, one_decimal, relief, short_date,
-};
 use crate::report::{self, Period, ReportRequest, Sections, Summary, pdf::Paper};
 
 /// The period choices offered.
@@ -548,142 +546,4 @@ fn swap_extension(path: &str, format: Format) -> String {
         path.set_extension(format.extension());
     }
     path.display().to_string()
-}
-
-/// Page one as the report will say it.
-fn preview_ui(ui: &mut egui::Ui, summary: &Summary, name: &str, message: &str) {
-    ui.label(RichText::new("Preview of page one").weak().small());
-    let title = if name.trim().is_empty() {
-        "Pain diary summary".to_owned()
-    } else {
-        format!("Pain diary summary: {}", name.trim())
-    };
-    ui.heading(title);
-    ui.label(format!(
-        "{} – {} ({})",
-        date(summary.from),
-        date(summary.to),
-        days(summary.days_in_period)
-    ));
-    ui.label(RichText::new(SELF_REPORTED).weak().small());
-    ui.add_space(6.0);
-    figures_ui(ui, summary);
-    ui.add_space(8.0);
-    ui.strong(format!(
-        "Massage sessions in this period ({})",
-        summary.sessions.len()
-    ));
-    if summary.sessions.is_empty() {
-        ui.label("No sessions in this period.");
-    } else {
-        egui::Grid::new("report_sessions")
-            .striped(true)
-            .num_columns(5)
-            .spacing([16.0, 3.0])
-            .show(ui, |ui| {
-                for header in [
-                    "Date",
-                    "Kind",
-                    "Therapist",
-                    &format!("Pain {} d before → after", summary.window),
-                    "Right after",
-                ] {
-                    ui.strong(header);
-                }
-                ui.end_row();
-                for session in &summary.sessions {
-                    ui.label(short_date(session.date));
-                    ui.label(session.kind.label());
-                    ui.label(session.therapist.as_deref().unwrap_or("–"));
-                    ui.label(format!(
-                        "{} ({}){}",
-                        before_after(session.pain_before, session.pain_after),
-                        change(session.pain_change),
-                        if session.meaningful_pain_drop {
-                            " *"
-                        } else {
-                            ""
-                        }
-                    ));
-                    ui.label(relief(session.immediate_relief));
-                    ui.end_row();
-                }
-            });
-        ui.label(
-            RichText::new(format!(
-                "* at least 2 points or 30% lower. {REGRESSION_NOTE}"
-            ))
-            .weak()
-            .small(),
-        );
-    }
-    ui.add_space(8.0);
-    ui.strong("Most often painful");
-    if summary.regions.is_empty() {
-        ui.label("No regions logged in this period.");
-    } else {
-        ui.label(
-            summary
-                .regions
-                .iter()
-                .take(6)
-                .map(|(region, n)| format!("{region} ({})", days(*n)))
-                .collect::<Vec<_>>()
-                .join(" · "),
-        );
-    }
-    if !message.trim().is_empty() {
-        ui.add_space(8.0);
-        ui.strong("Message");
-        ui.label(message.trim());
-    }
-    ui.add_space(8.0);
-    let parts: Vec<&str> = [
-        (summary.sections.trend, "the trend chart"),
-        (summary.sections.aligned, "the aligned view"),
-        (summary.sections.sessions, "the sessions table"),
-        (summary.sections.by_kind, "the summary by kind"),
-        (summary.sections.notes, "the notes"),
-    ]
-    .into_iter()
-    .filter_map(|(on, name)| on.then_some(name))
-    .collect();
-    if !parts.is_empty() {
-        ui.label(RichText::new(format!("The PDF goes on with {}.", parts.join(", "))).weak());
-    }
-}
-
-/// The key figures of page one.
-fn figures_ui(ui: &mut egui::Ui, summary: &Summary) {
-    egui::Grid::new("report_figures")
-        .num_columns(2)
-        .spacing([24.0, 4.0])
-        .show(ui, |ui| {
-            ui.label("Days logged");
-            ui.strong(format!(
-                "{} of {}",
-                summary.days_logged, summary.days_in_period
-            ));
-            ui.end_row();
-            ui.label("Average pain (0–10)");
-            ui.strong(one_decimal(summary.average_pain));
-            ui.end_row();
-            ui.label("Worst pain");
-            ui.strong(match (summary.worst_pain, summary.worst_pain_date) {
-                (Some(worst), Some(day)) => format!("{worst} ({})", short_date(day)),
-                _ => "not logged".to_owned(),
-            });
-            ui.end_row();
-            ui.label(format!(
-                "Against the previous {}",
-                days(summary.days_in_period)
-            ));
-            ui.strong(format!(
-                "{} → {} ({})",
-                one_decimal(summary.previous_average_pain),
-                one_decimal(summary.average_pain),
-                change(summary.change_from_previous)
-            ));
-            ui.end_row();
-        });
 }

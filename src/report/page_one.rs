@@ -1,0 +1,349 @@
+//! Page one of the report, worded once from the [`Summary`]: its title, period, key figures,
+//! sessions, regions, message and notes. The PDF, the Markdown and the window's preview render
+//! this model and differ only in layout and markup, except where a field says which of them it
+//! is for (the three have always worded a few things their own way).
+
+use super::Summary;
+use super::text::{
+    SELF_REPORTED, before_after, change, date, date_range, days, one_decimal, or_none,
+    ordinary_days, relief, short_date, short_date_range,
+};
+use crate::analysis::REGRESSION_NOTE;
+
+/// The title, before the name.
+pub const TITLE: &str = "Pain diary summary";
+/// Said where the period has no session.
+pub const NO_SESSIONS: &str = "No sessions in this period.";
+/// The heading over the regions.
+pub const REGIONS_HEADING: &str = "Most often painful";
+/// Said where the period has no region.
+pub const NO_REGIONS: &str = "No regions logged in this period.";
+/// The heading over the message in the PDF.
+pub const MESSAGE_HEADING_IN_PRINT: &str = "Message from the patient";
+/// The heading over the message in the Markdown and the preview.
+pub const MESSAGE_HEADING: &str = "Message";
+/// After the change where pain fell meaningfully, in the PDF and the preview (their notes say
+/// what the star means).
+pub const MEANINGFUL_MARK: &str = " *";
+/// The same in the Markdown.
+pub const MEANINGFUL_MARK_IN_FULL: &str = " (meaningful)";
+/// Said where the period has no pain logged.
+const NOT_LOGGED: &str = "not logged";
+const DAYS_LOGGED: &str = "Days logged";
+const WORST_PAIN: &str = "Worst pain";
+/// How many regions the Markdown lists (the PDF and the preview name up to six).
+pub const REGIONS_IN_MARKDOWN: usize = 5;
+/// How many regions page one names.
+const REGIONS_SHOWN: usize = 6;
+
+/// A key figure: what it is, its value, and what goes with it in brackets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// "Worst pain".
+    pub label: String,
+    /// "7".
+    pub value: String,
+    /// "3 Sep 2026": the day of the worst pain, the change from the previous period.
+    pub detail: Option<String>,
+}
+
+impl Figure {
+    fn new(label: impl Into<String>, value: String, detail: Option<String>) -> Self {
+        Self {
+            label: label.into(),
+            value,
+            detail,
+        }
+    }
+
+    /// The value, then the detail in brackets after `gap`: "7  (3 Sep 2026)".
+    pub fn value_and_detail(&self, gap: &str) -> String {
+        match &self.detail {
+            Some(detail) => format!("{}{gap}({detail})", self.value),
+            None => self.value.clone(),
+        }
+    }
+}
+
+/// A session of the period, worded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRow {
+    /// Its day in full, "Mon 1 Sep 2026" (the Markdown).
+    pub date: String,
+    /// Its day, "1 Sep 2026" (the PDF and the preview).
+    pub short_date: String,
+    /// Its kind as people read it (the user's own name for an "other" kind).
+    pub kind: String,
+    /// The therapist, or "–" (the user's own text).
+    pub therapist: String,
+    /// "5.3 → 4.1", or "not enough data" on a side.
+    pub before_after: String,
+    /// "-1.2".
+    pub change: String,
+    /// Pain fell by at least 2 points or 30%.
+    pub meaningful_drop: bool,
+    /// "2 lower".
+    pub relief: String,
+}
+
+impl SessionRow {
+    /// `mark` if pain fell meaningfully, else nothing.
+    pub fn mark(&self, mark: &'static str) -> &'static str {
+        if self.meaningful_drop { mark } else { "" }
+    }
+}
+
+/// Under the sessions: how to read them. The PDF, the Markdown and the preview each say it in
+/// their own words; the regression note and the baseline are the same in all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionsNote {
+    /// The PDF's paragraph.
+    pub print: String,
+    /// The Markdown's paragraph.
+    pub markdown: String,
+    /// The Markdown's line on the baseline, when there is one.
+    pub markdown_baseline: Option<String>,
+    /// The preview's line.
+    pub preview: String,
+}
+
+/// Everything page one says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageOne {
+    /// The patient's name, as typed: each rendering makes it literal in its own way.
+    pub name: Option<String>,
+    /// "Mon 1 Sep 2026 – Sun 30 Nov 2026 (91 days)".
+    pub period: String,
+    /// "Self-reported by the patient; not a diagnosis. Made with painlog on 1 Dec 2026." (the
+    /// preview, not made yet, says only [`SELF_REPORTED`]).
+    pub attribution: String,
+    /// Days logged, average pain, worst pain, against the previous period: the box of the PDF
+    /// and the grid of the preview.
+    pub figures: [Figure; 4],
+    /// "Against the previous 91 days": the last figure's label where no note names the previous
+    /// period (the preview).
+    pub against_previous_days: String,
+    /// Under the PDF's box: the previous period and the pain scale.
+    pub previous_period: String,
+    /// The same figures as the Markdown lists them, with the period first and more said.
+    pub facts: Vec<Figure>,
+    /// "Massage sessions in this period (3)".
+    pub sessions_heading: String,
+    /// The sessions of the period.
+    pub sessions: Vec<SessionRow>,
+    /// The before → after column: "Pain 7 d before → after".
+    pub before_after_column: String,
+    /// The same, in full (the Markdown): "Pain 7 days before → after".
+    pub before_after_column_in_full: String,
+    /// How to read the sessions.
+    pub sessions_note: SessionsNote,
+    /// Regions most often painful and their days ("12 days"), most first, at most six.
+    pub regions: Vec<(String, String)>,
+    /// The patient's message, trimmed (empty: none).
+    pub message: String,
+    /// The parts the PDF goes on with, in order ("the trend chart", …).
+    pub follows: Vec<&'static str>,
+}
+
+impl PageOne {
+    /// Page one of `summary`.
+    pub fn new(summary: &Summary) -> Self {
+        let period = format!(
+            "{} ({})",
+            date_range(summary.from, summary.to),
+            days(summary.days_in_period)
+        );
+        let against_previous_days =
+            format!("Against the previous {}", days(summary.days_in_period));
+        Self {
+            name: summary.name.clone(),
+            facts: facts(summary, &period, &against_previous_days),
+            period,
+            attribution: format!(
+                "{SELF_REPORTED} Made with painlog on {}.",
+                short_date(summary.made.date())
+            ),
+            figures: figures(summary),
+            previous_period: format!(
+                "Previous period: {}, the same length. Pain: 0 = none, 10 = worst imaginable.",
+                short_date_range(summary.previous_from, summary.previous_to)
+            ),
+            against_previous_days,
+            sessions_heading: format!(
+                "Massage sessions in this period ({})",
+                summary.sessions.len()
+            ),
+            sessions: summary
+                .sessions
+                .iter()
+                .map(|s| SessionRow {
+                    date: date(s.date),
+                    short_date: short_date(s.date),
+                    kind: s.kind.label().to_owned(),
+                    therapist: or_none(s.therapist.as_deref()),
+                    before_after: before_after(s.pain_before, s.pain_after),
+                    change: change(s.pain_change),
+                    meaningful_drop: s.meaningful_pain_drop,
+                    relief: relief(s.immediate_relief),
+                })
+                .collect(),
+            before_after_column: format!("Pain {} d before → after", summary.window),
+            before_after_column_in_full: format!("Pain {} days before → after", summary.window),
+            sessions_note: sessions_note(summary),
+            regions: summary
+                .regions
+                .iter()
+                .take(REGIONS_SHOWN)
+                .map(|(region, n)| (region.clone(), days(*n)))
+                .collect(),
+            message: summary.message.clone(),
+            follows: follows(summary),
+        }
+    }
+
+    /// "Pain diary summary: Jane", with the name as `literal` makes it.
+    pub fn title(&self, literal: impl FnOnce(&str) -> String) -> String {
+        match &self.name {
+            Some(name) => format!("{TITLE}: {}", literal(name)),
+            None => TITLE.to_owned(),
+        }
+    }
+
+    /// The regions in a line: "Neck (12 days)", then the others after `separator`.
+    pub fn regions_line(&self, separator: &str) -> String {
+        self.regions
+            .iter()
+            .map(|(region, days)| format!("{region} ({days})"))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
+    /// The figures' labels where no note under them names the previous period (the preview):
+    /// the last one says how long that period is.
+    pub fn labels_without_note(&self) -> [&str; 4] {
+        let [days_logged, average, worst, _] = &self.figures;
+        [
+            &days_logged.label,
+            &average.label,
+            &worst.label,
+            &self.against_previous_days,
+        ]
+    }
+
+    /// "The PDF goes on with the trend chart, the notes.", unless nothing follows.
+    pub fn follows_line(&self) -> Option<String> {
+        (!self.follows.is_empty())
+            .then(|| format!("The PDF goes on with {}.", self.follows.join(", ")))
+    }
+}
+
+fn figures(summary: &Summary) -> [Figure; 4] {
+    let (worst, worst_day) = match worst(summary) {
+        Some((worst, day)) => (worst.to_string(), Some(short_date(day))),
+        None => (NOT_LOGGED.to_owned(), None),
+    };
+    [
+        Figure::new(DAYS_LOGGED, days_logged(summary), None),
+        Figure::new(
+            "Average pain (0–10)",
+            one_decimal(summary.average_pain),
+            None,
+        ),
+        Figure::new(WORST_PAIN, worst, worst_day),
+        Figure::new(
+            "Against the previous period",
+            format!(
+                "{} → {}",
+                one_decimal(summary.previous_average_pain),
+                one_decimal(summary.average_pain)
+            ),
+            Some(change(summary.change_from_previous)),
+        ),
+    ]
+}
+
+/// The worst pain and its day, if logged.
+fn worst(summary: &Summary) -> Option<(u8, chrono::NaiveDate)> {
+    summary.worst_pain.zip(summary.worst_pain_date)
+}
+
+fn days_logged(summary: &Summary) -> String {
+    format!("{} of {}", summary.days_logged, summary.days_in_period)
+}
+
+/// The Markdown's list.
+fn facts(summary: &Summary, period: &str, against_previous_days: &str) -> Vec<Figure> {
+    let worst = match worst(summary) {
+        Some((worst, day)) => format!("{worst} / 10 ({})", date(day)),
+        None => NOT_LOGGED.to_owned(),
+    };
+    vec![
+        Figure::new("Period", period.to_owned(), None),
+        Figure::new(DAYS_LOGGED, days_logged(summary), None),
+        Figure::new(
+            "Average pain",
+            format!(
+                "{} / 10 (0 = none, 10 = worst imaginable; {} with pain logged)",
+                one_decimal(summary.average_pain),
+                days(summary.pain_days)
+            ),
+            None,
+        ),
+        Figure::new(WORST_PAIN, worst, None),
+        Figure::new(
+            format!(
+                "{against_previous_days} ({})",
+                short_date_range(summary.previous_from, summary.previous_to)
+            ),
+            format!(
+                "average pain {} then, {} now ({})",
+                one_decimal(summary.previous_average_pain),
+                one_decimal(summary.average_pain),
+                change(summary.change_from_previous)
+            ),
+            None,
+        ),
+    ]
+}
+
+fn sessions_note(summary: &Summary) -> SessionsNote {
+    let (k, m) = (summary.window, summary.min_days);
+    let method =
+        format!("Before → after: mean pain over the {k} days before and after each session");
+    // "… ordinary days away from sessions, pain changed by +0.1 on average."
+    let baseline = summary.baseline_pain_change.map(|b| {
+        format!(
+            "{} away from sessions, pain changed by {} on average.",
+            ordinary_days(summary.baseline_n),
+            change(Some(b))
+        )
+    });
+    SessionsNote {
+        print: format!(
+            "{method} (at least {m} logged days, else \"not enough data\"). * a meaningful drop: at least 2 points or 30%. {REGRESSION_NOTE}{}",
+            baseline
+                .as_ref()
+                .map_or_else(String::new, |b| format!(" Around {b}"))
+        ),
+        markdown: format!(
+            "{method} (at least {m} logged days each). \"Meaningful\": at least 2 points or 30% lower. {REGRESSION_NOTE}"
+        ),
+        markdown_baseline: baseline.map(|b| format!("Baseline: around {b}")),
+        preview: format!("* at least 2 points or 30% lower. {REGRESSION_NOTE}"),
+    }
+}
+
+/// What the PDF goes on with, as the preview names it.
+fn follows(summary: &Summary) -> Vec<&'static str> {
+    let sections = summary.sections;
+    [
+        (sections.trend, "the trend chart"),
+        (sections.aligned, "the aligned view"),
+        (sections.sessions, "the sessions table"),
+        (sections.by_kind, "the summary by kind"),
+        (sections.notes, "the notes"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect()
+}

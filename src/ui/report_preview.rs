@@ -1,0 +1,94 @@
+//! The Report view's preview of page one: the report's own page-one model, laid out with egui.
+
+use egui::RichText;
+
+use crate::report::Summary;
+use crate::report::page_one::{
+    MEANINGFUL_MARK, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING,
+};
+use crate::report::text::SELF_REPORTED;
+
+/// Page one of `summary` as the report will say it, with the `name` and `message` as typed.
+pub(super) fn preview_ui(ui: &mut egui::Ui, summary: &Summary, name: &str, message: &str) {
+    let mut page = PageOne::new(summary);
+    page.name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
+    page.message = message.trim().to_owned();
+    ui.label(RichText::new("Preview of page one").weak().small());
+    ui.heading(page.title(str::to_owned));
+    ui.label(&page.period);
+    // Not made yet: no date beside it.
+    ui.label(RichText::new(SELF_REPORTED).weak().small());
+    ui.add_space(6.0);
+    figures_ui(ui, &page);
+    ui.add_space(8.0);
+    ui.strong(&page.sessions_heading);
+    if page.sessions.is_empty() {
+        ui.label(NO_SESSIONS);
+    } else {
+        sessions_ui(ui, &page);
+    }
+    ui.add_space(8.0);
+    ui.strong(REGIONS_HEADING);
+    if page.regions.is_empty() {
+        ui.label(NO_REGIONS);
+    } else {
+        ui.label(page.regions_line(" · "));
+    }
+    if !page.message.is_empty() {
+        ui.add_space(8.0);
+        ui.strong(MESSAGE_HEADING);
+        ui.label(&page.message);
+    }
+    ui.add_space(8.0);
+    if let Some(follows) = page.follows_line() {
+        ui.label(RichText::new(follows).weak());
+    }
+}
+
+/// The key figures of page one.
+fn figures_ui(ui: &mut egui::Ui, page: &PageOne) {
+    egui::Grid::new("report_figures")
+        .num_columns(2)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            for (label, figure) in page.labels_without_note().into_iter().zip(&page.figures) {
+                ui.label(label);
+                ui.strong(figure.value_and_detail(" "));
+                ui.end_row();
+            }
+        });
+}
+
+/// The sessions of the period, the change beside before → after.
+fn sessions_ui(ui: &mut egui::Ui, page: &PageOne) {
+    egui::Grid::new("report_sessions")
+        .striped(true)
+        .num_columns(5)
+        .spacing([16.0, 3.0])
+        .show(ui, |ui| {
+            for header in [
+                "Date",
+                "Kind",
+                "Therapist",
+                &page.before_after_column,
+                "Right after",
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for session in &page.sessions {
+                ui.label(&session.short_date);
+                ui.label(&session.kind);
+                ui.label(&session.therapist);
+                ui.label(format!(
+                    "{} ({}){}",
+                    session.before_after,
+                    session.change,
+                    session.mark(MEANINGFUL_MARK)
+                ));
+                ui.label(&session.relief);
+                ui.end_row();
+            }
+        });
+    ui.label(RichText::new(&page.sessions_note.preview).weak().small());
+}
