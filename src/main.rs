@@ -9,6 +9,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) if !error.use_stderr() => {
             // --help and --version.
+            // Printing the help can only fail when stdout is closed; there is nobody to tell.
             let _ = error.print();
             return ExitCode::SUCCESS;
         }

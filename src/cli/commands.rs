@@ -1,6 +1,6 @@
 //! What each subcommand does.
 
-use std::fmt::Write as _;
+use super::output::{push_line, push_text};
 use std::path::{Path, PathBuf};
 
 use super::{
@@ -259,10 +259,16 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
             "No journal file yet; painlog creates it when you log your first day or session.\n",
         );
     }
-    let _ = writeln!(text, "Days logged: {}", journal.day_count());
-    let _ = writeln!(text, "Sessions: {}", journal.sessions().len());
+    push_line(
+        &mut text,
+        format_args!("Days logged: {}", journal.day_count()),
+    );
+    push_line(
+        &mut text,
+        format_args!("Sessions: {}", journal.sessions().len()),
+    );
     if let Some((first, last)) = span {
-        let _ = writeln!(text, "From {first} to {last}");
+        push_line(&mut text, format_args!("From {first} to {last}"));
     }
     text.push_str("The journal is sound.");
     output::say(&text);
@@ -296,7 +302,7 @@ fn damaged(path: &Path, error: &LoadError, json: bool) -> Failure {
     if let LoadError::Damaged { line, column, .. } = error
         && let Some(excerpt) = store::excerpt(path, *line, *column)
     {
-        let _ = writeln!(text, "{excerpt}");
+        push_line(&mut text, format_args!("{excerpt}"));
     }
     text.push_str(error.advice());
     if backups.is_empty() {
@@ -304,21 +310,25 @@ fn damaged(path: &Path, error: &LoadError, json: bool) -> Failure {
     } else {
         text.push_str("\nBackups, newest first:");
         for contents in &backups {
-            let _ = write!(
-                text,
-                "\n  {}  {:<22}  {}",
-                contents.backup.taken.format("%Y-%m-%d %H:%M:%S"),
-                contents.describe(),
-                contents.backup.path.display()
+            push_text(
+                &mut text,
+                format_args!(
+                    "\n  {}  {:<22}  {}",
+                    contents.backup.taken.format("%Y-%m-%d %H:%M:%S"),
+                    contents.describe(),
+                    contents.backup.path.display()
+                ),
             );
         }
-        let _ = write!(
-            text,
-            "\nRestore one with: painlog restore {}",
-            backups
-                .iter()
-                .find(|contents| contents.held.is_ok())
-                .map_or_else(|| "BACKUP".to_owned(), |c| shell_word(&c.backup.path))
+        push_text(
+            &mut text,
+            format_args!(
+                "\nRestore one with: painlog restore {}",
+                backups
+                    .iter()
+                    .find(|contents| contents.held.is_ok())
+                    .map_or_else(|| "BACKUP".to_owned(), |c| shell_word(&c.backup.path))
+            ),
         );
     }
     Failure::journal(text)

@@ -1,6 +1,6 @@
 //! `painlog effects`: the before/after analysis as a table or as JSON.
 
-use std::fmt::Write as _;
+use super::output::push_line;
 
 use serde_json::{Value, json};
 
@@ -148,14 +148,16 @@ pub(super) fn to_table(effects: &Effects, metric: Metric) -> String {
     if metric.higher_is_better() {
         text.push_str("Higher is better for sleep quality.\n");
     }
-    let _ = writeln!(text, "{REGRESSION_NOTE}\n");
+    push_line(&mut text, format_args!("{REGRESSION_NOTE}\n"));
     if effects.sessions.is_empty() {
         text.push_str("No sessions yet.\n");
     } else {
-        let _ = writeln!(
-            text,
-            "{:>4}  {:<16}  {:<22}  {:<18}  {:<12}  {:<12}  {:>8}  {:>6}",
-            "ID", "START", "KIND", "THERAPIST", "BEFORE", "AFTER", "CHANGE", "RELIEF"
+        push_line(
+            &mut text,
+            format_args!(
+                "{:>4}  {:<16}  {:<22}  {:<18}  {:<12}  {:<12}  {:>8}  {:>6}",
+                "ID", "START", "KIND", "THERAPIST", "BEFORE", "AFTER", "CHANGE", "RELIEF"
+            ),
         );
         for effect in &effects.sessions {
             let value = &effect.metrics[metric];
@@ -164,21 +166,23 @@ pub(super) fn to_table(effects: &Effects, metric: Metric) -> String {
             } else {
                 ""
             };
-            let _ = writeln!(
-                text,
-                "{:>4}  {:<16}  {:<22}  {:<18}  {:<12}  {:<12}  {:>8}  {:>6}{flag}",
-                effect.session_id,
-                effect.start.format("%Y-%m-%d %H:%M").to_string(),
-                truncate(effect.kind.label(), 22),
-                truncate(effect.therapist.as_deref().unwrap_or("–"), 18),
-                window_cell(value.before),
-                window_cell(value.after),
-                value
-                    .change()
-                    .map_or_else(|| "too few".to_owned(), |c| signed(Some(c))),
-                effect
-                    .immediate_relief
-                    .map_or_else(|| "–".to_owned(), |r| format!("{r:+}")),
+            push_line(
+                &mut text,
+                format_args!(
+                    "{:>4}  {:<16}  {:<22}  {:<18}  {:<12}  {:<12}  {:>8}  {:>6}{flag}",
+                    effect.session_id,
+                    effect.start.format("%Y-%m-%d %H:%M").to_string(),
+                    truncate(effect.kind.label(), 22),
+                    truncate(effect.therapist.as_deref().unwrap_or("–"), 18),
+                    window_cell(value.before),
+                    window_cell(value.after),
+                    value
+                        .change()
+                        .map_or_else(|| "too few".to_owned(), |c| signed(Some(c))),
+                    effect
+                        .immediate_relief
+                        .map_or_else(|| "–".to_owned(), |r| format!("{r:+}")),
+                ),
             );
         }
         if metric == Metric::Pain {
@@ -206,26 +210,30 @@ pub(super) fn to_table(effects: &Effects, metric: Metric) -> String {
         &mut text,
     );
     let baseline = &effects.baseline[metric];
-    let _ = writeln!(
-        text,
-        "\nBaseline: around {} days at least {} days from any session, the same change has a mean of {} (median {}).",
-        baseline.n,
-        settings.window(),
-        signed(baseline.mean_change),
-        signed(baseline.median_change),
+    push_line(
+        &mut text,
+        format_args!(
+            "\nBaseline: around {} days at least {} days from any session, the same change has a mean of {} (median {}).",
+            baseline.n,
+            settings.window(),
+            signed(baseline.mean_change),
+            signed(baseline.median_change),
+        ),
     );
     let all: Vec<f64> = effects
         .sessions
         .iter()
         .filter_map(|e| e.metrics[metric].change())
         .collect();
-    let _ = writeln!(
-        text,
-        "All sessions: a mean change of {} over {} sessions with enough data.",
-        signed(crate::analysis::stats::mean(&all)),
-        all.len(),
+    push_line(
+        &mut text,
+        format_args!(
+            "All sessions: a mean change of {} over {} sessions with enough data.",
+            signed(crate::analysis::stats::mean(&all)),
+            all.len(),
+        ),
     );
-    let _ = writeln!(text, "\n{DIARY_NOTE}");
+    push_line(&mut text, format_args!("\n{DIARY_NOTE}"));
     text
 }
 
@@ -239,11 +247,13 @@ fn groups_table(
     if rows.is_empty() {
         return;
     }
-    let _ = writeln!(text, "\n{title}");
-    let _ = writeln!(
+    push_line(text, format_args!("\n{title}"));
+    push_line(
         text,
-        "  {:<24} {:>3} {:>6} {:>6}  {:<15} {:>3} {:>3} {:>3}  COST",
-        "", "N", "MEAN", "MEDIAN", "95% INTERVAL", "BET", "SAM", "WOR"
+        format_args!(
+            "  {:<24} {:>3} {:>6} {:>6}  {:<15} {:>3} {:>3} {:>3}  COST",
+            "", "N", "MEAN", "MEDIAN", "95% INTERVAL", "BET", "SAM", "WOR"
+        ),
     );
     for (name, group) in rows {
         let summary = &group.metrics[metric];
@@ -260,17 +270,19 @@ fn groups_table(
                 cost.mean_cost, cost.currency
             )
         });
-        let _ = writeln!(
+        push_line(
             text,
-            "  {:<24} {:>3} {:>6} {:>6}  {:<15} {:>3} {:>3} {:>3}  {cost}",
-            truncate(&name, 24),
-            summary.n,
-            signed(summary.mean_change),
-            signed(summary.median_change),
-            interval,
-            summary.improved,
-            summary.unchanged,
-            summary.worse,
+            format_args!(
+                "  {:<24} {:>3} {:>6} {:>6}  {:<15} {:>3} {:>3} {:>3}  {cost}",
+                truncate(&name, 24),
+                summary.n,
+                signed(summary.mean_change),
+                signed(summary.median_change),
+                interval,
+                summary.improved,
+                summary.unchanged,
+                summary.worse,
+            ),
         );
     }
 }

@@ -22,12 +22,24 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if escape(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            push_text(&mut out, format_args!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// Append `args` to text being built. (Writing into a `String` cannot fail, so the result of
+/// `write!` is not looked at; this is the one place that says so.)
+pub(super) fn push_text(text: &mut String, args: std::fmt::Arguments<'_>) {
+    let _ = text.write_fmt(args);
+}
+
+/// Append `args` and a new line to text being built.
+pub(super) fn push_line(text: &mut String, args: std::fmt::Arguments<'_>) {
+    push_text(text, args);
+    text.push('\n');
 }
 
 /// Print a line for people (on stdout).
@@ -85,7 +97,7 @@ pub(super) fn describe_session(session: &Session) -> String {
         session.minutes
     );
     if let Some(therapist) = &session.therapist {
-        let _ = write!(text, ", {therapist}");
+        push_text(&mut text, format_args!(", {therapist}"));
     }
     text
 }
@@ -106,17 +118,19 @@ pub(super) fn sessions_table(journal: &Journal) -> String {
             optional(session.pain_before),
             optional(session.pain_after)
         );
-        let _ = writeln!(
-            text,
-            "{:>4}  {:<16}  {:<26}  {:>4}  {:<20}  {:<8}  {:>11}  {:>12}",
-            session.id,
-            session.start.format("%Y-%m-%d %H:%M").to_string(),
-            truncate(session.kind.label(), 26),
-            session.minutes,
-            truncate(session.therapist.as_deref().unwrap_or("–"), 20),
-            optional(session.pressure),
-            pain,
-            optional(session.cost),
+        push_line(
+            &mut text,
+            format_args!(
+                "{:>4}  {:<16}  {:<26}  {:>4}  {:<20}  {:<8}  {:>11}  {:>12}",
+                session.id,
+                session.start.format("%Y-%m-%d %H:%M").to_string(),
+                truncate(session.kind.label(), 26),
+                session.minutes,
+                truncate(session.therapist.as_deref().unwrap_or("–"), 20),
+                optional(session.pressure),
+                pain,
+                optional(session.cost),
+            ),
         );
     }
     text

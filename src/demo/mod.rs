@@ -184,6 +184,8 @@ impl TemporaryJournal {
 
 impl Drop for TemporaryJournal {
     fn drop(&mut self) {
+        // A temporary folder that cannot be removed is left to the system's clean-up of its
+        // temporary files; the window is closing and has nobody to tell.
         let _ = std::fs::remove_dir_all(&self.folder);
     }
 }

@@ -64,8 +64,11 @@ impl Merged {
                     };
                 }
                 Conflict::Session { id, theirs, .. } => {
+                    // Mine is replaced by theirs (or goes, when theirs deleted it): whether mine
+                    // was there to remove makes no difference to the result.
                     let _ = self.journal.remove_session(*id);
                     if let Some(session) = theirs {
+                        // The id was freed just above, so putting theirs back cannot clash.
                         let _ = self.journal.restore_session(session.clone());
                     }
                 }

@@ -53,6 +53,8 @@ pub fn ask(program: DialogProgram, suggested: &Path, folder: bool) -> Receiver<O
     let (sender, receiver) = channel();
     let suggested = suggested.to_path_buf();
     std::thread::spawn(move || {
+        // The view may have gone (the window closed) while the dialog was open; then nobody
+        // waits for the answer.
         let _ = sender.send(run(program, &suggested, folder));
     });
     receiver

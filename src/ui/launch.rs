@@ -95,7 +95,9 @@ pub fn run(config: AppConfig) -> eframe::Result {
     let path = config.journal_path.clone();
     let loading = std::thread::spawn(move || store::load(&path));
     let persistence_path = store::preferences_folder().map(|folder| {
-        // Window preferences hold no health data, but keep the folder private all the same.
+        // Window preferences hold no health data, but keep the folder private all the same. If
+        // it cannot be made, eframe makes it (or does without saving preferences): the window
+        // opens either way.
         let _ = store::create_private_folder(&folder);
         folder.join("window.ron")
     });

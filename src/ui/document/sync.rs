@@ -133,7 +133,11 @@ impl Document {
             // Keep the copy, renamed, so that it is not offered again.
             let mut done = copy.clone().into_os_string();
             done.push(".merged");
-            let _ = std::fs::rename(copy, PathBuf::from(done));
+            if std::fs::rename(copy, PathBuf::from(done)).is_err() {
+                // A copy that cannot be renamed (a folder painlog may not write in) is merged all
+                // the same; this window does not offer it again.
+                self.dismissed_copies.insert(copy.clone());
+            }
             self.offered_copy = None;
         }
     }
