@@ -57,6 +57,6 @@ pub use config::{AppConfig, EXIT_AFTER_FIRST_FRAME_ENV};
 pub use document::{DiskEvent, Document, SaveStatus};
 pub use launch::{launch, run, setup_context};
 pub use prefs::Prefs;
-pub use report_view::ReportChoices;
+pub use report_view::{Format, PeriodChoice, ReportChoices};
 pub use trends_view::{RangeChoice, TrendsChoices};
 pub use view::View;
