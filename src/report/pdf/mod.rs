@@ -1,0 +1,66 @@
+//! The report as a PDF: vector text with embedded, subset fonts (DejaVu Sans) and vector charts
+//! that read in black and white (line weights, dashes, markers and letters, not colour alone).
+//!
+//! Laid out in two passes, so that every footer can say "page N of M": `pages` puts page one and
+//! the sections on pages of drawing operations (`layout` measures text, breaks lines and pages;
+//! `charts` draws; `style` names each kind of text), then `render` draws them with krilla.
+
+mod charts;
+mod layout;
+mod pages;
+mod render;
+mod style;
+
+use serde::{Deserialize, Serialize};
+
+use super::Summary;
+
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The paper size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// The name on the command line.
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::Letter => "letter",
+        }
+    }
+
+    /// The paper with this command-line name.
+    pub fn from_cli_name(name: &str) -> Option<Self> {
+        [Self::A4, Self::Letter]
+            .into_iter()
+            .find(|p| p.cli_name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// A PDF that could not be made.
+#[derive(Debug, thiserror::Error)]
+#[error("could not make the PDF: {0}")]
+pub struct PdfError(String);
+
+/// The report as a PDF.
+pub fn to_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let mut layout = layout::Layout::new(paper)?;
+    pages::report(&mut layout, summary);
+    render::render(&layout, summary)
+}

@@ -1,0 +1,142 @@
+//! The laid-out pages drawn with krilla: vector text in the embedded, subset fonts and vector
+//! paths, with the document's metadata.
+
+use chrono::{Datelike as _, NaiveDateTime, Timelike as _};
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::text::{Font, TextDirection};
+
+use super::layout::{Layout, Op};
+use super::{BOLD, PdfError, REGULAR, Summary};
+use crate::report::page_one::TITLE;
+
+/// The pages of `layout` as a PDF about `summary`.
+pub(super) fn render(layout: &Layout, summary: &Summary) -> Result<Vec<u8>, PdfError> {
+    let regular = Font::new(REGULAR.into(), 0)
+        .ok_or_else(|| PdfError("the bundled font cannot be read".into()))?;
+    let bold = Font::new(BOLD.into(), 0)
+        .ok_or_else(|| PdfError("the bundled bold font cannot be read".into()))?;
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(format!("{TITLE}, {} – {}", summary.from, summary.to))
+            .creator("painlog".to_owned())
+            .producer("painlog".to_owned())
+            .creation_date(date_time(summary.made)),
+    );
+    for ops in &layout.pages {
+        let settings = PageSettings::from_wh(layout.width, layout.height)
+            .ok_or_else(|| PdfError("bad page size".into()))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for op in ops {
+            draw(&mut surface, op, &regular, &bold);
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|error| PdfError(format!("{error:?}")))
+}
+
+/// `made` as the PDF's metadata writes it.
+fn date_time(made: NaiveDateTime) -> DateTime {
+    DateTime::new(u16::try_from(made.year()).unwrap_or(2000))
+        .month(u8::try_from(made.month()).unwrap_or(1))
+        .day(u8::try_from(made.day()).unwrap_or(1))
+        .hour(u8::try_from(made.hour()).unwrap_or(0))
+        .minute(u8::try_from(made.minute()).unwrap_or(0))
+        .second(u8::try_from(made.second()).unwrap_or(0))
+}
+
+fn gray(value: u8) -> rgb::Color {
+    rgb::Color::new(value, value, value)
+}
+
+fn solid(value: u8) -> Fill {
+    Fill {
+        paint: gray(value).into(),
+        ..Fill::default()
+    }
+}
+
+fn circle(builder: &mut PathBuilder, x: f32, y: f32, r: f32) {
+    // Four cubic arcs; 0.5523 places the control points for a close circle.
+    let k = 0.552_284_8 * r;
+    builder.move_to(x + r, y);
+    builder.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
+    builder.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
+    builder.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
+    builder.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
+    builder.close();
+}
+
+/// Draw one operation on a page.
+fn draw(surface: &mut krilla::surface::Surface<'_>, op: &Op, regular: &Font, bold: &Font) {
+    match op {
+        Op::Text { x, y, style, text } => {
+            surface.set_stroke(None);
+            surface.set_fill(Some(solid(style.gray)));
+            let font = if style.bold {
+                bold.clone()
+            } else {
+                regular.clone()
+            };
+            surface.draw_text(
+                Point::from_xy(*x, *y),
+                font,
+                style.size,
+                text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        Op::Path {
+            points,
+            closed,
+            stroke,
+            fill,
+        } => {
+            let mut builder = PathBuilder::new();
+            for (i, (x, y)) in points.iter().enumerate() {
+                if i == 0 {
+                    builder.move_to(*x, *y);
+                } else {
+                    builder.line_to(*x, *y);
+                }
+            }
+            if *closed {
+                builder.close();
+            }
+            let Some(path) = builder.finish() else {
+                return;
+            };
+            surface.set_fill(fill.map(solid));
+            surface.set_stroke(stroke.as_ref().map(|(width, g, dash)| Stroke {
+                paint: gray(*g).into(),
+                width: *width,
+                dash: dash.as_ref().map(|array| StrokeDash {
+                    array: array.clone(),
+                    offset: 0.0,
+                }),
+                ..Stroke::default()
+            }));
+            surface.draw_path(&path);
+        }
+        Op::Circle { x, y, radius, fill } => {
+            let mut builder = PathBuilder::new();
+            circle(&mut builder, *x, *y, *radius);
+            let Some(path) = builder.finish() else {
+                return;
+            };
+            surface.set_stroke(None);
+            surface.set_fill(Some(solid(*fill)));
+            surface.draw_path(&path);
+        }
+    }
+}
