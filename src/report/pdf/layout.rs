@@ -92,29 +92,33 @@ pub(super) enum Align {
     Right,
 }
 
-/// A table column: its title, its share of the width, and how its cells align.
-pub(super) struct Column<'a> {
+/// A column of a table of `T`s: its title, its share of the width, how its cells align, and
+/// what a `T` shows in it.
+pub(super) struct Column<'a, T> {
     title: &'a str,
     share: f32,
     align: Align,
+    cell: fn(&T) -> String,
 }
 
-impl<'a> Column<'a> {
+impl<'a, T> Column<'a, T> {
     /// A column of text, aligned left.
-    pub fn left(title: &'a str, share: f32) -> Self {
+    pub fn left(title: &'a str, share: f32, cell: fn(&T) -> String) -> Self {
         Self {
             title,
             share,
             align: Align::Left,
+            cell,
         }
     }
 
     /// A column of numbers, aligned right.
-    pub fn right(title: &'a str, share: f32) -> Self {
+    pub fn right(title: &'a str, share: f32, cell: fn(&T) -> String) -> Self {
         Self {
             title,
             share,
             align: Align::Right,
+            cell,
         }
     }
 }
@@ -302,10 +306,10 @@ impl Layout {
     }
 
     /// `texts` in the cells of a row of `columns`, from the left margin.
-    fn row<'t>(
+    fn row<'t, T>(
         &mut self,
         texts: impl IntoIterator<Item = &'t str>,
-        columns: &[Column<'_>],
+        columns: &[Column<'_, T>],
         widths: &[f32],
         baseline: f32,
         style: TextStyle,
@@ -323,7 +327,7 @@ impl Layout {
     }
 
     /// The titles of `columns` over a rule, on the next page unless a row fits under them.
-    fn table_header(&mut self, columns: &[Column<'_>], widths: &[f32]) {
+    fn table_header<T>(&mut self, columns: &[Column<'_, T>], widths: &[f32]) {
         self.ensure(ROW_HEIGHT * 2.0);
         self.y += ROW_HEIGHT;
         let titles = columns.iter().map(|column| column.title);
@@ -343,15 +347,16 @@ impl Layout {
         );
     }
 
-    /// A table whose header repeats on every page it spans, every other row shaded.
-    pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>]) {
+    /// A table of `items`, a row each, whose header repeats on every page it spans, every other
+    /// row shaded.
+    pub fn table<T>(&mut self, columns: &[Column<'_, T>], items: &[T]) {
         let total: f32 = columns.iter().map(|c| c.share).sum();
         let widths: Vec<f32> = columns
             .iter()
             .map(|c| c.share / total * self.content_width())
             .collect();
         self.table_header(columns, &widths);
-        for (index, row) in rows.iter().enumerate() {
+        for (index, item) in items.iter().enumerate() {
             if self.y + ROW_HEIGHT > self.bottom() {
                 self.new_page();
                 self.table_header(columns, &widths);
@@ -361,7 +366,8 @@ impl Layout {
                 let (w, y) = (self.content_width(), self.y - ROW_HEIGHT);
                 self.rect(MARGIN, y, w, ROW_HEIGHT, Some(242), None);
             }
-            let cells = row.iter().map(String::as_str);
+            let cells: Vec<String> = columns.iter().map(|column| (column.cell)(item)).collect();
+            let cells = cells.iter().map(String::as_str);
             self.row(cells, columns, &widths, self.y - 4.5, TextStyle::TABLE_CELL);
         }
         self.y += 4.0;

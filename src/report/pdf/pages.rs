@@ -7,10 +7,12 @@ use super::layout::{Column, Layout, MARGIN, Op};
 use super::style::TextStyle;
 use crate::report::page_one::{
     MEANINGFUL_MARK, MESSAGE_HEADING_IN_PRINT, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING,
+    SessionRow,
 };
 use crate::report::text::{
     SELF_REPORTED, change, date, interval, mean_of_days, or_none, relief, short_date, start,
 };
+use crate::report::{KindLine, SessionLine};
 
 /// The whole report, page by page.
 pub(super) fn report(layout: &mut Layout, summary: &Summary) {
@@ -85,31 +87,17 @@ fn page_one_sessions(layout: &mut Layout, page: &PageOne) {
         layout.paragraph(NO_SESSIONS, TextStyle::BODY);
         return;
     }
-    let rows: Vec<Vec<String>> = page
-        .sessions
-        .iter()
-        .map(|s| {
-            vec![
-                s.short_date.clone(),
-                s.kind.clone(),
-                s.therapist.clone(),
-                s.before_after.clone(),
-                format!("{}{}", s.change, s.mark(MEANINGFUL_MARK)),
-                s.relief.clone(),
-            ]
-        })
-        .collect();
-    layout.table(
-        &[
-            Column::left("Date", 0.95),
-            Column::left("Kind", 1.55),
-            Column::left("Therapist", 1.2),
-            Column::left(&page.before_after_column, 1.55),
-            Column::right("Change", 0.6),
-            Column::right("Right after", 0.75),
-        ],
-        &rows,
-    );
+    let columns: [Column<'_, SessionRow>; 6] = [
+        Column::left("Date", 0.95, |s| s.short_date.clone()),
+        Column::left("Kind", 1.55, |s| s.kind.clone()),
+        Column::left("Therapist", 1.2, |s| s.therapist.clone()),
+        Column::left(&page.before_after_column, 1.55, |s| s.before_after.clone()),
+        Column::right("Change", 0.6, |s| {
+            format!("{}{}", s.change, s.mark(MEANINGFUL_MARK))
+        }),
+        Column::right("Right after", 0.75, |s| s.relief.clone()),
+    ];
+    layout.table(&columns, &page.sessions);
     layout.paragraph(&page.sessions_note.print, TextStyle::EXPLANATION);
 }
 
@@ -138,66 +126,35 @@ fn aligned(layout: &mut Layout, summary: &Summary) {
 
 fn sessions_table(layout: &mut Layout, summary: &Summary) {
     layout.heading("Sessions");
-    let rows: Vec<Vec<String>> = summary
-        .sessions
-        .iter()
-        .map(|s| {
-            vec![
-                start(s.start.at()),
-                s.kind.label().to_owned(),
-                or_none(s.therapist.as_deref()),
-                s.minutes.to_string(),
-                mean_of_days(s.pain_before, s.before_days),
-                mean_of_days(s.pain_after, s.after_days),
-                change(s.pain_change),
-                relief(s.immediate_relief),
-            ]
-        })
-        .collect();
-    layout.table(
-        &[
-            Column::left("Start", 1.25),
-            Column::left("Kind", 1.55),
-            Column::left("Therapist", 1.2),
-            Column::right("Min", 0.45),
-            Column::right("Before", 0.85),
-            Column::right("After", 0.85),
-            Column::right("Change", 0.65),
-            Column::right("Right after", 0.85),
-        ],
-        &rows,
-    );
+    let columns: [Column<'_, SessionLine>; 8] = [
+        Column::left("Start", 1.25, |s| start(s.start.at())),
+        Column::left("Kind", 1.55, |s| s.kind.label().to_owned()),
+        Column::left("Therapist", 1.2, |s| or_none(s.therapist.as_deref())),
+        Column::right("Min", 0.45, |s| s.minutes.to_string()),
+        Column::right("Before", 0.85, |s| {
+            mean_of_days(s.pain_before, s.before_days)
+        }),
+        Column::right("After", 0.85, |s| mean_of_days(s.pain_after, s.after_days)),
+        Column::right("Change", 0.65, |s| change(s.pain_change)),
+        Column::right("Right after", 0.85, |s| relief(s.immediate_relief)),
+    ];
+    layout.table(&columns, &summary.sessions);
 }
 
 fn by_kind_table(layout: &mut Layout, summary: &Summary) {
     layout.heading("By kind of massage (pain, sessions of this period)");
-    let rows: Vec<Vec<String>> = summary
-        .by_kind
-        .iter()
-        .map(|k| {
-            vec![
-                k.kind.clone(),
-                k.sessions.to_string(),
-                k.n.to_string(),
-                change(k.mean_change),
-                change(k.median_change),
-                interval(k.ci95),
-                format!("{} / {} / {}", k.improved, k.unchanged, k.worse),
-            ]
-        })
-        .collect();
-    layout.table(
-        &[
-            Column::left("Kind", 1.5),
-            Column::right("Sessions", 0.65),
-            Column::right("With data", 0.7),
-            Column::right("Mean", 0.55),
-            Column::right("Median", 0.6),
-            Column::right("95% interval", 1.0),
-            Column::right("Better/same/worse", 1.5),
-        ],
-        &rows,
-    );
+    let columns: [Column<'_, KindLine>; 7] = [
+        Column::left("Kind", 1.5, |k| k.kind.clone()),
+        Column::right("Sessions", 0.65, |k| k.sessions.to_string()),
+        Column::right("With data", 0.7, |k| k.n.to_string()),
+        Column::right("Mean", 0.55, |k| change(k.mean_change)),
+        Column::right("Median", 0.6, |k| change(k.median_change)),
+        Column::right("95% interval", 1.0, |k| interval(k.ci95)),
+        Column::right("Better/same/worse", 1.5, |k| {
+            format!("{} / {} / {}", k.improved, k.unchanged, k.worse)
+        }),
+    ];
+    layout.table(&columns, &summary.by_kind);
     layout.paragraph("With data: sessions with enough days on both sides. Better / same / worse: a change of half a point or more either way. The interval is given from three sessions on.", TextStyle::EXPLANATION);
 }
 
