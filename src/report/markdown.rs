@@ -49,33 +49,43 @@ fn text_ends_with_www(before: &[char]) -> bool {
         && (n == 3 || !before[n - 4].is_alphanumeric())
 }
 
+/// Append `args` and a new line. (Writing into a `String` cannot fail, so the result of
+/// `write!` is not looked at; this is the one place that says so.)
+fn push_line(md: &mut String, args: std::fmt::Arguments<'_>) {
+    let _ = md.write_fmt(args);
+    md.push('\n');
+}
+
 /// Page one of `summary` as Markdown.
 pub fn to_markdown(summary: &Summary) -> String {
     let page = PageOne::new(summary);
     let mut md = String::new();
-    let _ = writeln!(md, "# {}\n", page.title(literal));
-    let _ = writeln!(md, "*{}*\n", page.attribution);
+    push_line(&mut md, format_args!("# {}\n", page.title(literal)));
+    push_line(&mut md, format_args!("*{}*\n", page.attribution));
     for fact in &page.facts {
-        let _ = writeln!(md, "- **{}:** {}", fact.label, fact.value);
+        push_line(
+            &mut md,
+            format_args!("- **{}:** {}", fact.label, fact.value),
+        );
     }
-    let _ = writeln!(md, "\n## {}\n", page.sessions_heading);
+    push_line(&mut md, format_args!("\n## {}\n", page.sessions_heading));
     if page.sessions.is_empty() {
-        let _ = writeln!(md, "{NO_SESSIONS}");
+        push_line(&mut md, format_args!("{NO_SESSIONS}"));
     } else {
         sessions(&mut md, &page);
     }
-    let _ = writeln!(md, "\n## {REGIONS_HEADING}\n");
+    push_line(&mut md, format_args!("\n## {REGIONS_HEADING}\n"));
     if page.regions.is_empty() {
-        let _ = writeln!(md, "{NO_REGIONS}");
+        push_line(&mut md, format_args!("{NO_REGIONS}"));
     } else {
         for (region, days) in page.regions.iter().take(REGIONS_IN_MARKDOWN) {
-            let _ = writeln!(md, "- {region}: {days}");
+            push_line(&mut md, format_args!("- {region}: {days}"));
         }
     }
     if !page.message.is_empty() {
-        let _ = writeln!(md, "\n## {MESSAGE_HEADING}\n");
+        push_line(&mut md, format_args!("\n## {MESSAGE_HEADING}\n"));
         for line in page.message.lines() {
-            let _ = writeln!(md, "> {}", literal(line.trim_start()));
+            push_line(&mut md, format_args!("> {}", literal(line.trim_start())));
         }
     }
     md
@@ -83,28 +93,32 @@ pub fn to_markdown(summary: &Summary) -> String {
 
 /// The sessions table and how to read it.
 fn sessions(md: &mut String, page: &PageOne) {
-    let _ = writeln!(
+    push_line(
         md,
-        "| Date | Kind | Therapist | {} | Change | Right after the session |",
-        page.before_after_column_in_full
+        format_args!(
+            "| Date | Kind | Therapist | {} | Change | Right after the session |",
+            page.before_after_column_in_full
+        ),
     );
     md.push_str("|---|---|---|---|---|---|\n");
     for session in &page.sessions {
-        let _ = writeln!(
+        push_line(
             md,
-            "| {} | {} | {} | {} | {}{} | {} |",
-            session.date,
-            literal(&session.kind),
-            literal(&session.therapist),
-            session.before_after,
-            session.change,
-            session.mark(MEANINGFUL_MARK_IN_FULL),
-            session.relief,
+            format_args!(
+                "| {} | {} | {} | {} | {}{} | {} |",
+                session.date,
+                literal(&session.kind),
+                literal(&session.therapist),
+                session.before_after,
+                session.change,
+                session.mark(MEANINGFUL_MARK_IN_FULL),
+                session.relief
+            ),
         );
     }
     let note = &page.sessions_note;
-    let _ = writeln!(md, "\n{}", note.markdown);
+    push_line(md, format_args!("\n{}", note.markdown));
     if let Some(baseline) = &note.markdown_baseline {
-        let _ = writeln!(md, "{baseline}");
+        push_line(md, format_args!("{baseline}"));
     }
 }
