@@ -10,6 +10,7 @@ use crate::analysis::{
     SessionEffect,
 };
 use crate::model::{Metric, START_FORMAT};
+use crate::report::text;
 use crate::report::text::change as signed;
 
 /// The analysis as JSON, in the shape documented in the README.
@@ -257,10 +258,7 @@ fn groups_table(
     );
     for (name, group) in rows {
         let summary = &group.metrics[metric];
-        let interval = summary.ci95.map_or_else(
-            || "–".to_owned(),
-            |(low, high)| format!("{low:+.1} to {high:+.1}"),
-        );
+        let interval = text::interval(summary.ci95.map(|(low, high)| [low, high]));
         let cost = group.costs.first().map_or_else(String::new, |cost| {
             let per_point = cost
                 .cost_per_point

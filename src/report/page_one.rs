@@ -145,6 +145,14 @@ pub struct PageOne {
     pub follows: Vec<&'static str>,
 }
 
+/// The title with `name` (made literal for the output by `literal`), or without one.
+pub fn title_with(name: Option<&str>, literal: impl FnOnce(&str) -> String) -> String {
+    match name {
+        Some(name) => format!("{TITLE}: {}", literal(name)),
+        None => TITLE.to_owned(),
+    }
+}
+
 impl PageOne {
     /// Page one of `summary`.
     pub fn new(summary: &Summary) -> Self {
@@ -203,10 +211,7 @@ impl PageOne {
 
     /// "Pain diary summary: Jane", with the name as `literal` makes it.
     pub fn title(&self, literal: impl FnOnce(&str) -> String) -> String {
-        match &self.name {
-            Some(name) => format!("{TITLE}: {}", literal(name)),
-            None => TITLE.to_owned(),
-        }
+        title_with(self.name.as_deref(), literal)
     }
 
     /// The regions in a line: "Neck (12 days)", then the others after `separator`.

@@ -30,6 +30,31 @@ pub fn date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
+/// "Monday 1 September 2026", for a heading.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// "Mon 1 Sep", where the year goes without saying.
+pub fn day_in_year(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+/// "1 Sep", in a range whose year is clear.
+pub fn day_month(date: NaiveDate) -> String {
+    date.format("%-d %b").to_string()
+}
+
+/// "Mon 1 Sep 2026, 14:30": a moment to the minute, for people.
+pub fn date_time(moment: NaiveDateTime) -> String {
+    format!("{}, {}", date(moment.date()), moment.format("%H:%M"))
+}
+
+/// "14:30:05": the time of something done a moment ago.
+pub fn clock_time(moment: NaiveDateTime) -> String {
+    moment.format("%H:%M:%S").to_string()
+}
+
 /// "1 Sep 2026".
 pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()

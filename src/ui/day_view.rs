@@ -228,7 +228,7 @@ impl DayView {
     }
 
     fn header_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, today: NaiveDate) {
-        let mut heading = self.date.format("%A %-d %B %Y").to_string();
+        let mut heading = text::long_date(self.date);
         if self.date == today {
             heading.push_str(" — today");
         }

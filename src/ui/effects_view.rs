@@ -13,6 +13,7 @@ use crate::analysis::{
     direction, stats,
 };
 use crate::model::{KindChoice, Metric, SessionId};
+use crate::report::text;
 
 /// What the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -257,7 +258,7 @@ impl EffectsView {
                 let session = sessions.iter().find(|e| e.date() == date)?;
                 Some(format!(
                     "{}\n{}: change {:+.1}",
-                    date.format("%a %-d %b %Y"),
+                    text::date(date),
                     session.kind,
                     point.y
                 ))
@@ -429,10 +430,7 @@ fn summary_cells(ui: &mut egui::Ui, summary: &ChangeSummary) {
             .median_change
             .map_or_else(|| "–".to_owned(), |m| format!("{m:+.1}")),
     );
-    ui.label(summary.ci95.map_or_else(
-        || "–".to_owned(),
-        |(low, high)| format!("{low:+.1} to {high:+.1}"),
-    ));
+    ui.label(text::interval(summary.ci95.map(|(low, high)| [low, high])));
     ui.label(format!(
         "{} / {} / {}",
         summary.improved, summary.unchanged, summary.worse
@@ -497,7 +495,7 @@ fn groups_ui<'a>(
 fn baseline_row_ui(ui: &mut egui::Ui, effects: &Effects, metric: Metric) {
     let baseline = &effects.baseline[metric];
     let interval = baseline.ci95.map_or_else(String::new, |(low, high)| {
-        format!(", 95% interval {low:+.1} to {high:+.1}")
+        format!(", 95% interval {}", text::interval(Some([low, high])))
     });
     let text = match (baseline.mean_change, baseline.median_change) {
         (Some(mean), Some(median)) => format!(

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use super::Command;
+use crate::report::text;
 use crate::store::{self, LoadError};
 
 /// A backup and what it holds, read once when the view opens.
@@ -218,11 +219,11 @@ fn read_backups(path: &Path) -> Vec<BackupRow> {
         .unwrap_or_default()
         .into_iter()
         .map(|contents| BackupRow {
-            taken: contents
-                .backup
-                .taken
-                .format("%a %-d %b %Y, %H:%M:%S")
-                .to_string(),
+            taken: format!(
+                "{}, {}",
+                text::date(contents.backup.taken.date()),
+                text::clock_time(contents.backup.taken)
+            ),
             summary: contents.describe(),
             readable: contents.held.is_ok(),
             path: contents.backup.path,

@@ -2,30 +2,30 @@
 
 use egui::RichText;
 
-use crate::report::Summary;
 use crate::report::page_one::{
-    MEANINGFUL_MARK, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING,
+    MEANINGFUL_MARK, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING, title_with,
 };
 use crate::report::text::SELF_REPORTED;
 
 /// Page one of `summary` as the report will say it, with the `name` and `message` as typed.
-pub(super) fn preview_ui(ui: &mut egui::Ui, summary: &Summary, name: &str, message: &str) {
-    let mut page = PageOne::new(summary);
-    page.name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
-    page.message = message.trim().to_owned();
+pub(super) fn preview_ui(ui: &mut egui::Ui, page: &PageOne, name: &str, message: &str) {
+    let (name, message) = (name.trim(), message.trim());
     ui.label(RichText::new("Preview of page one").weak().small());
-    ui.heading(page.title(str::to_owned));
+    ui.heading(title_with(
+        Some(name).filter(|n| !n.is_empty()),
+        str::to_owned,
+    ));
     ui.label(&page.period);
     // Not made yet: no date beside it.
     ui.label(RichText::new(SELF_REPORTED).weak().small());
     ui.add_space(6.0);
-    figures_ui(ui, &page);
+    figures_ui(ui, page);
     ui.add_space(8.0);
     ui.strong(&page.sessions_heading);
     if page.sessions.is_empty() {
         ui.label(NO_SESSIONS);
     } else {
-        sessions_ui(ui, &page);
+        sessions_ui(ui, page);
     }
     ui.add_space(8.0);
     ui.strong(REGIONS_HEADING);
@@ -34,10 +34,10 @@ pub(super) fn preview_ui(ui: &mut egui::Ui, summary: &Summary, name: &str, messa
     } else {
         ui.label(page.regions_line(" · "));
     }
-    if !page.message.is_empty() {
+    if !message.is_empty() {
         ui.add_space(8.0);
         ui.strong(MESSAGE_HEADING);
-        ui.label(&page.message);
+        ui.label(message);
     }
     ui.add_space(8.0);
     if let Some(follows) = page.follows_line() {

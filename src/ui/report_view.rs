@@ -17,6 +17,7 @@ use super::report_preview::preview_ui;
 use super::widgets::{error_text, field_label, reason_line};
 use crate::analysis::{DayRange, EffectSettings};
 use crate::model::{Journal, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, check_text};
+use crate::report::page_one::PageOne;
 use crate::report::{self, Period, ReportRequest, Sections, Summary, pdf::Paper};
 
 /// The period choices offered.
@@ -111,6 +112,14 @@ pub mod labels {
 
 type PreviewKey = (u64, DayRange, EffectSettings, Sections);
 
+/// The summary of the period chosen and its page one, made once per journal revision, period,
+/// settings and sections (not every frame).
+struct Preview {
+    key: PreviewKey,
+    summary: Arc<Summary>,
+    page: PageOne,
+}
+
 /// The report's choices, kept between runs (the message and the path are not).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -146,7 +155,7 @@ pub struct ReportView {
     dialog_program: Option<Option<DialogProgram>>,
     /// Page one of the period, computed once per journal revision, period, settings and
     /// sections.
-    preview: Option<(PreviewKey, Arc<Summary>)>,
+    preview: Option<Preview>,
     /// The documents folder, looked up once.
     documents: Option<PathBuf>,
     /// Why the export's folder could not be opened.
@@ -210,7 +219,7 @@ impl ReportView {
             if self
                 .preview
                 .as_ref()
-                .is_none_or(|(cached, _)| *cached != key)
+                .is_none_or(|preview| preview.key != key)
             {
                 let (index, effects) = ctx.analysis.effects(journal, settings);
                 let request = ReportRequest {
@@ -220,10 +229,12 @@ impl ReportView {
                     name: None,
                     made: clock.now(),
                 };
-                self.preview = Some((
+                let summary = report::summarize_period(journal, index, effects, &request);
+                self.preview = Some(Preview {
                     key,
-                    Arc::new(report::summarize_period(journal, index, effects, &request)),
-                ));
+                    page: PageOne::new(&summary),
+                    summary: Arc::new(summary),
+                });
             }
         }
         let summary = period
@@ -231,7 +242,7 @@ impl ReportView {
             .then(|| {
                 self.preview
                     .as_ref()
-                    .map(|(_, summary)| Arc::clone(summary))
+                    .map(|preview| Arc::clone(&preview.summary))
             })
             .flatten();
         if !self.path_typed
@@ -265,11 +276,17 @@ impl ReportView {
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
-                .show(ui, |ui| match &summary {
-                    Some(summary) => preview_ui(ui, summary, &self.choices.name, &self.message),
-                    None => {
-                        ui.heading("Preview");
-                        ui.label("Choose a period (on the left) to see what the report will say.");
+                .show(ui, |ui| {
+                    match self.preview.as_ref().filter(|_| summary.is_some()) {
+                        Some(preview) => {
+                            preview_ui(ui, &preview.page, &self.choices.name, &self.message);
+                        }
+                        None => {
+                            ui.heading("Preview");
+                            ui.label(
+                                "Choose a period (on the left) to see what the report will say.",
+                            );
+                        }
                     }
                 });
         });

@@ -8,6 +8,7 @@ use super::chart::metric_legend;
 use super::context::ViewContext;
 use crate::analysis::{DIARY_NOTE, EffectSettings, since_last_session};
 use crate::model::{Journal, Metric};
+use crate::report::text;
 use crate::report::text::change;
 
 /// Draw the view.
@@ -32,14 +33,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 1 => "yesterday".to_owned(),
                 n => format!("{n} days ago"),
             };
-            ui.label(RichText::new(format!("Your last session was {} ({who}), {ago}.", session.start.format("%A %-d %B %Y"))).strong());
+            ui.label(RichText::new(format!("Your last session was {} ({who}), {ago}.", text::long_date(session.start.date()))).strong());
             ui.add_space(6.0);
             ui.label(format!(
                 "The days since ({} to {}) against the week before it ({} to {}):",
-                since.since.from.format("%-d %b"),
-                since.since.to.format("%-d %b"),
-                since.week_before.from.format("%-d %b"),
-                since.week_before.to.format("%-d %b"),
+                text::day_month(since.since.from),
+                text::day_month(since.since.to),
+                text::day_month(since.week_before.from),
+                text::day_month(since.week_before.to),
             ));
             egui::Grid::new("since_grid").striped(true).num_columns(4).spacing([18.0, 4.0]).show(ui, |ui| {
                 for header in ["", "Week before", "Since", "Change"] {
@@ -65,7 +66,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 ui.label(format!("At the session: {}", session.note));
             }
             for (date, note) in &since.notes {
-                ui.label(format!("{}: {note}", date.format("%a %-d %b")));
+                ui.label(format!("{}: {note}", text::day_in_year(*date)));
             }
             ui.add_space(10.0);
             recent_sessions_ui(ui, journal, ctx.analysis, settings, today);
@@ -119,7 +120,7 @@ fn recent_sessions_ui(
             ui.end_row();
             for effect in recent {
                 let pain = &effect.metrics[Metric::Pain];
-                ui.label(effect.date().format("%a %-d %b").to_string());
+                ui.label(text::day_in_year(effect.date()));
                 ui.label(effect.kind.label());
                 ui.label(effect.therapist.as_deref().unwrap_or("–"));
                 ui.label(match pain.change() {

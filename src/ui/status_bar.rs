@@ -5,6 +5,7 @@ use std::path::Path;
 use egui::RichText;
 
 use super::{Command, SaveStatus};
+use crate::report::text;
 
 /// What the status bar shows.
 pub struct State<'a> {
@@ -69,7 +70,7 @@ fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Comman
             ui.label("✔ Everything is saved");
         }
         SaveStatus::Saved(at) => {
-            ui.label(format!("✔ Saved at {}", at.format("%H:%M:%S")));
+            ui.label(format!("✔ Saved at {}", text::clock_time(*at)));
         }
         SaveStatus::Pending => {
             ui.label("Saving…");
@@ -115,7 +116,7 @@ fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Comman
             ui.label(
                 RichText::new(format!(
                     "⚠ Not saved ({}): the folder {} is gone (was its disk removed, or the folder moved?). Your changes are kept in this window and saved once it is back.",
-                    at.format("%H:%M:%S"),
+                    text::clock_time(*at),
                     folder.display()
                 ))
                 .color(ui.visuals().error_fg_color),
@@ -135,7 +136,7 @@ fn save_status(ui: &mut egui::Ui, status: &SaveStatus, commands: &mut Vec<Comman
             ui.label(
                 RichText::new(format!(
                     "⚠ Not saved ({}): {reason}. Your changes are kept in this window and painlog keeps trying.",
-                    at.format("%H:%M:%S")
+                    text::clock_time(*at)
                 ))
                 .color(ui.visuals().error_fg_color),
             );

@@ -6,6 +6,7 @@ use egui::RichText;
 use super::Command;
 use super::document::{MergeSource, PendingMerge};
 use crate::model::{Conflict, Day, Keep, Session};
+use crate::report::text;
 
 /// Labels the tests click.
 pub mod labels {
@@ -153,7 +154,7 @@ pub fn conflicts_dialog(
 fn conflict_ui(ui: &mut egui::Ui, conflict: &Conflict, other: &str, choice: &mut Keep) {
     let (title, mine, theirs) = match conflict {
         Conflict::Day { date, mine, theirs } => (
-            format!("The day {}", date.format("%a %-d %b %Y")),
+            format!("The day {}", text::date(*date)),
             mine.as_ref().map(day_parts),
             theirs.as_ref().map(day_parts),
         ),

@@ -6,6 +6,7 @@ use egui::{RichText, Sense, TextEdit};
 use super::form::{Focus, FormErrors, RATINGS, SessionForm};
 use super::labels;
 use crate::model::{Journal, KindChoice, Pressure, Session};
+use crate::report::text;
 use crate::ui::Command;
 use crate::ui::context::ViewContext;
 use crate::ui::widgets::{field_label, reason_line, region_checkboxes, score_input};
@@ -26,7 +27,7 @@ pub(super) fn form_ui(ui: &mut egui::Ui, form: &mut SessionForm, ctx: &mut ViewC
             "Session {} — {}, {}",
             session.id,
             session.kind,
-            session.start.format("%-d %b %Y")
+            text::short_date(session.start.date())
         )),
         None => ui.heading("New massage session"),
     };

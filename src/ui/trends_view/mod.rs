@@ -15,6 +15,7 @@ use crate::model::{Journal, Metric, SessionId};
 
 mod plot;
 
+use crate::report::text;
 use plot::MAX_DAYS_PER_PIXEL_FOR_DAILY;
 
 /// Which days the chart shows.
@@ -355,8 +356,8 @@ fn selection_text(effect: &SessionEffect, settings: EffectSettings) -> String {
             );
             format!(
                 "{} to {}: {mean}",
-                range.from.format("%-d %b"),
-                range.to.format("%-d %b")
+                text::day_month(range.from),
+                text::day_month(range.to)
             )
         }
     };
@@ -368,7 +369,7 @@ fn selection_text(effect: &SessionEffect, settings: EffectSettings) -> String {
         "Shaded: session {} ({}, {}), {}-day windows. Before {}; after {}; change {change}.",
         effect.session_id,
         effect.kind,
-        effect.date().format("%a %-d %b %Y"),
+        text::date(effect.date()),
         settings.window(),
         describe(effect.before, pain.before),
         describe(effect.after, pain.after),

@@ -8,6 +8,7 @@ use crate::analysis::{
     DayRange, Effects, JournalIndex, SessionEffect, date_from_day_number, day_number, decimate,
 };
 use crate::model::{Journal, Metric};
+use crate::report::text;
 use crate::ui::chart::{
     date_grid, date_label, days_per_pixel, kind_color, metric_color, metric_legend,
 };
@@ -110,11 +111,7 @@ impl super::TrendsView {
             date_from_day_number(bounds.max()[0].floor()),
         );
         if let (Some(first), Some(last)) = (first, last) {
-            let label = format!(
-                "Trend chart, {} to {}",
-                crate::report::text::date(first),
-                crate::report::text::date(last)
-            );
+            let label = format!("Trend chart, {} to {}", text::date(first), text::date(last));
             ui.ctx()
                 .accesskit_node_builder(response.response.id, |node| node.set_label(label));
         }
@@ -262,7 +259,7 @@ fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> String {
     let Some(date) = date_from_day_number(x) else {
         return String::new();
     };
-    let mut text = date.format("%a %-d %b %Y").to_string();
+    let mut text = text::date(date);
     match journal.day(date) {
         Some(day) => {
             let values: Vec<String> = Metric::ALL
