@@ -157,4 +157,52 @@ proptest! {
         prop_assert_eq!(ea.by_kind, eb.by_kind);
         prop_assert_eq!(ea.baseline, eb.baseline);
     }
+
+    #[test]
+    fn ordinary_weeks_are_far_from_sessions_never_overlap_and_rest_on_enough_days(plan in plan()) {
+        let journal = build(&plan, &plan.sessions);
+        let index = JournalIndex::new(&journal);
+        let settings = EffectSettings::new(plan.window, plan.min_days).unwrap();
+        let result = effects(&journal, &index, settings);
+        let k = plan.window;
+        for (metric, sample) in result.ordinary.iter() {
+            for pair in sample.windows(2) {
+                prop_assert!((pair[1].0 - pair[0].0).num_days() > 2 * k, "windows never share a day");
+            }
+            for (day, change) in sample {
+                prop_assert!(index.session_days.distance(*day).is_none_or(|d| d >= k));
+                let (before, after) = index.session_days.windows(*day, settings.window());
+                let (b, before_days) = index.daily.mean(metric, before);
+                let (a, after_days) = index.daily.mean(metric, after);
+                let m = usize::try_from(plan.min_days).unwrap();
+                prop_assert!(before_days >= m && after_days >= m);
+                prop_assert!((a.unwrap() - b.unwrap() - change).abs() < 1e-9);
+            }
+            prop_assert_eq!(result.baseline[metric].n, sample.len());
+        }
+    }
+
+    #[test]
+    fn the_comparison_is_the_difference_with_an_interval_around_it(
+        sessions in proptest::collection::vec(-10.0_f64..10.0, 0..30),
+        ordinary in proptest::collection::vec(-10.0_f64..10.0, 0..30),
+    ) {
+        use painlog::analysis::{Comparison, Verdict};
+        let c = Comparison::of(&sessions, &ordinary);
+        prop_assert_eq!((c.sessions, c.baseline), (sessions.len(), ordinary.len()));
+        let enough = sessions.len() >= 3 && ordinary.len() >= 3;
+        prop_assert_eq!(c.ci95.is_some(), enough);
+        if let (Some(d), Some((low, high))) = (c.difference, c.ci95) {
+            prop_assert!(low <= d + 1e-9 && d <= high + 1e-9, "the interval holds the difference");
+            prop_assert!(((d - low) - (high - d)).abs() < 1e-6, "and is symmetric around it");
+            let expected = if high < 0.0 { Verdict::Lower } else if low > 0.0 { Verdict::Higher } else { Verdict::NoClearDifference };
+            prop_assert_eq!(c.verdict, expected);
+            // Swapping the sides mirrors the answer.
+            let swapped = Comparison::of(&ordinary, &sessions);
+            let (s_low, s_high) = swapped.ci95.unwrap();
+            prop_assert!((s_low + high).abs() < 1e-6 && (s_high + low).abs() < 1e-6);
+        } else {
+            prop_assert_eq!(c.verdict, Verdict::NotEnoughData);
+        }
+    }
 }

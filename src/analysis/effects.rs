@@ -1,13 +1,16 @@
-//! The before/after change around each session, summaries by kind and by therapist, and the
-//! baseline: the same change around days without a session.
+//! The before/after change around each session, summaries by kind and by therapist, the
+//! baseline (the same change over ordinary weeks, see [`super::compare`]) and the comparison of
+//! the two, and the body regions sessions worked on.
 
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::compare::{Comparison, ordinary_changes};
+use super::regions::{RegionComparison, by_focus_region};
 use super::stats::{ci95, mean, median};
 use super::{DayRange, EffectSettings, JournalIndex, MetricMap, UNCHANGED_WITHIN};
-use crate::model::{Cost, Currency, Journal, KindChoice, Metric, SessionId, SessionKind};
+use crate::model::{Cost, Currency, Journal, KindChoice, Metric, Region, SessionId, SessionKind};
 
 /// One window's value for one metric.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -85,6 +88,8 @@ pub struct SessionEffect {
     pub kind: SessionKind,
     /// Its therapist.
     pub therapist: Option<String>,
+    /// The regions it worked on.
+    pub focus: std::collections::BTreeSet<Region>,
     /// What it cost.
     pub cost: Option<Cost>,
     /// The days of the before window (possibly empty after clipping).
@@ -185,8 +190,54 @@ pub struct Effects {
     pub by_kind: BTreeMap<KindChoice, GroupSummary>,
     /// Summaries by therapist (sessions without one are left out).
     pub by_therapist: BTreeMap<String, GroupSummary>,
-    /// The same change around every day at least k days from any session.
+    /// The same change over ordinary weeks: the sample of [`super::compare::ordinary_changes`].
     pub baseline: MetricMap<ChangeSummary>,
+    /// The ordinary days of that sample and the change around each, by metric.
+    pub ordinary: MetricMap<Vec<(NaiveDate, f64)>>,
+    /// Sessions against ordinary weeks: all, by kind, by therapist.
+    pub compared: Compared,
+    /// How often each region sessions worked on hurt before and after them, against ordinary
+    /// weeks.
+    pub by_focus_region: BTreeMap<Region, RegionComparison>,
+}
+
+/// Sessions against ordinary weeks, for every group and metric.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// Every session.
+    pub all: MetricMap<Comparison>,
+    /// By kind ("other" kinds together), as in [`Effects::by_kind`].
+    pub by_kind: BTreeMap<KindChoice, MetricMap<Comparison>>,
+    /// By therapist, as in [`Effects::by_therapist`].
+    pub by_therapist: BTreeMap<String, MetricMap<Comparison>>,
+}
+
+impl Compared {
+    /// The comparisons of `sessions`, grouped as the summaries are, against `ordinary`.
+    fn new(sessions: &[SessionEffect], ordinary: &MetricMap<Vec<(NaiveDate, f64)>>) -> Self {
+        let compare = |members: &[&SessionEffect]| {
+            MetricMap::from_fn(|metric| {
+                let changes: Vec<f64> = members
+                    .iter()
+                    .filter_map(|effect| effect.metrics[metric].change())
+                    .collect();
+                let baseline: Vec<f64> = ordinary[metric].iter().map(|(_, c)| *c).collect();
+                Comparison::of(&changes, &baseline)
+            })
+        };
+        let all: Vec<&SessionEffect> = sessions.iter().collect();
+        Self {
+            all: compare(&all),
+            by_kind: members(sessions, |effect| Some(effect.kind.choice()))
+                .into_iter()
+                .map(|(kind, members)| (kind, compare(&members)))
+                .collect(),
+            by_therapist: members(sessions, |effect| effect.therapist.clone())
+                .into_iter()
+                .map(|(name, members)| (name, compare(&members)))
+                .collect(),
+        }
+    }
 }
 
 /// The before/after analysis of every session in `journal`.
@@ -203,6 +254,7 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
                 start: session.start,
                 kind: session.kind.clone(),
                 therapist: session.therapist.clone(),
+                focus: session.focus.clone(),
                 cost: session.cost,
                 before,
                 after,
@@ -213,13 +265,22 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
         .collect();
     let by_kind = group(&sessions, |effect| Some(effect.kind.choice()));
     let by_therapist = group(&sessions, |effect| effect.therapist.clone());
-    let baseline = baseline(index, settings);
+    let ordinary = ordinary_changes(index, settings);
+    let baseline = MetricMap::from_fn(|metric| {
+        let changes: Vec<f64> = ordinary[metric].iter().map(|(_, change)| *change).collect();
+        ChangeSummary::of(metric, &changes)
+    });
+    let compared = Compared::new(&sessions, &ordinary);
+    let by_focus_region = by_focus_region(journal, &sessions, &ordinary[Metric::Pain], settings);
     Effects {
         settings,
         sessions,
         by_kind,
         by_therapist,
         baseline,
+        ordinary,
+        compared,
+        by_focus_region,
     }
 }
 
@@ -243,10 +304,11 @@ fn metric_effects(
     })
 }
 
-fn group<K: Ord>(
+/// The sessions of each group that `key` puts them in (none for `None`).
+fn members<K: Ord>(
     sessions: &[SessionEffect],
     key: impl Fn(&SessionEffect) -> Option<K>,
-) -> BTreeMap<K, GroupSummary> {
+) -> BTreeMap<K, Vec<&SessionEffect>> {
     let mut members: BTreeMap<K, Vec<&SessionEffect>> = BTreeMap::new();
     for effect in sessions {
         if let Some(key) = key(effect) {
@@ -254,6 +316,13 @@ fn group<K: Ord>(
         }
     }
     members
+}
+
+fn group<K: Ord>(
+    sessions: &[SessionEffect],
+    key: impl Fn(&SessionEffect) -> Option<K>,
+) -> BTreeMap<K, GroupSummary> {
+    members(sessions, key)
         .into_iter()
         .map(|(key, effects)| (key, summarize(&effects)))
         .collect()
@@ -308,29 +377,4 @@ fn costs(effects: &[&SessionEffect]) -> Vec<CostSummary> {
         .collect();
     summaries.sort_by_key(|summary| std::cmp::Reverse(summary.sessions));
     summaries
-}
-
-/// The change around every day of the journal at least k days from any session, as if a
-/// session had happened there: how much the metrics move on their own.
-fn baseline(index: &JournalIndex, settings: EffectSettings) -> MetricMap<ChangeSummary> {
-    let mut changes: MetricMap<Vec<f64>> = MetricMap::from_fn(|_| Vec::new());
-    if let Some(span) = index.daily.span() {
-        let k = i64::from(settings.window());
-        let mut day = span.from;
-        while day <= span.to {
-            let far_enough = index.session_days.distance(day).is_none_or(|d| d >= k);
-            if far_enough {
-                let (before, after) = index.session_days.windows(day, settings.window());
-                let effects = metric_effects(index, before, after, settings);
-                for (metric, effect) in effects.iter() {
-                    if let Some(change) = effect.change() {
-                        changes[metric].push(change);
-                    }
-                }
-            }
-            let Some(next) = day.succ_opt() else { break };
-            day = next;
-        }
-    }
-    MetricMap::from_fn(|metric| ChangeSummary::of(metric, &changes[metric]))
 }

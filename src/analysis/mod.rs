@@ -17,8 +17,10 @@
 //! window's mean costs O(1).
 
 mod aligned;
+pub mod compare;
 mod daily;
 mod effects;
+mod regions;
 mod since;
 pub mod stats;
 mod trends;
@@ -27,11 +29,13 @@ mod windows;
 use std::ops::{Index, IndexMut};
 
 pub use aligned::{AlignedFilter, AlignedPoint, aligned};
+pub use compare::{Comparison, Verdict};
 pub use daily::{DailyIndex, DayRange};
 pub use effects::{
-    ChangeSummary, CostSummary, Direction, Effects, GroupSummary, MetricEffect, SessionEffect,
-    WindowStat, direction, effects, is_meaningful_pain_drop, summarize,
+    ChangeSummary, Compared, CostSummary, Direction, Effects, GroupSummary, MetricEffect,
+    SessionEffect, WindowStat, direction, effects, is_meaningful_pain_drop, summarize,
 };
+pub use regions::{RegionComparison, Share};
 pub use since::{SinceLast, since_last_session};
 pub use trends::{
     ROLLING_DAYS, ROLLING_MIN_VALUES, daily_runs, date_from_day_number, day_number, decimate,

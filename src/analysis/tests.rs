@@ -333,8 +333,9 @@ fn meaningful_pain_drop_is_two_points_or_thirty_percent() {
 }
 
 #[test]
-fn the_baseline_uses_days_at_least_k_days_from_any_session() {
-    // Pain alternates weekly between 6 and 4 over 60 days, one session in the middle.
+fn ordinary_weeks_are_days_k_from_any_session_with_windows_that_never_overlap() {
+    // Pain alternates weekly between 6 and 4 over 60 days (offsets 0–59 from 1 Jan: 0–6 are 6,
+    // 7–13 are 4, …), one session on 30 Jan (offset 29). k = 7, m = 3.
     let mut days = Vec::new();
     let start = date("2026-01-01");
     for offset in 0..60_u64 {
@@ -344,13 +345,34 @@ fn the_baseline_uses_days_at_least_k_days_from_any_session() {
     let journal = journal(&as_refs(&days), &["2026-01-30 10:00"]);
     let index = JournalIndex::new(&journal);
     let effects = effects(&journal, &index, EffectSettings::new(7, 3).unwrap());
+    // Ordinary: offsets up to 22 and from 36. The first with 3 logged days before it is offset
+    // 3; then at least 2k + 1 = 15 days on: 18; then the first ordinary day past 33 is 36; then
+    // 51; 66 is past the journal. Worked by hand:
+    // - 4 Jan: before 6,6,6 (6.0), after 6,6,6,4,4,4,4 (34/7): −8/7;
+    // - 19 Jan: before 4,4,4,6,6,6,6 (36/7), after 6,6,4,4,4,4,4 (32/7): −4/7;
+    // - 6 Feb: before (clipped after the session) 6,6,6,6,6,4 (34/6), after 4,4,4,4,4,6,6
+    //   (32/7): 32/7 − 34/6;
+    // - 21 Feb: before 6,6,6,6,6,4,4 (38/7), after 4,4,4,4,6,6,6 (34/7): −4/7.
+    let expected = [
+        ("2026-01-04", -8.0 / 7.0),
+        ("2026-01-19", -4.0 / 7.0),
+        ("2026-02-06", 32.0 / 7.0 - 34.0 / 6.0),
+        ("2026-02-21", -4.0 / 7.0),
+    ];
+    let sample = &effects.ordinary[Metric::Pain];
+    assert_eq!(sample.len(), expected.len(), "{sample:?}");
+    for ((day, change), (want_day, want_change)) in sample.iter().zip(expected) {
+        assert_eq!(*day, date(want_day));
+        assert!((change - want_change).abs() < 1e-12, "{day}: {change}");
+    }
     let baseline = &effects.baseline[Metric::Pain];
-    // Days within 6 of Jan 30 are left out: 60 days − 13 = 47 candidates; near the ends one
-    // window has fewer than 3 days (the first 3 and the last 3 days).
-    assert_eq!(baseline.n, 47 - 6);
-    assert!(
-        baseline.mean_change.unwrap().abs() < 0.5,
-        "ordinary ups and downs average out"
+    assert_eq!(baseline.n, 4, "the baseline is this sample");
+    let mean = expected.iter().map(|(_, c)| c).sum::<f64>() / 4.0;
+    assert!((baseline.mean_change.unwrap() - mean).abs() < 1e-12);
+    // One session, so no comparison yet.
+    assert_eq!(
+        effects.compared.all[Metric::Pain].verdict,
+        Verdict::NotEnoughData
     );
 }
 

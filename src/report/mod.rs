@@ -7,6 +7,7 @@ pub mod page_one;
 pub mod pdf;
 mod summary;
 pub mod text;
+pub mod wording;
 
 pub use csv_io::{CsvError, ImportSummary, export_csv, import_csv, parse_days, parse_sessions};
 pub use markdown::to_markdown;

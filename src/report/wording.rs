@@ -1,0 +1,253 @@
+//! What the numbers of before and after mean, in words: one place for every sentence the
+//! window, the command line and the report say about sessions against ordinary weeks, so that
+//! they all say the same.
+
+use crate::analysis::compare::MIN_EACH;
+use crate::analysis::{
+    Comparison, MetricEffect, RegionComparison, Verdict, is_meaningful_pain_drop,
+};
+use crate::model::{KindChoice, Metric, Region};
+
+/// Said beside every answer: why "after" alone would flatter sessions.
+pub const REGRESSION_CAVEAT: &str = "People tend to book a session when pain is high, so pain often falls afterwards anyway; that is why sessions are compared with ordinary weeks, not with nothing.";
+
+/// Said wherever the comparison is shown: what it is and is not.
+pub const ONE_PERSON: &str =
+    "A comparison of one person's own days, before and after: suggestive, not proof.";
+
+/// Which sessions a sentence is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group<'a> {
+    /// Every session.
+    All,
+    /// One kind, as said in a sentence ([`kind_in_sentence`]: "deep tissue", "Swedish").
+    Kind(&'a str),
+    /// One therapist.
+    Therapist(&'a str),
+}
+
+impl Group<'_> {
+    /// "After sessions", "After deep tissue sessions", "After sessions with Anna Berg".
+    fn after(self) -> String {
+        match self {
+            Self::All => "After sessions".to_owned(),
+            Self::Kind(kind) => format!("After {kind} sessions"),
+            Self::Therapist(name) => format!("After sessions with {name}"),
+        }
+    }
+
+    /// "sessions", "deep tissue sessions", "sessions with Anna Berg".
+    fn sessions(self, n: usize) -> String {
+        let noun = if n == 1 { "session" } else { "sessions" };
+        match self {
+            Self::All => noun.to_owned(),
+            Self::Kind(kind) => format!("{kind} {noun}"),
+            Self::Therapist(name) => format!("{noun} with {name}"),
+        }
+    }
+}
+
+/// "1 session", "3 sessions"; "1 ordinary week".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// "0.9 points", "1 point".
+fn points(value: f64) -> String {
+    let value = format!("{:.1}", value.abs());
+    if value == "1.0" {
+        "1 point".to_owned()
+    } else {
+        format!("{value} points")
+    }
+}
+
+/// A kind as said within a sentence: "Swedish", "deep tissue", "trigger point / myofascial"
+/// ("other" for the kinds a person named, grouped).
+pub fn kind_in_sentence(kind: KindChoice) -> &'static str {
+    match kind {
+        KindChoice::Swedish => "Swedish",
+        KindChoice::DeepTissue => "deep tissue",
+        KindChoice::TriggerPoint => "trigger point / myofascial",
+        KindChoice::Sports => "sports",
+        KindChoice::Shiatsu => "shiatsu / acupressure",
+        KindChoice::Other => "other",
+    }
+}
+
+/// The metric as said in a sentence: "pain", "worst pain", "sleep quality".
+pub fn metric_name(metric: Metric) -> String {
+    metric.name().to_lowercase()
+}
+
+/// The answer for `group` and `metric` in one sentence, e.g. "After deep tissue sessions, pain
+/// fell 0.9 points more than over ordinary weeks (95% interval 0.2 to 1.6; 12 sessions, 30
+/// ordinary weeks): better than its ordinary ups and downs."
+pub fn comparison(group: Group<'_>, metric: Metric, compared: &Comparison) -> String {
+    let name = metric_name(metric);
+    let counts = format!(
+        "{}, {}",
+        count(compared.sessions, "session"),
+        count(compared.baseline, "ordinary week")
+    );
+    match (compared.verdict, compared.difference, compared.ci95) {
+        (Verdict::Lower | Verdict::Higher, Some(difference), Some((low, high))) => {
+            let (moved, from, to) = if compared.verdict == Verdict::Lower {
+                ("fell", -high, -low)
+            } else {
+                ("rose", low, high)
+            };
+            let meaning = if compared.verdict.is_better(metric) == Some(true) {
+                "better than its ordinary ups and downs"
+            } else {
+                "worse than its ordinary ups and downs"
+            };
+            format!(
+                "{}, {name} {moved} {} more than over ordinary weeks (95% interval {from:.1} to {to:.1}; {counts}): {meaning}.",
+                group.after(),
+                points(difference)
+            )
+        }
+        (Verdict::NoClearDifference, Some(difference), Some((low, high))) => format!(
+            "{}, {name} changed about as it does over ordinary weeks: no clear difference yet (difference {difference:+.1}, 95% interval {low:+.1} to {high:+.1}; {counts}).",
+            group.after()
+        ),
+        _ => not_enough(group, compared),
+    }
+}
+
+/// "Not enough data yet: 2 sessions with enough logged days (3 needed)."
+fn not_enough(group: Group<'_>, compared: &Comparison) -> String {
+    let mut missing = Vec::new();
+    if compared.sessions < MIN_EACH {
+        missing.push(format!(
+            "{} {} with enough logged days",
+            compared.sessions,
+            group.sessions(compared.sessions)
+        ));
+    }
+    if compared.baseline < MIN_EACH {
+        missing.push(format!(
+            "{} with enough logged days",
+            count(compared.baseline, "ordinary week")
+        ));
+    }
+    format!(
+        "Not enough data yet: {} ({MIN_EACH} needed).",
+        missing.join(" and ")
+    )
+}
+
+/// A change in words, the sign said once: "1.4 lower", "0.6 higher", "unchanged".
+pub fn change(change: Option<f64>) -> String {
+    match change {
+        None => "not enough data".to_owned(),
+        Some(value) if value.abs() < 0.05 => "unchanged".to_owned(),
+        Some(value) if value < 0.0 => format!("{:.1} lower", -value),
+        Some(value) => format!("{value:.1} higher"),
+    }
+}
+
+/// Whether pain fell meaningfully (at least 2 points or 30%): "yes", "no" or "not enough data".
+pub fn meaningful(pain: &MetricEffect) -> &'static str {
+    match pain.change() {
+        None => "not enough data",
+        Some(_) if is_meaningful_pain_drop(pain) => "yes",
+        Some(_) => "no",
+    }
+}
+
+/// "Neck sessions: neck hurt on 5 of 7 days before, 2 of 7 after; ordinary weeks 4 of 7 → 4 of
+/// 7 (3 sessions, 30 ordinary weeks)."
+pub fn focus_region(region: Region, compared: &RegionComparison, window: u8) -> String {
+    let of = |share: crate::analysis::Share| {
+        share.of_window(window).map_or_else(
+            || "no logged day".to_owned(),
+            |days| format!("{days} of {window}"),
+        )
+    };
+    let label = region.label();
+    format!(
+        "{label} sessions: {} hurt on {} days before, {} after; ordinary weeks {} → {} ({}, {}).",
+        label.to_lowercase(),
+        of(compared.before),
+        of(compared.after),
+        of(compared.ordinary_before),
+        of(compared.ordinary_after),
+        count(compared.sessions, "session"),
+        count(compared.ordinary_weeks, "ordinary week")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compared(sessions: &[f64], ordinary: &[f64]) -> Comparison {
+        Comparison::of(sessions, ordinary)
+    }
+
+    #[test]
+    fn a_clear_fall_in_pain_is_good_news_and_a_fall_in_sleep_bad_news() {
+        let lower = compared(&[-3.0, -2.0, -1.0], &[0.0, 1.0, 2.0, 1.0]);
+        let (low, high) = lower.ci95.unwrap();
+        let text = comparison(
+            Group::Kind(kind_in_sentence(KindChoice::DeepTissue)),
+            Metric::Pain,
+            &lower,
+        );
+        assert_eq!(
+            text,
+            format!(
+                "After deep tissue sessions, pain fell 3.0 points more than over ordinary weeks (95% interval {:.1} to {:.1}; 3 sessions, 4 ordinary weeks): better than its ordinary ups and downs.",
+                -high, -low
+            )
+        );
+        let sleep = comparison(Group::All, Metric::Sleep, &lower);
+        assert!(
+            sleep.starts_with("After sessions, sleep quality fell 3.0 points more"),
+            "{sleep}"
+        );
+        assert!(
+            sleep.ends_with("worse than its ordinary ups and downs."),
+            "{sleep}"
+        );
+    }
+
+    #[test]
+    fn no_clear_difference_and_not_enough_data_say_so_with_their_counts() {
+        let unclear = compared(&[0.0, 1.0, -1.0], &[0.5, 0.0, 1.0]);
+        let text = comparison(Group::Therapist("Anna Berg"), Metric::Stress, &unclear);
+        assert!(
+            text.starts_with("After sessions with Anna Berg, stress changed about as it does over ordinary weeks: no clear difference yet (difference -0.5, 95% interval"),
+            "{text}"
+        );
+        assert!(text.ends_with("; 3 sessions, 3 ordinary weeks)."), "{text}");
+        let few = compared(&[-1.0, -2.0], &[0.0, 1.0, 2.0]);
+        assert_eq!(
+            comparison(Group::All, Metric::Pain, &few),
+            "Not enough data yet: 2 sessions with enough logged days (3 needed)."
+        );
+        let none = compared(&[-1.0], &[0.0]);
+        assert_eq!(
+            comparison(
+                Group::Kind(kind_in_sentence(KindChoice::Swedish)),
+                Metric::Pain,
+                &none
+            ),
+            "Not enough data yet: 1 Swedish session with enough logged days and 1 ordinary week with enough logged days (3 needed)."
+        );
+    }
+
+    #[test]
+    fn changes_say_their_sign_in_words() {
+        assert_eq!(change(Some(-1.44)), "1.4 lower");
+        assert_eq!(change(Some(0.6)), "0.6 higher");
+        assert_eq!(change(Some(0.01)), "unchanged");
+        assert_eq!(change(None), "not enough data");
+    }
+}
