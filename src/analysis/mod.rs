@@ -23,6 +23,7 @@ mod effects;
 mod regions;
 mod since;
 pub mod stats;
+mod summarize;
 mod trends;
 mod windows;
 
@@ -37,6 +38,9 @@ pub use effects::{
 };
 pub use regions::{RegionComparison, Share};
 pub use since::{SinceLast, since_last_session};
+pub use summarize::{
+    Bucket, MIN_PIXELS_PER_DAY, MONTHLY_FROM_DAYS, Resolution, buckets, session_density,
+};
 pub use trends::{
     ROLLING_DAYS, ROLLING_MIN_VALUES, daily_runs, date_from_day_number, day_number, decimate,
     rolling_mean_runs,
