@@ -66,8 +66,11 @@ fn not_enough_data_is_shown_as_such() {
     // The Swedish session on June 14 has one logged day after it (June 15).
     assert!(harness.query_all_by_label("not enough data").count() >= 2);
     harness.get_by_label_contains("People tend to book a session when pain is high");
+    // The answer against ordinary weeks (not enough data yet: two sessions), and the row of
+    // ordinary weeks below the kinds.
+    assert!(harness.query_all_by_label_contains("Not enough data yet:").next().is_some());
     assert!(
-        harness.query_all_by_label_contains("ordinary days").count() >= 2,
+        harness.query_all_by_label_contains("rdinary week").count() >= 2,
         "the comparison and the baseline row"
     );
 }
@@ -127,8 +130,9 @@ fn the_effects_table_sorts_by_date_change_and_kind() {
     sorting_journal(&path);
     let mut harness = harness(&path);
     open(&mut harness, "Effects");
-    // The changes are as worked out above (also in the table by kind, one session each).
-    for change in ["-1.0", "+2.0", "-3.0"] {
+    // The changes are as worked out above, in words (also in the table by kind, one session
+    // each).
+    for change in ["1.0 lower", "2.0 higher", "3.0 lower"] {
         assert!(
             harness.query_all_by_label(change).next().is_some(),
             "{change}"

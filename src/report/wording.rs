@@ -9,7 +9,7 @@ use crate::analysis::{
 use crate::model::{KindChoice, Metric, Region};
 
 /// Said beside every answer: why "after" alone would flatter sessions.
-pub const REGRESSION_CAVEAT: &str = "People tend to book a session when pain is high, so pain often falls afterwards anyway; that is why sessions are compared with ordinary weeks, not with nothing.";
+pub const REGRESSION_CAVEAT: &str = crate::analysis::REGRESSION_NOTE;
 
 /// Said wherever the comparison is shown: what it is and is not.
 pub const ONE_PERSON: &str =

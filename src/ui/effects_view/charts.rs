@@ -1,0 +1,180 @@
+//! The Effects view's charts: each session's change over time, by kind, and the forest plot of
+//! sessions against ordinary weeks.
+
+use egui::Color32;
+use egui_plot::{Corner, HLine, Legend, LineStyle, Plot, PlotPoints, Points};
+
+use super::EffectsView;
+use crate::analysis::{Effects, date_from_day_number, day_number};
+use crate::model::{KindChoice, Metric};
+use crate::report::text;
+use crate::ui::chart::{date_grid, date_label, kind_color};
+
+impl EffectsView {
+    pub(super) fn chart_ui(
+        &self,
+        ui: &mut egui::Ui,
+        effects: &Effects,
+        metric: Metric,
+        height: f32,
+    ) {
+        let dark = ui.visuals().dark_mode;
+        let strong = ui.visuals().strong_text_color();
+        let baseline = effects.baseline[metric].mean_change;
+        let sessions = &effects.sessions;
+        Plot::new("effects_chart")
+            .height(height)
+            .legend(Legend::default().position(Corner::LeftBottom))
+            .x_grid_spacer(date_grid)
+            .x_axis_formatter(date_label)
+            .y_axis_label(format!("change in {}", metric.name().to_lowercase()))
+            .label_formatter(|position| {
+                let point = match position {
+                    egui_plot::HoverPosition::NearDataPoint { position, .. } => *position,
+                    egui_plot::HoverPosition::Elsewhere { .. } => return None,
+                };
+                let date = date_from_day_number(point.x)?;
+                let session = sessions.iter().find(|e| e.date() == date)?;
+                Some(format!(
+                    "{}\n{}: change {:+.1}",
+                    text::date(date),
+                    session.kind,
+                    point.y
+                ))
+            })
+            .show(ui, |plot_ui| {
+                plot_ui.add(HLine::new("no change", 0.0).color(ui_gray(dark)).width(1.0));
+                if let Some(mean) = baseline {
+                    plot_ui.add(
+                        HLine::new("baseline (days without a session)", mean)
+                            .color(ui_gray(dark))
+                            .style(LineStyle::Dashed { length: 6.0 })
+                            .width(1.5),
+                    );
+                }
+                for kind in KindChoice::ALL {
+                    let points: Vec<[f64; 2]> = sessions
+                        .iter()
+                        .filter(|e| e.kind.choice() == kind)
+                        .filter_map(|e| {
+                            e.metrics[metric]
+                                .change()
+                                .map(|c| [day_number(e.date()), c])
+                        })
+                        .collect();
+                    if !points.is_empty() {
+                        plot_ui.add(
+                            Points::new(kind.label(), PlotPoints::from(points))
+                                .color(kind_color(kind, dark))
+                                .radius(4.0)
+                                .shape(marker(kind)),
+                        );
+                    }
+                }
+                if let Some(selected) = self
+                    .selected
+                    .and_then(|id| sessions.iter().find(|e| e.session_id == id))
+                    && let Some(change) = selected.metrics[metric].change()
+                {
+                    plot_ui.add(
+                        Points::new(
+                            "",
+                            PlotPoints::from(vec![[day_number(selected.date()), change]]),
+                        )
+                        .radius(8.0)
+                        .filled(false)
+                        .color(strong),
+                    );
+                }
+            });
+    }
+}
+
+/// A different marker per kind, so the chart reads without colour.
+fn marker(kind: KindChoice) -> egui_plot::MarkerShape {
+    use egui_plot::MarkerShape;
+    match kind {
+        KindChoice::Swedish => MarkerShape::Circle,
+        KindChoice::DeepTissue => MarkerShape::Diamond,
+        KindChoice::TriggerPoint => MarkerShape::Square,
+        KindChoice::Sports => MarkerShape::Up,
+        KindChoice::Shiatsu => MarkerShape::Down,
+        KindChoice::Other => MarkerShape::Cross,
+    }
+}
+
+fn ui_gray(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(150)
+    } else {
+        Color32::from_gray(110)
+    }
+}
+
+/// The forest plot: one row per group, the difference against ordinary weeks as a point and its
+/// 95% interval as a line, zero marked, and which side is better for the metric.
+pub(super) fn forest_ui(ui: &mut egui::Ui, rows: &[super::answer::Row<'_>], metric: Metric) {
+    let dark = ui.visuals().dark_mode;
+    let ink = ui.visuals().strong_text_color();
+    let names: Vec<String> = rows.iter().map(|row| row.name.clone()).collect();
+    let better = if metric.higher_is_better() {
+        "higher is better"
+    } else {
+        "lower is better"
+    };
+    let count = rows.len();
+    let height = 40.0 + 28.0 * count as f32;
+    Plot::new("effects_forest")
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show_grid([true, false])
+        .x_axis_label(format!(
+            "difference against ordinary weeks, points of {} ({better})",
+            metric.name().to_lowercase()
+        ))
+        .y_axis_formatter(move |mark, _| {
+            let index = (-mark.value).round();
+            if (mark.value + index).abs() < 1e-6 && index >= 0.0 {
+                names.get(index as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..count)
+                .map(|i| egui_plot::GridMark {
+                    value: -(i as f64),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .label_formatter(|_| None)
+        .show(ui, |plot_ui| {
+            plot_ui.add(
+                egui_plot::VLine::new("no difference", 0.0)
+                    .color(ui_gray(dark))
+                    .style(LineStyle::Dashed { length: 6.0 })
+                    .width(1.0),
+            );
+            for (index, row) in rows.iter().enumerate() {
+                let y = -(index as f64);
+                if let (Some((low, high)), Some(difference)) =
+                    (row.compared.ci95, row.compared.difference)
+                {
+                    plot_ui.add(
+                        egui_plot::Line::new("", PlotPoints::from(vec![[low, y], [high, y]]))
+                            .color(ink)
+                            .width(2.0),
+                    );
+                    plot_ui.add(
+                        Points::new("", PlotPoints::from(vec![[difference, y]]))
+                            .color(ink)
+                            .radius(5.0)
+                            .shape(egui_plot::MarkerShape::Diamond),
+                    );
+                }
+            }
+        });
+}
