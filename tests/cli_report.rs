@@ -100,6 +100,55 @@ fn exports_every_format() {
     );
 }
 
+/// The first and last day of the journal at `path`, as `painlog check --json` says them.
+fn journal_span(path: &std::path::Path) -> (String, String) {
+    let check: serde_json::Value =
+        serde_json::from_str(&ok(&run(path, &["check", "--json"]))).unwrap();
+    (
+        check["first"].as_str().unwrap().to_owned(),
+        check["last"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[test]
+fn a_report_covers_the_last_90_days_unless_told_otherwise() {
+    let (folder, path) = journal_in_temp();
+    demo(&path);
+    let period = |args: &[&str]| {
+        let out = folder.path().join("period.json");
+        let mut all = vec!["export", "--format", "json"];
+        all.extend(args);
+        all.extend(["--out", out.to_str().unwrap()]);
+        ok(&run(&path, &all));
+        let value: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+        (
+            value["from"].as_str().unwrap().to_owned(),
+            value["to"].as_str().unwrap().to_owned(),
+        )
+    };
+    // Today is 15 Jun 2026 (PAINLOG_NOW); the 90 days up to it, today included, start 89 days
+    // earlier: 15 Jun − 30 = 16 May, − 30 = 16 Apr, − 29 = 18 Mar.
+    assert_eq!(
+        period(&[]),
+        ("2026-03-18".to_owned(), "2026-06-15".to_owned())
+    );
+    // --all: the whole demo year, from the journal's first day to its last.
+    let (first, last) = journal_span(&path);
+    assert!(first.as_str() < "2025-07-01", "a year of days: {first}");
+    assert_eq!(period(&["--all"]), (first, last));
+    // And --help says so, short and long.
+    for help in ["-h", "--help"] {
+        let text = ok(&run(&path, &["export", help]));
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains("a report (pdf, md, json) covers the last 90 days up to today")
+                && words.contains("--all"),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn csv_export_then_import_is_lossless() {
     let (folder, path) = journal_in_temp();
@@ -124,6 +173,7 @@ fn csv_export_then_import_is_lossless() {
             first.join("days.csv").to_str().unwrap(),
         ],
     ));
+    // Without a period, CSV files hold the whole journal (the demo's year), not 90 days.
     assert!(summary.contains("20 sessions added"), "{summary}");
     let second = folder.path().join("second");
     ok(&run(
@@ -202,6 +252,18 @@ fn bad_export_arguments_are_refused() {
                 "2026-01-01",
                 "--since-last-session",
             ],
+            "cannot be used with",
+        ),
+        (
+            vec!["--format", "pdf", "--all", "--from", "2026-01-01"],
+            "cannot be used with",
+        ),
+        (
+            vec!["--format", "md", "--all", "--to", "2026-01-01"],
+            "cannot be used with",
+        ),
+        (
+            vec!["--format", "csv", "--all", "--since-last-session"],
             "cannot be used with",
         ),
     ] {

@@ -8,6 +8,9 @@ use crate::analysis::{EffectSettings, JournalIndex, effects};
 use crate::report::{self, Period, ReportRequest, Sections, csv_io};
 use crate::store;
 
+/// How many days, up to today, a report covers when no period is given.
+pub(super) const DEFAULT_DAYS: u32 = 90;
+
 /// Options that mean nothing for the chosen format are refused rather than ignored.
 fn check_options_fit_format(args: &ExportArgs) -> Result<(), Failure> {
     let format = match args.format {
@@ -41,10 +44,14 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
     check_options_fit_format(args)?;
     let journal = load(path)?;
     let today = super::today();
-    let period = match (args.since_last_session, args.from, args.to) {
-        (true, _, _) => Period::SinceLastSession,
-        (false, None, None) => Period::Everything,
-        (false, from, to) => {
+    let period = match (args.all, args.since_last_session, args.from, args.to) {
+        (true, ..) => Period::Everything,
+        (false, true, _, _) => Period::SinceLastSession,
+        // The CSV files are the journal itself (to keep, or to move elsewhere), not a report to
+        // read: without a period they hold all of it.
+        (false, false, None, None) if args.format == ExportFormat::Csv => Period::Everything,
+        (false, false, None, None) => Period::LastDays(DEFAULT_DAYS),
+        (false, false, from, to) => {
             let span = journal.date_span();
             let from = from.or(span.map(|(first, _)| first)).unwrap_or(today);
             let to = to

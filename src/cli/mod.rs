@@ -60,8 +60,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Before and after each session: the change in each metric, by kind and by therapist,
-    /// and the same change around days without a session (the baseline).
+    /// Did sessions help? Sessions against ordinary weeks (all, each kind, each therapist),
+    /// then before and after each session: the change in each metric, by kind and by therapist.
     Effects(EffectsArgs),
     /// Write a summary for the therapist (PDF, Markdown, JSON) or the journal as CSV.
     Export(ExportArgs),
@@ -97,19 +97,27 @@ pub enum ExportFormat {
 
 /// `painlog export`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Without --from, --to, --since-last-session or --all, a report (pdf, md, json) covers \
+the last 90 days up to today, and --format csv writes the whole journal."
+)]
 pub struct ExportArgs {
     /// pdf, csv (a folder with days.csv and sessions.csv), md or json.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// The first day of the period (default: the first day of the journal).
+    /// The first day of the period (with --to alone: the first day of the journal).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::any_date, conflicts_with = "since_last_session")]
     pub from: Option<NaiveDate>,
-    /// The last day of the period (default: today, or the last day of the journal).
+    /// The last day of the period (with --from alone: today, or the last day of the journal).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::any_date, conflicts_with = "since_last_session")]
     pub to: Option<NaiveDate>,
     /// From the day of the last session to today.
     #[arg(long)]
     pub since_last_session: bool,
+    /// The whole journal, from its first day to its last (without a period, a report covers the
+    /// last 90 days).
+    #[arg(long, conflicts_with_all = ["from", "to", "since_last_session"])]
+    pub all: bool,
     /// The paper of a PDF: a4 (the default) or letter. Only for --format pdf.
     #[arg(long, value_name = "PAPER", value_parser = args::paper)]
     pub paper: Option<crate::report::pdf::Paper>,
