@@ -203,14 +203,14 @@ fn add_session(path: &Path, args: SessionAddArgs) -> Result<(), Failure> {
     if let Some(added) = added {
         output::warn(&format!("Added session {id}: {added}"));
     }
-    println!("{id}");
+    output::write_line(id);
     Ok(())
 }
 
 fn list_sessions(path: &Path, json: bool) -> Result<(), Failure> {
     let journal = load(path)?;
     if json {
-        println!("{}", output::sessions_json(&journal));
+        output::write_line(output::sessions_json(&journal));
     } else if journal.sessions().is_empty() {
         output::say(
             "No sessions yet. Add one with: painlog session add --start \"YYYY-MM-DD HH:MM\" --kind swedish --minutes 60",
@@ -250,7 +250,7 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
             "first": span.map(|(first, _)| first.to_string()),
             "last": span.map(|(_, last)| last.to_string()),
         });
-        println!("{value}");
+        output::write_line(value);
         return Ok(());
     }
     let mut text = format!("Journal: {}\n", path.display());
@@ -296,7 +296,7 @@ fn damaged(path: &Path, error: &LoadError, json: bool) -> Failure {
                 "unreadable": contents.held.as_ref().err(),
             })).collect::<Vec<_>>(),
         });
-        println!("{value}");
+        output::write_line(value);
     }
     let mut text = format!("{error}.\n");
     if let LoadError::Damaged { line, column, .. } = error
@@ -410,7 +410,7 @@ fn effects(path: &Path, args: &EffectsArgs) -> Result<(), Failure> {
     let index = JournalIndex::new(&journal);
     let result = analysis::effects(&journal, &index, settings);
     if args.json {
-        println!("{}", super::effects::to_json(&result));
+        output::write_line(super::effects::to_json(&result));
     } else {
         output::show(&super::effects::to_table(
             &result,

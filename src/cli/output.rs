@@ -42,14 +42,33 @@ pub(super) fn push_line(text: &mut String, args: std::fmt::Arguments<'_>) {
     text.push('\n');
 }
 
+/// Write `text` to stdout. A reader that stopped reading (`painlog effects | head`) only wanted
+/// the start: the rest is left unwritten, where `print!` would panic on the closed pipe. Any
+/// other failure still panics, as `print!` does.
+pub(super) fn write_out(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            panic!("failed printing to stdout: {error}")
+        }
+        Ok(()) | Err(_) => {}
+    }
+}
+
+/// Write `text` and a new line to stdout (see [`write_out`]): JSON, ids.
+pub(super) fn write_line(text: impl std::fmt::Display) {
+    write_out(&format!("{text}\n"));
+}
+
 /// Print a line for people (on stdout).
 pub(super) fn say(text: &str) {
-    println!("{}", printable(text));
+    write_line(printable(text));
 }
 
 /// Print text for people (on stdout) as it is, without adding a new line.
 pub(super) fn show(text: &str) {
-    print!("{}", printable(text));
+    write_out(&printable(text));
 }
 
 /// Print a line for people on stderr.
