@@ -68,7 +68,12 @@ fn not_enough_data_is_shown_as_such() {
     harness.get_by_label_contains("People tend to book a session when pain is high");
     // The answer against ordinary weeks (not enough data yet: two sessions), and the row of
     // ordinary weeks below the kinds.
-    assert!(harness.query_all_by_label_contains("Not enough data yet:").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Not enough data yet:")
+            .next()
+            .is_some()
+    );
     assert!(
         harness.query_all_by_label_contains("rdinary week").count() >= 2,
         "the comparison and the baseline row"
@@ -250,36 +255,39 @@ fn trend_controls_switch_metrics_and_ranges() {
     save(&path, &journal);
     let mut harness = harness(&path);
     open(&mut harness, "Trends");
-    // The chart's legend lists what is drawn: pain (the journal has no sleep logged).
+    // The chart's key lists what is drawn: pain (the journal has no sleep logged).
     let legend =
         |harness: &Harness<'_, PainlogApp>, name: &str| harness.query_all_by_label(name).count();
     assert_eq!(legend(&harness, "Pain, 7-day mean"), 1);
+    assert_eq!(legend(&harness, "Pain, daily"), 1);
     assert_eq!(legend(&harness, "Stiffness, 7-day mean"), 0);
-    // Stiffness switched on: its lines join the legend; pain switched off: its lines go.
-    harness
-        .get_all_by_label("Stiffness")
-        .next()
-        .unwrap()
-        .click();
+    assert_eq!(
+        legend(&harness, "Sleep quality (higher is better), 7-day mean"),
+        0
+    );
+    // Stiffness switched on: its lines join the key; pain switched off: its lines go.
+    harness.get_by_label("Stiffness").click();
     harness.run();
     assert_eq!(
         legend(&harness, "Stiffness, 7-day mean"),
         1,
         "stiffness drawn"
     );
-    assert_eq!(
-        legend(&harness, "Stiffness"),
-        2,
-        "the switch and the daily line"
-    );
-    harness.get_all_by_label("Pain").next().unwrap().click();
+    assert_eq!(legend(&harness, "Stiffness, daily"), 1);
+    harness.get_by_label("Pain").click();
     harness.run();
     assert_eq!(
         legend(&harness, "Pain, 7-day mean"),
         0,
         "pain no longer drawn"
     );
-    assert_eq!(legend(&harness, "Pain"), 1, "only the switch is left");
+    assert_eq!(legend(&harness, "Pain, daily"), 0);
+    // The daily values switched off: only the means are left in the key.
+    click(&mut harness, "Daily values");
+    assert_eq!(legend(&harness, "Stiffness, daily"), 0);
+    assert_eq!(legend(&harness, "Stiffness, 7-day mean"), 1);
+    // The sessions drawn are in the key by kind.
+    assert_eq!(legend(&harness, "Deep tissue session"), 1);
     click(&mut harness, "All");
     click(&mut harness, "From – to");
     type_into(&mut harness, "From (YYYY-MM-DD)", "2026-06-20");

@@ -5,7 +5,7 @@
 use chrono::{Datelike as _, Days, NaiveDate};
 
 use super::stats::{quantile_sorted, sorted};
-use super::{DailyIndex, DayRange, SessionDays};
+use super::{DailyIndex, DayRange};
 use crate::model::Metric;
 
 /// How finely a chart of a range shows it.
@@ -137,14 +137,15 @@ pub fn buckets(
     buckets
 }
 
-/// How many session days fall in each week or month of `range` (buckets without one left out).
+/// How many sessions fall in each week or month of `range` (buckets without one left out), from
+/// the sessions' dates in order (a day with two sessions counts two).
 pub fn session_density(
-    session_days: &SessionDays,
+    dates: impl IntoIterator<Item = NaiveDate>,
     range: DayRange,
     resolution: Resolution,
 ) -> Vec<(NaiveDate, usize)> {
     let mut counts: Vec<(NaiveDate, usize)> = Vec::new();
-    for &day in session_days.days() {
+    for day in dates {
         if !range.contains(day) {
             continue;
         }

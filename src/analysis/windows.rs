@@ -11,6 +11,16 @@ pub struct SessionDays {
     days: Vec<NaiveDate>,
 }
 
+impl<'a> IntoIterator for &'a SessionDays {
+    type Item = NaiveDate;
+    type IntoIter = std::iter::Copied<std::slice::Iter<'a, NaiveDate>>;
+
+    /// The days, oldest first.
+    fn into_iter(self) -> Self::IntoIter {
+        self.days.iter().copied()
+    }
+}
+
 impl SessionDays {
     /// The session days of `journal`.
     pub fn new(journal: &Journal) -> Self {

@@ -200,6 +200,13 @@ impl Journal {
         &self.sessions
     }
 
+    /// The sessions on `date`, in order of start.
+    pub fn sessions_on(&self, date: NaiveDate) -> &[Session] {
+        let from = self.sessions.partition_point(|s| s.date() < date);
+        let to = self.sessions.partition_point(|s| s.date() <= date);
+        &self.sessions[from..to]
+    }
+
     /// The session with this id.
     pub fn session(&self, id: SessionId) -> Option<&Session> {
         self.sessions.iter().find(|session| session.id == id)

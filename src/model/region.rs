@@ -179,6 +179,19 @@ impl KindChoice {
         }
     }
 
+    /// A letter for the kind, drawn on session markers so that charts read without colour
+    /// (and in black and white). From the choice, never from an "other" kind's own name.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Self::Swedish => "S",
+            Self::DeepTissue => "D",
+            Self::TriggerPoint => "T",
+            Self::Sports => "P",
+            Self::Shiatsu => "A",
+            Self::Other => "O",
+        }
+    }
+
     /// The name typed on the command line.
     pub fn cli_name(self) -> &'static str {
         match self {

@@ -14,9 +14,28 @@ const WEEK: f64 = 7.0;
 const MONTH: f64 = 30.44;
 const QUARTER: f64 = 91.31;
 const YEAR: f64 = 365.25;
+const TWO_YEARS: f64 = 2.0 * YEAR;
+const TEN_YEARS: f64 = 10.0 * YEAR;
 
-/// Grid lines on calendar days: days, Mondays, first of the month, quarters, years, as many
-/// levels as fit (finer levels fade, as egui_plot does with its own spacer).
+/// The calendar steps a date axis marks, finest first; each coarser one falls on marks of the
+/// finer ones (except weeks and months, kept apart by [`LABEL_ROOM`]).
+const LEVELS: [f64; 7] = [DAY, WEEK, MONTH, QUARTER, YEAR, TWO_YEARS, TEN_YEARS];
+
+/// egui_plot's smallest grid spacing in pixels ([`GridInput::base_step_size`] is this many
+/// pixels in days).
+const GRID_MIN_PX: f64 = 8.0;
+
+/// The finest grid lines drawn are at least this many pixels apart (finer ones are noise).
+const LINE_ROOM: f64 = 12.0;
+
+/// A week's label is left out this close to a month's (in pixels), where they would touch.
+const LABEL_ROOM: f64 = 56.0;
+
+/// Grid lines on calendar days: days, Mondays, first of the month, quarters, years, every
+/// second and every tenth year, as many levels as the pixels allow. egui_plot labels a mark when
+/// its step is at least 60 pixels wide and fades finer lines, so the labels never overlap:
+/// weeks are dropped next to months, and the years labelled are every year, every second year
+/// or every tenth, as they fit.
 #[expect(
     clippy::needless_pass_by_value,
     reason = "the signature egui_plot asks of a grid spacer"
@@ -29,27 +48,19 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
     ) else {
         return Vec::new();
     };
-    let span = max - min;
-    let smallest = input.base_step_size;
+    let per_pixel = input.base_step_size / GRID_MIN_PX;
+    if per_pixel <= 0.0 || !per_pixel.is_finite() {
+        return Vec::new();
+    }
+    let finest = LEVELS
+        .into_iter()
+        .find(|level| level / per_pixel >= LINE_ROOM)
+        .unwrap_or(TEN_YEARS);
     let mut marks = Vec::new();
     let mut date = first;
-    // At most a few thousand marks: the finest level shown depends on the span.
-    let finest = if span <= 45.0 && smallest <= DAY {
-        DAY
-    } else if span <= 200.0 && smallest <= WEEK {
-        WEEK
-    } else if span <= 2500.0 && smallest <= MONTH {
-        MONTH
-    } else if span <= 1500.0 && smallest <= QUARTER {
-        QUARTER
-    } else {
-        YEAR
-    };
     while date <= last {
         let step = step_of(date);
-        // A Monday just before or after the first of a month would print over the month.
-        let crowded = step == WEEK && (date.day() <= 3 || date.day() + 3 > days_in_month(date));
-        if step >= finest && !crowded {
+        if step >= finest && !(step == WEEK && near_a_month(date, LABEL_ROOM * per_pixel)) {
             marks.push(GridMark {
                 value: day_number(date),
                 step_size: step,
@@ -66,7 +77,13 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
 /// The largest calendar step `date` starts.
 fn step_of(date: NaiveDate) -> f64 {
     if date.day() == 1 && date.month() == 1 {
-        YEAR
+        if date.year().rem_euclid(10) == 0 {
+            TEN_YEARS
+        } else if date.year().rem_euclid(2) == 0 {
+            TWO_YEARS
+        } else {
+            YEAR
+        }
     } else if date.day() == 1 && (date.month() - 1).is_multiple_of(3) {
         QUARTER
     } else if date.day() == 1 {
@@ -76,6 +93,13 @@ fn step_of(date: NaiveDate) -> f64 {
     } else {
         DAY
     }
+}
+
+/// Whether the first of a month lies within `days` of `date`.
+fn near_a_month(date: NaiveDate, days: f64) -> bool {
+    let since_first = f64::from(date.day() - 1);
+    let to_next = f64::from(days_in_month(date) - date.day() + 1);
+    since_first < days || to_next < days
 }
 
 fn days_in_month(date: NaiveDate) -> u32 {
@@ -117,62 +141,67 @@ pub fn date_label(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
     }
 }
 
-/// The colour of a metric's line.
+/// Whole-number marks for a count axis (sessions, days): 1, 2, 5, 10, 20, … apart, so that a
+/// short axis still shows its numbers rather than only 0.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the signature egui_plot asks of a grid spacer"
+)]
+pub fn count_grid(input: GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let per_pixel = input.base_step_size / GRID_MIN_PX;
+    if per_pixel <= 0.0 || !per_pixel.is_finite() || max < min {
+        return Vec::new();
+    }
+    // Labels on the y axis need about 20 pixels: the smallest nice step that gives them.
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0]
+        .into_iter()
+        .find(|step| step / per_pixel >= 22.0)
+        .unwrap_or(1000.0);
+    let mut marks = Vec::new();
+    let mut value = (min.max(0.0) / step).ceil() * step;
+    while value <= max && marks.len() < 100 {
+        marks.push(GridMark {
+            value,
+            step_size: step,
+        });
+        value += step;
+    }
+    marks
+}
+
+/// The colour of a metric's line: Okabe and Ito's colour-blind-safe palette (vermilion,
+/// reddish purple, orange, blue, bluish green), lighter in the dark theme. Session kinds use
+/// other colours ([`kind_color`]), so a session line is never taken for a metric.
 pub fn metric_color(metric: Metric, dark_mode: bool) -> Color32 {
     let (light, dark) = match metric {
-        Metric::Pain => (
-            Color32::from_rgb(200, 50, 40),
-            Color32::from_rgb(255, 110, 95),
-        ),
-        Metric::WorstPain => (
-            Color32::from_rgb(120, 20, 60),
-            Color32::from_rgb(235, 120, 170),
-        ),
-        Metric::Stiffness => (
-            Color32::from_rgb(200, 120, 0),
-            Color32::from_rgb(255, 180, 60),
-        ),
-        Metric::Sleep => (
-            Color32::from_rgb(30, 90, 200),
-            Color32::from_rgb(110, 170, 255),
-        ),
-        Metric::Stress => (
-            Color32::from_rgb(110, 60, 170),
-            Color32::from_rgb(185, 150, 240),
-        ),
+        Metric::Pain => (rgb(0xD55E00), rgb(0xFF7F2A)),
+        Metric::WorstPain => (rgb(0xCC79A7), rgb(0xE8A3C8)),
+        Metric::Stiffness => (rgb(0xE69F00), rgb(0xF5B83D)),
+        Metric::Sleep => (rgb(0x0072B2), rgb(0x56B4E9)),
+        Metric::Stress => (rgb(0x009E73), rgb(0x3FD1A6)),
     };
     if dark_mode { dark } else { light }
 }
 
-/// The colour of a session kind's markers.
+/// The colour of a session kind's markers: Paul Tol's muted scheme (indigo, wine, olive, brown,
+/// grey, teal), which stays apart from the metrics' colours and from each other for colour-blind
+/// readers; the kinds are also told apart by their letter or name wherever they are drawn.
 pub fn kind_color(kind: KindChoice, dark_mode: bool) -> Color32 {
     let (light, dark) = match kind {
-        KindChoice::Swedish => (
-            Color32::from_rgb(0, 140, 130),
-            Color32::from_rgb(70, 210, 195),
-        ),
-        KindChoice::DeepTissue => (
-            Color32::from_rgb(150, 40, 150),
-            Color32::from_rgb(220, 120, 220),
-        ),
-        KindChoice::TriggerPoint => (
-            Color32::from_rgb(190, 90, 20),
-            Color32::from_rgb(245, 150, 80),
-        ),
-        KindChoice::Sports => (
-            Color32::from_rgb(40, 110, 30),
-            Color32::from_rgb(130, 210, 110),
-        ),
-        KindChoice::Shiatsu => (
-            Color32::from_rgb(60, 80, 180),
-            Color32::from_rgb(140, 160, 255),
-        ),
-        KindChoice::Other => (
-            Color32::from_rgb(110, 110, 110),
-            Color32::from_rgb(180, 180, 180),
-        ),
+        KindChoice::Swedish => (rgb(0x332288), rgb(0x9988EE)),
+        KindChoice::DeepTissue => (rgb(0x882255), rgb(0xDD6699)),
+        KindChoice::TriggerPoint => (rgb(0x808000), rgb(0xC8C850)),
+        KindChoice::Sports => (rgb(0x7F4F24), rgb(0xC8955A)),
+        KindChoice::Shiatsu => (rgb(0x2F6F6F), rgb(0x7FBFBF)),
+        KindChoice::Other => (rgb(0x4D4D4D), rgb(0xBFBFBF)),
     };
     if dark_mode { dark } else { light }
+}
+
+/// A colour from its hex code.
+const fn rgb(hex: u32) -> Color32 {
+    Color32::from_rgb((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
 }
 
 /// The name a metric has in chart legends, with its direction where it is unusual.
@@ -190,4 +219,88 @@ pub fn days_per_pixel(bounds: &egui_plot::PlotBounds, width_px: f32) -> f64 {
         return 1.0;
     }
     (bounds.max()[0] - bounds.min()[0]) / f64::from(width_px)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(from: &str, to: &str, width_px: f64) -> GridInput {
+        let date = |text: &str| day_number(crate::model::parse_date(text).unwrap());
+        let (min, max) = (date(from), date(to));
+        GridInput {
+            bounds: (min, max),
+            base_step_size: (max - min) / width_px * GRID_MIN_PX,
+        }
+    }
+
+    /// The labels egui_plot would draw: marks whose step is at least 60 pixels wide.
+    fn labelled(input: GridInput) -> Vec<String> {
+        let per_pixel = input.base_step_size / GRID_MIN_PX;
+        date_grid(input)
+            .into_iter()
+            .filter(|mark| mark.step_size / per_pixel > 60.0)
+            .map(|mark| date_label(mark, &(0.0..=1.0)))
+            .collect()
+    }
+
+    #[test]
+    fn twenty_years_label_every_second_year() {
+        // 7,300 days over 1,000 pixels: a year is 50 px, two years 100 px.
+        let labels = labelled(input("2006-12-02", "2026-12-01", 1000.0));
+        assert_eq!(
+            labels,
+            [
+                "2008", "2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024", "2026"
+            ]
+        );
+    }
+
+    #[test]
+    fn ninety_days_label_months_and_the_mondays_clear_of_them() {
+        // 90 days over 1,000 pixels: 11 px a day; a Monday within 5 days of the 1st (28 Sep,
+        // 5 Oct, 2 Nov, 30 Nov) is dropped, 26 Oct (6 days before November) is kept.
+        let labels = labelled(input("2026-09-03", "2026-12-01", 1000.0));
+        assert_eq!(
+            labels,
+            [
+                "7 Sep", "14 Sep", "21 Sep", "Oct", "12 Oct", "19 Oct", "26 Oct", "Nov", "9 Nov",
+                "16 Nov", "23 Nov", "Dec"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_two_labels_are_closer_than_a_label_is_wide() {
+        for (from, width) in [
+            ("2026-11-20", 700.0),
+            ("2026-09-03", 700.0),
+            ("2025-12-01", 700.0),
+            ("2023-12-01", 1800.0),
+            ("1990-01-01", 700.0),
+        ] {
+            let input = input(from, "2026-12-01", width);
+            let per_pixel = input.base_step_size / GRID_MIN_PX;
+            let marks: Vec<f64> = date_grid(input)
+                .into_iter()
+                .filter(|mark| mark.step_size / per_pixel > 60.0)
+                .map(|mark| mark.value / per_pixel)
+                .collect();
+            assert!(marks.len() >= 3, "{from} at {width} px: {marks:?}");
+            for pair in marks.windows(2) {
+                assert!(pair[1] - pair[0] >= 50.0, "{from} at {width} px: {pair:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_axes_show_numbers_above_zero() {
+        // 0 to 9 sessions over 70 pixels: steps of 5 (39 px), so 0 and 5 are labelled.
+        let marks = count_grid(GridInput {
+            bounds: (0.0, 9.0),
+            base_step_size: 9.0 / 70.0 * GRID_MIN_PX,
+        });
+        let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
+        assert_eq!(values, [0.0, 5.0]);
+    }
 }

@@ -44,11 +44,7 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         .on_hover_text(
             "k: each session is compared over this many days before and after it (1–28)",
         );
-        ui.label(
-            RichText::new(format!("1 to {}", EffectSettings::MAX_WINDOW))
-                .weak()
-                .small(),
-        );
+        ui.label(RichText::new(format!("1 to {}", EffectSettings::MAX_WINDOW)).weak());
         ui.add_space(12.0);
         let label = ui.label(labels::MIN_DAYS);
         ui.add(
@@ -58,11 +54,7 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         )
         .labelled_by(label.id)
         .on_hover_text("m: a window with fewer logged days is \"not enough data\"");
-        ui.label(
-            RichText::new(format!("1 to {window}, at most the days before and after"))
-                .weak()
-                .small(),
-        );
+        ui.label(RichText::new(format!("1 to {window}, at most the days before and after")).weak());
         let min_days = min_days.min(window);
         if let Ok(changed) = EffectSettings::new(i64::from(window), i64::from(min_days))
             && changed != settings
@@ -75,7 +67,7 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
 /// The two sentences said next to every effect.
 pub fn honesty_ui(ui: &mut egui::Ui) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new(REGRESSION_NOTE).small());
-        ui.label(RichText::new(DIARY_NOTE).small().weak());
+        ui.label(RichText::new(REGRESSION_NOTE));
+        ui.label(RichText::new(DIARY_NOTE).weak());
     });
 }

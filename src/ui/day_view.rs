@@ -11,7 +11,8 @@ use super::widgets::{
     EditOrigin, error_text, field_label, reason_line, region_checkboxes, score_input,
 };
 use crate::model::{
-    Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Region, Score, check_not_future, check_text,
+    Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Region, Score, Session, check_not_future,
+    check_text,
 };
 use crate::report::text;
 
@@ -219,7 +220,8 @@ impl DayView {
             count,
             |ui, rows| {
                 for day in journal.days().rev().skip(rows.start).take(rows.len()) {
-                    if day_row(ui, self.date == day.date, &summary(day)).clicked() {
+                    let sessions = journal.sessions_on(day.date);
+                    if day_row(ui, self.date == day.date, &summary(day, sessions)).clicked() {
                         self.open(day.date);
                     }
                 }
@@ -394,8 +396,8 @@ fn note_problem(note: &str) -> Option<String> {
         .map(|error| format!("{error}. The journal keeps the note from before."))
 }
 
-/// One line for the list: the date and the main figures.
-fn summary(day: &Day) -> String {
+/// One line for the list: the date, the day's sessions, and the main figures.
+fn summary(day: &Day, sessions: &[Session]) -> String {
     let mut text = text::date(day.date);
     if let Some(pain) = day.pain {
         text.push_str(&format!(" · pain {pain}"));
@@ -405,6 +407,11 @@ fn summary(day: &Day) -> String {
     }
     if !day.note.is_empty() {
         text.push_str(" · note");
+    }
+    match sessions {
+        [] => {}
+        [_] => text.push_str(" · session"),
+        more => text.push_str(&format!(" · {} sessions", more.len())),
     }
     text
 }

@@ -10,8 +10,13 @@ use crate::store;
 
 /// Prepare an egui context as painlog needs it: DejaVu Sans after egui's own font, so arrows,
 /// symbols, Greek and Cyrillic in notes draw the same on every machine. Called once, before the
-/// first frame (by the window and by the tests).
+/// first frame (by the window and by the tests). In the light theme input boxes and buttons
+/// get a visible grey border (egui draws them borderless, white on near-white).
 pub fn setup_context(ctx: &egui::Context) {
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.widgets.inactive.bg_stroke =
+            egui::Stroke::new(1.0, egui::Color32::from_gray(140));
+    });
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "DejaVuSans".to_owned(),

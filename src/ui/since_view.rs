@@ -71,7 +71,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             ui.add_space(10.0);
             recent_sessions_ui(ui, journal, ctx.analysis, settings, today);
             ui.add_space(10.0);
-            ui.label(RichText::new(DIARY_NOTE).small().weak());
+            ui.label(RichText::new(DIARY_NOTE).weak());
         });
     });
 }
@@ -147,7 +147,6 @@ fn recent_sessions_ui(
             "Days before and after: {} (set in Effects).",
             settings.window()
         ))
-        .weak()
-        .small(),
+        .weak(),
     );
 }

@@ -215,7 +215,7 @@ pub fn score_input(
         let clear = ui
             .add_enabled(
                 !text.is_empty(),
-                egui::Button::new("Clear").small().sense(Sense::CLICK),
+                egui::Button::new("Clear").sense(Sense::CLICK),
             )
             .on_hover_text("Back to \"not logged\" (not the same as 0)")
             .accessible_name(format!("Clear {}", name.to_lowercase()));

@@ -211,21 +211,19 @@ fn session_row(
     }
     let painter = ui.painter_at(rect.shrink(2.0));
     let body = egui::TextStyle::Body.resolve(ui.style());
-    // The shared small style: its glyphs are already drawn for other views.
-    let small = egui::TextStyle::Small.resolve(ui.style());
     let left = rect.left() + 6.0;
     painter.text(
         egui::pos2(left, rect.top() + 4.0),
         egui::Align2::LEFT_TOP,
         title,
-        body,
+        body.clone(),
         visuals.text_color(),
     );
     painter.text(
         egui::pos2(left, rect.center().y + 3.0),
         egui::Align2::LEFT_TOP,
         detail,
-        small,
+        body,
         ui.visuals().weak_text_color(),
     );
     response

@@ -8,15 +8,16 @@ use super::chart::{metric_color, metric_legend};
 use super::context::ViewContext;
 use super::widgets::{field_label, reason_line};
 use crate::analysis::{
-    DayRange, EffectSettings, Effects, JournalIndex, MetricMap, SessionEffect, daily_runs,
-    day_number, rolling_mean_runs,
+    Bucket, DayRange, EffectSettings, Effects, JournalIndex, MetricMap, Resolution, SessionEffect,
+    buckets, daily_runs, day_number, rolling_mean_runs,
 };
 use crate::model::{Journal, Metric, SessionId};
 
+mod legend;
 mod plot;
 
 use crate::report::text;
-use plot::MAX_DAYS_PER_PIXEL_FOR_DAILY;
+use plot::Drawn;
 
 /// Which days the chart shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +64,25 @@ struct SeriesCache {
     revision: u64,
     daily: MetricMap<Option<Runs>>,
     rolling: MetricMap<Option<Runs>>,
+    weekly: MetricMap<Option<Vec<Bucket>>>,
+    monthly: MetricMap<Option<Vec<Bucket>>>,
+}
+
+impl SeriesCache {
+    /// Whether the chart has anything of `metric` to draw at `resolution`.
+    fn has_data(&self, metric: Metric, resolution: Resolution) -> bool {
+        match resolution {
+            Resolution::Daily => [&self.daily[metric], &self.rolling[metric]]
+                .into_iter()
+                .any(|runs| runs.as_ref().is_some_and(|runs| !runs.is_empty())),
+            Resolution::Weekly => self.weekly[metric]
+                .as_ref()
+                .is_some_and(|buckets| !buckets.is_empty()),
+            Resolution::Monthly => self.monthly[metric]
+                .as_ref()
+                .is_some_and(|buckets| !buckets.is_empty()),
+        }
+    }
 }
 
 /// The trend chart's choices, kept between runs.
@@ -113,8 +133,10 @@ pub struct TrendsView {
     reset_bounds: bool,
     selected: Option<SessionId>,
     cache: Option<SeriesCache>,
-    /// Days per pixel in the last frame, to say when daily values are left out.
-    last_days_per_pixel: f64,
+    /// What the chart drew last frame, for its key and the note on its resolution.
+    drawn: Drawn,
+    /// A day to bring into view (a session stepped to), in plot days.
+    focus: Option<f64>,
 }
 
 impl Default for TrendsView {
@@ -125,7 +147,8 @@ impl Default for TrendsView {
             reset_bounds: true,
             selected: None,
             cache: None,
-            last_days_per_pixel: 0.0,
+            drawn: Drawn::default(),
+            focus: None,
         }
     }
 }
@@ -173,18 +196,28 @@ impl TrendsView {
                 );
             }
             self.selection_ui(ui, effects);
-            if self.choices.daily && self.last_days_per_pixel > MAX_DAYS_PER_PIXEL_FOR_DAILY {
-                ui.label(
-                    RichText::new("Daily values are left out at this zoom; zoom in (Ctrl+scroll, or a shorter range) to see them.")
-                        .weak()
-                        .small(),
-                );
+            if self.drawn.resolution != Resolution::Daily && !self.drawn.metrics.is_empty() {
+                ui.label(format!(
+                    "{} days are too many to draw one by one at this width: each line shows \
+                     {}ly means. Zoom in (Ctrl+scroll, or a shorter range) to see each day.",
+                    if self.choices.range == RangeChoice::All {
+                        "All"
+                    } else {
+                        "These"
+                    },
+                    self.drawn.resolution.unit(),
+                ));
             }
-            let (clicked, per_pixel) = self.plot_ui(ui, journal, index, effects, range);
-            self.last_days_per_pixel = per_pixel;
-            if let Some(x) = clicked {
-                self.select_near(x, per_pixel, effects);
+            legend::legend_ui(ui, &self.drawn, self.choices.daily, self.choices.rolling);
+            let drawn = self.plot_ui(ui, journal, index, effects, range);
+            if let Some(x) = drawn.clicked {
+                self.select_near(x, drawn.per_pixel, effects);
             }
+            if !drawn.same_key(&self.drawn) {
+                // The key above the chart follows what it drew.
+                ui.ctx().request_repaint();
+            }
+            self.drawn = drawn;
         });
     }
 
@@ -198,6 +231,8 @@ impl TrendsView {
                 revision: journal.revision(),
                 daily: MetricMap::from_fn(|_| None),
                 rolling: MetricMap::from_fn(|_| None),
+                weekly: MetricMap::from_fn(|_| None),
+                monthly: MetricMap::from_fn(|_| None),
             });
         }
         let span = index.daily.span();
@@ -211,6 +246,12 @@ impl TrendsView {
             if self.choices.rolling {
                 cache.rolling[metric]
                     .get_or_insert_with(|| rolling_mean_runs(&index.daily, metric, span));
+            }
+            for (cached, resolution) in [
+                (&mut cache.weekly[metric], Resolution::Weekly),
+                (&mut cache.monthly[metric], Resolution::Monthly),
+            ] {
+                cached.get_or_insert_with(|| buckets(&index.daily, metric, span, resolution));
             }
         }
     }
@@ -312,11 +353,16 @@ impl TrendsView {
             let count = effects.sessions.len();
             let earlier = position.map_or(count.checked_sub(1), |p| p.checked_sub(1));
             let later = position.and_then(|p| (p + 1 < count).then_some(p + 1));
+            let mut step = None;
             if ui.add_enabled(earlier.is_some(), egui::Button::new(labels::PREVIOUS)).clicked() {
-                self.selected = earlier.map(|i| effects.sessions[i].session_id);
+                step = earlier;
             }
             if ui.add_enabled(later.is_some(), egui::Button::new(labels::NEXT)).clicked() {
-                self.selected = later.map(|i| effects.sessions[i].session_id);
+                step = later;
+            }
+            if let Some(effect) = step.map(|i| &effects.sessions[i]) {
+                self.selected = Some(effect.session_id);
+                self.focus = Some(day_number(effect.date()));
             }
             if ui.add_enabled(self.selected.is_some(), egui::Button::new(labels::CLEAR)).clicked() {
                 self.selected = None;

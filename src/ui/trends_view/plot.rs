@@ -2,20 +2,23 @@
 //! session, and what the pointer is over.
 
 use egui::{Color32, RichText};
-use egui_plot::{Corner, Legend, Line, LineStyle, Plot, PlotPoints, Points, Span, VLine};
+use egui_plot::{
+    Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, Points, Span, VLine,
+};
 
 use crate::analysis::{
-    DayRange, Effects, JournalIndex, SessionEffect, date_from_day_number, day_number, decimate,
+    Bucket, DayRange, Effects, JournalIndex, Resolution, SessionEffect, date_from_day_number,
+    day_number, decimate, session_density,
 };
-use crate::model::{Journal, Metric};
+use crate::model::{Journal, KindChoice, Metric, Session};
 use crate::report::text;
 use crate::ui::chart::{
-    date_grid, date_label, days_per_pixel, kind_color, metric_color, metric_legend,
+    count_grid, date_grid, date_label, days_per_pixel, kind_color, metric_color, metric_legend,
 };
 
 impl super::TrendsView {
-    /// Draw the chart; returns where it was clicked (x in days) and how many days one pixel
-    /// spans, when it was.
+    /// Draw the chart and, under it, the sessions as a strip when lines would crowd; returns
+    /// what was drawn.
     pub(super) fn plot_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -23,16 +26,25 @@ impl super::TrendsView {
         index: &JournalIndex,
         effects: &Effects,
         range: DayRange,
-    ) -> (Option<f64>, f64) {
+    ) -> Drawn {
         let dark = ui.visuals().dark_mode;
         let reset = std::mem::take(&mut self.reset_bounds);
+        let focus = self.focus.take();
         let x_range = (day_number(range.from) - 0.5)..=(day_number(range.to) + 0.5);
         let hover = |x: f64| hover_text(journal, index, x);
+        // Room for the strip of sessions under the chart when it was drawn last frame.
+        let strip_room = if self.drawn.strip.is_some() {
+            110.0
+        } else {
+            0.0
+        };
+        let height = (ui.available_height() - strip_room).max(180.0);
         let plot = Plot::new("trends_plot")
-            .legend(Legend::default().position(Corner::LeftTop))
+            .height(height)
+            .link_axis(egui::Id::unique("trends_x"), [true, false])
             .x_grid_spacer(date_grid)
             .x_axis_formatter(date_label)
-            .y_axis_label("0 – 10")
+            .y_axis_label("0–10, lower is better (sleep: higher)")
             .allow_zoom([true, false])
             .allow_drag([true, false])
             .allow_scroll([true, false])
@@ -46,62 +58,65 @@ impl super::TrendsView {
                 Some(hover(x))
             });
         let Some(cache) = &self.cache else {
-            return (None, 1.0);
+            return Drawn::default();
         };
         let selected = self
             .selected
             .and_then(|id| effects.sessions.iter().find(|e| e.session_id == id));
-        let shown = self.choices.shown;
-        let (daily_on, rolling_on) = (self.choices.daily, self.choices.rolling);
+        let choices = &self.choices;
         let response = plot.show(ui, |plot_ui| {
             if reset {
                 plot_ui.set_plot_bounds_x(x_range.clone());
                 plot_ui.set_plot_bounds_y(-0.3..=10.3);
             }
+            if let Some(x) = focus {
+                // Stepping to a session brings it into view, keeping the span.
+                let bounds = plot_ui.plot_bounds();
+                let (min, max) = (bounds.min()[0], bounds.max()[0]);
+                if x < min || x > max {
+                    let half = (max - min) / 2.0;
+                    plot_ui.set_plot_bounds_x((x - half)..=(x + half));
+                }
+            }
             let bounds = plot_ui.plot_bounds();
             let width = plot_ui.transform().frame().width();
             let per_pixel = days_per_pixel(&bounds, width);
             let visible = (bounds.min()[0] - 1.0)..=(bounds.max()[0] + 1.0);
+            let days = (visible.end() - visible.start()).max(0.0) as usize;
+            let resolution = Resolution::for_chart(days, f64::from(width));
             if let Some(effect) = selected {
                 shade_windows(plot_ui, effect, dark);
             }
-            // Far out, a day is less than half a pixel: daily values become a blur.
-            let daily_fits = per_pixel <= MAX_DAYS_PER_PIXEL_FOR_DAILY;
-            for metric in Metric::ALL.into_iter().filter(|m| shown[*m]) {
-                let color = metric_color(metric, dark);
-                if daily_on && daily_fits {
-                    let faint = color.gamma_multiply(0.55);
-                    add_runs(
-                        plot_ui,
-                        cache.daily[metric].as_deref().unwrap_or(&[]),
-                        &visible,
-                        per_pixel,
-                        &metric_legend(metric),
-                        faint,
-                        1.2,
-                        true,
-                    );
-                }
-                if rolling_on {
-                    let name = format!("{}, 7-day mean", metric_legend(metric));
-                    add_runs(
-                        plot_ui,
-                        cache.rolling[metric].as_deref().unwrap_or(&[]),
-                        &visible,
-                        per_pixel,
-                        &name,
-                        color,
-                        2.6,
-                        false,
-                    );
-                }
+            let view = Viewport {
+                visible: visible.clone(),
+                per_pixel,
+                resolution,
+            };
+            let metrics = draw_metrics(plot_ui, cache, choices, &view, dark);
+            let strip = strip_resolution(effects, &visible, resolution);
+            let mut kinds = Vec::new();
+            if strip.is_none() {
+                kinds = session_lines(plot_ui, effects, selected, &visible, dark);
+            } else if let Some(effect) = selected {
+                plot_ui.add(
+                    VLine::new("", day_number(effect.date()))
+                        .color(kind_color(effect.kind.choice(), dark))
+                        .width(2.5),
+                );
             }
-            session_markers(plot_ui, effects, selected, &visible, per_pixel, dark);
             let clicked = plot_ui.response().clicked();
             let at = clicked
                 .then(|| plot_ui.pointer_coordinate().map(|p| p.x))
                 .flatten();
-            (at, per_pixel)
+            Drawn {
+                clicked: at,
+                per_pixel,
+                resolution,
+                metrics,
+                kinds,
+                strip,
+                shaded: selected.is_some(),
+            }
         });
         // What a screen reader (and a test) is told about the chart: the days it shows now,
         // which dragging and zooming change.
@@ -115,84 +130,357 @@ impl super::TrendsView {
             ui.ctx()
                 .accesskit_node_builder(response.response.id, |node| node.set_label(label));
         }
-        response.inner
+        let drawn = response.inner;
+        if let Some(strip) = drawn.strip {
+            session_strip(ui, journal.sessions(), &x_range, strip);
+        }
+        drawn
     }
 }
 
-/// Beyond this many days per pixel the chart leaves out daily values (the mean stays).
-pub(super) const MAX_DAYS_PER_PIXEL_FOR_DAILY: f64 = 2.0;
+/// What one frame of the chart drew, for its legend and for clicks.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Drawn {
+    /// Where the chart was clicked (x in days).
+    pub clicked: Option<f64>,
+    /// How many days one pixel spans.
+    pub per_pixel: f64,
+    /// How finely the chart showed its days.
+    pub resolution: Resolution,
+    /// The metrics drawn (shown, with data).
+    pub metrics: Vec<Metric>,
+    /// The kinds of the sessions drawn as lines.
+    pub kinds: Vec<KindChoice>,
+    /// Sessions counted in a strip under the chart instead, per week or month.
+    pub strip: Option<Resolution>,
+    /// A session's windows are shaded.
+    pub shaded: bool,
+}
 
-/// Sessions as dashed lines, or, when they would stand closer than a few pixels apart, as a rug
-/// of ticks along the bottom (one colour and shape per kind).
-fn session_markers(
+impl Drawn {
+    /// Whether the key and the note over the chart would say the same for `other`.
+    pub fn same_key(&self, other: &Self) -> bool {
+        (
+            &self.metrics,
+            self.resolution,
+            &self.kinds,
+            self.strip,
+            self.shaded,
+        ) == (
+            &other.metrics,
+            other.resolution,
+            &other.kinds,
+            other.strip,
+            other.shaded,
+        )
+    }
+}
+
+impl Default for Drawn {
+    fn default() -> Self {
+        Self {
+            clicked: None,
+            per_pixel: 1.0,
+            resolution: Resolution::Daily,
+            metrics: Vec::new(),
+            kinds: Vec::new(),
+            strip: None,
+            shaded: false,
+        }
+    }
+}
+
+/// The days the chart shows and how finely.
+struct Viewport {
+    /// The days in view, a day either side.
+    visible: std::ops::RangeInclusive<f64>,
+    /// Days per pixel.
+    per_pixel: f64,
+    /// Daily, weekly or monthly.
+    resolution: Resolution,
+}
+
+/// The metrics chosen, as lines (daily values and the 7-day mean) or as weekly or monthly means
+/// with their band; returns the metrics that had something to draw.
+fn draw_metrics(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    cache: &super::SeriesCache,
+    choices: &super::TrendsChoices,
+    view: &Viewport,
+    dark: bool,
+) -> Vec<Metric> {
+    let mut metrics = Vec::new();
+    for metric in Metric::ALL.into_iter().filter(|m| choices.shown[*m]) {
+        if cache.has_data(metric, view.resolution) {
+            metrics.push(metric);
+        }
+        let color = metric_color(metric, dark);
+        match view.resolution {
+            Resolution::Daily => {
+                if choices.daily {
+                    add_runs(
+                        plot_ui,
+                        cache.daily[metric].as_deref().unwrap_or(&[]),
+                        &view.visible,
+                        view.per_pixel,
+                        (
+                            &format!("{}, daily", metric_legend(metric)),
+                            color.gamma_multiply(0.55),
+                        ),
+                        (1.2, LineStyle::Solid),
+                        true,
+                    );
+                }
+                if choices.rolling {
+                    let name = format!("{}, 7-day mean", metric_legend(metric));
+                    add_runs(
+                        plot_ui,
+                        cache.rolling[metric].as_deref().unwrap_or(&[]),
+                        &view.visible,
+                        view.per_pixel,
+                        (&name, color),
+                        (metric_line_width(metric), metric_line_style(metric)),
+                        false,
+                    );
+                }
+            }
+            Resolution::Weekly | Resolution::Monthly => {
+                let buckets = if view.resolution == Resolution::Weekly {
+                    &cache.weekly[metric]
+                } else {
+                    &cache.monthly[metric]
+                };
+                add_buckets(
+                    plot_ui,
+                    buckets.as_deref().unwrap_or(&[]),
+                    &view.visible,
+                    metric,
+                    view.resolution,
+                    dark,
+                );
+            }
+        }
+    }
+    metrics
+}
+
+/// The line style of a metric's mean: each metric has its own, so the chart reads without
+/// colour (and in black and white).
+pub(super) fn metric_line_style(metric: Metric) -> LineStyle {
+    match metric {
+        Metric::Pain => LineStyle::Solid,
+        Metric::WorstPain => LineStyle::Dashed { length: 14.0 },
+        Metric::Stiffness => LineStyle::Dotted { spacing: 6.0 },
+        Metric::Sleep => LineStyle::Dashed { length: 5.0 },
+        Metric::Stress => LineStyle::Dotted { spacing: 11.0 },
+    }
+}
+
+/// The width of a metric's mean line: dotted lines are drawn as dots of this radius, so they
+/// are thinner to stay dots.
+pub(super) fn metric_line_width(metric: Metric) -> f32 {
+    match metric_line_style(metric) {
+        LineStyle::Dotted { .. } => 1.7,
+        LineStyle::Solid | LineStyle::Dashed { .. } => 2.6,
+    }
+}
+
+/// When sessions are shown as counts under the chart rather than lines in it: when more than
+/// [`MAX_SESSION_LINES`] are in view, or the chart shows weeks or months. `None`: lines.
+fn strip_resolution(
+    effects: &Effects,
+    visible: &std::ops::RangeInclusive<f64>,
+    resolution: Resolution,
+) -> Option<Resolution> {
+    let in_view = effects
+        .sessions
+        .iter()
+        .filter(|e| visible.contains(&day_number(e.date())))
+        .count();
+    match resolution {
+        Resolution::Daily if in_view <= MAX_SESSION_LINES => None,
+        Resolution::Daily | Resolution::Weekly => Some(Resolution::Weekly),
+        Resolution::Monthly => Some(Resolution::Monthly),
+    }
+}
+
+/// The most sessions drawn as lines across the chart; more become a strip of counts.
+const MAX_SESSION_LINES: usize = 15;
+
+/// Sessions per week or month as bars under the chart, on the chart's own days.
+fn session_strip(
+    ui: &mut egui::Ui,
+    sessions: &[Session],
+    x_range: &std::ops::RangeInclusive<f64>,
+    resolution: Resolution,
+) {
+    let (Some(first), Some(last)) = (sessions.first(), sessions.last()) else {
+        return;
+    };
+    let all = DayRange::new(first.date(), last.date());
+    let width = if resolution == Resolution::Weekly {
+        7.0
+    } else {
+        30.4
+    };
+    let bars: Vec<Bar> = session_density(sessions.iter().map(Session::date), all, resolution)
+        .into_iter()
+        .map(|(start, count)| {
+            Bar::new(day_number(start) + width / 2.0 - 0.5, count as f64).width(width * 0.85)
+        })
+        .collect();
+    let most = bars.iter().map(|bar| bar.value).fold(1.0_f64, f64::max);
+    let ink = ui.visuals().text_color().gamma_multiply(0.7);
+    let unit = resolution.unit();
+    let response = Plot::new("trends_sessions")
+        .height(90.0)
+        .link_axis(egui::Id::unique("trends_x"), [true, false])
+        .x_grid_spacer(date_grid)
+        .x_axis_formatter(date_label)
+        .y_axis_label(format!("sessions per {unit}"))
+        .y_grid_spacer(count_grid)
+        .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .allow_scroll([true, false])
+        .default_x_bounds(*x_range.start(), *x_range.end())
+        .include_y(0.0)
+        .include_y(most)
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(BarChart::new(format!("Sessions per {unit}"), bars).color(ink));
+        });
+    // What a screen reader is told: how many sessions the strip counts over the days in view.
+    let bounds = response.transform.bounds();
+    let (from, to) = (
+        date_from_day_number(bounds.min()[0].ceil()),
+        date_from_day_number(bounds.max()[0].floor()),
+    );
+    if let (Some(from), Some(to)) = (from, to) {
+        let count = sessions
+            .iter()
+            .filter(|s| (from..=to).contains(&s.date()))
+            .count();
+        let label = format!(
+            "Sessions per {unit}, {count} sessions from {} to {}",
+            text::date(from),
+            text::date(to)
+        );
+        ui.ctx()
+            .accesskit_node_builder(response.response.id, |node| node.set_label(label));
+    }
+}
+
+/// Weekly or monthly means as a line, with the middle half of each bucket's days as a band.
+fn add_buckets(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    buckets: &[Bucket],
+    visible: &std::ops::RangeInclusive<f64>,
+    metric: Metric,
+    resolution: Resolution,
+    dark: bool,
+) {
+    let color = metric_color(metric, dark);
+    let name = format!("{}, {}ly mean", metric_legend(metric), resolution.unit());
+    // Runs of buckets that follow one another; a missing one breaks the line.
+    let mut run: Vec<&Bucket> = Vec::new();
+    let flush = |run: &mut Vec<&Bucket>, plot_ui: &mut egui_plot::PlotUi<'_>| {
+        if run.is_empty() {
+            return;
+        }
+        let xs: Vec<f64> = run.iter().map(|b| middle(b)).collect();
+        let lows: Vec<f64> = run.iter().map(|b| b.low).collect();
+        let highs: Vec<f64> = run.iter().map(|b| b.high).collect();
+        if run.len() > 1 {
+            plot_ui.add(
+                FilledArea::new("", &xs, &lows, &highs)
+                    .fill_color(color.gamma_multiply(0.18))
+                    .allow_hover(false),
+            );
+            let points: Vec<[f64; 2]> = run.iter().map(|b| [middle(b), b.mean]).collect();
+            plot_ui.line(
+                Line::new(name.clone(), PlotPoints::from(points))
+                    .color(color)
+                    .width(metric_line_width(metric))
+                    .style(metric_line_style(metric)),
+            );
+        } else {
+            plot_ui.add(
+                Points::new(name.clone(), PlotPoints::from(vec![[xs[0], run[0].mean]]))
+                    .color(color)
+                    .radius(3.0),
+            );
+        }
+        run.clear();
+    };
+    for bucket in buckets {
+        let x = middle(bucket);
+        if x < *visible.start() - 40.0 || x > *visible.end() + 40.0 {
+            continue;
+        }
+        if let Some(last) = run.last()
+            && (bucket.from - last.to).num_days() > 1
+        {
+            flush(&mut run, plot_ui);
+        }
+        run.push(bucket);
+    }
+    flush(&mut run, plot_ui);
+}
+
+/// The middle of a bucket, in plot days.
+fn middle(bucket: &Bucket) -> f64 {
+    (day_number(bucket.from) + day_number(bucket.to)) / 2.0
+}
+
+/// Sessions as dashed lines across the chart (few enough to tell apart), one colour per kind;
+/// returns the kinds drawn.
+fn session_lines(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     effects: &Effects,
     selected: Option<&SessionEffect>,
     visible: &std::ops::RangeInclusive<f64>,
-    per_pixel: f64,
     dark: bool,
-) {
-    let in_view: Vec<&SessionEffect> = effects
+) -> Vec<KindChoice> {
+    let mut kinds = Vec::new();
+    for effect in effects
         .sessions
         .iter()
         .filter(|e| visible.contains(&day_number(e.date())))
-        .collect();
-    let width_days = visible.end() - visible.start();
-    let dense = in_view.len() as f64 * 8.0 * per_pixel > width_days;
-    if dense {
-        for kind in crate::model::KindChoice::ALL {
-            let ticks: Vec<[f64; 2]> = in_view
-                .iter()
-                .filter(|e| e.kind.choice() == kind)
-                .map(|e| [day_number(e.date()), -0.15])
-                .collect();
-            if !ticks.is_empty() {
-                plot_ui.add(
-                    Points::new(format!("{} session", kind.label()), PlotPoints::from(ticks))
-                        .shape(egui_plot::MarkerShape::Up)
-                        .radius(3.5)
-                        .color(kind_color(kind, dark)),
-                );
-            }
+    {
+        let kind = effect.kind.choice();
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
         }
-    } else {
-        for effect in &in_view {
-            let kind = effect.kind.choice();
-            let chosen = selected.is_some_and(|s| s.session_id == effect.session_id);
-            plot_ui.add(
-                VLine::new(
-                    format!("{} session", kind.label()),
-                    day_number(effect.date()),
-                )
-                .color(kind_color(kind, dark))
+        let chosen = selected.is_some_and(|s| s.session_id == effect.session_id);
+        let x = day_number(effect.date());
+        let color = kind_color(kind, dark);
+        plot_ui.add(
+            VLine::new(format!("{} session", kind.label()), x)
+                .color(color)
                 .style(LineStyle::Dashed { length: 5.0 })
                 .width(if chosen { 3.0 } else { 1.2 }),
-            );
-        }
-    }
-    if let Some(effect) = selected.filter(|_| dense) {
-        let kind = effect.kind.choice();
+        );
+        // The kind's letter at the top, so the kinds differ without colour.
         plot_ui.add(
-            VLine::new("", day_number(effect.date()))
-                .color(kind_color(kind, dark))
-                .width(2.5),
+            egui_plot::Text::new(
+                "",
+                egui_plot::PlotPoint::new(x, 10.2),
+                RichText::new(kind.letter()).color(color).strong(),
+            )
+            .allow_hover(false),
         );
     }
+    kinds
 }
 
 /// Draw runs of points as lines (a lone day as a dot), reduced to what the pixels can show.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a drawing helper; each argument is one style choice"
-)]
 fn add_runs(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     runs: &[Vec<[f64; 2]>],
     visible: &std::ops::RangeInclusive<f64>,
     per_pixel: f64,
-    name: &str,
-    color: Color32,
-    width: f32,
+    (name, color): (&str, Color32),
+    (width, style): (f32, LineStyle),
     dots_for_single_days: bool,
 ) {
     let mut lone: Vec<[f64; 2]> = Vec::new();
@@ -219,7 +507,8 @@ fn add_runs(
         plot_ui.line(
             Line::new(name.to_owned(), PlotPoints::from(points))
                 .color(color)
-                .width(width),
+                .width(width)
+                .style(style),
         );
     }
     if !lone.is_empty() {
@@ -250,7 +539,7 @@ fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect, da
             // Unnamed, so the legend stays about the data; the label sits on the chart.
             plot_ui.add(Span::new("", from..=to).fill(color));
             let top = egui_plot::PlotPoint::new((from + to) / 2.0, 10.15);
-            plot_ui.add(egui_plot::Text::new("", top, RichText::new(name).small()));
+            plot_ui.add(egui_plot::Text::new("", top, RichText::new(name)));
         }
     }
 }

@@ -1,0 +1,150 @@
+//! Readable at any scale (issue 12): long ranges summarised on the trend chart, its key beside
+//! the data, stepping to a session brings it into view, the Day list marks days with a session.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use painlog::demo::{DemoSpec, generate};
+use painlog::model::{KindChoice, SessionKind};
+use painlog::ui::PainlogApp;
+
+/// The first and last day the trend chart shows, as its accessible name says.
+fn chart_days(harness: &Harness<'_, PainlogApp>) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let label: String = harness
+        .get_by_label_contains("Trend chart, ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    let dates: Vec<chrono::NaiveDate> = label
+        .trim_start_matches("Trend chart, ")
+        .split(" to ")
+        .map(|text| chrono::NaiveDate::parse_from_str(text, "%a %-d %b %Y").unwrap())
+        .collect();
+    (dates[0], dates[1])
+}
+
+fn has(harness: &Harness<'_, PainlogApp>, label: &str) -> bool {
+    harness.query_by_label(label).is_some()
+}
+
+#[test]
+fn long_ranges_show_weekly_or_monthly_means_and_sessions_as_counts() {
+    let (_folder, path) = journal_in_temp();
+    let journal = generate(DemoSpec {
+        years: 5,
+        sessions: 250,
+        seed: 7,
+        end: today(),
+    });
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    click(&mut harness, "Trends");
+    click(&mut harness, "30 days");
+    // A month: each day, the 7-day mean, and the sessions as lines, by kind in the key.
+    assert!(has(&harness, "Pain, daily"));
+    assert!(has(&harness, "Pain, 7-day mean"));
+    assert!(harness.query_by_label_contains("monthly means").is_none());
+    assert!(harness.query_by_label_contains("Sessions per").is_none());
+    let kinds_in_key = |harness: &Harness<'_, PainlogApp>| {
+        KindChoice::ALL
+            .into_iter()
+            .filter(|kind| has(harness, &format!("{} session", kind.label())))
+            .count()
+    };
+    assert!(
+        kinds_in_key(&harness) >= 1,
+        "the kinds drawn are in the key"
+    );
+
+    // Five years: monthly means with their band, the sessions counted per month under the chart.
+    click(&mut harness, "All");
+    assert!(has(&harness, "Pain, monthly mean"));
+    assert!(!has(&harness, "Pain, daily"), "no daily line at this scale");
+    assert!(!has(&harness, "Pain, 7-day mean"));
+    harness.get_by_label_contains("each line shows monthly means");
+    harness.get_by_label("Band: the middle half of each month's days.");
+    let strip: String = harness
+        .get_by_label_contains("Sessions per month, ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(strip.contains("250 sessions"), "{strip}");
+    assert_eq!(
+        kinds_in_key(&harness),
+        0,
+        "no session lines in the key once they are counted"
+    );
+
+    // A year at this width gives a day under 2 pixels: weekly means.
+    harness.set_size(egui::vec2(700.0, 900.0));
+    harness.run();
+    click(&mut harness, "1 year");
+    harness.run();
+    assert!(has(&harness, "Pain, weekly mean"), "weekly at 700 px");
+    harness.get_by_label_contains("Sessions per week, ");
+}
+
+#[test]
+fn stepping_to_a_session_brings_it_into_view() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = painlog::model::Journal::new();
+    for day in 0..120 {
+        let date = today() - chrono::Days::new(day);
+        journal.set_day(common::day(&date.to_string(), 4));
+    }
+    journal.add_session(session("2026-03-02 10:00", SessionKind::Swedish));
+    journal.add_session(session("2026-06-10 10:00", SessionKind::DeepTissue));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    click(&mut harness, "Trends");
+    click(&mut harness, "30 days");
+    assert_eq!(
+        chart_days(&harness),
+        (date("2026-05-17"), date("2026-06-15"))
+    );
+    click(&mut harness, "◀ Earlier session");
+    harness.get_by_label_contains("Shaded: session 2");
+    assert_eq!(
+        chart_days(&harness),
+        (date("2026-05-17"), date("2026-06-15")),
+        "a session in view: the chart stays"
+    );
+    click(&mut harness, "◀ Earlier session");
+    harness.get_by_label_contains("Shaded: session 1");
+    let (first, last) = chart_days(&harness);
+    assert!(
+        first <= date("2026-03-02") && date("2026-03-02") <= last,
+        "the chart moved to 2 March: {first} to {last}"
+    );
+    assert!(
+        ((last - first).num_days() - 29).abs() <= 1,
+        "the span is kept: {first} to {last}"
+    );
+}
+
+#[test]
+fn the_day_list_marks_days_with_a_session() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = painlog::model::Journal::new();
+    journal.set_day(day("2026-06-09", 5));
+    journal.set_day(day("2026-06-10", 3));
+    journal.add_session(session("2026-06-10 17:00", SessionKind::Swedish));
+    save(&path, &journal);
+    let harness = harness(&path);
+    harness.get_by_label("Wed 10 Jun 2026 · pain 3 · session");
+    harness.get_by_label("Tue 9 Jun 2026 · pain 5");
+}
+
+#[test]
+fn input_boxes_have_a_visible_border_in_the_light_theme() {
+    let (_folder, path) = journal_in_temp();
+    let harness = harness(&path);
+    let style = harness.ctx.style_of(egui::Theme::Light);
+    let stroke = style.visuals.widgets.inactive.bg_stroke;
+    assert!(stroke.width >= 1.0, "{stroke:?}");
+    // Darker than the panel by a clear step (egui's light panel is grey 248).
+    assert!(stroke.color.r() <= 160, "{stroke:?}");
+}
