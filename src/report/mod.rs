@@ -12,8 +12,9 @@ pub mod wording;
 pub use csv_io::{CsvError, ImportSummary, export_csv, import_csv, parse_days, parse_sessions};
 pub use markdown::to_markdown;
 pub use summary::{
-    KindLine, Period, PeriodError, ReportRequest, Sections, SessionLine, SessionStart, Summary,
-    TrendSeries, summarize_period,
+    EarlierData, GroupKey, KindLine, MonthLine, Period, PeriodComparison, PeriodError,
+    ReportRequest, Sections, SessionLine, SessionStart, Summarised, Summary, TrendSeries,
+    summarize_period,
 };
 
 /// The whole summary as JSON, for scripts.

@@ -7,8 +7,9 @@ use serde::ser::SerializeStruct as _;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::{
-    AlignedFilter, AlignedPoint, DayRange, Effects, JournalIndex, SessionEffect, aligned,
-    daily_runs, day_number, rolling_mean_runs, summarize,
+    AlignedFilter, AlignedPoint, Bucket, Comparison, DayRange, Effects, JournalIndex, Resolution,
+    SessionEffect, aligned, buckets, daily_runs, day_number, rolling_mean_runs, session_density,
+    summarize,
 };
 use crate::model::{Journal, KindChoice, Metric, Region, START_FORMAT, SessionKind};
 
@@ -217,6 +218,184 @@ pub struct TrendSeries {
     /// JSON names each kind as people read it.
     #[serde(serialize_with = "days_and_kind_labels")]
     pub sessions: Vec<(f64, SessionKind)>,
+    /// Weekly means and sessions per week, for a chart too narrow for days (not in the JSON).
+    #[serde(skip)]
+    pub weekly: Summarised,
+    /// Monthly means and sessions per month, for a chart too narrow for weeks (not in the JSON).
+    #[serde(skip)]
+    pub monthly: Summarised,
+}
+
+impl TrendSeries {
+    /// The weekly or monthly series (`None` for daily: the runs above).
+    pub fn summarised(&self, resolution: Resolution) -> Option<&Summarised> {
+        match resolution {
+            Resolution::Daily => None,
+            Resolution::Weekly => Some(&self.weekly),
+            Resolution::Monthly => Some(&self.monthly),
+        }
+    }
+}
+
+/// Pain over a long period in weeks or months: each one's mean with the middle half of its
+/// days, and how many sessions fell in each.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summarised {
+    /// The weeks or months with enough logged days, in date order (a missing one is a gap).
+    pub means: Vec<Bucket>,
+    /// The first day of each week or month with a session, and how many session days it has.
+    pub sessions: Vec<(NaiveDate, usize)>,
+}
+
+/// Which sessions a comparison is about, beyond all of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupKey {
+    /// One kind ("other" kinds together).
+    Kind(KindChoice),
+    /// One therapist.
+    Therapist(String),
+}
+
+/// Pain after the period's sessions against ordinary weeks (the one baseline, taken from the
+/// whole journal): all of them, each kind, each therapist.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodComparison {
+    /// Every session of the period.
+    pub all: Comparison,
+    /// Each kind with a session in the period, in the order of [`KindChoice::ALL`].
+    pub by_kind: Vec<(KindChoice, Comparison)>,
+    /// Each therapist with a session in the period, by name.
+    pub by_therapist: Vec<(String, Comparison)>,
+}
+
+impl PeriodComparison {
+    fn new(in_period: &[&SessionEffect], effects: &Effects) -> Self {
+        let ordinary: Vec<f64> = effects.ordinary[Metric::Pain]
+            .iter()
+            .map(|(_, change)| *change)
+            .collect();
+        let compare = |members: &mut dyn Iterator<Item = &&SessionEffect>| {
+            let changes: Vec<f64> = members
+                .filter_map(|e| e.metrics[Metric::Pain].change())
+                .collect();
+            Comparison::of(&changes, &ordinary)
+        };
+        let mut therapists: Vec<String> = in_period
+            .iter()
+            .filter_map(|e| e.therapist.clone())
+            .collect();
+        therapists.sort();
+        therapists.dedup();
+        Self {
+            all: compare(&mut in_period.iter()),
+            by_kind: KindChoice::ALL
+                .into_iter()
+                .filter(|kind| in_period.iter().any(|e| e.kind.choice() == *kind))
+                .map(|kind| {
+                    let mut members = in_period.iter().filter(|e| e.kind.choice() == kind);
+                    (kind, compare(&mut members))
+                })
+                .collect(),
+            by_therapist: therapists
+                .into_iter()
+                .map(|name| {
+                    let mut members = in_period
+                        .iter()
+                        .filter(|e| e.therapist.as_deref() == Some(name.as_str()));
+                    let compared = compare(&mut members);
+                    (name, compared)
+                })
+                .collect(),
+        }
+    }
+
+    /// The kinds, then the therapists.
+    pub fn groups(&self) -> impl Iterator<Item = (GroupKey, &Comparison)> {
+        let kinds = self
+            .by_kind
+            .iter()
+            .map(|(kind, c)| (GroupKey::Kind(*kind), c));
+        let therapists = self
+            .by_therapist
+            .iter()
+            .map(|(name, c)| (GroupKey::Therapist(name.clone()), c));
+        kinds.chain(therapists)
+    }
+
+    /// The kinds and therapists with an answer (enough data), the clearest first
+    /// ([`Comparison::clarity`]); kinds before therapists where equally clear.
+    pub fn clearest(&self) -> Vec<(GroupKey, &Comparison)> {
+        let mut groups: Vec<(GroupKey, &Comparison)> =
+            self.groups().filter(|(_, c)| c.ci95.is_some()).collect();
+        groups.sort_by(|(_, a), (_, b)| {
+            let (a, b) = (a.clarity(), b.clarity());
+            b.0.cmp(&a.0).then(b.1.total_cmp(&a.1))
+        });
+        groups
+    }
+}
+
+/// In the JSON, as `painlog effects --json` gives its comparisons (for pain alone):
+/// `{"all": {"pain": C}, "by_kind": {KIND: {"pain": C}}, "by_therapist": {NAME: {"pain": C}}}`
+/// with `C = {"difference", "ci95", "sessions", "baseline", "verdict"}` at full precision.
+impl Serialize for PeriodComparison {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let pain = |c: &Comparison| {
+            let mut by_metric = serde_json::Map::new();
+            by_metric.insert(
+                Metric::Pain.key().to_owned(),
+                serde_json::json!({
+                    "difference": c.difference,
+                    "ci95": c.ci95.map(|(low, high)| [low, high]),
+                    "sessions": c.sessions,
+                    "baseline": c.baseline,
+                    "verdict": c.verdict,
+                }),
+            );
+            by_metric
+        };
+        let by_kind: serde_json::Map<String, serde_json::Value> = self
+            .by_kind
+            .iter()
+            .map(|(kind, c)| (kind.cli_name().to_owned(), pain(c).into()))
+            .collect();
+        let by_therapist: serde_json::Map<String, serde_json::Value> = self
+            .by_therapist
+            .iter()
+            .map(|(name, c)| (name.clone(), pain(c).into()))
+            .collect();
+        let mut fields = serializer.serialize_struct("PeriodComparison", 3)?;
+        fields.serialize_field("all", &pain(&self.all))?;
+        fields.serialize_field("by_kind", &by_kind)?;
+        fields.serialize_field("by_therapist", &by_therapist)?;
+        fields.end()
+    }
+}
+
+/// One month of the period's sessions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthLine {
+    /// Its first day.
+    pub month: NaiveDate,
+    /// Sessions in it.
+    pub sessions: usize,
+    /// Those with enough logged days on both sides.
+    pub with_data: usize,
+    /// Their mean change in pain (after − before).
+    pub mean_change: Option<f64>,
+}
+
+/// What the period before the report's tells, against the journal's first day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EarlierData {
+    /// The journal covers the whole previous period.
+    Whole,
+    /// The previous period begins before the journal's first day (given): the comparison uses
+    /// the days the journal has, and says so.
+    Partly(NaiveDate),
+    /// The previous period lies wholly before the journal's first day (given, or none when the
+    /// journal is empty): there is nothing to compare with.
+    None(Option<NaiveDate>),
 }
 
 /// A session kind in the JSON: `kind` (its command-line name) and `kind_label` (as people read
@@ -292,6 +471,56 @@ pub struct Summary {
     pub sections: Sections,
     /// When the report was made.
     pub made: NaiveDateTime,
+    /// Pain after the period's sessions against ordinary weeks: the answer to "did they help?".
+    pub compared: PeriodComparison,
+    /// The journal's first day (a day or a session), if any.
+    #[serde(skip)]
+    pub journal_from: Option<NaiveDate>,
+    /// Days with pain logged in the previous period.
+    #[serde(skip)]
+    pub previous_pain_days: usize,
+}
+
+impl Summary {
+    /// Whether the journal reaches back over the previous period.
+    pub fn earlier_data(&self) -> EarlierData {
+        match self.journal_from {
+            Some(first) if first <= self.previous_from => EarlierData::Whole,
+            Some(first) if first <= self.previous_to => EarlierData::Partly(first),
+            first => EarlierData::None(first),
+        }
+    }
+
+    /// The period's sessions month by month, in date order (months without one left out).
+    pub fn sessions_by_month(&self) -> Vec<MonthLine> {
+        let mut months: Vec<(MonthLine, f64)> = Vec::new();
+        for session in &self.sessions {
+            let month = Resolution::Monthly.bucket_start(session.date);
+            if months.last().is_none_or(|(line, _)| line.month != month) {
+                let line = MonthLine {
+                    month,
+                    sessions: 0,
+                    with_data: 0,
+                    mean_change: None,
+                };
+                months.push((line, 0.0));
+            }
+            if let Some((line, sum)) = months.last_mut() {
+                line.sessions += 1;
+                if let Some(change) = session.pain_change {
+                    line.with_data += 1;
+                    *sum += change;
+                }
+            }
+        }
+        months
+            .into_iter()
+            .map(|(mut line, sum)| {
+                line.mean_change = (line.with_data > 0).then(|| sum / line.with_data as f64);
+                line
+            })
+            .collect()
+    }
 }
 
 /// What the user chose for a report.
@@ -322,7 +551,7 @@ pub fn summarize_period(
     let length = Days::new(period.len() as u64);
     let previous_to = period.from.pred_opt().unwrap_or(period.from);
     let previous_from = period.from.checked_sub_days(length).unwrap_or(period.from);
-    let (previous_average_pain, _) = index
+    let (previous_average_pain, previous_pain_days) = index
         .daily
         .mean(Metric::Pain, DayRange::new(previous_from, previous_to));
     let worst = days
@@ -378,10 +607,23 @@ pub fn summarize_period(
                 .iter()
                 .map(|e| (day_number(e.date()), e.kind.clone()))
                 .collect(),
+            weekly: summarised(index, period, Resolution::Weekly),
+            monthly: summarised(index, period, Resolution::Monthly),
         },
         notes: notes(journal, period),
         sections: request.sections,
         made: request.made,
+        compared: PeriodComparison::new(&in_period, effects),
+        journal_from: journal.date_span().map(|(first, _)| first),
+        previous_pain_days,
+    }
+}
+
+/// Pain and sessions over `period` in weeks or months.
+fn summarised(index: &JournalIndex, period: DayRange, resolution: Resolution) -> Summarised {
+    Summarised {
+        means: buckets(&index.daily, Metric::Pain, period, resolution),
+        sessions: session_density(&index.session_days, period, resolution),
     }
 }
 
