@@ -206,7 +206,7 @@ fn filtering_by_kind_changes_the_aligned_view() {
     harness.run();
     harness.get_by_label("Swedish").click();
     harness.run();
-    harness.get_by_label_contains("Averaged over 1 sessions");
+    harness.get_by_label_contains("Averaged over 1 session, lined up on its session day");
     let series = &harness.state().aligned_series_for_tests();
     assert_eq!(series.len(), 1);
     assert_eq!(series[0].0, Some(KindChoice::Swedish));
@@ -324,7 +324,7 @@ fn empty_journal_views_say_what_to_do() {
     open(&mut harness, "Effects");
     harness.get_by_label_contains("No sessions yet");
     open(&mut harness, "Aligned");
-    harness.get_by_label_contains("Averaged over 0 sessions");
+    harness.get_by_label_contains("No sessions to line up yet");
     open(&mut harness, "Since last session");
     harness.get_by_label_contains("No session logged yet");
 }

@@ -146,22 +146,6 @@ fn chart_days(harness: &Harness<'_, PainlogApp>) -> (chrono::NaiveDate, chrono::
     (dates[0], dates[1])
 }
 
-/// Every text painted in the last frame (the plot paints its hover label).
-fn painted_texts(harness: &Harness<'_, PainlogApp>) -> Vec<String> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
-        match shape {
-            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for clipped in &harness.output().shapes {
-        collect(&clipped.shape, &mut out);
-    }
-    out
-}
-
 #[test]
 fn the_trend_chart_pans_zooms_and_tells_the_day_under_the_pointer() {
     let (_folder, path) = journal_in_temp();

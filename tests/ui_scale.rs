@@ -148,3 +148,108 @@ fn input_boxes_have_a_visible_border_in_the_light_theme() {
     // Darker than the panel by a clear step (egui's light panel is grey 248).
     assert!(stroke.color.r() <= 160, "{stroke:?}");
 }
+
+#[test]
+fn a_notice_does_not_move_the_view() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    click(&mut harness, "Sessions");
+    let before = harness.get_by_label_contains("New massage session").rect();
+    type_into(&mut harness, "Date (YYYY-MM-DD)", "2026-06-12");
+    type_into(&mut harness, "Start time (HH:MM, 24-hour)", "17:30");
+    click(&mut harness, "Add session");
+    harness.get_by_label_contains("Added session 1");
+    let after = harness
+        .get_by_label_contains("Sessions, newest first")
+        .rect();
+    let heading = harness.query_by_label_contains("New massage session");
+    // The form stays where it was (or is replaced by the session's own); the list heading is
+    // where it was before the notice came.
+    if let Some(heading) = heading {
+        assert_eq!(heading.rect().top(), before.top(), "the form moved down");
+    }
+    click(&mut harness, "Dismiss");
+    assert!(harness.query_by_label_contains("Added session 1").is_none());
+    let settled = harness
+        .get_by_label_contains("Sessions, newest first")
+        .rect();
+    assert_eq!(
+        after.top(),
+        settled.top(),
+        "the list moved when the notice went"
+    );
+}
+
+#[test]
+fn the_aligned_chart_keeps_labelled_ticks_at_800_by_600() {
+    let (_folder, path) = journal_in_temp();
+    let journal = generate(DemoSpec::window_demo(today()));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    harness.set_size(egui::vec2(800.0, 600.0));
+    harness.run();
+    click(&mut harness, "Aligned");
+    let texts = painted_texts(&harness);
+    let days = ["−6", "−4", "−2", "0", "+2", "+4", "+6"];
+    let labelled_days = days
+        .iter()
+        .filter(|d| texts.iter().any(|t| t == *d))
+        .count();
+    assert!(labelled_days >= 3, "day ticks: {texts:?}");
+    let scores = ["2", "4", "6", "8", "10"];
+    let labelled_scores = scores
+        .iter()
+        .filter(|d| texts.iter().any(|t| t == *d))
+        .count();
+    assert!(labelled_scores >= 3, "score ticks: {texts:?}");
+    // Each axis says what it shows and which way is better.
+    assert!(
+        texts.iter().any(|t| t == "Pain (lower is better)"),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "days before (−) and after (+) the session")
+    );
+}
+
+#[test]
+fn chart_keys_sit_beside_the_charts_with_the_shapes_drawn() {
+    let (_folder, path) = journal_in_temp();
+    let journal = generate(DemoSpec::window_demo(today()));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    click(&mut harness, "Effects");
+    harness.get_by_label("Ordinary weeks' mean change");
+    harness.get_by_label("No change");
+    let kinds = KindChoice::ALL
+        .into_iter()
+        .filter(|kind| {
+            harness
+                .query_by_label(&format!("{} session", kind.label()))
+                .is_some()
+        })
+        .count();
+    assert!(kinds >= 2, "each kind in the key");
+    // No egui_plot legend (it would sit over the points and draw every kind as a circle).
+    assert!(
+        harness
+            .query_by_label("baseline (days without a session)")
+            .is_none()
+    );
+    click(&mut harness, "Aligned");
+    harness.get_by_label("Pain, mean");
+    harness.get_by_label("Middle half of the values (quartiles)");
+    harness.get_by_label("Session day");
+    click(&mut harness, "Compare kinds (one line each)");
+    assert!(
+        harness
+            .query_by_label("Middle half of the values (quartiles)")
+            .is_none()
+    );
+    assert!(
+        harness.query_all_by_label_contains(", mean").count() >= 2,
+        "a line per kind in the key"
+    );
+}

@@ -2,11 +2,10 @@
 //! spread and the number of sessions behind each point.
 
 use egui::RichText;
-use egui_plot::{
-    Bar, BarChart, Corner, FilledArea, Legend, Line, LineStyle, Plot, PlotPoints, VLine,
-};
+use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, VLine};
 
-use super::chart::{kind_color, metric_color, metric_legend};
+use super::chart::{count_grid, kind_color, metric_color, metric_legend, offset_grid, score_grid};
+use super::chart_key::{self, entry, kind_line_style, line_width};
 use super::context::ViewContext;
 use super::controls::{honesty_ui, settings_ui};
 use crate::analysis::{AlignedFilter, AlignedPoint, EffectSettings, aligned};
@@ -71,17 +70,55 @@ impl AlignedView {
                 self.cache = Some((key, series));
                 self.comparison = comparison(effects, metric, &self.filter);
             }
-            honesty_ui(ui);
-            let sessions_behind = self.series().iter().map(|(_, points)| points.iter().find(|p| p.offset == 0).map_or(0, |p| p.n)).sum::<usize>();
-            ui.label(format!(
-                "{} {sessions_behind} sessions. Day 0 is the session day; the band is the middle half of the values (quartiles); the bars below count the sessions behind each day.",
-                labels::SUMMARY_PREFIX
-            ));
             ui.label(RichText::new(&self.comparison).strong());
-            if metric.higher_is_better() {
-                ui.label(RichText::new("Higher is better for sleep quality.").weak());
-            }
+            honesty_ui(ui);
+            self.key_ui(ui, metric);
             self.plot_ui(ui, metric);
+            let shown = effects_count(ctx, &self.filter);
+            let band = if self.series().len() == 1 {
+                "; the band is the middle half of their values"
+            } else {
+                ""
+            };
+            let lined_up = match shown {
+                0 => "No sessions to line up yet: add sessions in the Sessions view and log the days around them.".to_owned(),
+                1 => format!("{} 1 session, lined up on its session day (day 0). Each day shows its value where that day is logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
+                n => format!("{} {n} sessions, lined up on their session day (day 0). Each day's mean is over the sessions with that day logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
+            };
+            ui.label(lined_up);
+            if metric.higher_is_better() {
+                ui.label("Higher is better for sleep quality.");
+            }
+        });
+    }
+
+    /// The key above the chart: each line as drawn, the band, the session day.
+    fn key_ui(&self, ui: &mut egui::Ui, metric: Metric) {
+        let dark = ui.visuals().dark_mode;
+        let weak = ui.visuals().weak_text_color();
+        let series = self.series();
+        ui.horizontal_wrapped(|ui| {
+            for (kind, _) in series {
+                let (style, color) = line_look(*kind, metric, dark);
+                entry(
+                    ui,
+                    &line_name(*kind, metric),
+                    chart_key::line(style, color, line_width(style)),
+                );
+            }
+            if let [(kind, _)] = series {
+                let (style, color) = line_look(*kind, metric, dark);
+                let sample = chart_key::band(
+                    color.gamma_multiply(0.25),
+                    Some((style, color, line_width(style))),
+                );
+                entry(ui, "Middle half of the values (quartiles)", sample);
+            }
+            entry(
+                ui,
+                "Session day",
+                chart_key::vertical(weak, None, egui::TextStyle::Body.resolve(ui.style())),
+            );
         });
     }
 
@@ -126,16 +163,19 @@ impl AlignedView {
         let weak = ui.visuals().weak_text_color();
         let series = self.series();
         let group = egui::Id::unique("painlog_aligned_axes");
-        let chart_height = (ui.available_height() - 140.0).max(160.0);
+        // Room under the chart for the counts (80) and the two lines that explain them.
+        let chart_height = (ui.available_height() - 140.0).max(150.0);
         Plot::new("aligned_plot")
             .height(chart_height)
-            .legend(Legend::default().position(Corner::LeftTop))
             .link_axis(group, [true, false])
+            .x_grid_spacer(offset_grid)
+            .y_grid_spacer(score_grid)
+            .x_axis_formatter(|mark, _| offset_label(mark.value))
             .default_y_bounds(-0.3, 10.3)
             .allow_zoom([true, false])
             .allow_drag([true, false])
-            .x_axis_label("days from the session")
-            .y_axis_label(metric_legend(metric))
+            .x_axis_label("days before (−) and after (+) the session")
+            .y_axis_label(axis_name(metric))
             .label_formatter(|position| {
                 let x = match position {
                     egui_plot::HoverPosition::NearDataPoint { position, .. }
@@ -163,18 +203,14 @@ impl AlignedView {
             })
             .show(ui, |plot_ui| {
                 plot_ui.add(
-                    VLine::new("session day", 0.0)
+                    VLine::new("Session day", 0.0)
                         .color(weak)
                         .style(LineStyle::Dashed { length: 6.0 }),
                 );
                 let banded = series.len() == 1;
                 for (kind, points) in series {
-                    let color =
-                        kind.map_or_else(|| metric_color(metric, dark), |k| kind_color(k, dark));
-                    let name = kind.map_or_else(
-                        || format!("{}, mean", metric_legend(metric)),
-                        |k| k.label().to_owned(),
-                    );
+                    let (style, color) = line_look(*kind, metric, dark);
+                    let name = line_name(*kind, metric);
                     let with_data: Vec<&AlignedPoint> =
                         points.iter().filter(|p| p.mean.is_some()).collect();
                     if banded {
@@ -200,17 +236,22 @@ impl AlignedView {
                     plot_ui.line(
                         Line::new(name, PlotPoints::from(line))
                             .color(color)
-                            .width(2.5),
+                            .style(style)
+                            .width(line_width(style)),
                     );
                 }
             });
         Plot::new("aligned_counts")
-            .height(110.0)
+            .height(80.0)
+            .show_axes([false, true])
             .link_axis(group, [true, false])
             .allow_zoom(false)
             .allow_drag(false)
             .allow_scroll(false)
             .show_x(false)
+            .x_grid_spacer(offset_grid)
+            .y_grid_spacer(count_grid)
+            .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
             .y_axis_label("sessions")
             .include_y(0.0)
             .show(ui, |plot_ui| {
@@ -230,6 +271,53 @@ impl AlignedView {
                 plot_ui.add(BarChart::new("sessions behind each day", counts).color(weak));
             });
     }
+}
+
+/// How a line of the chart is drawn: its kind's colour and dash when kinds are compared, the
+/// metric's colour otherwise.
+fn line_look(kind: Option<KindChoice>, metric: Metric, dark: bool) -> (LineStyle, egui::Color32) {
+    match kind {
+        Some(kind) => (kind_line_style(kind), kind_color(kind, dark)),
+        None => (LineStyle::Solid, metric_color(metric, dark)),
+    }
+}
+
+/// The name of a line: "Pain, mean" or the kind's.
+fn line_name(kind: Option<KindChoice>, metric: Metric) -> String {
+    kind.map_or_else(
+        || format!("{}, mean", metric_legend(metric)),
+        |kind| format!("{}, mean", kind.label()),
+    )
+}
+
+/// The y axis: the metric, its scale and which way is better.
+fn axis_name(metric: Metric) -> String {
+    let better = if metric.higher_is_better() {
+        "higher is better"
+    } else {
+        "lower is better"
+    };
+    format!("{} ({better})", metric.name())
+}
+
+/// "−3", "0", "+2" for days from the session.
+fn offset_label(value: f64) -> String {
+    let days = value.round() as i64;
+    match days {
+        0 => "0".to_owned(),
+        d if d < 0 => format!("−{}", -d),
+        d => format!("+{d}"),
+    }
+}
+
+/// How many sessions the filter keeps.
+fn effects_count(ctx: &mut ViewContext<'_>, filter: &AlignedFilter) -> usize {
+    let (_, effects) = ctx.analysis.effects(ctx.journal, ctx.settings);
+    effects
+        .sessions
+        .iter()
+        .filter(|e| filter.accepts(e))
+        .count()
 }
 
 /// The filtered sessions' mean change against the baseline, in one sentence.

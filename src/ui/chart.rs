@@ -148,19 +148,54 @@ pub fn date_label(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
     reason = "the signature egui_plot asks of a grid spacer"
 )]
 pub fn count_grid(input: GridInput) -> Vec<GridMark> {
+    let steps = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0];
+    nice_grid(&input, &steps, Y_LABEL_ROOM, (0.0, f64::INFINITY))
+}
+
+/// Marks on a 0–10 score axis: every point, every second or every fifth, as the height allows.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the signature egui_plot asks of a grid spacer"
+)]
+pub fn score_grid(input: GridInput) -> Vec<GridMark> {
+    nice_grid(&input, &[1.0, 2.0, 5.0, 10.0], Y_LABEL_ROOM, (0.0, 10.0))
+}
+
+/// Marks on an axis of days from a session (…, −2, −1, 0, +1, …): every day, every second,
+/// or every week, as the width allows egui_plot to label them.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the signature egui_plot asks of a grid spacer"
+)]
+pub fn offset_grid(input: GridInput) -> Vec<GridMark> {
+    let steps = [1.0, 2.0, 7.0, 14.0, 28.0];
+    nice_grid(
+        &input,
+        &steps,
+        X_LABEL_ROOM,
+        (f64::NEG_INFINITY, f64::INFINITY),
+    )
+}
+
+/// egui_plot labels a y mark whose step is more than 20 pixels, an x mark more than 60.
+const Y_LABEL_ROOM: f64 = 22.0;
+const X_LABEL_ROOM: f64 = 62.0;
+
+/// Marks at the smallest of `steps` that is at least `room` pixels, within `clip`.
+fn nice_grid(input: &GridInput, steps: &[f64], room: f64, clip: (f64, f64)) -> Vec<GridMark> {
     let (min, max) = input.bounds;
     let per_pixel = input.base_step_size / GRID_MIN_PX;
     if per_pixel <= 0.0 || !per_pixel.is_finite() || max < min {
         return Vec::new();
     }
-    // Labels on the y axis need about 20 pixels: the smallest nice step that gives them.
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0]
-        .into_iter()
-        .find(|step| step / per_pixel >= 22.0)
-        .unwrap_or(1000.0);
+    let step = steps
+        .iter()
+        .copied()
+        .find(|step| step / per_pixel >= room)
+        .unwrap_or(steps[steps.len() - 1]);
     let mut marks = Vec::new();
-    let mut value = (min.max(0.0) / step).ceil() * step;
-    while value <= max && marks.len() < 100 {
+    let mut value = (min.max(clip.0) / step).ceil() * step;
+    while value <= max.min(clip.1) && marks.len() < 200 {
         marks.push(GridMark {
             value,
             step_size: step,
@@ -291,6 +326,28 @@ mod tests {
                 assert!(pair[1] - pair[0] >= 50.0, "{from} at {width} px: {pair:?}");
             }
         }
+    }
+
+    #[test]
+    fn day_offsets_and_scores_get_labels_at_800_by_600() {
+        // Seven days each side over 640 pixels: 43 px a day, so every second day is labelled.
+        let days: Vec<f64> = offset_grid(GridInput {
+            bounds: (-7.5, 7.5),
+            base_step_size: 15.0 / 640.0 * GRID_MIN_PX,
+        })
+        .iter()
+        .map(|m| m.value)
+        .collect();
+        assert_eq!(days, [-6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0]);
+        // 0–10 over 120 pixels: 11 px a point, so every second point.
+        let scores: Vec<f64> = score_grid(GridInput {
+            bounds: (-0.3, 10.3),
+            base_step_size: 10.6 / 120.0 * GRID_MIN_PX,
+        })
+        .iter()
+        .map(|m| m.value)
+        .collect();
+        assert_eq!(scores, [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
     }
 
     #[test]

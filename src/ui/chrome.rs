@@ -70,19 +70,33 @@ pub(super) fn banner(
     if deleted.is_none() && notice.is_none() {
         return;
     }
-    egui::Panel::top("banner").show(ui, |ui| {
-        if let Some(deleted) = deleted {
-            ui.horizontal(|ui| {
-                ui.label(deleted.describe());
-                if ui.button("Undo").clicked() {
-                    commands.push(Command::Undo);
-                }
-                if ui.small_button("Dismiss").clicked() {
-                    commands.push(Command::DismissUndo);
-                }
+    // Floating over the bottom right corner of the view, above the status bar, so that the
+    // views never move down when a notice comes and up when it goes.
+    let corner = ui.available_rect_before_wrap().right_bottom() - egui::vec2(12.0, 12.0);
+    let area = egui::Area::new(egui::Id::unique("banner"))
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .fixed_pos(corner)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(560.0);
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(deleted) = deleted {
+                        ui.label(deleted.describe());
+                        if ui.button("Undo").clicked() {
+                            commands.push(Command::Undo);
+                        }
+                    } else if let Some(notice) = notice {
+                        ui.label(notice);
+                    }
+                    if ui.button("Dismiss").clicked() {
+                        commands.push(Command::DismissUndo);
+                    }
+                });
             });
-        } else if let Some(notice) = notice {
-            ui.label(notice);
-        }
+        });
+    // Screen readers say a new notice without the person moving to it.
+    ui.ctx().accesskit_node_builder(area.response.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
     });
 }

@@ -10,6 +10,7 @@ mod aligned_view;
 mod analysis_cache;
 mod app;
 mod chart;
+mod chart_key;
 mod chrome;
 mod clock;
 mod command_handling;

@@ -236,3 +236,19 @@ pub fn assert_on_screen(harness: &Harness<'_, PainlogApp>, text: &str) {
         "expected {text:?} on screen"
     );
 }
+
+/// Every text painted in the last frame (the plot paints its hover label).
+pub fn painted_texts(harness: &Harness<'_, PainlogApp>) -> Vec<String> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}

@@ -2,13 +2,17 @@
 //! sessions against ordinary weeks.
 
 use egui::Color32;
-use egui_plot::{Corner, HLine, Legend, LineStyle, Plot, PlotPoints, Points};
+use egui_plot::{HLine, LineStyle, Plot, PlotPoints, Points};
 
 use super::EffectsView;
 use crate::analysis::{Effects, date_from_day_number, day_number};
 use crate::model::{KindChoice, Metric};
 use crate::report::text;
 use crate::ui::chart::{date_grid, date_label, kind_color};
+use crate::ui::chart_key::{self, entry, kind_marker};
+
+/// The name of the dashed line at the ordinary weeks' mean change.
+const ORDINARY_LINE: &str = "Ordinary weeks' mean change";
 
 impl EffectsView {
     pub(super) fn chart_ui(
@@ -22,9 +26,37 @@ impl EffectsView {
         let strong = ui.visuals().strong_text_color();
         let baseline = effects.baseline[metric].mean_change;
         let sessions = &effects.sessions;
+        let kinds: Vec<KindChoice> = KindChoice::ALL
+            .into_iter()
+            .filter(|kind| {
+                sessions
+                    .iter()
+                    .any(|e| e.kind.choice() == *kind && e.metrics[metric].change().is_some())
+            })
+            .collect();
+        // The key above the chart, with the shapes the points have.
+        ui.horizontal_wrapped(|ui| {
+            for &kind in &kinds {
+                let sample = chart_key::marker(kind_marker(kind), kind_color(kind, dark), 5.0);
+                entry(ui, &format!("{} session", kind.label()), sample);
+            }
+            entry(
+                ui,
+                "No change",
+                chart_key::line(LineStyle::Solid, ui_gray(dark), 1.0),
+            );
+            if baseline.is_some() {
+                let dashed = LineStyle::Dashed { length: 6.0 };
+                entry(
+                    ui,
+                    ORDINARY_LINE,
+                    chart_key::line(dashed, ui_gray(dark), 1.5),
+                );
+            }
+        });
+        let height = height - ui.spacing().interact_size.y - 4.0;
         Plot::new("effects_chart")
             .height(height)
-            .legend(Legend::default().position(Corner::LeftBottom))
             .x_grid_spacer(date_grid)
             .x_axis_formatter(date_label)
             .y_axis_label(format!("change in {}", metric.name().to_lowercase()))
@@ -46,13 +78,13 @@ impl EffectsView {
                 plot_ui.add(HLine::new("no change", 0.0).color(ui_gray(dark)).width(1.0));
                 if let Some(mean) = baseline {
                     plot_ui.add(
-                        HLine::new("baseline (days without a session)", mean)
+                        HLine::new(ORDINARY_LINE, mean)
                             .color(ui_gray(dark))
                             .style(LineStyle::Dashed { length: 6.0 })
                             .width(1.5),
                     );
                 }
-                for kind in KindChoice::ALL {
+                for &kind in &kinds {
                     let points: Vec<[f64; 2]> = sessions
                         .iter()
                         .filter(|e| e.kind.choice() == kind)
@@ -67,7 +99,7 @@ impl EffectsView {
                             Points::new(kind.label(), PlotPoints::from(points))
                                 .color(kind_color(kind, dark))
                                 .radius(4.0)
-                                .shape(marker(kind)),
+                                .shape(kind_marker(kind)),
                         );
                     }
                 }
@@ -87,19 +119,6 @@ impl EffectsView {
                     );
                 }
             });
-    }
-}
-
-/// A different marker per kind, so the chart reads without colour.
-fn marker(kind: KindChoice) -> egui_plot::MarkerShape {
-    use egui_plot::MarkerShape;
-    match kind {
-        KindChoice::Swedish => MarkerShape::Circle,
-        KindChoice::DeepTissue => MarkerShape::Diamond,
-        KindChoice::TriggerPoint => MarkerShape::Square,
-        KindChoice::Sports => MarkerShape::Up,
-        KindChoice::Shiatsu => MarkerShape::Down,
-        KindChoice::Other => MarkerShape::Cross,
     }
 }
 

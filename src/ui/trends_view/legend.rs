@@ -1,12 +1,13 @@
 //! The chart's key: what each line, band and mark means, drawn with the same colour and line
 //! style as on the chart, and said in words for a screen reader.
 
-use egui::{Color32, Pos2, Shape, Stroke, Vec2};
+use egui::Color32;
 use egui_plot::LineStyle;
 
 use super::plot::{Drawn, metric_line_style, metric_line_width};
 use crate::analysis::Resolution;
 use crate::ui::chart::{kind_color, metric_color, metric_legend};
+use crate::ui::chart_key::{self, entry};
 
 /// The names the key gives; tests find them.
 fn mean_name(metric: crate::model::Metric, resolution: Resolution) -> String {
@@ -18,93 +19,44 @@ fn mean_name(metric: crate::model::Metric, resolution: Resolution) -> String {
     }
 }
 
-/// The key under the chart, on one wrapping line.
+/// The key over the chart, on one wrapping line.
 pub(super) fn legend_ui(ui: &mut egui::Ui, drawn: &Drawn, daily_on: bool, rolling_on: bool) {
     let dark = ui.visuals().dark_mode;
+    let font = egui::TextStyle::Body.resolve(ui.style());
     ui.horizontal_wrapped(|ui| {
         for &metric in &drawn.metrics {
             let color = metric_color(metric, dark);
-            match drawn.resolution {
-                Resolution::Daily => {
-                    if rolling_on {
-                        let style = metric_line_style(metric);
-                        entry(
-                            ui,
-                            &mean_name(metric, drawn.resolution),
-                            |painter, from, to| {
-                                line_sample(
-                                    painter,
-                                    from,
-                                    to,
-                                    color,
-                                    metric_line_width(metric),
-                                    style,
-                                );
-                            },
-                        );
-                    }
-                    if daily_on {
-                        let name = format!("{}, daily", metric_legend(metric));
-                        entry(ui, &name, |painter, from, to| {
-                            line_sample(
-                                painter,
-                                from,
-                                to,
-                                color.gamma_multiply(0.55),
-                                1.2,
-                                LineStyle::Solid,
-                            );
-                        });
-                    }
+            let (style, width) = (metric_line_style(metric), metric_line_width(metric));
+            let name = mean_name(metric, drawn.resolution);
+            if drawn.resolution == Resolution::Daily {
+                if rolling_on {
+                    entry(ui, &name, chart_key::line(style, color, width));
                 }
-                Resolution::Weekly | Resolution::Monthly => {
-                    let style = metric_line_style(metric);
-                    entry(
-                        ui,
-                        &mean_name(metric, drawn.resolution),
-                        |painter, from, to| {
-                            let band =
-                                egui::Rect::from_two_pos(from - Vec2::Y * 5.0, to + Vec2::Y * 5.0);
-                            painter.rect_filled(band, 0.0, color.gamma_multiply(0.18));
-                            line_sample(painter, from, to, color, metric_line_width(metric), style);
-                        },
-                    );
+                if daily_on {
+                    let name = format!("{}, daily", metric_legend(metric));
+                    let faded = color.gamma_multiply(0.55);
+                    entry(ui, &name, chart_key::line(LineStyle::Solid, faded, 1.2));
                 }
+            } else {
+                let fill = color.gamma_multiply(0.18);
+                entry(
+                    ui,
+                    &name,
+                    chart_key::band(fill, Some((style, color, width))),
+                );
             }
         }
-        if matches!(drawn.resolution, Resolution::Weekly | Resolution::Monthly)
-            && !drawn.metrics.is_empty()
-        {
+        if drawn.resolution != Resolution::Daily && !drawn.metrics.is_empty() {
             ui.label(format!(
                 "Band: the middle half of each {}'s days.",
                 drawn.resolution.unit()
             ));
         }
         for &kind in &drawn.kinds {
-            let color = kind_color(kind, dark);
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            entry(
-                ui,
-                &format!("{} session", kind.label()),
-                |painter, from, _to| {
-                    let x = from.x + 8.0;
-                    let top = Pos2::new(x, from.y - 7.0);
-                    let bottom = Pos2::new(x, from.y + 7.0);
-                    painter.extend(Shape::dashed_line(
-                        &[top, bottom],
-                        Stroke::new(1.6, color),
-                        4.0,
-                        2.5,
-                    ));
-                    painter.text(
-                        Pos2::new(x + 5.0, from.y),
-                        egui::Align2::LEFT_CENTER,
-                        kind.letter(),
-                        font,
-                        color,
-                    );
-                },
-            );
+            let name = format!("{} session", kind.label());
+            let sample =
+                chart_key::vertical(kind_color(kind, dark), Some(kind.letter()), font.clone());
+            entry(ui, &name, sample);
         }
         if drawn.shaded {
             let alpha = if dark { 40 } else { 55 };
@@ -118,64 +70,8 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, drawn: &Drawn, daily_on: bool, rollin
                     Color32::from_rgba_unmultiplied(60, 160, 240, alpha),
                 ),
             ] {
-                entry(ui, name, |painter, from, to| {
-                    let rect = egui::Rect::from_two_pos(from - Vec2::Y * 7.0, to + Vec2::Y * 7.0);
-                    painter.rect_filled(rect, 0.0, color);
-                });
+                entry(ui, name, chart_key::band(color, None));
             }
         }
     });
-}
-
-/// One entry: a drawn sample then its name, as one item so that the two wrap together.
-fn entry(ui: &mut egui::Ui, name: &str, paint: impl FnOnce(&egui::Painter, Pos2, Pos2)) {
-    let sample = Vec2::new(30.0, 16.0);
-    let galley = egui::WidgetText::from(name).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
-        egui::TextStyle::Body,
-    );
-    let size = Vec2::new(
-        sample.x + 4.0 + galley.size().x + 10.0,
-        sample.y.max(galley.size().y),
-    );
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
-    if ui.is_rect_visible(rect) {
-        let middle = rect.center().y;
-        let from = Pos2::new(rect.left() + 2.0, middle);
-        let to = Pos2::new(rect.left() + sample.x - 2.0, middle);
-        paint(ui.painter(), from, to);
-        let text_at = Pos2::new(rect.left() + sample.x + 4.0, middle - galley.size().y / 2.0);
-        ui.painter()
-            .galley(text_at, galley, ui.visuals().text_color());
-    }
-}
-
-/// A short stretch of line in the style the chart draws it.
-fn line_sample(
-    painter: &egui::Painter,
-    from: Pos2,
-    to: Pos2,
-    color: Color32,
-    width: f32,
-    style: LineStyle,
-) {
-    match style {
-        LineStyle::Solid => {
-            painter.line_segment([from, to], Stroke::new(width, color));
-        }
-        LineStyle::Dashed { length } => {
-            painter.extend(Shape::dashed_line(
-                &[from, to],
-                Stroke::new(width, color),
-                length,
-                length * (std::f32::consts::GOLDEN_RATIO - 1.0),
-            ));
-        }
-        LineStyle::Dotted { spacing } => {
-            painter.extend(Shape::dotted_line(&[from, to], color, spacing, width));
-        }
-    }
 }

@@ -276,13 +276,9 @@ pub(super) fn metric_line_style(metric: Metric) -> LineStyle {
     }
 }
 
-/// The width of a metric's mean line: dotted lines are drawn as dots of this radius, so they
-/// are thinner to stay dots.
+/// The width of a metric's mean line.
 pub(super) fn metric_line_width(metric: Metric) -> f32 {
-    match metric_line_style(metric) {
-        LineStyle::Dotted { .. } => 1.7,
-        LineStyle::Solid | LineStyle::Dashed { .. } => 2.6,
-    }
+    crate::ui::chart_key::line_width(metric_line_style(metric))
 }
 
 /// When sessions are shown as counts under the chart rather than lines in it: when more than
