@@ -253,3 +253,42 @@ fn chart_keys_sit_beside_the_charts_with_the_shapes_drawn() {
         "a line per kind in the key"
     );
 }
+
+#[test]
+fn since_last_session_answers_in_the_words_of_effects() {
+    let (_folder, path) = journal_in_temp();
+    let journal = generate(DemoSpec::window_demo(today()));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    click(&mut harness, "Since last session");
+    harness.get_by_label("Did your sessions help?");
+    let answer: String = harness
+        .get_by_label_contains("After sessions, pain")
+        .accesskit_node()
+        .value()
+        .or_else(|| {
+            harness
+                .get_by_label_contains("After sessions, pain")
+                .accesskit_node()
+                .label()
+        })
+        .unwrap_or_default();
+    assert!(answer.contains("ordinary weeks"), "{answer}");
+    harness.get_by_label_contains("People tend to book a session when pain is high");
+    // Changes in words, never a bare sign.
+    let texts = painted_texts(&harness);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with(" lower") || t.ends_with(" higher")),
+        "{texts:?}"
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with('+') || t.starts_with("-0") || t.starts_with("-1")),
+        "{texts:?}"
+    );
+    click(&mut harness, "Effects");
+    harness.get_by_label(&answer);
+}

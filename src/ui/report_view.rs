@@ -260,6 +260,14 @@ impl ReportView {
             .default_size((ui.available_width() * 0.36).clamp(280.0, 420.0))
             .size_range(240.0..=(ui.available_width() * 0.5).clamp(240.0, 560.0))
             .show(ui, |ui| {
+                // Export stays in sight at the bottom, whatever the window's height; the
+                // choices above it scroll.
+                egui::Panel::bottom("report_export")
+                    .show_separator_line(true)
+                    .show(ui, |ui| {
+                        ui.add_space(4.0);
+                        self.export_ui(ui, summary.as_ref(), ctx);
+                    });
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     self.choices_ui(
                         ui,
@@ -267,8 +275,6 @@ impl ReportView {
                         clock.today(),
                         journal.date_span().map(|(first, _)| first),
                     );
-                    ui.separator();
-                    self.export_ui(ui, summary.as_ref(), ctx);
                     ui.separator();
                     ui.add_enabled_ui(ctx.editable, |ui| self.import_ui(ui, ctx));
                 });

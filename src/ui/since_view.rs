@@ -6,10 +6,10 @@ use egui::RichText;
 use super::analysis_cache::AnalysisCache;
 use super::chart::metric_legend;
 use super::context::ViewContext;
-use crate::analysis::{DIARY_NOTE, EffectSettings, since_last_session};
-use crate::model::{Journal, Metric};
+use crate::analysis::{DIARY_NOTE, EffectSettings, Effects, since_last_session};
+use crate::model::{Journal, Metric, Session};
 use crate::report::text;
-use crate::report::text::change;
+use crate::report::wording::{self, Group, change};
 
 /// Draw the view.
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
@@ -34,6 +34,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 n => format!("{n} days ago"),
             };
             ui.label(RichText::new(format!("Your last session was {} ({who}), {ago}.", text::long_date(session.start.date()))).strong());
+            ui.add_space(6.0);
+            let (_, effects) = ctx.analysis.effects(journal, settings);
+            answer_ui(ui, effects, session);
             ui.add_space(6.0);
             ui.label(format!(
                 "The days since ({} to {}) against the week before it ({} to {}):",
@@ -74,6 +77,36 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             ui.label(RichText::new(DIARY_NOTE).weak());
         });
     });
+}
+
+/// Did sessions help? The answer for all sessions, then for the last session's kind and
+/// therapist, in the words of the Effects view, with the caveat beside it.
+fn answer_ui(ui: &mut egui::Ui, effects: &Effects, session: &Session) {
+    ui.heading("Did your sessions help?");
+    let metric = Metric::Pain;
+    ui.label(
+        RichText::new(wording::comparison(
+            Group::All,
+            metric,
+            &effects.compared.all[metric],
+        ))
+        .strong(),
+    );
+    let kind = session.kind.choice();
+    if let Some(compared) = effects.compared.by_kind.get(&kind) {
+        let group = Group::Kind(wording::kind_in_sentence(kind));
+        ui.label(wording::comparison(group, metric, &compared[metric]));
+    }
+    if let Some(name) = &session.therapist
+        && let Some(compared) = effects.compared.by_therapist.get(name)
+    {
+        ui.label(wording::comparison(
+            Group::Therapist(name),
+            metric,
+            &compared[metric],
+        ));
+    }
+    ui.label(RichText::new(wording::REGRESSION_CAVEAT).weak());
 }
 
 fn mean_text(mean: Option<f64>, days: usize) -> String {
@@ -124,10 +157,11 @@ fn recent_sessions_ui(
                 ui.label(effect.kind.label());
                 ui.label(effect.therapist.as_deref().unwrap_or("–"));
                 ui.label(match pain.change() {
-                    Some(change) => format!(
-                        "{:.1} → {:.1} ({change:+.1})",
+                    Some(moved) => format!(
+                        "{:.1} → {:.1} ({})",
                         pain.before.mean.unwrap_or_default(),
-                        pain.after.mean.unwrap_or_default()
+                        pain.after.mean.unwrap_or_default(),
+                        change(Some(moved))
                     ),
                     None => "not enough data".to_owned(),
                 });

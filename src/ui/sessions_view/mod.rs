@@ -137,7 +137,9 @@ impl SessionsView {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(760.0));
+                    // Clear of the scroll bar, which floats over the right edge.
+                    let room = ui.available_width() - 2.0 * ui.spacing().scroll.bar_width;
+                    ui.set_max_width(room.min(760.0));
                     ui.add_enabled_ui(ctx.editable, |ui| form_ui(ui, form, ctx));
                 });
         });

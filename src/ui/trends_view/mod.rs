@@ -408,11 +408,12 @@ fn selection_text(effect: &SessionEffect, settings: EffectSettings) -> String {
         }
     };
     let pain = &effect.metrics[Metric::Pain];
-    let change = pain
-        .change()
-        .map_or_else(|| "not enough data".to_owned(), |c| format!("{c:+.1}"));
+    let change = match pain.change() {
+        Some(moved) => format!("pain {}", crate::report::wording::change(Some(moved))),
+        None => "not enough data".to_owned(),
+    };
     format!(
-        "Shaded: session {} ({}, {}), {}-day windows. Before {}; after {}; change {change}.",
+        "Shaded: session {} ({}, {}), {}-day windows. Before {}; after {}: {change}.",
         effect.session_id,
         effect.kind,
         text::date(effect.date()),
