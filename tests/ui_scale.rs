@@ -292,3 +292,43 @@ fn since_last_session_answers_in_the_words_of_effects() {
     click(&mut harness, "Effects");
     harness.get_by_label(&answer);
 }
+
+#[test]
+fn a_wide_window_charts_the_days_around_beside_the_forms() {
+    let (_folder, path) = journal_in_temp();
+    let journal = generate(DemoSpec::window_demo(today()));
+    let last = journal.sessions().last().unwrap().clone();
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    // At 1100 px there is no room: the forms alone.
+    assert!(harness.query_by_label_contains("Days around ").is_none());
+    harness.set_size(egui::vec2(1920.0, 1080.0));
+    harness.run();
+    harness.get_by_label_contains("The weeks around");
+    let chart: String = harness
+        .get_by_label_contains("Days around ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(chart.contains("pain"), "{chart}");
+
+    click(&mut harness, "Sessions");
+    harness.get_by_label("So far");
+    let when = last.start.format("%a %-d %b %Y, %H:%M").to_string();
+    harness.get_by_label_contains(&when).click();
+    harness.run();
+    harness.get_by_label_contains("Around this session");
+    let chart: String = harness
+        .get_by_label_contains("Days around ")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(
+        chart.contains("after the session against before"),
+        "{chart}"
+    );
+
+    click(&mut harness, "Since last session");
+    harness.get_by_label("The days since, on a chart");
+    harness.get_by_label_contains("Days around ");
+}

@@ -4,7 +4,10 @@
 use egui::RichText;
 use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, VLine};
 
-use super::chart::{count_grid, kind_color, metric_color, metric_legend, offset_grid, score_grid};
+use super::chart::{
+    LINKED_Y_AXIS_WIDTH, count_grid, kind_color, metric_color, metric_legend, offset_grid,
+    score_grid,
+};
 use super::chart_key::{self, entry, kind_line_style, line_width};
 use super::context::ViewContext;
 use super::controls::{honesty_ui, settings_ui};
@@ -163,10 +166,18 @@ impl AlignedView {
         let weak = ui.visuals().weak_text_color();
         let series = self.series();
         let group = egui::Id::unique("painlog_aligned_axes");
+        // Both plots start on the same days (linked axes alone let each fit its own items).
+        let reach = series
+            .first()
+            .and_then(|(_, points)| points.last())
+            .map_or(7.0, |p| f64::from(p.offset));
+        let (from, to) = (-reach - 0.6, reach + 0.6);
         // Room under the chart for the counts (80) and the two lines that explain them.
         let chart_height = (ui.available_height() - 140.0).max(150.0);
         Plot::new("aligned_plot")
+            .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
             .height(chart_height)
+            .default_x_bounds(from, to)
             .link_axis(group, [true, false])
             .x_grid_spacer(offset_grid)
             .y_grid_spacer(score_grid)
@@ -242,7 +253,9 @@ impl AlignedView {
                 }
             });
         Plot::new("aligned_counts")
+            .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
             .height(80.0)
+            .default_x_bounds(from, to)
             .show_axes([false, true])
             .link_axis(group, [true, false])
             .allow_zoom(false)

@@ -6,7 +6,7 @@ use chrono::{Datelike as _, NaiveDate};
 use egui::Color32;
 use egui_plot::{GridInput, GridMark};
 
-use crate::analysis::{date_from_day_number, day_number};
+use crate::analysis::{SessionEffect, date_from_day_number, day_number};
 use crate::model::{KindChoice, Metric};
 
 const DAY: f64 = 1.0;
@@ -16,6 +16,10 @@ const QUARTER: f64 = 91.31;
 const YEAR: f64 = 365.25;
 const TWO_YEARS: f64 = 2.0 * YEAR;
 const TEN_YEARS: f64 = 10.0 * YEAR;
+
+/// The width of the y axis (tick labels) of plots stacked on one x axis, so that their days
+/// line up: the same for both, and enough for "10" or "100".
+pub const LINKED_Y_AXIS_WIDTH: f32 = 28.0;
 
 /// The calendar steps a date axis marks, finest first; each coarser one falls on marks of the
 /// finer ones (except weeks and months, kept apart by [`LABEL_ROOM`]).
@@ -27,6 +31,9 @@ const GRID_MIN_PX: f64 = 8.0;
 
 /// The finest grid lines drawn are at least this many pixels apart (finer ones are noise).
 const LINE_ROOM: f64 = 12.0;
+
+/// No mark this close to either end of the axis (in pixels): half a label.
+const EDGE_ROOM: f64 = 22.0;
 
 /// A week's label is left out this close to a month's (in pixels), where they would touch.
 const LABEL_ROOM: f64 = 56.0;
@@ -60,9 +67,15 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
     let mut date = first;
     while date <= last {
         let step = step_of(date);
-        if step >= finest && !(step == WEEK && near_a_month(date, LABEL_ROOM * per_pixel)) {
+        let value = day_number(date);
+        // A label centred on a mark this close to an edge would be cut off.
+        let at_edge = (value - min).min(max - value) < EDGE_ROOM * per_pixel;
+        if step >= finest
+            && !at_edge
+            && !(step == WEEK && near_a_month(date, LABEL_ROOM * per_pixel))
+        {
             marks.push(GridMark {
-                value: day_number(date),
+                value,
                 step_size: step,
             });
         }
@@ -125,6 +138,18 @@ fn next_candidate(date: NaiveDate, finest: f64) -> Option<NaiveDate> {
     };
     NaiveDate::from_ymd_opt(year, month, 1)
 }
+
+/// The date axis under a chart: [`date_grid`]'s marks labelled by [`date_label`], a label
+/// wherever its step leaves [`X_LABEL_MIN`] pixels (egui_plot also skips a label wider than
+/// its step, so they never overlap).
+pub fn date_axis() -> egui_plot::AxisHints<'static> {
+    egui_plot::AxisHints::new_x()
+        .formatter(date_label)
+        .label_spacing(X_LABEL_MIN as f32..=X_LABEL_MIN as f32 + 30.0)
+}
+
+/// The fewest pixels between labelled marks of a date axis.
+const X_LABEL_MIN: f64 = 48.0;
 
 /// Axis labels: a year on year marks, a month name on month and quarter marks, the day
 /// otherwise.
@@ -239,6 +264,32 @@ const fn rgb(hex: u32) -> Color32 {
     Color32::from_rgb((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
 }
 
+/// The fills of a session's before and after windows.
+pub fn window_colors(dark: bool) -> (Color32, Color32) {
+    let alpha = if dark { 40 } else { 55 };
+    (
+        Color32::from_rgba_unmultiplied(240, 160, 40, alpha),
+        Color32::from_rgba_unmultiplied(60, 160, 240, alpha),
+    )
+}
+
+/// Shade a session's before and after windows, each named at the top of the chart.
+pub fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect, dark: bool) {
+    let (before, after) = window_colors(dark);
+    for (name, range, color) in [
+        ("before", effect.before, before),
+        ("after", effect.after, after),
+    ] {
+        if !range.is_empty() {
+            let (from, to) = (day_number(range.from) - 0.5, day_number(range.to) + 0.5);
+            // Unnamed, so that hovering names the data; the label sits on the chart.
+            plot_ui.add(egui_plot::Span::new("", from..=to).fill(color));
+            let top = egui_plot::PlotPoint::new((from + to) / 2.0, 10.15);
+            plot_ui.add(egui_plot::Text::new("", top, egui::RichText::new(name)));
+        }
+    }
+}
+
 /// The name a metric has in chart legends, with its direction where it is unusual.
 pub fn metric_legend(metric: Metric) -> String {
     if metric.higher_is_better() {
@@ -269,20 +320,25 @@ mod tests {
         }
     }
 
-    /// The labels egui_plot would draw: marks whose step is at least 60 pixels wide.
+    /// The labels egui_plot would draw: marks whose step is at least [`X_LABEL_MIN`] wide.
     fn labelled(input: GridInput) -> Vec<String> {
         let per_pixel = input.base_step_size / GRID_MIN_PX;
         date_grid(input)
             .into_iter()
-            .filter(|mark| mark.step_size / per_pixel > 60.0)
+            .filter(|mark| mark.step_size / per_pixel > X_LABEL_MIN)
             .map(|mark| date_label(mark, &(0.0..=1.0)))
             .collect()
     }
 
     #[test]
-    fn twenty_years_label_every_second_year() {
-        // 7,300 days over 1,000 pixels: a year is 50 px, two years 100 px.
+    fn twenty_years_label_every_year_or_every_second_as_they_fit() {
+        // 7,300 days over 1,000 pixels: a year is 50 px, enough for "2008" (2007 sits on
+        // the edge).
         let labels = labelled(input("2006-12-02", "2026-12-01", 1000.0));
+        let years: Vec<String> = (2008..=2026).map(|y| y.to_string()).collect();
+        assert_eq!(labels, years);
+        // Over 700 pixels a year is 35 px: every second year (70 px).
+        let labels = labelled(input("2006-12-02", "2026-12-01", 700.0));
         assert_eq!(
             labels,
             [
@@ -294,13 +350,14 @@ mod tests {
     #[test]
     fn ninety_days_label_months_and_the_mondays_clear_of_them() {
         // 90 days over 1,000 pixels: 11 px a day; a Monday within 5 days of the 1st (28 Sep,
-        // 5 Oct, 2 Nov, 30 Nov) is dropped, 26 Oct (6 days before November) is kept.
+        // 5 Oct, 2 Nov, 30 Nov) is dropped, 26 Oct (6 days before November) is kept; 1 Dec,
+        // the last day, is at the edge, where its label would be cut in half.
         let labels = labelled(input("2026-09-03", "2026-12-01", 1000.0));
         assert_eq!(
             labels,
             [
                 "7 Sep", "14 Sep", "21 Sep", "Oct", "12 Oct", "19 Oct", "26 Oct", "Nov", "9 Nov",
-                "16 Nov", "23 Nov", "Dec"
+                "16 Nov", "23 Nov"
             ]
         );
     }
@@ -318,12 +375,13 @@ mod tests {
             let per_pixel = input.base_step_size / GRID_MIN_PX;
             let marks: Vec<f64> = date_grid(input)
                 .into_iter()
-                .filter(|mark| mark.step_size / per_pixel > 60.0)
+                .filter(|mark| mark.step_size / per_pixel > X_LABEL_MIN)
                 .map(|mark| mark.value / per_pixel)
                 .collect();
             assert!(marks.len() >= 3, "{from} at {width} px: {marks:?}");
+            // Month names ("Feb", 25 px) may stand 28 days apart; dates ("14 Sep", 45 px) a week.
             for pair in marks.windows(2) {
-                assert!(pair[1] - pair[0] >= 50.0, "{from} at {width} px: {pair:?}");
+                assert!(pair[1] - pair[0] >= 44.0, "{from} at {width} px: {pair:?}");
             }
         }
     }

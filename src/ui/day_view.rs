@@ -7,14 +7,22 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
 
 use super::Command;
 use super::context::{AppEvent, ViewContext};
+use super::days_around::DaysAround;
 use super::widgets::{
     EditOrigin, error_text, field_label, reason_line, region_checkboxes, score_input,
 };
+use crate::analysis::DayRange;
 use crate::model::{
     Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Region, Score, Session, check_not_future,
     check_text,
 };
 use crate::report::text;
+
+/// The widest the day's form grows.
+const FORM_WIDTH: f32 = 720.0;
+
+/// From this width (beside the list of days) the weeks around the day are charted too.
+const WIDE: f32 = 1250.0;
 
 const PREVIOUS_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const NEXT_DAY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
@@ -166,11 +174,38 @@ impl DayView {
         if !same {
             self.form = DayForm::from_day(stored);
         }
+        // A wide window shows the weeks around the day beside the form.
+        if ui.available_width() >= WIDE && !journal.is_empty() {
+            let index = ctx.analysis.index(journal);
+            egui::Panel::right("day_around")
+                .resizable(false)
+                .exact_size(ui.available_width() - FORM_WIDTH - 24.0)
+                .show(ui, |ui| {
+                    let from = self
+                        .date
+                        .checked_sub_days(Days::new(20))
+                        .unwrap_or(self.date);
+                    let to = self
+                        .date
+                        .checked_add_days(Days::new(7))
+                        .unwrap_or(self.date)
+                        .min(today);
+                    ui.add_space(4.0);
+                    ui.heading(format!("The weeks around {}", text::day_in_year(self.date)));
+                    DaysAround {
+                        id: "day_around_chart",
+                        range: DayRange::new(from, to),
+                        day: self.date,
+                        shaded: None,
+                    }
+                    .ui(ui, journal, index, 300.0);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(720.0));
+                    ui.set_max_width(ui.available_width().min(FORM_WIDTH));
                     self.header_ui(ui, journal, today);
                     ui.add_space(8.0);
                     if journal.is_empty() {

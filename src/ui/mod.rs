@@ -19,6 +19,7 @@ mod config;
 mod context;
 mod controls;
 mod day_view;
+mod days_around;
 mod document;
 mod effects_view;
 mod feedback;

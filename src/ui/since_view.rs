@@ -6,14 +6,46 @@ use egui::RichText;
 use super::analysis_cache::AnalysisCache;
 use super::chart::metric_legend;
 use super::context::ViewContext;
-use crate::analysis::{DIARY_NOTE, EffectSettings, Effects, since_last_session};
+use super::days_around::DaysAround;
+use crate::analysis::{DIARY_NOTE, DayRange, EffectSettings, Effects, since_last_session};
 use crate::model::{Journal, Metric, Session};
 use crate::report::text;
 use crate::report::wording::{self, Group, change};
 
+/// From this width the days since are charted beside the words.
+const WIDE: f32 = 1300.0;
+
 /// Draw the view.
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
     let (journal, settings, today) = (ctx.journal, ctx.settings, ctx.today());
+    // A wide window charts the days since beside the words, with the recent sessions under it.
+    let last = journal.sessions().iter().rfind(|s| s.date() <= today);
+    let wide = ui.available_width() >= WIDE && last.is_some();
+    if let Some(last) = last.filter(|_| wide) {
+        egui::Panel::right("since_side")
+            .resizable(false)
+            .exact_size(ui.available_width() * 0.5)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.add_space(4.0);
+                    ui.heading("The days since, on a chart");
+                    let from = last
+                        .date()
+                        .checked_sub_days(Days::new(7))
+                        .unwrap_or(last.date());
+                    let index = ctx.analysis.index(journal);
+                    DaysAround {
+                        id: "since_chart",
+                        range: DayRange::new(from, today.max(from)),
+                        day: last.date(),
+                        shaded: None,
+                    }
+                    .ui(ui, journal, index, 260.0);
+                    ui.add_space(10.0);
+                    recent_sessions_ui(ui, journal, ctx.analysis, settings, today);
+                });
+            });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             let index = ctx.analysis.index(journal);
@@ -71,8 +103,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             for (date, note) in &since.notes {
                 ui.label(format!("{}: {note}", text::day_in_year(*date)));
             }
-            ui.add_space(10.0);
-            recent_sessions_ui(ui, journal, ctx.analysis, settings, today);
+            if !wide {
+                ui.add_space(10.0);
+                recent_sessions_ui(ui, journal, ctx.analysis, settings, today);
+            }
             ui.add_space(10.0);
             ui.label(RichText::new(DIARY_NOTE).weak());
         });

@@ -8,7 +8,7 @@ use super::EffectsView;
 use crate::analysis::{Effects, date_from_day_number, day_number};
 use crate::model::{KindChoice, Metric};
 use crate::report::text;
-use crate::ui::chart::{date_grid, date_label, kind_color};
+use crate::ui::chart::{date_axis, date_grid, kind_color};
 use crate::ui::chart_key::{self, entry, kind_marker};
 
 /// The name of the dashed line at the ordinary weeks' mean change.
@@ -58,7 +58,7 @@ impl EffectsView {
         Plot::new("effects_chart")
             .height(height)
             .x_grid_spacer(date_grid)
-            .x_axis_formatter(date_label)
+            .custom_x_axes(vec![date_axis()])
             .y_axis_label(format!("change in {}", metric.name().to_lowercase()))
             .label_formatter(|position| {
                 let point = match position {

@@ -222,20 +222,23 @@ fn therapist_row(
 
 fn pressure_and_focus_rows(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) {
     field_label(ui, "Pressure", None);
-    ui.horizontal_wrapped(|ui| {
-        events.changed |= ui
-            .radio_value(&mut form.pressure, None, "Not recorded")
-            .changed();
-        for pressure in Pressure::ALL {
+    ui.vertical(|ui| {
+        ui.horizontal_wrapped(|ui| {
             events.changed |= ui
-                .radio_value(&mut form.pressure, Some(pressure), pressure.label())
+                .radio_value(&mut form.pressure, None, "Not recorded")
                 .changed();
-        }
+            for pressure in Pressure::ALL {
+                events.changed |= ui
+                    .radio_value(&mut form.pressure, Some(pressure), pressure.label())
+                    .changed();
+            }
+        });
     });
     ui.end_row();
 
     field_label(ui, "Focus regions", Some("worked on"));
-    events.changed |= region_checkboxes(ui, &mut form.focus);
+    // In a vertical cell, so that the grid makes the row as tall as the wrapped lines.
+    ui.vertical(|ui| events.changed |= region_checkboxes(ui, &mut form.focus));
     ui.end_row();
 }
 

@@ -8,6 +8,7 @@ use super::Clock;
 use super::context::{AppEvent, ViewContext};
 use crate::model::{Journal, Session};
 
+mod around;
 mod form;
 mod form_ui;
 
@@ -49,6 +50,12 @@ pub mod labels {
     /// Empties the new-session form.
     pub const CLEAR_FORM: &str = "Clear the form";
 }
+
+/// The widest the session form grows.
+const FORM_WIDTH: f32 = 760.0;
+
+/// From this width (beside the list) the days around the session are shown beside the form.
+const WIDE: f32 = 1300.0;
 
 /// The sessions view's state.
 #[derive(Default)]
@@ -133,13 +140,27 @@ impl SessionsView {
                 Some(_) => {}
             }
         }
+        // A wide window shows the days around the session (or what is known of its kind)
+        // beside the form.
+        if ui.available_width() >= WIDE {
+            let settings = ctx.settings;
+            let (index, effects) = ctx.analysis.effects(journal, settings);
+            egui::Panel::right("session_around")
+                .resizable(false)
+                .exact_size(ui.available_width() - FORM_WIDTH - 32.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        around::around_ui(ui, form, journal, (index, effects));
+                    });
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
                     // Clear of the scroll bar, which floats over the right edge.
                     let room = ui.available_width() - 2.0 * ui.spacing().scroll.bar_width;
-                    ui.set_max_width(room.min(760.0));
+                    ui.set_max_width(room.min(FORM_WIDTH));
                     ui.add_enabled_ui(ctx.editable, |ui| form_ui(ui, form, ctx));
                 });
         });

@@ -1,12 +1,11 @@
 //! The chart's key: what each line, band and mark means, drawn with the same colour and line
 //! style as on the chart, and said in words for a screen reader.
 
-use egui::Color32;
 use egui_plot::LineStyle;
 
 use super::plot::{Drawn, metric_line_style, metric_line_width};
 use crate::analysis::Resolution;
-use crate::ui::chart::{kind_color, metric_color, metric_legend};
+use crate::ui::chart::{kind_color, metric_color, metric_legend, window_colors};
 use crate::ui::chart_key::{self, entry};
 
 /// The names the key gives; tests find them.
@@ -59,19 +58,9 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, drawn: &Drawn, daily_on: bool, rollin
             entry(ui, &name, sample);
         }
         if drawn.shaded {
-            let alpha = if dark { 40 } else { 55 };
-            for (name, color) in [
-                (
-                    "Before window",
-                    Color32::from_rgba_unmultiplied(240, 160, 40, alpha),
-                ),
-                (
-                    "After window",
-                    Color32::from_rgba_unmultiplied(60, 160, 240, alpha),
-                ),
-            ] {
-                entry(ui, name, chart_key::band(color, None));
-            }
+            let (before, after) = window_colors(dark);
+            entry(ui, "Before window", chart_key::band(before, None));
+            entry(ui, "After window", chart_key::band(after, None));
         }
     });
 }

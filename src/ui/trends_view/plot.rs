@@ -2,9 +2,7 @@
 //! session, and what the pointer is over.
 
 use egui::{Color32, RichText};
-use egui_plot::{
-    Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, Points, Span, VLine,
-};
+use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, Points, VLine};
 
 use crate::analysis::{
     Bucket, DayRange, Effects, JournalIndex, Resolution, SessionEffect, date_from_day_number,
@@ -13,7 +11,8 @@ use crate::analysis::{
 use crate::model::{Journal, KindChoice, Metric, Session};
 use crate::report::text;
 use crate::ui::chart::{
-    count_grid, date_grid, date_label, days_per_pixel, kind_color, metric_color, metric_legend,
+    LINKED_Y_AXIS_WIDTH, count_grid, date_axis, date_grid, days_per_pixel, kind_color,
+    metric_color, metric_legend, shade_windows,
 };
 
 impl super::TrendsView {
@@ -40,10 +39,11 @@ impl super::TrendsView {
         };
         let height = (ui.available_height() - strip_room).max(180.0);
         let plot = Plot::new("trends_plot")
+            .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
             .height(height)
             .link_axis(egui::Id::unique("trends_x"), [true, false])
             .x_grid_spacer(date_grid)
-            .x_axis_formatter(date_label)
+            .custom_x_axes(vec![date_axis()])
             .y_axis_label("0–10, lower is better (sleep: higher)")
             .allow_zoom([true, false])
             .allow_drag([true, false])
@@ -329,10 +329,11 @@ fn session_strip(
     let ink = ui.visuals().text_color().gamma_multiply(0.7);
     let unit = resolution.unit();
     let response = Plot::new("trends_sessions")
+        .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
         .height(90.0)
         .link_axis(egui::Id::unique("trends_x"), [true, false])
         .x_grid_spacer(date_grid)
-        .x_axis_formatter(date_label)
+        .custom_x_axes(vec![date_axis()])
         .y_axis_label(format!("sessions per {unit}"))
         .y_grid_spacer(count_grid)
         .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
@@ -516,29 +517,6 @@ fn add_runs(
     }
 }
 
-fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect, dark: bool) {
-    let alpha = if dark { 40 } else { 55 };
-    for (name, range, color) in [
-        (
-            "before",
-            effect.before,
-            Color32::from_rgba_unmultiplied(240, 160, 40, alpha),
-        ),
-        (
-            "after",
-            effect.after,
-            Color32::from_rgba_unmultiplied(60, 160, 240, alpha),
-        ),
-    ] {
-        if !range.is_empty() {
-            let (from, to) = (day_number(range.from) - 0.5, day_number(range.to) + 0.5);
-            // Unnamed, so the legend stays about the data; the label sits on the chart.
-            plot_ui.add(Span::new("", from..=to).fill(color));
-            let top = egui_plot::PlotPoint::new((from + to) / 2.0, 10.15);
-            plot_ui.add(egui_plot::Text::new("", top, RichText::new(name)));
-        }
-    }
-}
 /// What the pointer is over: the day's values and note, and any session that day.
 fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> String {
     let Some(date) = date_from_day_number(x) else {
