@@ -48,6 +48,8 @@ pub(super) struct WindowState {
     pub title: String,
     /// Frames drawn so far.
     pub frames: u64,
+    /// When each frame began, while frames are logged ([`AppConfig::frame_log`]).
+    pub frame_starts: Vec<std::time::Instant>,
     /// The window was asked to close but changes could not be saved: ask what to do.
     pub close_blocked: bool,
     /// The user chose to close without saving.
@@ -319,12 +321,23 @@ impl PainlogApp {
     }
 }
 
+/// How many frames a frame log holds before the window closes itself.
+const LOGGED_FRAMES: usize = 400;
+
 impl eframe::App for PainlogApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.window.frames += 1;
         // The first frame has been presented by the time the second one starts.
         if self.config.exit_after_first_frame && self.window.frames >= 2 {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if self.config.frame_log.is_some() {
+            self.window.frame_starts.push(std::time::Instant::now());
+            if self.window.frame_starts.len() > LOGGED_FRAMES {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ui.ctx().request_repaint();
+            }
         }
         self.show(ui);
     }
@@ -335,5 +348,21 @@ impl eframe::App for PainlogApp {
 
     fn on_exit(&mut self) {
         self.flush();
+        if let Some(path) = &self.config.frame_log {
+            // Milliseconds from each frame's start to the next's: the whole frame, the
+            // renderer's part included.
+            let lines: String = self
+                .window
+                .frame_starts
+                .windows(2)
+                .map(|pair| format!("{:.3}\n", (pair[1] - pair[0]).as_secs_f64() * 1000.0))
+                .collect();
+            if let Err(error) = std::fs::write(path, lines) {
+                eprintln!(
+                    "painlog: the frame log {} could not be written: {error}",
+                    path.display()
+                );
+            }
+        }
     }
 }

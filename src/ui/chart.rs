@@ -202,6 +202,22 @@ pub fn offset_grid(input: GridInput) -> Vec<GridMark> {
     )
 }
 
+/// Marks on an axis of differences in points (…, −1, −0.5, 0, 0.5, …): 0.1, 0.2, 0.5, 1, 2 or
+/// 5 apart, as the width allows egui_plot to label them.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the signature egui_plot asks of a grid spacer"
+)]
+pub fn points_grid(input: GridInput) -> Vec<GridMark> {
+    let steps = [0.1, 0.2, 0.5, 1.0, 2.0, 5.0];
+    nice_grid(
+        &input,
+        &steps,
+        X_LABEL_ROOM,
+        (f64::NEG_INFINITY, f64::INFINITY),
+    )
+}
+
 /// egui_plot labels a y mark whose step is more than 20 pixels, an x mark more than 60.
 const Y_LABEL_ROOM: f64 = 22.0;
 const X_LABEL_ROOM: f64 = 62.0;
@@ -218,16 +234,16 @@ fn nice_grid(input: &GridInput, steps: &[f64], room: f64, clip: (f64, f64)) -> V
         .copied()
         .find(|step| step / per_pixel >= room)
         .unwrap_or(steps[steps.len() - 1]);
-    let mut marks = Vec::new();
-    let mut value = (min.max(clip.0) / step).ceil() * step;
-    while value <= max.min(clip.1) && marks.len() < 200 {
-        marks.push(GridMark {
-            value,
+    // Counted in whole steps, so that 0.1 steps do not drift (0.30000000000000004).
+    let first = (min.max(clip.0) / step).ceil() as i64;
+    let last = (max.min(clip.1) / step).floor() as i64;
+    (first..=last)
+        .take(200)
+        .map(|k| GridMark {
+            value: k as f64 * step,
             step_size: step,
-        });
-        value += step;
-    }
-    marks
+        })
+        .collect()
 }
 
 /// The colour of a metric's line: Okabe and Ito's colour-blind-safe palette (vermilion,

@@ -75,6 +75,7 @@ pub fn launch(
     config.clock = clock;
     config.is_demo = demo_journal.is_some();
     config.exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some();
+    config.frame_log = std::env::var_os(super::config::FRAME_LOG_ENV).map(PathBuf::from);
     let result = run(config);
     drop(demo_journal);
     match result {

@@ -8,7 +8,7 @@ use super::EffectsView;
 use crate::analysis::{Effects, date_from_day_number, day_number};
 use crate::model::{KindChoice, Metric};
 use crate::report::text;
-use crate::ui::chart::{date_axis, date_grid, kind_color};
+use crate::ui::chart::{date_axis, date_grid, kind_color, points_grid};
 use crate::ui::chart_key::{self, entry, kind_marker};
 
 /// The name of the dashed line at the ordinary weeks' mean change.
@@ -149,6 +149,15 @@ pub(super) fn forest_ui(ui: &mut egui::Ui, rows: &[super::answer::Row<'_>], metr
         .allow_zoom(false)
         .allow_scroll(false)
         .show_grid([true, false])
+        .x_grid_spacer(points_grid)
+        .x_axis_formatter(|mark, _| {
+            let value = (mark.value * 10.0).round() / 10.0;
+            if value == 0.0 {
+                "0".to_owned()
+            } else {
+                format!("{value:+}")
+            }
+        })
         .x_axis_label(format!(
             "difference against ordinary weeks, points of {} ({better})",
             metric.name().to_lowercase()
