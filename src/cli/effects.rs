@@ -6,12 +6,12 @@ use serde_json::{Value, json};
 
 use super::output::truncate;
 use crate::analysis::{
-    ChangeSummary, CostSummary, DIARY_NOTE, Effects, GroupSummary, MetricEffect, REGRESSION_NOTE,
-    SessionEffect,
+    ChangeSummary, Comparison, CostSummary, DIARY_NOTE, Effects, GroupSummary, MetricEffect,
+    MetricMap, REGRESSION_NOTE, RegionComparison, SessionEffect, Share, WindowStat,
 };
 use crate::model::{Metric, START_FORMAT};
 use crate::report::text;
-use crate::report::text::change as signed;
+use crate::report::wording::{self, Group};
 
 /// The analysis as JSON, in the shape documented in the README.
 pub(super) fn to_json(effects: &Effects) -> Value {
@@ -52,6 +52,12 @@ pub(super) fn to_json(effects: &Effects) -> Value {
             })
             .collect()
     };
+    let compared = &effects.compared;
+    let by_focus_region: serde_json::Map<String, Value> = effects
+        .by_focus_region
+        .iter()
+        .map(|(region, compared)| (region.cli_name().to_owned(), region_json(compared)))
+        .collect();
     json!({
         "window": effects.settings.window(),
         "min_days": effects.settings.min_days(),
@@ -59,10 +65,60 @@ pub(super) fn to_json(effects: &Effects) -> Value {
         "by_kind": by_kind,
         "by_therapist": by_therapist,
         "baseline": baseline,
+        "compared": {
+            "all": comparisons_json(&compared.all),
+            "by_kind": compared
+                .by_kind
+                .iter()
+                .map(|(kind, by_metric)| (kind.cli_name().to_owned(), comparisons_json(by_metric)))
+                .collect::<serde_json::Map<String, Value>>(),
+            "by_therapist": compared
+                .by_therapist
+                .iter()
+                .map(|(name, by_metric)| (name.clone(), comparisons_json(by_metric)))
+                .collect::<serde_json::Map<String, Value>>(),
+        },
+        "by_focus_region": by_focus_region,
         "costs_by_kind": costs(effects.by_kind.iter().map(|(k, g)| (k.cli_name().to_owned(), g)).collect()),
         "costs_by_therapist": costs(effects.by_therapist.iter().map(|(k, g)| (k.clone(), g)).collect()),
         "note": REGRESSION_NOTE,
         "disclaimer": DIARY_NOTE,
+    })
+}
+
+/// One comparison with ordinary weeks per metric: `{METRIC: C}`.
+fn comparisons_json(by_metric: &MetricMap<Comparison>) -> Value {
+    Value::Object(
+        by_metric
+            .iter()
+            .map(|(metric, compared)| (metric.key().to_owned(), comparison_json(compared)))
+            .collect(),
+    )
+}
+
+/// `{"difference", "ci95", "sessions", "baseline", "verdict"}`.
+fn comparison_json(compared: &Comparison) -> Value {
+    json!({
+        "difference": compared.difference,
+        "ci95": compared.ci95.map(|(low, high)| [low, high]),
+        "sessions": compared.sessions,
+        "baseline": compared.baseline,
+        "verdict": compared.verdict,
+    })
+}
+
+fn share_json(share: Share) -> Value {
+    json!({"hurt": share.hurt, "logged": share.logged})
+}
+
+fn region_json(compared: &RegionComparison) -> Value {
+    json!({
+        "sessions": compared.sessions,
+        "before": share_json(compared.before),
+        "after": share_json(compared.after),
+        "ordinary_before": share_json(compared.ordinary_before),
+        "ordinary_after": share_json(compared.ordinary_after),
+        "ordinary_weeks": compared.ordinary_weeks,
     })
 }
 
@@ -130,65 +186,103 @@ fn cost_json(cost: &CostSummary) -> Value {
     })
 }
 
-fn window_cell(stat: crate::analysis::WindowStat) -> String {
+/// A window's mean with the days behind it: "7.0 (6 d)", or "not enough data (2 d)" with fewer
+/// than m logged days (never 0).
+fn window_cell(stat: WindowStat) -> String {
     match stat.mean {
-        Some(mean) => format!("{mean:.1} ({}d)", stat.days),
-        None => format!("too few ({}d)", stat.days),
+        Some(mean) => format!("{mean:.1} ({} d)", stat.days),
+        None => format!("not enough data ({} d)", stat.days),
     }
 }
 
-/// The analysis as a readable table for one metric.
+/// Each kind and each therapist with its comparison for `metric`, the clearest answer first
+/// ([`Comparison::clarity`]); kinds before therapists, each in name order, when as clear.
+fn groups_by_clarity(effects: &Effects, metric: Metric) -> Vec<(Group<'_>, &Comparison)> {
+    let mut groups: Vec<(Group<'_>, &Comparison)> = effects
+        .compared
+        .by_kind
+        .iter()
+        .map(|(kind, by_metric)| {
+            (
+                Group::Kind(wording::kind_in_sentence(*kind)),
+                &by_metric[metric],
+            )
+        })
+        .chain(
+            effects
+                .compared
+                .by_therapist
+                .iter()
+                .map(|(name, by_metric)| (Group::Therapist(name), &by_metric[metric])),
+        )
+        .collect();
+    groups.sort_by(|(_, a), (_, b)| {
+        let (a, b) = (a.clarity(), b.clarity());
+        b.0.cmp(&a.0).then(b.1.total_cmp(&a.1))
+    });
+    groups
+}
+
+/// The answer to "did my sessions help?" for `metric`: all sessions, then each kind and each
+/// therapist, clearest first, each in one sentence; the caveats beside it.
+fn answer(effects: &Effects, metric: Metric, text: &mut String) {
+    let all = &effects.compared.all[metric];
+    push_line(
+        text,
+        format_args!("{}", wording::comparison_in_list(Group::All, metric, all)),
+    );
+    for (group, compared) in groups_by_clarity(effects, metric) {
+        push_line(
+            text,
+            format_args!("{}", wording::comparison_in_list(group, metric, compared)),
+        );
+    }
+    push_line(
+        text,
+        format_args!("{} {}", wording::REGRESSION_CAVEAT, wording::ONE_PERSON),
+    );
+}
+
+/// How often each region sessions worked on hurt before and after them, against ordinary weeks.
+fn focus_regions(effects: &Effects, text: &mut String) {
+    if effects.by_focus_region.is_empty() {
+        return;
+    }
+    push_line(text, format_args!("\nWhere sessions worked:"));
+    for (region, compared) in &effects.by_focus_region {
+        push_line(
+            text,
+            format_args!(
+                "{}",
+                wording::focus_region(*region, compared, effects.settings.window())
+            ),
+        );
+    }
+}
+
+/// The analysis for people, for one metric: the answer first, then the regions sessions worked
+/// on, then each session and each group as tables.
 pub(super) fn to_table(effects: &Effects, metric: Metric) -> String {
     let settings = effects.settings;
-    let mut text = format!(
-        "{} before and after each session: the mean of the {} days before and after (at least {} logged days each).\n",
-        metric.name(),
-        settings.window(),
-        settings.min_days()
+    let mut text = String::new();
+    answer(effects, metric, &mut text);
+    focus_regions(effects, &mut text);
+    push_line(
+        &mut text,
+        format_args!(
+            "\n{} before and after each session: the mean of the {} days before and after (at least {} logged days each).",
+            metric.name(),
+            settings.window(),
+            settings.min_days()
+        ),
     );
     if metric.higher_is_better() {
         text.push_str("Higher is better for sleep quality.\n");
     }
-    push_line(&mut text, format_args!("{REGRESSION_NOTE}\n"));
     if effects.sessions.is_empty() {
         text.push_str("No sessions yet.\n");
     } else {
-        push_line(
-            &mut text,
-            format_args!(
-                "{:>4}  {:<16}  {:<22}  {:<18}  {:<12}  {:<12}  {:>8}  {:>6}",
-                "ID", "START", "KIND", "THERAPIST", "BEFORE", "AFTER", "CHANGE", "RELIEF"
-            ),
-        );
-        for effect in &effects.sessions {
-            let value = &effect.metrics[metric];
-            let flag = if metric == Metric::Pain && effect.meaningful_pain_drop() {
-                " *"
-            } else {
-                ""
-            };
-            push_line(
-                &mut text,
-                format_args!(
-                    "{:>4}  {:<16}  {:<22}  {:<18}  {:<12}  {:<12}  {:>8}  {:>6}{flag}",
-                    effect.session_id,
-                    effect.start.format("%Y-%m-%d %H:%M").to_string(),
-                    truncate(effect.kind.label(), 22),
-                    truncate(effect.therapist.as_deref().unwrap_or("–"), 18),
-                    window_cell(value.before),
-                    window_cell(value.after),
-                    value
-                        .change()
-                        .map_or_else(|| "too few".to_owned(), |c| signed(Some(c))),
-                    effect
-                        .immediate_relief
-                        .map_or_else(|| "–".to_owned(), |r| format!("{r:+}")),
-                ),
-            );
-        }
-        if metric == Metric::Pain {
-            text.push_str("* a meaningful drop in pain: at least 2 points or 30%. RELIEF: pain right before minus right after.\n");
-        }
+        sessions_table(effects, metric, &mut text);
     }
     groups_table(
         "By kind (N: sessions with enough data; BET/SAM/WOR: better, within half a point, worse)",
@@ -211,14 +305,25 @@ pub(super) fn to_table(effects: &Effects, metric: Metric) -> String {
         &mut text,
     );
     let baseline = &effects.baseline[metric];
+    let k = settings.window();
+    let weeks = match baseline.n {
+        0 => "none yet".to_owned(),
+        1 => format!(
+            "1 ordinary week, a change of {}",
+            wording::change(baseline.mean_change)
+        ),
+        n => format!(
+            "{n} ordinary weeks, a mean of {} (median {})",
+            wording::change(baseline.mean_change),
+            wording::change(baseline.median_change)
+        ),
+    };
     push_line(
         &mut text,
         format_args!(
-            "\nBaseline: around {} days at least {} days from any session, the same change has a mean of {} (median {}).",
-            baseline.n,
-            settings.window(),
-            signed(baseline.mean_change),
-            signed(baseline.median_change),
+            "\nBaseline, ordinary weeks: the same change around days at least {k} days from any session, taken at least {} days apart so that their windows never overlap, with at least {} logged days before and after each: {weeks}.",
+            2 * u32::from(k) + 1,
+            settings.min_days(),
         ),
     );
     let all: Vec<f64> = effects
@@ -226,19 +331,69 @@ pub(super) fn to_table(effects: &Effects, metric: Metric) -> String {
         .iter()
         .filter_map(|e| e.metrics[metric].change())
         .collect();
-    push_line(
-        &mut text,
-        format_args!(
-            "All sessions: a mean change of {} over {} sessions with enough data.",
-            signed(crate::analysis::stats::mean(&all)),
-            all.len(),
+    match crate::analysis::stats::mean(&all) {
+        Some(mean) => push_line(
+            &mut text,
+            format_args!(
+                "All sessions: a mean change of {} over {} with enough data.",
+                wording::change(Some(mean)),
+                if all.len() == 1 {
+                    "1 session".to_owned()
+                } else {
+                    format!("{} sessions", all.len())
+                },
+            ),
         ),
-    );
+        None => text.push_str(
+            "All sessions: none with enough data yet.
+",
+        ),
+    }
     push_line(&mut text, format_args!("\n{DIARY_NOTE}"));
     text
 }
 
-/// One line per group: the change in `metric`, its spread, the counts and the cost.
+/// One line per session: its before and after windows, the change and the relief in words, and
+/// (for pain) whether the drop was meaningful.
+fn sessions_table(effects: &Effects, metric: Metric, text: &mut String) {
+    let pain = metric == Metric::Pain;
+    let meaningful_title = if pain { "MEANINGFUL" } else { "" };
+    let header = format!(
+        "{:>4}  {:<16}  {:<22}  {:<18}  {:<21}  {:<21}  {:<15}  {:<9}  {meaningful_title}",
+        "ID", "START", "KIND", "THERAPIST", "BEFORE", "AFTER", "CHANGE", "RELIEF"
+    );
+    push_line(text, format_args!("{}", header.trim_end()));
+    for effect in &effects.sessions {
+        let value = &effect.metrics[metric];
+        let meaningful = if pain {
+            wording::meaningful(&effect.metrics[Metric::Pain])
+        } else {
+            ""
+        };
+        let line = format!(
+            "{:>4}  {:<16}  {:<22}  {:<18}  {:<21}  {:<21}  {:<15}  {:<9}  {meaningful}",
+            effect.session_id,
+            text::start(effect.start),
+            truncate(effect.kind.label(), 22),
+            truncate(effect.therapist.as_deref().unwrap_or(text::NONE), 18),
+            window_cell(value.before),
+            window_cell(value.after),
+            wording::change(value.change()),
+            text::relief(effect.immediate_relief),
+        );
+        push_line(text, format_args!("{}", line.trim_end()));
+    }
+    if pain {
+        text.push_str(
+            "MEANINGFUL: pain fell at least 2 points or 30% (yes, no, or not enough data). \
+             RELIEF: pain right after the session against right before it.\n",
+        );
+    } else {
+        text.push_str("RELIEF: pain right after the session against right before it.\n");
+    }
+}
+
+/// One line per group: the change in `metric` in words, its spread, the counts and the cost.
 fn groups_table(
     title: &str,
     rows: Vec<(String, &GroupSummary)>,
@@ -252,13 +407,12 @@ fn groups_table(
     push_line(
         text,
         format_args!(
-            "  {:<24} {:>3} {:>6} {:>6}  {:<15} {:>3} {:>3} {:>3}  COST",
+            "  {:<24} {:>3}  {:<15}  {:<15}  {:<23}  {:>3} {:>3} {:>3}  COST",
             "", "N", "MEAN", "MEDIAN", "95% INTERVAL", "BET", "SAM", "WOR"
         ),
     );
     for (name, group) in rows {
         let summary = &group.metrics[metric];
-        let interval = text::interval(summary.ci95.map(|(low, high)| [low, high]));
         let cost = group.costs.first().map_or_else(String::new, |cost| {
             let per_point = cost
                 .cost_per_point
@@ -268,19 +422,46 @@ fn groups_table(
                 cost.mean_cost, cost.currency
             )
         });
-        push_line(
-            text,
-            format_args!(
-                "  {:<24} {:>3} {:>6} {:>6}  {:<15} {:>3} {:>3} {:>3}  {cost}",
-                truncate(&name, 24),
-                summary.n,
-                signed(summary.mean_change),
-                signed(summary.median_change),
-                interval,
-                summary.improved,
-                summary.unchanged,
-                summary.worse,
-            ),
+        let line = format!(
+            "  {:<24} {:>3}  {:<15}  {:<15}  {:<23}  {:>3} {:>3} {:>3}  {cost}",
+            truncate(&name, 24),
+            summary.n,
+            wording::change(summary.mean_change),
+            wording::change(summary.median_change),
+            wording::change_interval(summary.ci95),
+            summary.improved,
+            summary.unchanged,
+            summary.worse,
         );
+        push_line(text, format_args!("{}", line.trim_end()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_say_their_side_once() {
+        assert_eq!(
+            wording::change_interval(Some((-1.64, -0.08))),
+            "0.1 to 1.6 lower"
+        );
+        assert_eq!(
+            wording::change_interval(Some((0.26, 0.94))),
+            "0.3 to 0.9 higher"
+        );
+        assert_eq!(
+            wording::change_interval(Some((-5.37, 3.04))),
+            "5.4 lower to 3.0 higher"
+        );
+        assert_eq!(wording::change_interval(None), "not enough data");
+    }
+
+    #[test]
+    fn a_window_without_enough_days_keeps_its_count() {
+        let stat = |mean, days| WindowStat { mean, days };
+        assert_eq!(window_cell(stat(Some(19.0 / 6.0), 6)), "3.2 (6 d)");
+        assert_eq!(window_cell(stat(None, 2)), "not enough data (2 d)");
     }
 }

@@ -183,6 +183,36 @@ pub fn focus_region(region: Region, compared: &RegionComparison, window: u8) -> 
     )
 }
 
+/// [`comparison`] for a sentence among others (the command line lists every group): when only
+/// the ordinary weeks are too few, "not enough data" also says which sessions it is about, e.g.
+/// "Not enough data yet for deep tissue sessions: 1 ordinary week with enough logged days (3
+/// needed)."; otherwise the sentence of [`comparison`].
+pub fn comparison_in_list(group: Group<'_>, metric: Metric, compared: &Comparison) -> String {
+    if compared.verdict == Verdict::NotEnoughData && compared.sessions >= MIN_EACH {
+        let which = match group {
+            Group::All => "all sessions".to_owned(),
+            _ => group.sessions(compared.sessions),
+        };
+        format!(
+            "Not enough data yet for {which}: {} with enough logged days ({MIN_EACH} needed).",
+            count(compared.baseline, "ordinary week")
+        )
+    } else {
+        comparison(group, metric, compared)
+    }
+}
+
+/// A 95% interval of a change in words, the sign said once: "0.2 to 1.6 lower", "0.3 to 0.9
+/// higher", "1.2 lower to 0.4 higher"; "not enough data" without one.
+pub fn change_interval(interval: Option<(f64, f64)>) -> String {
+    match interval {
+        None => "not enough data".to_owned(),
+        Some((low, high)) if high < 0.0 => format!("{:.1} to {:.1} lower", -high, -low),
+        Some((low, high)) if low > 0.0 => format!("{low:.1} to {high:.1} higher"),
+        Some((low, high)) => format!("{:.1} lower to {high:.1} higher", -low),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
