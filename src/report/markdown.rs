@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use super::Summary;
 use super::page_one::{
-    MEANINGFUL_MARK_IN_FULL, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING,
-    REGIONS_IN_MARKDOWN,
+    ANSWER_HEADING, MEANINGFUL_MARK_IN_FULL, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne,
+    REGIONS_HEADING, REGIONS_IN_MARKDOWN,
 };
 
 /// User text (a name, a kind, a therapist, a line of the message) made literal, so that no
@@ -62,6 +62,7 @@ pub fn to_markdown(summary: &Summary) -> String {
     let mut md = String::new();
     push_line(&mut md, format_args!("# {}\n", page.title(literal)));
     push_line(&mut md, format_args!("*{}*\n", page.attribution));
+    answer(&mut md, &page);
     for fact in &page.facts {
         push_line(
             &mut md,
@@ -91,6 +92,23 @@ pub fn to_markdown(summary: &Summary) -> String {
     md
 }
 
+/// The answer first: all sessions, the clearest kinds and therapists, what is compared and the
+/// caveat beside it.
+fn answer(md: &mut String, page: &PageOne) {
+    let answer = &page.answer;
+    push_line(
+        md,
+        format_args!("**{ANSWER_HEADING}** {}\n", answer.all.sentence(literal)),
+    );
+    for group in &answer.groups {
+        push_line(md, format_args!("- {}", group.sentence(literal)));
+    }
+    if !answer.groups.is_empty() {
+        md.push('\n');
+    }
+    push_line(md, format_args!("*{} {}*\n", answer.scope, answer.caveat));
+}
+
 /// The sessions table and how to read it.
 fn sessions(md: &mut String, page: &PageOne) {
     push_line(
@@ -116,9 +134,8 @@ fn sessions(md: &mut String, page: &PageOne) {
             ),
         );
     }
-    let note = &page.sessions_note;
-    push_line(md, format_args!("\n{}", note.markdown));
-    if let Some(baseline) = &note.markdown_baseline {
-        push_line(md, format_args!("{baseline}"));
+    if let Some(earlier) = page.earlier_line_in_full(page.sessions.len()) {
+        push_line(md, format_args!("\n…{earlier}."));
     }
+    push_line(md, format_args!("\n{}", page.sessions_note.markdown));
 }

@@ -3,12 +3,15 @@
 //! this model and differ only in layout and markup, except where a field says which of them it
 //! is for (the three have always worded a few things their own way).
 
-use super::Summary;
+use super::summary::{EarlierData, GroupKey};
 use super::text::{
-    SELF_REPORTED, before_after, change, date, date_range, days, one_decimal, or_none,
-    ordinary_days, relief, short_date, short_date_range,
+    SELF_REPORTED, before_after, change, date, date_range, days, one_decimal, or_none, relief,
+    short_date, short_date_range,
 };
-use crate::analysis::REGRESSION_NOTE;
+use super::wording::{self, Group};
+use super::{SessionLine, Summary};
+use crate::analysis::Comparison;
+use crate::model::Metric;
 
 /// The title, before the name.
 pub const TITLE: &str = "Pain diary summary";
@@ -35,6 +38,17 @@ const WORST_PAIN: &str = "Worst pain";
 pub const REGIONS_IN_MARKDOWN: usize = 5;
 /// How many regions page one names.
 const REGIONS_SHOWN: usize = 6;
+/// How many sessions page one lists at most: the most recent.
+pub const SESSIONS_SHOWN: usize = 10;
+/// How many kinds and therapists page one answers for at most, beside all sessions (the PDF
+/// names fewer when the page is full).
+pub const ANSWER_GROUPS: usize = 4;
+/// The heading over the answer.
+pub const ANSWER_HEADING: &str = "Did the sessions help?";
+/// Said where the previous period lies before the journal's first day.
+pub const NO_EARLIER_DATA: &str = "no earlier data";
+/// The name of all sessions, as a row of the forest plot.
+pub const ALL_SESSIONS: &str = "All sessions";
 
 /// A key figure: what it is, its value, and what goes with it in brackets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,21 +108,85 @@ impl SessionRow {
 }
 
 /// Under the sessions: how to read them. The PDF, the Markdown and the preview each say it in
-/// their own words; the regression note and the baseline are the same in all.
+/// their own words (the caveat about regression to the mean stands beside the answer).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionsNote {
     /// The PDF's paragraph.
     pub print: String,
     /// The Markdown's paragraph.
     pub markdown: String,
-    /// The Markdown's line on the baseline, when there is one.
-    pub markdown_baseline: Option<String>,
     /// The preview's line.
     pub preview: String,
 }
 
+/// The answer for one group of sessions: all, a kind or a therapist.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerLine {
+    /// "All sessions", "Deep tissue", "Anna Berg" (the user's own text for a therapist).
+    pub label: String,
+    /// Which sessions (none: all of them).
+    pub group: Option<GroupKey>,
+    /// Pain after them against ordinary weeks.
+    pub compared: Comparison,
+}
+
+impl AnswerLine {
+    /// The line for all sessions.
+    pub fn of_all(compared: &Comparison) -> Self {
+        Self {
+            label: ALL_SESSIONS.to_owned(),
+            group: None,
+            compared: compared.clone(),
+        }
+    }
+
+    /// The line for a kind or a therapist.
+    pub fn of(group: GroupKey, compared: &Comparison) -> Self {
+        let label = match &group {
+            GroupKey::Kind(kind) => kind.label().to_owned(),
+            GroupKey::Therapist(name) => name.clone(),
+        };
+        Self {
+            label,
+            group: Some(group),
+            compared: compared.clone(),
+        }
+    }
+
+    /// The sentence ([`wording::comparison`]), with a therapist's name as `literal` makes it.
+    pub fn sentence(&self, literal: impl FnOnce(&str) -> String) -> String {
+        let metric = Metric::Pain;
+        match &self.group {
+            None => wording::comparison(Group::All, metric, &self.compared),
+            Some(GroupKey::Kind(kind)) => wording::comparison(
+                Group::Kind(wording::kind_in_sentence(*kind)),
+                metric,
+                &self.compared,
+            ),
+            Some(GroupKey::Therapist(name)) => {
+                let name = literal(name);
+                wording::comparison(Group::Therapist(&name), metric, &self.compared)
+            }
+        }
+    }
+}
+
+/// The answer first: pain after the period's sessions against ordinary weeks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    /// All sessions of the period.
+    pub all: AnswerLine,
+    /// The kinds and therapists with an answer, the clearest first, at most
+    /// [`ANSWER_GROUPS`].
+    pub groups: Vec<AnswerLine>,
+    /// What is compared with what.
+    pub scope: String,
+    /// Beside it: why sessions are compared with ordinary weeks, and what the comparison is not.
+    pub caveat: String,
+}
+
 /// Everything page one says.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PageOne {
     /// The patient's name, as typed: each rendering makes it literal in its own way.
     pub name: Option<String>,
@@ -127,10 +205,16 @@ pub struct PageOne {
     pub previous_period: String,
     /// The same figures as the Markdown lists them, with the period first and more said.
     pub facts: Vec<Figure>,
+    /// The answer: did the sessions of the period help?
+    pub answer: Answer,
     /// "Massage sessions in this period (3)".
     pub sessions_heading: String,
-    /// The sessions of the period.
+    /// The most recent sessions of the period, at most [`SESSIONS_SHOWN`], in date order.
     pub sessions: Vec<SessionRow>,
+    /// The period's sessions not among them.
+    pub earlier_sessions: usize,
+    /// Whether the PDF has the sessions table the earlier sessions are in.
+    pub sessions_table: bool,
     /// The before → after column: "Pain 7 d before → after".
     pub before_after_column: String,
     /// The same, in full (the Markdown): "Pain 7 days before → after".
@@ -163,6 +247,8 @@ impl PageOne {
         );
         let against_previous_days =
             format!("Against the previous {}", days(summary.days_in_period));
+        let shown = summary.sessions.len().min(SESSIONS_SHOWN);
+        let recent = &summary.sessions[summary.sessions.len() - shown..];
         Self {
             name: summary.name.clone(),
             facts: facts(summary, &period, &against_previous_days),
@@ -172,29 +258,16 @@ impl PageOne {
                 short_date(summary.made.date())
             ),
             figures: figures(summary),
-            previous_period: format!(
-                "Previous period: {}, the same length. Pain: 0 = none, 10 = worst imaginable.",
-                short_date_range(summary.previous_from, summary.previous_to)
-            ),
+            previous_period: previous_period(summary),
             against_previous_days,
+            answer: answer(summary),
             sessions_heading: format!(
                 "Massage sessions in this period ({})",
                 summary.sessions.len()
             ),
-            sessions: summary
-                .sessions
-                .iter()
-                .map(|s| SessionRow {
-                    date: date(s.date),
-                    short_date: short_date(s.date),
-                    kind: s.kind.label().to_owned(),
-                    therapist: or_none(s.therapist.as_deref()),
-                    before_after: before_after(s.pain_before, s.pain_after),
-                    change: change(s.pain_change),
-                    meaningful_drop: s.meaningful_pain_drop,
-                    relief: relief(s.immediate_relief),
-                })
-                .collect(),
+            sessions: recent.iter().map(session_row).collect(),
+            earlier_sessions: summary.sessions.len() - shown,
+            sessions_table: summary.sections.sessions,
             before_after_column: format!("Pain {} d before → after", summary.window),
             before_after_column_in_full: format!("Pain {} days before → after", summary.window),
             sessions_note: sessions_note(summary),
@@ -235,6 +308,29 @@ impl PageOne {
         ]
     }
 
+    /// Under the sessions, when page one lists only the last `shown` of them: "and 990 earlier
+    /// sessions (see the sessions table)".
+    pub fn earlier_line(&self, shown: usize) -> Option<String> {
+        self.earlier(shown, "see the sessions table")
+    }
+
+    /// The same for the Markdown, which has no table: "(see the sessions table of the PDF
+    /// report)".
+    pub fn earlier_line_in_full(&self, shown: usize) -> Option<String> {
+        self.earlier(shown, "see the sessions table of the PDF report")
+    }
+
+    fn earlier(&self, shown: usize, see: &str) -> Option<String> {
+        let earlier = self.earlier_sessions + self.sessions.len().saturating_sub(shown);
+        let noun = if earlier == 1 { "session" } else { "sessions" };
+        let see = if self.sessions_table {
+            see
+        } else {
+            "the sessions table is left out of this report"
+        };
+        (earlier > 0).then(|| format!("and {earlier} earlier {noun} ({see})"))
+    }
+
     /// "The PDF goes on with the trend chart, the notes.", unless nothing follows.
     pub fn follows_line(&self) -> Option<String> {
         (!self.follows.is_empty())
@@ -255,16 +351,70 @@ fn figures(summary: &Summary) -> [Figure; 4] {
             None,
         ),
         Figure::new(WORST_PAIN, worst, worst_day),
-        Figure::new(
-            "Against the previous period",
-            format!(
-                "{} → {}",
-                one_decimal(summary.previous_average_pain),
-                one_decimal(summary.average_pain)
+        match summary.earlier_data() {
+            EarlierData::None(_) => Figure::new(
+                "Against the previous period",
+                NO_EARLIER_DATA.to_owned(),
+                None,
             ),
-            Some(change(summary.change_from_previous)),
-        ),
+            EarlierData::Whole | EarlierData::Partly(_) => Figure::new(
+                "Against the previous period",
+                format!(
+                    "{} → {}",
+                    one_decimal(summary.previous_average_pain),
+                    one_decimal(summary.average_pain)
+                ),
+                Some(change(summary.change_from_previous)),
+            ),
+        },
     ]
+}
+
+/// Under the PDF's box: the previous period, how much of it the journal covers, and the scale.
+fn previous_period(summary: &Summary) -> String {
+    let range = short_date_range(summary.previous_from, summary.previous_to);
+    let covered = match summary.earlier_data() {
+        EarlierData::Whole => "the same length".to_owned(),
+        EarlierData::Partly(first) => format!(
+            "the same length; the journal starts on {}, so its average rests on the {} with pain logged from then",
+            short_date(first),
+            days(summary.previous_pain_days)
+        ),
+        EarlierData::None(Some(first)) => format!(
+            "before the journal's first day ({}): {NO_EARLIER_DATA} to compare with",
+            short_date(first)
+        ),
+        EarlierData::None(None) => format!("{NO_EARLIER_DATA} to compare with"),
+    };
+    format!("Previous period: {range}, {covered}. Pain: 0 = none, 10 = worst imaginable.")
+}
+
+fn session_row(s: &SessionLine) -> SessionRow {
+    SessionRow {
+        date: date(s.date),
+        short_date: short_date(s.date),
+        kind: s.kind.label().to_owned(),
+        therapist: or_none(s.therapist.as_deref()),
+        before_after: before_after(s.pain_before, s.pain_after),
+        change: change(s.pain_change),
+        meaningful_drop: s.meaningful_pain_drop,
+        relief: relief(s.immediate_relief),
+    }
+}
+
+fn answer(summary: &Summary) -> Answer {
+    let compared = &summary.compared;
+    Answer {
+        all: AnswerLine::of_all(&compared.all),
+        groups: compared
+            .clearest()
+            .into_iter()
+            .take(ANSWER_GROUPS)
+            .map(|(group, c)| AnswerLine::of(group, c))
+            .collect(),
+        scope: wording::period_scope(summary.window),
+        caveat: format!("{} {}", wording::REGRESSION_CAVEAT, wording::ONE_PERSON),
+    }
 }
 
 /// The worst pain and its day, if logged.
@@ -300,41 +450,46 @@ fn facts(summary: &Summary, period: &str, against_previous_days: &str) -> Vec<Fi
                 "{against_previous_days} ({})",
                 short_date_range(summary.previous_from, summary.previous_to)
             ),
-            format!(
-                "average pain {} then, {} now ({})",
-                one_decimal(summary.previous_average_pain),
-                one_decimal(summary.average_pain),
-                change(summary.change_from_previous)
-            ),
+            against_previous_in_full(summary),
             None,
         ),
     ]
+}
+
+/// "average pain 6.0 then, 4.4 now (-1.6)", or why there is nothing to compare with.
+fn against_previous_in_full(summary: &Summary) -> String {
+    let then_and_now = format!(
+        "average pain {} then, {} now ({})",
+        one_decimal(summary.previous_average_pain),
+        one_decimal(summary.average_pain),
+        change(summary.change_from_previous)
+    );
+    match summary.earlier_data() {
+        EarlierData::Whole => then_and_now,
+        EarlierData::Partly(first) => format!(
+            "{then_and_now}; the journal starts on {}, so \"then\" rests on {} with pain logged",
+            date(first),
+            days(summary.previous_pain_days)
+        ),
+        EarlierData::None(Some(first)) => {
+            format!("{NO_EARLIER_DATA} (the journal starts on {})", date(first))
+        }
+        EarlierData::None(None) => NO_EARLIER_DATA.to_owned(),
+    }
 }
 
 fn sessions_note(summary: &Summary) -> SessionsNote {
     let (k, m) = (summary.window, summary.min_days);
     let method =
         format!("Before → after: mean pain over the {k} days before and after each session");
-    // "… ordinary days away from sessions, pain changed by +0.1 on average."
-    let baseline = summary.baseline_pain_change.map(|b| {
-        format!(
-            "{} away from sessions, pain changed by {} on average.",
-            ordinary_days(summary.baseline_n),
-            change(Some(b))
-        )
-    });
     SessionsNote {
         print: format!(
-            "{method} (at least {m} logged days, else \"not enough data\"). * a meaningful drop: at least 2 points or 30%. {REGRESSION_NOTE}{}",
-            baseline
-                .as_ref()
-                .map_or_else(String::new, |b| format!(" Around {b}"))
+            "{method} (at least {m} logged days, else \"not enough data\"). * a meaningful drop: at least 2 points or 30%."
         ),
         markdown: format!(
-            "{method} (at least {m} logged days each). \"Meaningful\": at least 2 points or 30% lower. {REGRESSION_NOTE}"
+            "{method} (at least {m} logged days each). \"Meaningful\": at least 2 points or 30% lower."
         ),
-        markdown_baseline: baseline.map(|b| format!("Baseline: around {b}")),
-        preview: format!("* at least 2 points or 30% lower. {REGRESSION_NOTE}"),
+        preview: "* at least 2 points or 30% lower.".to_owned(),
     }
 }
 
@@ -342,10 +497,13 @@ fn sessions_note(summary: &Summary) -> SessionsNote {
 fn follows(summary: &Summary) -> Vec<&'static str> {
     let sections = summary.sections;
     [
+        (
+            sections.by_kind,
+            "the answer by kind and therapist (a forest plot) and the summary by kind",
+        ),
         (sections.trend, "the trend chart"),
         (sections.aligned, "the aligned view"),
         (sections.sessions, "the sessions table"),
-        (sections.by_kind, "the summary by kind"),
         (sections.notes, "the notes"),
     ]
     .into_iter()

@@ -213,6 +213,65 @@ pub fn change_interval(interval: Option<(f64, f64)>) -> String {
     }
 }
 
+/// What a report's answer compares, for a window of `window` days: "Pain over the 7 days after
+/// each session of this period against the 7 days before it, compared with the same change over
+/// ordinary weeks (days with no session within 7 days) from the whole journal."
+pub fn period_scope(window: u8) -> String {
+    let days = if window == 1 {
+        "the day".to_owned()
+    } else {
+        format!("the {window} days")
+    };
+    format!(
+        "Pain over {days} after each session of this period against {days} before it, compared with the same change over ordinary weeks (days with no session within {window} {}) from the whole journal.",
+        if window == 1 { "day" } else { "days" }
+    )
+}
+
+/// The two sides of a forest plot of `metric`, left (a difference below 0) then right:
+/// "← better: pain lower after sessions than over ordinary weeks", "worse: pain higher →".
+pub fn forest_sides(metric: Metric) -> (String, String) {
+    let name = metric_name(metric);
+    let (left, right) = if metric.higher_is_better() {
+        ("worse", "better")
+    } else {
+        ("better", "worse")
+    };
+    (
+        format!("← {left}: {name} lower after sessions than over ordinary weeks"),
+        format!("{right}: {name} higher →"),
+    )
+}
+
+/// A group's verdict in a word or three, for a row of a forest plot: "better", "worse", "no
+/// clear difference", "not enough data".
+pub fn verdict_word(metric: Metric, compared: &Comparison) -> &'static str {
+    match (compared.verdict, compared.verdict.is_better(metric)) {
+        (Verdict::NotEnoughData, _) => "not enough data",
+        (_, Some(true)) => "better",
+        (_, Some(false)) => "worse",
+        (_, None) => "no clear difference",
+    }
+}
+
+/// The groups a forest plot leaves out, with the count behind each: "Not enough data yet for
+/// Swedish (2 sessions with enough logged days) and Ben (1 session with enough logged days); 3
+/// of each are needed."
+pub fn not_enough_for(groups: &[(String, usize)]) -> Option<String> {
+    let named: Vec<String> = groups
+        .iter()
+        .map(|(name, n)| format!("{name} ({} with enough logged days)", count(*n, "session")))
+        .collect();
+    let list = match named.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    Some(format!(
+        "Not enough data yet for {list}: {MIN_EACH} sessions of each are needed."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

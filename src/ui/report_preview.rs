@@ -3,7 +3,8 @@
 use egui::RichText;
 
 use crate::report::page_one::{
-    MEANINGFUL_MARK, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING, title_with,
+    ANSWER_HEADING, MEANINGFUL_MARK, MESSAGE_HEADING, NO_REGIONS, NO_SESSIONS, PageOne,
+    REGIONS_HEADING, title_with,
 };
 use crate::report::text::SELF_REPORTED;
 
@@ -19,6 +20,8 @@ pub(super) fn preview_ui(ui: &mut egui::Ui, page: &PageOne, name: &str, message:
     // Not made yet: no date beside it.
     ui.label(RichText::new(SELF_REPORTED).weak().small());
     ui.add_space(6.0);
+    answer_ui(ui, page);
+    ui.add_space(8.0);
     figures_ui(ui, page);
     ui.add_space(8.0);
     ui.strong(&page.sessions_heading);
@@ -43,6 +46,18 @@ pub(super) fn preview_ui(ui: &mut egui::Ui, page: &PageOne, name: &str, message:
     if let Some(follows) = page.follows_line() {
         ui.label(RichText::new(follows).weak());
     }
+}
+
+/// The answer first: all sessions of the period against ordinary weeks, the clearest kinds and
+/// therapists, and the caveat beside them.
+fn answer_ui(ui: &mut egui::Ui, page: &PageOne) {
+    let answer = &page.answer;
+    ui.strong(ANSWER_HEADING);
+    ui.label(RichText::new(answer.all.sentence(str::to_owned)).strong());
+    for group in &answer.groups {
+        ui.label(format!("• {}", group.sentence(str::to_owned)));
+    }
+    ui.label(RichText::new(format!("{} {}", answer.scope, answer.caveat)).weak());
 }
 
 /// The key figures of page one.
@@ -90,5 +105,8 @@ fn sessions_ui(ui: &mut egui::Ui, page: &PageOne) {
                 ui.end_row();
             }
         });
+    if let Some(earlier) = page.earlier_line(page.sessions.len()) {
+        ui.label(format!("…{earlier}."));
+    }
     ui.label(RichText::new(&page.sessions_note.preview).weak().small());
 }
