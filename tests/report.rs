@@ -6,6 +6,7 @@ mod common;
 use std::process::Command;
 
 use common::*;
+use egui_kittest::kittest::Queryable as _;
 use painlog::analysis::{DayRange, EffectSettings, JournalIndex, effects};
 use painlog::model::{Journal, Minutes, Region, Session, SessionKind, parse_start};
 use painlog::report::{self, ReportRequest, Sections, csv_io, pdf::Paper};
@@ -65,11 +66,15 @@ fn the_markdown_page_one_is_exactly_this() {
 
 *Self-reported by the patient; not a diagnosis. Made with painlog on 22 Jun 2026.*
 
+**Did the sessions help?** Not enough data yet: 2 sessions with enough logged days and 1 ordinary week with enough logged days (3 needed).
+
+*Pain over the 7 days after each session of this period against the 7 days before it, compared with the same change over ordinary weeks (days with no session within 7 days) from the whole journal. People tend to book a session when pain is high, so pain often falls afterwards anyway. Compare with the baseline: the same change around days without a session. A comparison of one person's own days, before and after: suggestive, not proof.*
+
 - **Period:** Mon 8 Jun 2026 – Sun 21 Jun 2026 (14 days)
 - **Days logged:** 14 of 14
 - **Average pain:** 4.4 / 10 (0 = none, 10 = worst imaginable; 14 days with pain logged)
 - **Worst pain:** 7 / 10 (Mon 8 Jun 2026)
-- **Against the previous 14 days (25 May 2026 – 7 Jun 2026):** average pain 6.0 then, 4.4 now (-1.6)
+- **Against the previous 14 days (25 May 2026 – 7 Jun 2026):** average pain 6.0 then, 4.4 now (-1.6); the journal starts on Mon 1 Jun 2026, so \"then\" rests on 7 days with pain logged
 
 ## Massage sessions in this period (2)
 
@@ -78,8 +83,7 @@ fn the_markdown_page_one_is_exactly_this() {
 | Thu 11 Jun 2026 | Deep tissue | Anna Berg | 6.0 → 4.0 | -2.0 (meaningful) | 3 lower |
 | Thu 18 Jun 2026 | Swedish | Ben | 4.0 → 4.0 | 0.0 | 3 lower |
 
-Before → after: mean pain over the 7 days before and after each session (at least 3 logged days each). \"Meaningful\": at least 2 points or 30% lower. People tend to book a session when pain is high, so pain often falls afterwards anyway. Compare with the baseline: the same change around days without a session.
-Baseline: around 1 ordinary day away from sessions, pain changed by 0.0 on average.
+Before → after: mean pain over the 7 days before and after each session (at least 3 logged days each). \"Meaningful\": at least 2 points or 30% lower.
 
 ## Most often painful
 
@@ -246,54 +250,120 @@ fn the_pdf_says_the_period_the_average_and_every_session_date() {
     }
 }
 
-/// Five years of days, 100 sessions and about 160 notes: 14 pages. That is enough to prove what
-/// twenty years (84 pages, 15 s in a debug build) proved, in about 2 s: the period is over 1500
-/// days, so the trend chart takes the long-period path (a tick for each year, the daily line
-/// thinned to the chart's width, no dots and, beyond 60 sessions, no letters), both session
-/// tables and the notes run over several pages (the footer and the page count must hold on each),
-/// and every further page is laid out by the same code.
-#[test]
-fn five_years_make_a_pdf_with_every_part_on_numbered_pages() {
-    let journal = painlog::demo::generate(painlog::demo::DemoSpec {
-        years: 5,
-        sessions: 100,
-        seed: 5,
+/// The whole 20-year demo journal, as `painlog demo --years 20 --sessions 1000` writes it:
+/// 1,000 sessions and about 800 notes.
+fn twenty_years() -> Journal {
+    painlog::demo::generate(painlog::demo::DemoSpec {
+        years: 20,
+        sessions: 1000,
+        seed: 2026,
         end: today(),
-    });
-    let (first, last) = journal.date_span().unwrap();
-    let summary = summary_of(&journal, &first.to_string(), &last.to_string(), "");
-    assert!(summary.days_in_period > 1500, "a long period");
-    assert_eq!(summary.sessions.len(), 100);
-    assert!(summary.notes.len() > 100, "{} notes", summary.notes.len());
-    let bytes = report::pdf::to_pdf(&summary, Paper::A4).unwrap();
-    assert!(bytes.starts_with(b"%PDF"));
-    // DejaVu Sans and its bold weigh 1.4 MB: a PDF this small embeds only the glyphs it uses,
-    // and draws the charts as vectors.
-    assert!(
-        bytes.len() < 300_000,
-        "vector charts and subset fonts keep it small: {} bytes",
-        bytes.len()
-    );
-    let (folder, _) = journal_in_temp();
-    let path = folder.path().join("report.pdf");
-    std::fs::write(&path, &bytes).unwrap();
+    })
+}
 
-    let pages = footed_pages(&path);
-    assert!(pages.len() >= 10, "many pages: {}", pages.len());
+/// The summary of all of `journal`.
+fn summary_of_everything(journal: &Journal) -> report::Summary {
+    let (first, last) = journal.date_span().unwrap();
+    summary_of(journal, &first.to_string(), &last.to_string(), "")
+}
+
+/// `summary` as an A4 PDF in `folder`, read back page by page (each with its footer).
+fn pdf_pages(summary: &report::Summary, folder: &std::path::Path) -> Vec<String> {
+    let bytes = report::pdf::to_pdf(summary, Paper::A4).unwrap();
+    let path = folder.join("report.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    footed_pages(&path)
+}
+
+/// The rows of page one's sessions: lines that start with a date such as "27 Apr 2026".
+fn dated_rows(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|line| {
+            let mut words = line.split_whitespace();
+            let (Some(day), Some(month), Some(year)) = (words.next(), words.next(), words.next())
+            else {
+                return false;
+            };
+            day.len() <= 2
+                && day.bytes().all(|b| b.is_ascii_digit())
+                && month.len() == 3
+                && year.len() == 4
+                && year.bytes().all(|b| b.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// The rows of the sessions table: lines that start with a start such as "2026-06-09 16:00".
+fn start_rows(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|line| {
+            let line = line.trim_start().as_bytes();
+            line.len() > 16
+                && line[..4].iter().all(u8::is_ascii_digit)
+                && line[4] == b'-'
+                && line[13] == b':'
+        })
+        .collect()
+}
+
+/// The header of the sessions table, as pdftotext lays it out.
+fn is_sessions_header(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words
+        == [
+            "Start",
+            "Kind",
+            "Therapist",
+            "Min",
+            "Before",
+            "After",
+            "Change",
+            "Right",
+            "after",
+        ]
+}
+
+/// The whole 20-year demo journal fits on at most 12 pages: page one on one page (the answer,
+/// the figures, the last 10 sessions and how many came before, "no earlier data" since nothing
+/// precedes the journal), the forest plot and the summary by kind, the trend chart in months
+/// with the sessions as bars, the aligned view, the last 60 sessions with the table's header on
+/// every page it spans and every month after them, and the last 60 notes with a count of the
+/// rest. (About 1.5 s in a debug build; it was 82 pages and 13 s.)
+#[test]
+fn twenty_years_fit_on_twelve_pages_with_every_part() {
+    let journal = twenty_years();
+    let summary = summary_of_everything(&journal);
+    assert_eq!(summary.sessions.len(), 1000);
+    assert!(summary.notes.len() > 600, "{} notes", summary.notes.len());
+    let (folder, _) = journal_in_temp();
+    let started = std::time::Instant::now();
+    let pages = pdf_pages(&summary, folder.path());
+    eprintln!(
+        "20 years: {} pages in {:.1} s",
+        pages.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(pages.len() <= 12, "at most 12 pages: {}", pages.len());
     let text = pages.concat();
 
-    // Each part the report promises (Sections: the trend chart, the aligned view, the sessions
-    // table, the summary by kind, the notes), by its heading, in this order, after page one.
+    twenty_years_page_one(&pages, &summary);
+
+    // The parts, by their headings, in this order.
     let notes_heading = format!("Notes ({})", summary.notes.len());
     let parts = [
-        ("page one", "Massage sessions in this period (100)"),
-        ("trend chart", "Pain over the period"),
-        ("aligned view", "What usually happens around a session"),
-        ("sessions table", "Sessions"),
+        ("page one", "Massage sessions in this period (1000)"),
+        (
+            "forest plot",
+            "Did the sessions help? By kind and therapist",
+        ),
         (
             "summary by kind",
             "By kind of massage (pain, sessions of this period)",
         ),
+        ("trend chart", "Pain over the period"),
+        ("aligned view", "What usually happens around a session"),
+        ("sessions table", "Sessions"),
+        ("months", "Sessions month by month"),
         ("notes", notes_heading.as_str()),
     ];
     let starts: Vec<usize> = parts
@@ -307,67 +377,414 @@ fn five_years_make_a_pdf_with_every_part_on_numbered_pages() {
         starts.windows(2).all(|pair| pair[0] < pair[1]),
         "the parts in the order {parts:?}, found at {starts:?}"
     );
-    assert!(
-        !pages[0].contains("Pain over the period"),
-        "the trend chart starts a page of its own"
-    );
     let part =
         |index: usize| &text[starts[index]..starts.get(index + 1).copied().unwrap_or(text.len())];
 
-    // The trend chart: a tick for each year, the key to the session letters.
-    for year in 2022..=2026 {
-        assert!(
-            part(1).contains(&year.to_string()),
-            "trend chart: no tick for {year}:\n{}",
-            part(1)
-        );
-    }
+    // The trend chart in months, the sessions as bars, a tick every other year.
+    assert!(part(3).contains("the mean of each month"), "{}", part(3));
     assert!(
-        part(1).contains("Sessions: S Swedish · D deep tissue"),
+        part(3).contains("Bars: sessions in each month"),
         "{}",
-        part(1)
-    );
-    // The aligned view: days -7 to +7 around the session, each with its n.
-    for label in ["-7", "0", "+7", "n="] {
-        assert!(
-            part(2).contains(label),
-            "aligned view: no {label:?}:\n{}",
-            part(2)
-        );
-    }
-    // The sessions table: one row for each session, over several pages.
-    let rows = part(3)
-        .lines()
-        .filter(|line| line.len() > 10 && line.as_bytes()[..4].iter().all(u8::is_ascii_digit))
-        .count();
-    assert_eq!(
-        rows,
-        100,
-        "sessions table: a row for each session:\n{}",
         part(3)
     );
-    for session in &summary.sessions {
+    assert!(
+        !part(3).contains("Sessions: S Swedish"),
+        "no lettered lines"
+    );
+    for year in (2008..=2026).step_by(2) {
+        assert!(part(3).contains(&year.to_string()), "no tick for {year}");
+    }
+
+    twenty_years_sessions_table(&pages, part(5), &summary);
+
+    // Every year, month by month.
+    for year in 2006..=2026 {
         assert!(
-            part(3).contains(&session.start[..10]),
-            "sessions table: no row for {}",
-            session.start
+            part(6)
+                .lines()
+                .any(|line| line.trim_start().starts_with(&year.to_string())),
+            "no row for {year}:\n{}",
+            part(6)
         );
     }
-    // The summary by kind: a row for each kind.
-    for kind in &summary.by_kind {
-        let label: String = kind.kind.chars().take(12).collect();
+
+    // The notes: the last 60 and a count of the rest.
+    let earlier = summary.notes.len() - 60;
+    assert!(
+        part(7).contains(&format!("and {earlier} earlier notes")),
+        "{}",
+        part(7)
+    );
+    for (day, _) in &summary.notes[earlier..] {
         assert!(
-            part(4).contains(&label),
-            "by kind: no row for {:?}:\n{}",
-            kind.kind,
-            part(4)
+            part(7).contains(&report::text::date(*day)),
+            "no note of {day}"
         );
     }
-    // The notes: each under its date.
-    for (day, _) in &summary.notes {
-        let heading = report::text::date(*day);
-        assert!(part(5).contains(&heading), "notes: none under {heading}");
+    assert!(!part(7).contains(&report::text::date(summary.notes[0].0)));
+}
+
+/// Page one of the 20-year report: on one page, the answer, the last 10 sessions and how many
+/// came before, no earlier data.
+fn twenty_years_page_one(pages: &[String], summary: &report::Summary) {
+    // Page one, alone on its page.
+    let one = &pages[0];
+    for expected in [
+        "Did the sessions help?",
+        "After sessions, pain",
+        "no earlier data",
+        "Massage sessions in this period (1000)",
+        "…and 990 earlier sessions (see the sessions table).",
+        "Most often painful",
+    ] {
+        assert!(
+            one.contains(expected),
+            "page one lacks {expected:?}:\n{one}"
+        );
     }
+    let rows = dated_rows(one);
+    assert_eq!(rows.len(), 10, "the 10 most recent sessions:\n{one}");
+    let last = summary.sessions.last().unwrap();
+    assert!(
+        rows[9].contains(&report::text::short_date(last.date)),
+        "the most recent last: {}",
+        rows[9]
+    );
+    assert!(
+        !pages[1].contains("Massage sessions in this period")
+            && !pages[1].contains("Most often painful"),
+        "page one does not run over:\n{}",
+        pages[1]
+    );
+}
+
+/// The 20-year report's sessions table: the last 60, each start and kind in full, the header on
+/// every page it spans.
+fn twenty_years_sessions_table(pages: &[String], table: &str, summary: &report::Summary) {
+    // The sessions table: the last 60, every start and kind in full.
+    assert!(table.contains("The last 60 of the period's 1000 sessions"));
+    let rows = start_rows(table);
+    assert_eq!(rows.len(), 60, "the last 60 sessions:\n{table}");
+    for session in &summary.sessions[940..] {
+        let start = report::text::start(session.start.at());
+        let row = rows
+            .iter()
+            .find(|row| row.contains(&start))
+            .unwrap_or_else(|| panic!("no row starting {start} in:\n{table}"));
+        assert!(
+            row.contains(session.kind.label()),
+            "{:?} in full: {row}",
+            session.kind.label()
+        );
+    }
+    assert!(!table.contains('…'), "nothing cut:\n{table}");
+
+    // The header on every page the table spans.
+    let table_pages: Vec<&String> = pages
+        .iter()
+        .filter(|page| !start_rows(page).is_empty())
+        .collect();
+    assert!(table_pages.len() >= 2, "the table spans pages");
+    for page in table_pages {
+        let header = page.lines().position(is_sessions_header);
+        let first_row = page.lines().position(|line| !start_rows(line).is_empty());
+        assert!(
+            header.is_some() && header < first_row,
+            "the header over the rows on each page:\n{page}"
+        );
+    }
+}
+
+/// The rows of the forest plot: all sessions, then each kind and therapist with enough data,
+/// with their differences, intervals and verdicts, zero and the better side marked.
+#[test]
+fn the_forest_plot_has_a_row_for_each_kind_and_therapist_with_enough_data() {
+    let journal = painlog::demo::generate(painlog::demo::DemoSpec {
+        years: 5,
+        sessions: 250,
+        seed: 5,
+        end: today(),
+    });
+    let summary = summary_of_everything(&journal);
+    let (folder, _) = journal_in_temp();
+    let pages = pdf_pages(&summary, folder.path());
+    let page = &pages[1];
+    let plot = &page[page
+        .find("Did the sessions help? By kind and therapist")
+        .unwrap()..page.find("By kind of massage").unwrap()];
+    let compared = &summary.compared;
+    let mut rows = vec![("All sessions".to_owned(), &compared.all)];
+    rows.extend(
+        compared
+            .by_kind
+            .iter()
+            .map(|(k, c)| (k.label().to_owned(), c)),
+    );
+    rows.extend(compared.by_therapist.iter().map(|(n, c)| (n.clone(), c)));
+    let mut plotted = 0;
+    for (name, c) in rows {
+        let Some((low, high)) = c.ci95 else {
+            assert!(
+                !plot.lines().any(|l| l.trim_start().starts_with(&name)),
+                "{name}: no row without enough data"
+            );
+            continue;
+        };
+        plotted += 1;
+        let value = format!(
+            "{} ({})",
+            report::text::change(c.difference),
+            report::text::interval(Some([low, high]))
+        );
+        let line = plot
+            .lines()
+            .find(|l| l.trim_start().starts_with(&name))
+            .unwrap_or_else(|| panic!("no row for {name}:\n{plot}"));
+        assert!(line.contains(&value), "{name}: {value} in {line:?}");
+    }
+    assert!(plotted >= 4, "several rows: {plotted}");
+    for expected in [
+        "better",
+        "← better: pain lower after sessions than over ordinary weeks",
+        "worse: pain higher →",
+        "0",
+    ] {
+        assert!(plot.contains(expected), "{expected:?} in:\n{plot}");
+    }
+}
+
+/// A report of the last 90 days reads as before: daily pain with lettered session lines, every
+/// session in the table, no month-by-month summary; page one lists the last 10 and counts the
+/// rest, and compares with the 90 days before.
+#[test]
+fn ninety_days_of_twenty_years_read_day_by_day() {
+    let journal = twenty_years();
+    let summary = summary_of(&journal, "2026-03-18", "2026-06-15", "See you Tuesday.");
+    let n = summary.sessions.len();
+    assert!(n > 10, "{n} sessions");
+    let (folder, _) = journal_in_temp();
+    let pages = pdf_pages(&summary, folder.path());
+    assert!(pages.len() <= 5, "{} pages", pages.len());
+    let one = &pages[0];
+    assert_eq!(dated_rows(one).len(), 10, "{one}");
+    assert!(
+        one.contains(&format!(
+            "…and {} earlier sessions (see the sessions table).",
+            n - 10
+        )),
+        "{one}"
+    );
+    assert!(!one.contains("no earlier data"), "{one}");
+    assert!(one.contains("See you Tuesday."), "{one}");
+    let text = pages.concat();
+    assert!(text.contains("daily values (thin grey line)"), "daily");
+    assert!(text.contains("Sessions: S Swedish · D deep tissue"));
+    assert!(!text.contains("Sessions month by month"));
+    assert_eq!(start_rows(&text).len(), n, "every session in the table");
+}
+
+/// Whatever page one holds (a 100-character name, a 1,000-character message, long kinds and
+/// therapists, answers for kinds and therapists), it stays on one page: fewer answers, then the
+/// message set small, then the title, then fewer rows (still counted); and the sessions table
+/// wraps long kinds and therapists instead of cutting them.
+#[test]
+fn page_one_is_one_page_whatever_it_holds() {
+    let demo = painlog::demo::generate(painlog::demo::DemoSpec {
+        years: 1,
+        sessions: 40,
+        seed: 7,
+        end: today(),
+    });
+    let mut journal = Journal::new();
+    for day in demo.days() {
+        journal.set_day(day.clone());
+    }
+    for (index, session) in demo.sessions().iter().enumerate() {
+        let mut session = session.clone();
+        if index % 2 == 0 {
+            session.kind = SessionKind::Other(format!(
+                "A kind of massage with a very long name that a person typed {index}"
+            ));
+        }
+        session.therapist = Some(format!(
+            "Therapist {} at the clinic with the longest name in town",
+            index % 3
+        ));
+        journal.add_session(session);
+    }
+    let (first, last) = journal.date_span().unwrap();
+    let lines: Vec<String> = (1..=120).map(|i| format!("L{i}")).collect();
+    let many_lines = lines.join("\n");
+    let long_line = "My back hurts most in the morning. ".repeat(28);
+    for message in [many_lines.as_str(), long_line.trim()] {
+        assert!(message.chars().count() <= 1000);
+        let index = JournalIndex::new(&journal);
+        let effects = effects(&journal, &index, EffectSettings::default());
+        let request = ReportRequest {
+            period: DayRange::new(first, last),
+            sections: Sections::default(),
+            message: message.into(),
+            name: Some("N".repeat(100)),
+            made: now(),
+        };
+        let summary = report::summarize_period(&journal, &index, &effects, &request);
+        for paper in [Paper::A4, Paper::Letter] {
+            let bytes = report::pdf::to_pdf(&summary, paper).unwrap();
+            let (folder, _) = journal_in_temp();
+            let path = folder.path().join("report.pdf");
+            std::fs::write(&path, &bytes).unwrap();
+            let pages = footed_pages(&path);
+            let one = &pages[0];
+            for expected in [
+                "Did the sessions help?",
+                "Most often painful",
+                "Message from the patient",
+            ] {
+                assert!(one.contains(expected), "{paper:?}: {expected:?}:\n{one}");
+            }
+            let last_words = if message.contains('\n') {
+                "L120"
+            } else {
+                "in the"
+            };
+            assert!(one.contains(last_words), "{paper:?}: the message:\n{one}");
+            assert!(
+                !pages[1].contains("Message from the patient")
+                    && !pages[1].contains("Most often painful")
+                    && !pages[1].contains("L120"),
+                "{paper:?}: page one runs over:\n{}",
+                pages[1]
+            );
+            let rows = dated_rows(one).len();
+            assert!((1..=10).contains(&rows), "{rows} rows");
+            assert!(
+                one.contains(&format!(
+                    "and {} earlier sessions",
+                    summary.sessions.len() - rows
+                )),
+                "{paper:?}: the rest counted:\n{one}"
+            );
+            // The sessions table wraps the long kinds and therapists instead of cutting them.
+            let text = pages.concat();
+            let table = &text[line_at(&text, "Sessions").unwrap()..];
+            let table = &table[..table.find("Notes (").unwrap()];
+            assert!(!table.contains('…'), "{paper:?}: nothing cut:\n{table}");
+            assert_eq!(
+                table.matches("typed").count(),
+                summary.sessions.len() / 2,
+                "{paper:?}: every long kind in full:\n{table}"
+            );
+            assert_eq!(
+                table.matches("town").count(),
+                summary.sessions.len(),
+                "{paper:?}: every therapist in full"
+            );
+        }
+    }
+}
+
+/// The previous period: compared when the journal covers it, compared on the days there are
+/// (and said so) when it covers part of it, "no earlier data" when it lies wholly before the
+/// journal's first day, in the PDF's page one, the Markdown and the preview's model alike.
+#[test]
+fn no_earlier_data_when_the_previous_period_lies_before_the_journal() {
+    let journal = small_journal();
+    // The journal starts on 1 June.
+    let whole = summary_of(&journal, "2026-06-15", "2026-06-21", "");
+    let partly = summary_of(&journal, "2026-06-08", "2026-06-21", "");
+    let before = summary_of(&journal, "2026-06-01", "2026-06-21", "");
+    let figure = |summary: &report::Summary| {
+        report::page_one::PageOne::new(summary).figures[3].value_and_detail(" ")
+    };
+    assert_eq!(figure(&whole), "4.9 → 4.0 (-0.9)");
+    assert_eq!(figure(&partly), "6.0 → 4.4 (-1.6)");
+    assert_eq!(figure(&before), "no earlier data");
+    let page = report::page_one::PageOne::new(&partly);
+    assert!(
+        page.previous_period
+            .contains("the journal starts on 1 Jun 2026, so its average rests on the 7 days"),
+        "{}",
+        page.previous_period
+    );
+    let md = report::to_markdown(&before);
+    assert!(
+        md.contains("- **Against the previous 21 days (11 May 2026 – 31 May 2026):** no earlier data (the journal starts on Mon 1 Jun 2026)"),
+        "{md}"
+    );
+    let (folder, _) = journal_in_temp();
+    let pages = pdf_pages(&before, folder.path());
+    assert!(pages[0].contains("no earlier data"), "{}", pages[0]);
+    assert!(
+        pages[0].contains("before the journal's first day (1 Jun 2026)"),
+        "{}",
+        pages[0]
+    );
+}
+
+/// The Markdown's page one says what the PDF's says: the answer first, at most the 10 most
+/// recent sessions and how many came before, "no earlier data".
+#[test]
+fn the_markdown_lists_the_last_ten_sessions_under_the_answer() {
+    let journal = painlog::demo::generate(painlog::demo::DemoSpec {
+        years: 1,
+        sessions: 20,
+        seed: 2026,
+        end: today(),
+    });
+    let summary = summary_of_everything(&journal);
+    let md = report::to_markdown(&summary);
+    let answer = md
+        .find("**Did the sessions help?** After sessions, pain")
+        .unwrap();
+    let facts = md.find("- **Period:**").unwrap();
+    assert!(answer < facts, "the answer first:\n{md}");
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| Date"))
+        .collect();
+    assert_eq!(rows.len(), 10, "{md}");
+    let last = summary.sessions.last().unwrap();
+    assert!(
+        rows[9].contains(&report::text::date(last.date)),
+        "{}",
+        rows[9]
+    );
+    assert!(
+        md.contains("…and 10 earlier sessions (see the sessions table of the PDF report)."),
+        "{md}"
+    );
+    assert!(
+        md.contains("no earlier data (the journal starts on"),
+        "{md}"
+    );
+}
+
+/// The window's preview renders the same page one: the answer, the last 10 sessions and the
+/// line that counts the rest, "no earlier data".
+#[test]
+fn the_preview_says_what_page_one_says() {
+    let (_folder, path) = journal_in_temp();
+    let journal = painlog::demo::generate(painlog::demo::DemoSpec {
+        years: 1,
+        sessions: 20,
+        seed: 2026,
+        end: today(),
+    });
+    let (first, _) = journal.date_span().unwrap();
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    click(&mut harness, "Report");
+    click(&mut harness, "From – to");
+    type_into(&mut harness, "From (YYYY-MM-DD)", &first.to_string());
+    type_into(&mut harness, "To", "2026-06-15");
+    let summary = summary_of(&journal, &first.to_string(), "2026-06-15", "");
+    let page = report::page_one::PageOne::new(&summary);
+    harness.get_by_label("Did the sessions help?");
+    harness.get_by_label(&page.answer.all.sentence(str::to_owned));
+    harness.get_by_label("no earlier data");
+    harness.get_by_label("…and 10 earlier sessions (see the sessions table).");
+    let last = summary.sessions.last().unwrap();
+    harness.get_by_label(&report::text::short_date(last.date));
 }
 
 #[test]
@@ -386,6 +803,14 @@ fn the_json_holds_the_whole_summary() {
         json["self_reported"],
         "Self-reported by the patient; not a diagnosis."
     );
+    // The answer, as `painlog effects --json` gives it, for the period's sessions.
+    let all = &json["compared"]["all"]["pain"];
+    assert_eq!(all["verdict"], "not_enough_data", "{all}");
+    assert_eq!(all["sessions"], 2);
+    assert_eq!(all["ci95"], serde_json::Value::Null);
+    assert!(all["difference"].is_number() && all["baseline"].is_number());
+    assert!(json["compared"]["by_kind"]["deep-tissue"]["pain"].is_object());
+    assert!(json["compared"]["by_therapist"]["Anna Berg"]["pain"].is_object());
 }
 
 #[test]

@@ -1,13 +1,24 @@
 //! The charts as drawing operations, in black and white: line weights, dashes, dots and
 //! letters rather than colour.
 
-use chrono::Datelike as _;
+use chrono::{Datelike as _, Days, Months, NaiveDate};
 
 use super::Summary;
 use super::layout::{Layout, MARGIN};
 use super::style::TextStyle;
-use crate::analysis::{date_from_day_number, day_number, decimate};
+use crate::analysis::{Bucket, Resolution, date_from_day_number, day_number, decimate};
 use crate::model::KindChoice;
+use crate::report::MonthLine;
+use crate::report::text::{NONE, change};
+
+/// Room left of a chart for its pain axis.
+const AXIS_ROOM: f32 = 26.0;
+/// The height of the trend chart.
+const TREND_HEIGHT: f32 = 230.0;
+/// The height of the strip of sessions under a long trend chart.
+const STRIP_HEIGHT: f32 = 22.0;
+/// Beyond this many sessions the trend chart's session lines go unlettered.
+const LETTERED_SESSIONS: usize = 60;
 
 /// What the letters over the trend chart stand for.
 pub(super) const KIND_KEY: &str = "S Swedish · D deep tissue · T trigger point / myofascial · P sports · A shiatsu / acupressure · O other";
@@ -40,11 +51,11 @@ impl Frame {
     /// Draw the area with its pain axis and gridlines under what is already on the page.
     fn new(layout: &mut Layout, height: f32, x_min: f64, x_max: f64) -> Self {
         let top = layout.y + 8.0;
-        let left = MARGIN + 26.0;
+        let left = MARGIN + AXIS_ROOM;
         let frame = Self {
             left,
             top,
-            width: layout.content_width() - 26.0,
+            width: chart_width(layout),
             height,
             x_min,
             x_max,
@@ -85,12 +96,51 @@ impl Frame {
     }
 }
 
-/// Daily pain (thin grey), its 7-day mean (thick black) and a dashed line for each session,
-/// lettered by kind, with dates under it; leaves room for them.
-pub(super) fn trend(layout: &mut Layout, summary: &Summary) {
+/// The width of a chart's plotting area on this paper.
+fn chart_width(layout: &Layout) -> f32 {
+    layout.content_width() - AXIS_ROOM
+}
+
+/// How finely the trend chart shows the period on this paper: days while a day gets 2 points,
+/// else weeks, else months ([`Resolution::for_chart`], as the window does).
+pub(super) fn trend_resolution(layout: &Layout, summary: &Summary) -> Resolution {
+    Resolution::for_chart(summary.days_in_period, f64::from(chart_width(layout)))
+}
+
+/// What the trend chart's sessions look like, for the caption under it.
+pub(super) enum TrendKey {
+    /// Dashed lines lettered by kind.
+    Letters,
+    /// Dashed lines, too many to letter.
+    Lines,
+    /// Bars under the chart, the tallest this many sessions.
+    Bars { tallest: usize },
+}
+
+/// Pain over the period at `resolution`, with dates under it; leaves room for them. Daily:
+/// daily pain (thin grey), its 7-day mean (thick black) and a dashed line for each session,
+/// lettered by kind. Weekly or monthly: each one's mean (black) with the middle half of its days
+/// (grey band), and the sessions as bars in a strip under the chart.
+pub(super) fn trend(layout: &mut Layout, summary: &Summary, resolution: Resolution) -> TrendKey {
     let (x_min, x_max) = (day_number(summary.from) - 0.5, day_number(summary.to) + 0.5);
-    let frame = Frame::new(layout, 230.0, x_min, x_max);
-    let per_point = (x_max - x_min) / f64::from(frame.width);
+    let frame = Frame::new(layout, TREND_HEIGHT, x_min, x_max);
+    let span = summary.days_in_period;
+    let Some(series) = summary.trend.summarised(resolution) else {
+        let key = daily_trend(layout, summary, &frame);
+        date_axis(layout, &frame, frame.bottom(), span);
+        layout.y += 26.0;
+        return key;
+    };
+    means_with_band(layout, &frame, &series.means);
+    let strip_top = frame.bottom() + 10.0;
+    let tallest = session_strip(layout, &frame, strip_top, &series.sessions, resolution);
+    date_axis(layout, &frame, strip_top + STRIP_HEIGHT, span);
+    layout.y = strip_top + STRIP_HEIGHT + 26.0;
+    TrendKey::Bars { tallest }
+}
+
+fn daily_trend(layout: &mut Layout, summary: &Summary, frame: &Frame) -> TrendKey {
+    let per_point = (frame.x_max - frame.x_min) / f64::from(frame.width);
     let on_page = |run: &[[f64; 2]]| -> Vec<(f32, f32)> {
         decimate(run, per_point * 1.5)
             .iter()
@@ -112,7 +162,7 @@ pub(super) fn trend(layout: &mut Layout, summary: &Summary) {
     for run in &summary.trend.mean {
         layout.line(on_page(run), 1.8, 0, None);
     }
-    let letters = summary.trend.sessions.len() <= 60;
+    let letters = summary.trend.sessions.len() <= LETTERED_SESSIONS;
     for (x, kind) in &summary.trend.sessions {
         let px = frame.x(*x);
         frame.vertical(layout, px, 0.6, vec![2.0, 2.0]);
@@ -127,21 +177,120 @@ pub(super) fn trend(layout: &mut Layout, summary: &Summary) {
             );
         }
     }
-    date_axis(layout, &frame, summary.days_in_period);
-    layout.y += 26.0;
+    if letters && !summary.trend.sessions.is_empty() {
+        TrendKey::Letters
+    } else {
+        TrendKey::Lines
+    }
 }
 
-/// Tick labels under the chart: weeks, months, quarters or years, whichever fit `span` days.
-fn date_axis(layout: &mut Layout, frame: &Frame, span: usize) {
+/// The day number of the middle of `bucket`.
+fn middle(bucket: &Bucket) -> f64 {
+    (day_number(bucket.from) + day_number(bucket.to)) / 2.0
+}
+
+/// Each bucket's mean as a black line over the grey band of its quartiles; a missing bucket
+/// breaks both.
+fn means_with_band(layout: &mut Layout, frame: &Frame, means: &[Bucket]) {
+    let mut runs: Vec<&[Bucket]> = Vec::new();
+    let mut start = 0;
+    for index in 1..=means.len() {
+        let joined =
+            index < means.len() && means[index - 1].to.succ_opt() == Some(means[index].from);
+        if !joined {
+            runs.push(&means[start..index]);
+            start = index;
+        }
+    }
+    for run in runs.iter().filter(|run| !run.is_empty()) {
+        if let [only] = run {
+            let (x0, x1) = (
+                frame.x(day_number(only.from) - 0.5),
+                frame.x(day_number(only.to) + 0.5),
+            );
+            let (top, bottom) = (frame.y(only.high), frame.y(only.low));
+            layout.rect(x0, top, (x1 - x0).max(0.8), bottom - top, Some(205), None);
+            layout.dot(frame.x(middle(only)), frame.y(only.mean), 1.3, 0);
+            continue;
+        }
+        let mut outline: Vec<(f32, f32)> = run
+            .iter()
+            .map(|b| (frame.x(middle(b)), frame.y(b.low)))
+            .collect();
+        outline.extend(
+            run.iter()
+                .rev()
+                .map(|b| (frame.x(middle(b)), frame.y(b.high))),
+        );
+        layout.area(outline, 205);
+        let line = run
+            .iter()
+            .map(|b| (frame.x(middle(b)), frame.y(b.mean)))
+            .collect();
+        layout.line(line, 1.4, 0, None);
+    }
+}
+
+/// A strip under the chart from `top`: a bar for each week or month with sessions, as tall as
+/// its count against the tallest, which it returns.
+fn session_strip(
+    layout: &mut Layout,
+    frame: &Frame,
+    top: f32,
+    sessions: &[(NaiveDate, usize)],
+    resolution: Resolution,
+) -> usize {
+    let tallest = sessions.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let bottom = top + STRIP_HEIGHT;
+    layout.line(
+        vec![(frame.left, bottom), (frame.left + frame.width, bottom)],
+        0.6,
+        60,
+        None,
+    );
+    if tallest == 0 {
+        return 0;
+    }
+    let label = tallest.to_string();
+    let w = layout.text_width(TextStyle::PAIN_AXIS, &label);
+    layout.text(frame.left - 5.0 - w, top + 6.0, TextStyle::PAIN_AXIS, label);
+    layout.line(
+        vec![(frame.left - 3.0, top), (frame.left, top)],
+        0.6,
+        60,
+        None,
+    );
+    for &(start, count) in sessions {
+        let first = resolution.bucket_start(start);
+        let next = match resolution {
+            Resolution::Monthly => first.checked_add_months(Months::new(1)),
+            Resolution::Weekly => first.checked_add_days(Days::new(7)),
+            Resolution::Daily => first.succ_opt(),
+        }
+        .unwrap_or(first);
+        let x0 = frame.x(day_number(start) - 0.5).max(frame.left);
+        let x1 = frame
+            .x(day_number(next) - 0.5)
+            .min(frame.left + frame.width);
+        let height = STRIP_HEIGHT * count as f32 / tallest as f32;
+        let width = (x1 - x0 - 0.3).max(0.6);
+        layout.rect(x0, bottom - height, width, height, Some(100), None);
+    }
+    tallest
+}
+
+/// Tick labels under a chart, from `y`: weeks, months, quarters or years, whichever fit `span`
+/// days.
+fn date_axis(layout: &mut Layout, frame: &Frame, y: f32, span: usize) {
     let (Some(from), Some(to)) = (
         date_from_day_number(frame.x_min + 0.5),
         date_from_day_number(frame.x_max - 0.5),
     ) else {
         return;
     };
-    let month = |date: chrono::NaiveDate| date.format("%b %Y").to_string();
+    let month = |date: NaiveDate| date.format("%b %Y").to_string();
     let mut date = from;
-    let y = frame.bottom();
+    let mut last_end = f32::MIN;
     while date <= to {
         let label = if span <= 45 {
             (date.weekday() == chrono::Weekday::Mon).then(|| date.format("%-d %b").to_string())
@@ -156,7 +305,11 @@ fn date_axis(layout: &mut Layout, frame: &Frame, span: usize) {
         if let Some(label) = label {
             let x = frame.x(day_number(date));
             layout.line(vec![(x, y), (x, y + 3.0)], 0.6, 60, None);
-            layout.text(x + 1.5, y + 11.0, TextStyle::DAY_AXIS, label);
+            // A label that would run into the one before it is left out (its tick stays).
+            if x + 1.5 >= last_end + 4.0 {
+                last_end = x + 1.5 + layout.text_width(TextStyle::DAY_AXIS, &label);
+                layout.text(x + 1.5, y + 11.0, TextStyle::DAY_AXIS, label);
+            }
         }
         let Some(next) = date.succ_opt() else { break };
         date = next;
@@ -208,6 +361,262 @@ pub(super) fn aligned(layout: &mut Layout, summary: &Summary) {
         }
     }
     layout.y += 28.0;
+}
+
+/// A row of the forest plot: a group of sessions against ordinary weeks.
+pub(super) struct ForestRow {
+    /// "All sessions", "Deep tissue", "Anna Berg".
+    pub label: String,
+    /// The row for all sessions (set in bold, its mark a diamond).
+    pub all: bool,
+    /// "kind · 12 sessions".
+    pub detail: String,
+    /// Session mean − ordinary mean.
+    pub difference: f64,
+    /// Its 95% interval.
+    pub interval: Option<(f64, f64)>,
+    /// "-0.9 (-1.6 to -0.2)".
+    pub value: String,
+    /// "better", "no clear difference", "worse".
+    pub verdict: &'static str,
+}
+
+/// The height of a row of the forest plot.
+const FOREST_ROW: f32 = 26.0;
+/// The width of the forest plot's names.
+const FOREST_LABELS: f32 = 150.0;
+/// The width of its values.
+const FOREST_VALUES: f32 = 118.0;
+/// The room its axis and the sides take under it.
+const FOREST_AXIS: f32 = 34.0;
+
+/// A step between ticks that gives at most six across `span`.
+fn tick_step(span: f64) -> f64 {
+    [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|step| span / step <= 6.0)
+        .unwrap_or(20.0)
+}
+
+/// A tick's label with its sign: "-1", "0", "+0.5".
+fn tick_label(value: f64, step: f64) -> String {
+    if value.abs() < step / 1000.0 {
+        return "0".to_owned();
+    }
+    let decimals = if step.fract() == 0.0 {
+        0
+    } else if (step * 10.0).fract().abs() < 1e-9 {
+        1
+    } else {
+        2
+    };
+    format!("{value:+.decimals$}")
+}
+
+/// A forest plot of `rows`: each row's name and count, its difference (a square, a diamond for
+/// all sessions) with its 95% interval (a line with caps), the zero line, and the values and
+/// verdict at the right; under the rows an axis with `sides` (left of zero, right of zero)
+/// saying which side is better. Rows flow onto the next page, the axis under each part.
+pub(super) fn forest(layout: &mut Layout, rows: &[ForestRow], sides: &(String, String)) {
+    let (mut low, mut high) = (0.0_f64, 0.0_f64);
+    for row in rows {
+        let (a, b) = row.interval.unwrap_or((row.difference, row.difference));
+        low = low.min(a).min(row.difference);
+        high = high.max(b).max(row.difference);
+    }
+    let step = tick_step((high - low).max(0.1));
+    let (low, high) = ((low / step).floor() * step, (high / step).ceil() * step);
+    let (low, high) = if high - low < step {
+        (low - step, high + step)
+    } else {
+        (low, high)
+    };
+    let left = MARGIN + FOREST_LABELS;
+    let right = MARGIN + layout.content_width() - FOREST_VALUES - 10.0;
+    let x = |value: f64| left + ((value - low) / (high - low)) as f32 * (right - left);
+    let ticks: Vec<f64> = (0..=((high - low) / step).round() as usize)
+        .map(|i| low + step * i as f64)
+        .collect();
+    layout.ensure(FOREST_ROW * 2.0 + FOREST_AXIS);
+    layout.y += 6.0;
+    let mut shown = 0;
+    for (index, row) in rows.iter().enumerate() {
+        if layout.room() < FOREST_ROW + FOREST_AXIS && shown > 0 {
+            forest_axis(layout, &ticks, step, &x, sides);
+            layout.new_page();
+            layout.y += 6.0;
+            shown = 0;
+        }
+        let top = layout.y;
+        let middle = top + FOREST_ROW / 2.0;
+        if index % 2 == 1 {
+            let w = layout.content_width();
+            layout.rect(MARGIN, top, w, FOREST_ROW, Some(244), None);
+        }
+        for &tick in &ticks {
+            let tx = x(tick);
+            let (width, gray) = if tick.abs() < step / 1000.0 {
+                (0.9, 0)
+            } else {
+                (0.4, 200)
+            };
+            layout.line(vec![(tx, top), (tx, top + FOREST_ROW)], width, gray, None);
+        }
+        let label_style = if row.all {
+            TextStyle::FOREST_LABEL_ALL
+        } else {
+            TextStyle::FOREST_LABEL
+        };
+        let label = layout.truncate(&row.label, label_style, FOREST_LABELS - 8.0);
+        layout.text(MARGIN, middle - 1.0, label_style, label);
+        let detail = layout.truncate(&row.detail, TextStyle::FOREST_DETAIL, FOREST_LABELS - 8.0);
+        layout.text(MARGIN, middle + 8.5, TextStyle::FOREST_DETAIL, detail);
+        if let Some((a, b)) = row.interval {
+            let (xa, xb) = (x(a), x(b));
+            layout.line(vec![(xa, middle), (xb, middle)], 1.3, 0, None);
+            for end in [xa, xb] {
+                layout.line(vec![(end, middle - 3.5), (end, middle + 3.5)], 1.0, 0, None);
+            }
+        }
+        let (px, r) = (x(row.difference), if row.all { 5.0 } else { 3.4 });
+        if row.all {
+            let diamond = vec![
+                (px, middle - r),
+                (px + r, middle),
+                (px, middle + r),
+                (px - r, middle),
+            ];
+            layout.area(diamond, 0);
+        } else {
+            layout.rect(px - r, middle - r, 2.0 * r, 2.0 * r, Some(0), None);
+        }
+        let vx = right + 10.0;
+        layout.text(
+            vx,
+            middle - 1.0,
+            TextStyle::FOREST_VALUE,
+            row.value.as_str(),
+        );
+        layout.text(vx, middle + 8.5, TextStyle::FOREST_VERDICT, row.verdict);
+        layout.y += FOREST_ROW;
+        shown += 1;
+    }
+    forest_axis(layout, &ticks, step, &x, sides);
+}
+
+/// The forest plot's axis under its rows, and the sides of zero in words.
+fn forest_axis(
+    layout: &mut Layout,
+    ticks: &[f64],
+    step: f64,
+    x: &dyn Fn(f64) -> f32,
+    (left_side, right_side): &(String, String),
+) {
+    let y = layout.y;
+    let (first, last) = (
+        x(ticks.first().copied().unwrap_or(0.0)),
+        x(ticks.last().copied().unwrap_or(0.0)),
+    );
+    layout.line(vec![(first, y), (last, y)], 0.6, 60, None);
+    for &tick in ticks {
+        let tx = x(tick);
+        layout.line(vec![(tx, y), (tx, y + 3.0)], 0.6, 60, None);
+        let label = tick_label(tick, step);
+        let w = layout.text_width(TextStyle::DAY_AXIS, &label);
+        layout.text(tx - w / 2.0, y + 11.0, TextStyle::DAY_AXIS, label);
+    }
+    let zero = x(0.0);
+    let style = TextStyle::CAPTION;
+    let page_right = MARGIN + layout.content_width();
+    let left_width = layout.text_width(style, left_side);
+    let left_x = (zero - 4.0 - left_width).max(MARGIN);
+    layout.text(left_x, y + 23.0, style, left_side.as_str());
+    // Right of zero, clear of the left side's words; under them when the line is too short.
+    let right_width = layout.text_width(style, right_side);
+    let right_x = (zero + 4.0).max(left_x + left_width + 8.0);
+    if right_x + right_width <= page_right {
+        layout.text(right_x, y + 23.0, style, right_side.as_str());
+    } else {
+        let x = (zero + 4.0).min(page_right - right_width);
+        layout.text(x, y + 33.0, style, right_side.as_str());
+        layout.y += 10.0;
+    }
+    layout.y += FOREST_AXIS;
+}
+
+/// The names of the months over the month-by-month summary.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+/// The height of a year's row in it.
+const YEAR_ROW: f32 = 24.0;
+/// The width of its years.
+const YEAR_WIDTH: f32 = 36.0;
+
+/// The month-by-month summary: a row for each year, a column for each month and one for the
+/// year, each cell the number of sessions and under it their mean change in pain. The header
+/// repeats on every page.
+pub(super) fn month_grid(layout: &mut Layout, years: &[(i32, Vec<&MonthLine>)]) {
+    let column = (layout.content_width() - YEAR_WIDTH) / 13.0;
+    let cell_right = |index: usize| MARGIN + YEAR_WIDTH + column * (index + 1) as f32 - 4.0;
+    let header = |layout: &mut Layout| {
+        layout.ensure(16.0 + YEAR_ROW);
+        layout.y += 16.0;
+        let y = layout.y - 4.0;
+        layout.text(MARGIN, y, TextStyle::TABLE_HEADER, "Year");
+        for (index, title) in MONTHS.iter().chain(&["Year"]).enumerate() {
+            let w = layout.text_width(TextStyle::TABLE_HEADER, title);
+            layout.text(cell_right(index) - w, y, TextStyle::TABLE_HEADER, *title);
+        }
+        let (w, y) = (layout.content_width(), layout.y);
+        layout.line(vec![(MARGIN, y), (MARGIN + w, y)], 0.8, 0, None);
+    };
+    header(layout);
+    for (row, (year, months)) in years.iter().enumerate() {
+        if layout.room() < YEAR_ROW {
+            layout.new_page();
+            header(layout);
+        }
+        let top = layout.y;
+        if row % 2 == 1 {
+            let w = layout.content_width();
+            layout.rect(MARGIN, top, w, YEAR_ROW, Some(242), None);
+        }
+        layout.text(MARGIN, top + 10.0, TextStyle::MONTH_COUNT, year.to_string());
+        let (mut sessions, mut with_data, mut sum) = (0, 0, 0.0);
+        let cell = |layout: &mut Layout, index: usize, count: usize, mean: Option<f64>| {
+            let right = cell_right(index);
+            let count = count.to_string();
+            let w = layout.text_width(TextStyle::MONTH_COUNT, &count);
+            layout.text(right - w, top + 10.0, TextStyle::MONTH_COUNT, count);
+            let mean = change(mean);
+            let w = layout.text_width(TextStyle::MONTH_CHANGE, &mean);
+            layout.text(right - w, top + 20.0, TextStyle::MONTH_CHANGE, mean);
+        };
+        for month in months {
+            let index = month.month.month0() as usize;
+            cell(layout, index, month.sessions, month.mean_change);
+            sessions += month.sessions;
+            with_data += month.with_data;
+            sum += month.mean_change.unwrap_or(0.0) * month.with_data as f64;
+        }
+        if sessions == 0 {
+            let w = layout.text_width(TextStyle::MONTH_COUNT, "0");
+            layout.text(cell_right(12) - w, top + 10.0, TextStyle::MONTH_COUNT, "0");
+            let w = layout.text_width(TextStyle::MONTH_CHANGE, NONE);
+            layout.text(
+                cell_right(12) - w,
+                top + 20.0,
+                TextStyle::MONTH_CHANGE,
+                NONE,
+            );
+        } else {
+            let mean = (with_data > 0).then(|| sum / with_data as f64);
+            cell(layout, 12, sessions, mean);
+        }
+        layout.y += YEAR_ROW;
+    }
+    layout.y += 4.0;
 }
 
 #[cfg(test)]

@@ -1,51 +1,136 @@
-//! What goes on the pages: page one (from the [`PageOne`] model), then the sections chosen, and
-//! a footer on every page.
+//! What goes on the pages: page one (from the [`PageOne`] model, always one page), then the
+//! sections chosen, and a footer on every page.
+
+use chrono::Datelike as _;
 
 use super::Summary;
-use super::charts::{self, KIND_KEY};
+use super::charts::{self, ForestRow, KIND_KEY};
 use super::layout::{Column, Layout, MARGIN, Op};
 use super::style::TextStyle;
+use crate::analysis::Resolution;
+use crate::analysis::compare::MIN_EACH;
+use crate::model::Metric;
 use crate::report::page_one::{
-    MEANINGFUL_MARK, MESSAGE_HEADING_IN_PRINT, NO_REGIONS, NO_SESSIONS, PageOne, REGIONS_HEADING,
-    SessionRow,
+    ANSWER_HEADING, AnswerLine, MEANINGFUL_MARK, MESSAGE_HEADING_IN_PRINT, NO_REGIONS, NO_SESSIONS,
+    PageOne, REGIONS_HEADING, SessionRow,
 };
 use crate::report::text::{
-    SELF_REPORTED, change, date, interval, mean_of_days, or_none, relief, short_date, start,
+    NONE, SELF_REPORTED, change, date, interval, mean_of_days, or_none, relief, short_date, start,
 };
-use crate::report::{KindLine, SessionLine};
+use crate::report::{GroupKey, KindLine, MonthLine, SessionLine, wording};
+
+/// Beyond this many sessions, the sessions table lists the last ones and then every month.
+pub(super) const SESSIONS_IN_TABLE: usize = 60;
+/// Beyond this many notes, the last ones are printed and the rest counted.
+pub(super) const NOTES_SHOWN: usize = 60;
+/// Room the trend chart needs with its heading, explanation, strip, axis and caption.
+const TREND_ROOM: f32 = 380.0;
+/// Room the aligned view needs likewise.
+const ALIGNED_ROOM: f32 = 330.0;
+/// Room a table's heading, its explanation and header take.
+const TABLE_START: f32 = 90.0;
+/// The width of the dates beside the notes.
+const NOTE_DATE_WIDTH: f32 = 92.0;
 
 /// The whole report, page by page.
 pub(super) fn report(layout: &mut Layout, summary: &Summary) {
-    page_one(layout, &PageOne::new(summary));
+    *layout = fitted_page_one(layout, &PageOne::new(summary));
     let sections = summary.sections;
-    if sections.trend {
+    let has_sessions = !summary.sessions.is_empty();
+    let parts = [
+        sections.by_kind && has_sessions,
+        sections.trend,
+        sections.aligned && has_sessions,
+        sections.sessions && has_sessions,
+        sections.notes,
+    ];
+    if parts.contains(&true) {
         layout.new_page();
+    }
+    if parts[0] {
+        effects(layout, summary);
+    }
+    if parts[1] {
+        layout.ensure(TREND_ROOM);
         trend(layout, summary);
     }
-    if sections.aligned && !summary.sessions.is_empty() {
-        layout.ensure(330.0);
+    if parts[2] {
+        layout.ensure(ALIGNED_ROOM);
         aligned(layout, summary);
     }
-    if sections.sessions && !summary.sessions.is_empty() {
+    if parts[3] {
         sessions_table(layout, summary);
     }
-    if sections.by_kind && !summary.by_kind.is_empty() {
-        by_kind_table(layout, summary);
-    }
-    if sections.notes {
+    if parts[4] {
         notes(layout, summary);
     }
     footers(layout, summary);
 }
 
-fn page_one(layout: &mut Layout, page: &PageOne) {
-    layout.paragraph(&page.title(str::to_owned), TextStyle::TITLE);
+/// How much page one holds: kinds and therapists under the answer, session rows, whether the
+/// message is set small with its line breaks as " / ", and whether the title is set small.
+#[derive(Clone, Copy, Debug)]
+struct Fit {
+    groups: usize,
+    rows: usize,
+    small_message: bool,
+    small_title: bool,
+}
+
+/// Page one on a fresh layout like `layout`, as full as one page allows: every kind and
+/// therapist the model answers for, then fewer; then the message set small; then the title;
+/// then fewer session rows (the line under them counts the rest), until it fits.
+fn fitted_page_one(layout: &Layout, page: &PageOne) -> Layout {
+    let rows = page.sessions.len();
+    let full = Fit {
+        groups: page.answer.groups.len(),
+        rows,
+        small_message: false,
+        small_title: false,
+    };
+    let fewer_groups = (0..full.groups).rev().map(|groups| Fit { groups, ..full });
+    let small_message = Fit {
+        groups: 0,
+        small_message: true,
+        ..full
+    };
+    let small_title = Fit {
+        small_title: true,
+        ..small_message
+    };
+    let fewer_rows = (1..rows).rev().map(|rows| Fit {
+        rows,
+        ..small_title
+    });
+    let fits = std::iter::once(full)
+        .chain(fewer_groups)
+        .chain([small_message, small_title])
+        .chain(fewer_rows);
+    let mut tried = layout.blank();
+    for fit in fits {
+        tried = layout.blank();
+        page_one(&mut tried, page, fit);
+        if tried.pages.len() == 1 {
+            break;
+        }
+    }
+    tried
+}
+
+fn page_one(layout: &mut Layout, page: &PageOne, fit: Fit) {
+    let title = if fit.small_title {
+        TextStyle::SMALL_TITLE
+    } else {
+        TextStyle::TITLE
+    };
+    layout.paragraph(&page.title(str::to_owned), title);
     layout.y += 2.0;
     layout.paragraph(&page.period, TextStyle::SUBTITLE);
     layout.paragraph(&page.attribution, TextStyle::FINE_PRINT);
+    answer(layout, page, fit.groups);
     layout.y += 10.0;
     key_figures(layout, page);
-    page_one_sessions(layout, page);
+    page_one_sessions(layout, page, fit.rows);
     layout.heading(REGIONS_HEADING);
     if page.regions.is_empty() {
         layout.paragraph(NO_REGIONS, TextStyle::BODY);
@@ -54,8 +139,38 @@ fn page_one(layout: &mut Layout, page: &PageOne) {
     }
     if !page.message.is_empty() {
         layout.heading(MESSAGE_HEADING_IN_PRINT);
-        layout.paragraph(&page.message, TextStyle::BODY);
+        if fit.small_message {
+            let lines: Vec<&str> = page
+                .message
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            layout.paragraph(&lines.join(" / "), TextStyle::MESSAGE_SMALL);
+        } else {
+            layout.paragraph(&page.message, TextStyle::BODY);
+        }
     }
+}
+
+/// The answer first: all sessions, then up to `groups` kinds and therapists, the clearest
+/// first, and beside them what is compared and why.
+fn answer(layout: &mut Layout, page: &PageOne, groups: usize) {
+    let answer = &page.answer;
+    layout.heading(ANSWER_HEADING);
+    layout.paragraph(&answer.all.sentence(str::to_owned), TextStyle::ANSWER);
+    for group in answer.groups.iter().take(groups) {
+        layout.y += 1.0;
+        layout.paragraph(
+            &format!("• {}", group.sentence(str::to_owned)),
+            TextStyle::ANSWER_GROUP,
+        );
+    }
+    layout.y += 3.0;
+    layout.paragraph(
+        &format!("{} {}", answer.scope, answer.caveat),
+        TextStyle::EXPLANATION,
+    );
 }
 
 /// The key figures two by two in a box, and the previous period under it.
@@ -80,13 +195,14 @@ fn key_figures(layout: &mut Layout, page: &PageOne) {
     layout.paragraph(&page.previous_period, TextStyle::FINE_PRINT);
 }
 
-/// The sessions of the period with their before → after pain.
-fn page_one_sessions(layout: &mut Layout, page: &PageOne) {
+/// The last `rows` sessions of page one with their before → after pain, and how many more.
+fn page_one_sessions(layout: &mut Layout, page: &PageOne, rows: usize) {
     layout.heading(&page.sessions_heading);
     if page.sessions.is_empty() {
         layout.paragraph(NO_SESSIONS, TextStyle::BODY);
         return;
     }
+    let shown = &page.sessions[page.sessions.len() - rows.min(page.sessions.len())..];
     let columns: [Column<'_, SessionRow>; 6] = [
         Column::left("Date", 0.95, |s| s.short_date.clone()),
         Column::left("Kind", 1.55, |s| s.kind.clone()),
@@ -97,18 +213,118 @@ fn page_one_sessions(layout: &mut Layout, page: &PageOne) {
         }),
         Column::right("Right after", 0.75, |s| s.relief.clone()),
     ];
-    layout.table(&columns, &page.sessions);
+    layout.table(&columns, shown);
+    if let Some(earlier) = page.earlier_line(shown.len()) {
+        layout.paragraph(&format!("…{earlier}."), TextStyle::BODY);
+    }
     layout.paragraph(&page.sessions_note.print, TextStyle::EXPLANATION);
 }
 
+/// The answer by kind and therapist as a forest plot, then the summary by kind.
+fn effects(layout: &mut Layout, summary: &Summary) {
+    let compared = &summary.compared;
+    layout.heading("Did the sessions help? By kind and therapist");
+    let all = &compared.all;
+    if all.ci95.is_none() {
+        layout.paragraph(
+            &AnswerLine::of_all(all).sentence(str::to_owned),
+            TextStyle::BODY,
+        );
+    } else {
+        layout.paragraph(
+            &format!(
+                "Each row: the mean change in pain after the sessions of this period ({k} days after against {k} before), minus the same change over {ordinary} of the whole journal. The square is that difference, the line its 95% interval (Welch); rows whose line stays off the zero line differ clearly from ordinary ups and downs. A row needs {MIN_EACH} sessions with enough logged days.",
+                k = summary.window,
+                ordinary = ordinary_weeks(all.baseline),
+            ),
+            TextStyle::EXPLANATION,
+        );
+        let mut rows = vec![forest_row(&AnswerLine::of_all(all), "")];
+        for (group, c) in compared.clearest() {
+            let kind = match group {
+                GroupKey::Kind(_) => "kind",
+                GroupKey::Therapist(_) => "therapist",
+            };
+            rows.push(forest_row(&AnswerLine::of(group, c), kind));
+        }
+        charts::forest(layout, &rows, &wording::forest_sides(Metric::Pain));
+        let few: Vec<(String, usize)> = compared
+            .groups()
+            .filter(|(_, c)| c.ci95.is_none())
+            .map(|(group, c)| (AnswerLine::of(group, c).label, c.sessions))
+            .collect();
+        if let Some(line) = wording::not_enough_for(&few) {
+            layout.paragraph(&line, TextStyle::EXPLANATION);
+        }
+        layout.y += 4.0;
+        layout.paragraph(
+            &format!("{} {}", wording::REGRESSION_CAVEAT, wording::ONE_PERSON),
+            TextStyle::EXPLANATION,
+        );
+    }
+    by_kind_table(layout, summary);
+}
+
+/// "180 ordinary weeks".
+fn ordinary_weeks(n: usize) -> String {
+    if n == 1 {
+        "1 ordinary week".to_owned()
+    } else {
+        format!("{n} ordinary weeks")
+    }
+}
+
+/// A row of the forest plot for `line`; `what` says what a group is ("kind", "therapist").
+fn forest_row(line: &AnswerLine, what: &str) -> ForestRow {
+    let c = &line.compared;
+    let sessions = if c.sessions == 1 {
+        "1 session".to_owned()
+    } else {
+        format!("{} sessions", c.sessions)
+    };
+    ForestRow {
+        label: line.label.clone(),
+        all: line.group.is_none(),
+        detail: if line.group.is_none() {
+            sessions
+        } else {
+            format!("{what} · {sessions}")
+        },
+        difference: c.difference.unwrap_or(0.0),
+        interval: c.ci95,
+        value: format!(
+            "{} ({})",
+            change(c.difference),
+            interval(c.ci95.map(|(low, high)| [low, high]))
+        ),
+        verdict: wording::verdict_word(Metric::Pain, c),
+    }
+}
+
 fn trend(layout: &mut Layout, summary: &Summary) {
+    let resolution = charts::trend_resolution(layout, summary);
     layout.heading("Pain over the period");
-    layout.paragraph(
-        "Pain from 0 (none) to 10 (worst imaginable): daily values (thin grey line) and their 7-day mean (thick black line); each dashed line is a session, lettered by kind.",
-        TextStyle::EXPLANATION,
-    );
-    charts::trend(layout, summary);
-    layout.paragraph(&format!("Sessions: {KIND_KEY}."), TextStyle::CAPTION);
+    let explanation = match resolution {
+        Resolution::Daily => "Pain from 0 (none) to 10 (worst imaginable): daily values (thin grey line) and their 7-day mean (thick black line); each dashed line is a session, lettered by kind.".to_owned(),
+        Resolution::Weekly | Resolution::Monthly => {
+            let unit = resolution.unit();
+            format!(
+                "Pain from 0 (none) to 10 (worst imaginable): the mean of each {unit} (black line) and the middle half of its days (grey band); a {unit} with too few logged days is left as a gap. The bars under the chart count the sessions in each {unit}."
+            )
+        }
+    };
+    layout.paragraph(&explanation, TextStyle::EXPLANATION);
+    let caption = match charts::trend(layout, summary, resolution) {
+        charts::TrendKey::Letters => Some(format!("Sessions: {KIND_KEY}.")),
+        charts::TrendKey::Lines => None,
+        charts::TrendKey::Bars { tallest } => Some(format!(
+            "Bars: sessions in each {} (the tallest, {tallest}).",
+            resolution.unit()
+        )),
+    };
+    if let Some(caption) = caption {
+        layout.paragraph(&caption, TextStyle::CAPTION);
+    }
 }
 
 fn aligned(layout: &mut Layout, summary: &Summary) {
@@ -124,8 +340,22 @@ fn aligned(layout: &mut Layout, summary: &Summary) {
     );
 }
 
+/// The sessions, at most the last [`SESSIONS_IN_TABLE`], then every month when there are more.
 fn sessions_table(layout: &mut Layout, summary: &Summary) {
+    let total = summary.sessions.len();
+    let shown = &summary.sessions[total.saturating_sub(SESSIONS_IN_TABLE)..];
+    // The heading, what it shows and the first rows together.
+    layout.ensure(TABLE_START + 16.0 * shown.len().min(6) as f32);
     layout.heading("Sessions");
+    if shown.len() < total {
+        layout.paragraph(
+            &format!(
+                "The last {} of the period's {total} sessions; all {total} are counted month by month after them.",
+                shown.len()
+            ),
+            TextStyle::EXPLANATION,
+        );
+    }
     let columns: [Column<'_, SessionLine>; 8] = [
         Column::left("Start", 1.25, |s| start(s.start.at())),
         Column::left("Kind", 1.55, |s| s.kind.label().to_owned()),
@@ -138,10 +368,37 @@ fn sessions_table(layout: &mut Layout, summary: &Summary) {
         Column::right("Change", 0.65, |s| change(s.pain_change)),
         Column::right("Right after", 0.85, |s| relief(s.immediate_relief)),
     ];
-    layout.table(&columns, &summary.sessions);
+    layout.table(&columns, shown);
+    if shown.len() < total {
+        months(layout, summary);
+    }
+}
+
+/// Every year of the period, a row each, with each month's sessions and their mean change in
+/// pain, and the year's.
+fn months(layout: &mut Layout, summary: &Summary) {
+    let months = summary.sessions_by_month();
+    layout.ensure(TABLE_START + 24.0 * 3.0);
+    layout.heading("Sessions month by month");
+    layout.paragraph(
+        &format!(
+            "Each month: the number of sessions (bold) and under it their mean change in pain, {k} days after against {k} before (minus: less pain after; {NONE}: not enough logged days). The last column is the whole year.",
+            k = summary.window
+        ),
+        TextStyle::EXPLANATION,
+    );
+    let (first, last) = (summary.from.year(), summary.to.year());
+    let years: Vec<(i32, Vec<&MonthLine>)> = (first..=last)
+        .map(|year| {
+            let in_year = months.iter().filter(|m| m.month.year() == year).collect();
+            (year, in_year)
+        })
+        .collect();
+    charts::month_grid(layout, &years);
 }
 
 fn by_kind_table(layout: &mut Layout, summary: &Summary) {
+    layout.ensure(TABLE_START + 16.0 * summary.by_kind.len().min(6) as f32);
     layout.heading("By kind of massage (pain, sessions of this period)");
     let columns: [Column<'_, KindLine>; 7] = [
         Column::left("Kind", 1.5, |k| k.kind.clone()),
@@ -155,19 +412,39 @@ fn by_kind_table(layout: &mut Layout, summary: &Summary) {
         }),
     ];
     layout.table(&columns, &summary.by_kind);
-    layout.paragraph("With data: sessions with enough days on both sides. Better / same / worse: a change of half a point or more either way. The interval is given from three sessions on.", TextStyle::EXPLANATION);
+    layout.paragraph("With data: sessions with enough days on both sides. Mean and median: the change in pain, after − before (minus: less pain after). Better / same / worse: a change of half a point or more either way. The interval is given from three sessions on.", TextStyle::EXPLANATION);
 }
 
+/// The notes, at most the last [`NOTES_SHOWN`], each beside its date, and how many more.
 fn notes(layout: &mut Layout, summary: &Summary) {
-    layout.heading(&format!("Notes ({})", summary.notes.len()));
-    if summary.notes.is_empty() {
+    let total = summary.notes.len();
+    layout.ensure(TABLE_START);
+    layout.heading(&format!("Notes ({total})"));
+    if total == 0 {
         layout.paragraph("No notes in this period.", TextStyle::BODY);
+        return;
     }
-    for (day, note) in &summary.notes {
-        layout.ensure(30.0);
-        layout.y += 4.0;
-        layout.paragraph(&date(*day), TextStyle::NOTE_DATE);
-        layout.paragraph(note, TextStyle::NOTE);
+    let shown = &summary.notes[total.saturating_sub(NOTES_SHOWN)..];
+    let earlier = total - shown.len();
+    if earlier > 0 {
+        let noun = if earlier == 1 { "note" } else { "notes" };
+        layout.paragraph(
+            &format!(
+                "The last {} notes of the period, by date; and {earlier} earlier {noun}, not printed here.",
+                shown.len()
+            ),
+            TextStyle::EXPLANATION,
+        );
+    }
+    for (day, note) in shown {
+        layout.y += 3.0;
+        layout.labelled_paragraph(
+            &date(*day),
+            TextStyle::NOTE_DATE,
+            NOTE_DATE_WIDTH,
+            note,
+            TextStyle::NOTE,
+        );
     }
 }
 

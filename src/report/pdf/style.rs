@@ -31,6 +31,8 @@ impl TextStyle {
 
     /// The report's title.
     pub const TITLE: Self = Self::new(19.0, true, 0);
+    /// The title where a long name leaves page one too little room.
+    pub const SMALL_TITLE: Self = Self::new(13.0, true, 0);
     /// The period under the title.
     pub const SUBTITLE: Self = Self::new(12.0, false, 40);
     /// A section's heading.
@@ -66,6 +68,29 @@ impl TextStyle {
     pub const COUNT: Self = Self::new(SMALL_SIZE * 0.85, false, 90);
     /// A session's letter over the trend chart.
     pub const KIND_LETTER: Self = Self::new(SMALL_SIZE, true, 0);
+    /// The answer for all sessions.
+    pub const ANSWER: Self = Self::new(BODY_SIZE * 1.05, true, 0);
+    /// The answer for a kind or a therapist, set in under it.
+    pub const ANSWER_GROUP: Self = Self {
+        indent: 10.0,
+        ..Self::new(BODY_SIZE * 0.95, false, 0)
+    };
+    /// The patient's message where it is too long for body text.
+    pub const MESSAGE_SMALL: Self = Self::new(SMALL_SIZE, false, 0);
+    /// A row's name on the forest plot.
+    pub const FOREST_LABEL: Self = Self::new(BODY_SIZE * 0.9, false, 0);
+    /// The row for all sessions.
+    pub const FOREST_LABEL_ALL: Self = Self::new(BODY_SIZE * 0.9, true, 0);
+    /// What a forest row is and how many sessions stand behind it.
+    pub const FOREST_DETAIL: Self = Self::new(SMALL_SIZE * 0.9, false, 80);
+    /// A forest row's difference and interval.
+    pub const FOREST_VALUE: Self = Self::new(SMALL_SIZE, false, 0);
+    /// A forest row's verdict.
+    pub const FOREST_VERDICT: Self = Self::new(SMALL_SIZE, true, 0);
+    /// A month's sessions in the month-by-month summary.
+    pub const MONTH_COUNT: Self = Self::new(SMALL_SIZE, true, 0);
+    /// A month's mean change.
+    pub const MONTH_CHANGE: Self = Self::new(SMALL_SIZE * 0.9, false, 40);
     /// The line at the foot of every page.
     pub const FOOTER: Self = Self::new(SMALL_SIZE * 0.9, false, 90);
 
