@@ -4,13 +4,15 @@
 # drawing frame after frame (PAINLOG_FRAME_LOG) while xdotool sweeps the pointer across the chart;
 # each frame's time is from its start to the next frame's, so the renderer's part is included.
 #
-#   scripts/hover-frames.sh [VIEW_RANGE]   (All by default; also Year, Days90, Days30)
+#   scripts/hover-frames.sh [RANGE] [VIEW]   (All and Trends by default; the range may also be
+#                                           Year, Days90 or Days30, the view Day, Aligned, …)
 #
 # Prints the median, the 90th and 99th percentiles and the worst of 400 frames (the first 30,
-# the window settling, left out).
+# the window settling, left out), and how much of each frame building the UI took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 range=${1:-All}
+view=${2:-Trends}
 
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
@@ -37,29 +39,30 @@ unset WAYLAND_DISPLAY
 journal=$work/journal-20-years.ron
 "$app" demo --years 20 --sessions 1000 --seed 1 --out "$journal" >/dev/null
 mkdir -p "$work/.config/painlog"
-printf '{"painlog_prefs":"(view:Trends,trends:(range:%s))"}\n' "$range" > "$work/.config/painlog/window.ron"
+printf '{"painlog_prefs":"(view:%s,trends:(range:%s%s))"}\n' "$view" "$range" "${TRENDS_EXTRA:+,$TRENDS_EXTRA}" > "$work/.config/painlog/window.ron"
 
 log=$work/frames.txt
 PAINLOG_FRAME_LOG=$log "$app" --data "$journal" &
 app_pid=$!
-# Sweep the pointer across the chart, back and forth, until the window closes itself.
+# Sweep the pointer across the chart, back and forth, until the window closes itself: one
+# xdotool process per sweep (a process per move would take the CPU the frames are timed on).
+sweep=()
+for x in $(seq 150 8 1050) $(seq 1050 -8 150); do sweep+=(mousemove "$x" 420 sleep 0.02); done
 sleep 2
-x=150
-step=7
 while kill -0 "$app_pid" 2>/dev/null; do
-  xdotool mousemove "$x" 420 2>/dev/null || true
-  x=$((x + step))
-  if [ "$x" -gt 1050 ] || [ "$x" -lt 150 ]; then step=$((-step)); fi
-  sleep 0.01
+  xdotool "${sweep[@]}" 2>/dev/null || true
 done
 wait "$app_pid" || true
 
-python3 - "$log" "$range" <<'PY'
+python3 - "$log" "$view, $range" <<'PY'
 import statistics, sys
-times = [float(line) for line in open(sys.argv[1]) if line.strip()][30:]
-times.sort()
-def pct(p):
-    return times[min(len(times) - 1, int(p / 100 * len(times)))]
-print(f"trend chart ({sys.argv[2]}), 20-year journal, pointer moving: {len(times)} frames")
-print(f"median {statistics.median(times):.1f} ms, 90th {pct(90):.1f} ms, 99th {pct(99):.1f} ms, worst {times[-1]:.1f} ms")
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()][30:]
+times = sorted(float(row[0]) for row in rows)
+ui = sorted(float(row[1]) for row in rows)
+def pct(values, p):
+    return values[min(len(values) - 1, int(p / 100 * len(values)))]
+print(f"{sys.argv[2]}, 20-year journal, pointer moving: {len(times)} frames")
+print(f"whole frame: median {statistics.median(times):.1f} ms, 90th {pct(times, 90):.1f} ms, "
+      f"99th {pct(times, 99):.1f} ms, worst {times[-1]:.1f} ms")
+print(f"of which building the UI: median {statistics.median(ui):.2f} ms, worst {ui[-1]:.2f} ms")
 PY

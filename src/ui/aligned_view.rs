@@ -111,10 +111,8 @@ impl AlignedView {
             }
             if let [(kind, _)] = series {
                 let (style, color) = line_look(*kind, metric, dark);
-                let sample = chart_key::band(
-                    color.gamma_multiply(0.25),
-                    Some((style, color, line_width(style))),
-                );
+                let line = chart_key::line(style, color, line_width(style));
+                let sample = chart_key::layered(chart_key::band(color.gamma_multiply(0.25)), line);
                 entry(ui, "Middle half of the values (quartiles)", sample);
             }
             entry(

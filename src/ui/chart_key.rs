@@ -57,14 +57,30 @@ pub fn line(style: LineStyle, color: Color32, width: f32) -> impl Sample {
     }
 }
 
-/// A band (a shaded area), optionally with its line through the middle.
-pub fn band(fill: Color32, line_through: Option<(LineStyle, Color32, f32)>) -> impl Sample {
+/// A solid line with the series' marker in its middle, as the chart draws a mean.
+pub fn line_with_marker(color: Color32, width: f32, shape: MarkerShape) -> impl Sample {
+    move |painter: &egui::Painter, from: Pos2, to: Pos2| {
+        painter.line_segment([from, to], Stroke::new(width, color));
+        marker(shape, color, MARKER_RADIUS + 0.5)(painter, from, to);
+    }
+}
+
+/// The radius of the markers along a line.
+pub const MARKER_RADIUS: f32 = 4.0;
+
+/// A band (a shaded area).
+pub fn band(fill: Color32) -> impl Sample {
     move |painter: &egui::Painter, from: Pos2, to: Pos2| {
         let rect = egui::Rect::from_two_pos(from - Vec2::Y * 6.0, to + Vec2::Y * 6.0);
         painter.rect_filled(rect, 0.0, fill);
-        if let Some((style, color, width)) = line_through {
-            line(style, color, width)(painter, from, to);
-        }
+    }
+}
+
+/// One sample drawn over another (a line over its band).
+pub fn layered(under: impl Sample, over: impl Sample) -> impl Sample {
+    move |painter: &egui::Painter, from: Pos2, to: Pos2| {
+        under(painter, from, to);
+        over(painter, from, to);
     }
 }
 
@@ -145,6 +161,41 @@ pub fn kind_marker(kind: KindChoice) -> MarkerShape {
         KindChoice::Shiatsu => MarkerShape::Down,
         KindChoice::Other => MarkerShape::Cross,
     }
+}
+
+/// A different marker per metric, set along its line every so often, so that the lines read
+/// without colour. (Markers rather than dashes or dots: a software renderer draws a dashed line
+/// of a few years as thousands of pieces, and frames slowed from 26 to 100 ms.)
+pub fn metric_marker(metric: crate::model::Metric) -> MarkerShape {
+    use crate::model::Metric;
+    match metric {
+        Metric::Pain => MarkerShape::Circle,
+        Metric::WorstPain => MarkerShape::Diamond,
+        Metric::Stiffness => MarkerShape::Square,
+        Metric::Sleep => MarkerShape::Up,
+        Metric::Stress => MarkerShape::Down,
+    }
+}
+
+/// Every so many pixels along `points` (x in plot units, `per_pixel` of them a pixel), a point
+/// for a marker; `offset` pixels in, so that two lines' markers do not sit on one another.
+pub fn marker_points(points: &[[f64; 2]], per_pixel: f64, offset: f64) -> Vec<[f64; 2]> {
+    const EVERY_PX: f64 = 64.0;
+    let Some(first) = points.first() else {
+        return Vec::new();
+    };
+    let step = EVERY_PX * per_pixel;
+    // On a grid of plot units, so the markers stay put while the chart pans.
+    let mut next = ((first[0] - offset * per_pixel) / step).ceil() * step + offset * per_pixel;
+    let mut chosen = Vec::new();
+    for point in points {
+        if point[0] >= next {
+            chosen.push(*point);
+            next =
+                ((point[0] - offset * per_pixel) / step).floor() * step + step + offset * per_pixel;
+        }
+    }
+    chosen
 }
 
 /// A different line style per kind, so that lines read without colour.

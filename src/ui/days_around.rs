@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 use egui::RichText;
-use egui_plot::{Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use egui_plot::{Line, Plot, PlotPoints, Points, VLine};
 
 use super::chart::{
     date_axis, date_grid, kind_color, metric_color, metric_legend, score_grid, shade_windows,
     window_colors,
 };
-use super::chart_key::{self, entry};
+use super::chart_key::{self, MARKER_RADIUS, entry, metric_marker};
 use crate::analysis::{DayRange, JournalIndex, SessionEffect, daily_runs, day_number};
 use crate::model::{Journal, KindChoice, Metric};
 use crate::report::{text, wording};
@@ -44,9 +44,9 @@ impl DaysAround<'_> {
         ui.horizontal_wrapped(|ui| {
             for metric in METRICS {
                 let name = format!("{}, each day", metric_legend(metric));
-                let style = line_style(metric);
                 let color = metric_color(metric, dark);
-                entry(ui, &name, chart_key::line(style, color, 2.0));
+                let sample = chart_key::line_with_marker(color, 2.0, metric_marker(metric));
+                entry(ui, &name, sample);
             }
             let mut kinds: Vec<KindChoice> = sessions.iter().map(|(_, kind)| *kind).collect();
             kinds.sort_unstable();
@@ -58,8 +58,8 @@ impl DaysAround<'_> {
             }
             if self.shaded.is_some() {
                 let (before, after) = window_colors(dark);
-                entry(ui, "Before window", chart_key::band(before, None));
-                entry(ui, "After window", chart_key::band(after, None));
+                entry(ui, "Before window", chart_key::band(before));
+                entry(ui, "After window", chart_key::band(after));
             }
         });
         let (from, to) = (
@@ -93,7 +93,6 @@ impl DaysAround<'_> {
                     plot_ui.add(
                         VLine::new(format!("{} session", kind.label()), x)
                             .color(color)
-                            .style(LineStyle::Dashed { length: 5.0 })
                             .width(1.5),
                     );
                     plot_ui.add(
@@ -112,13 +111,13 @@ impl DaysAround<'_> {
                         plot_ui.add(
                             Points::new(name.clone(), PlotPoints::from(run.clone()))
                                 .color(color)
-                                .radius(2.5),
+                                .radius(MARKER_RADIUS)
+                                .shape(metric_marker(metric)),
                         );
                         if run.len() > 1 {
                             plot_ui.line(
                                 Line::new(name.clone(), PlotPoints::from(run))
                                     .color(color)
-                                    .style(line_style(metric))
                                     .width(2.0),
                             );
                         }
@@ -162,15 +161,6 @@ impl DaysAround<'_> {
             ));
         }
         text
-    }
-}
-
-/// Each metric its own dash, as on the trend chart.
-fn line_style(metric: Metric) -> LineStyle {
-    if metric == Metric::Sleep {
-        LineStyle::Dashed { length: 5.0 }
-    } else {
-        LineStyle::Solid
     }
 }
 

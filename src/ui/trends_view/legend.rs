@@ -3,7 +3,7 @@
 
 use egui_plot::LineStyle;
 
-use super::plot::{Drawn, metric_line_style, metric_line_width};
+use super::plot::{Drawn, MEAN_WIDTH};
 use crate::analysis::Resolution;
 use crate::ui::chart::{kind_color, metric_color, metric_legend, window_colors};
 use crate::ui::chart_key::{self, entry};
@@ -25,11 +25,15 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, drawn: &Drawn, daily_on: bool, rollin
     ui.horizontal_wrapped(|ui| {
         for &metric in &drawn.metrics {
             let color = metric_color(metric, dark);
-            let (style, width) = (metric_line_style(metric), metric_line_width(metric));
+            let shape = chart_key::metric_marker(metric);
             let name = mean_name(metric, drawn.resolution);
             if drawn.resolution == Resolution::Daily {
                 if rolling_on {
-                    entry(ui, &name, chart_key::line(style, color, width));
+                    entry(
+                        ui,
+                        &name,
+                        chart_key::line_with_marker(color, MEAN_WIDTH, shape),
+                    );
                 }
                 if daily_on {
                     let name = format!("{}, daily", metric_legend(metric));
@@ -38,11 +42,8 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, drawn: &Drawn, daily_on: bool, rollin
                 }
             } else {
                 let fill = color.gamma_multiply(0.18);
-                entry(
-                    ui,
-                    &name,
-                    chart_key::band(fill, Some((style, color, width))),
-                );
+                let line = chart_key::line_with_marker(color, MEAN_WIDTH, shape);
+                entry(ui, &name, chart_key::layered(chart_key::band(fill), line));
             }
         }
         if drawn.resolution != Resolution::Daily && !drawn.metrics.is_empty() {
@@ -59,8 +60,8 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, drawn: &Drawn, daily_on: bool, rollin
         }
         if drawn.shaded {
             let (before, after) = window_colors(dark);
-            entry(ui, "Before window", chart_key::band(before, None));
-            entry(ui, "After window", chart_key::band(after, None));
+            entry(ui, "Before window", chart_key::band(before));
+            entry(ui, "After window", chart_key::band(after));
         }
     });
 }

@@ -2,7 +2,7 @@
 //! session, and what the pointer is over.
 
 use egui::{Color32, RichText};
-use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, Points, VLine};
 
 use crate::analysis::{
     Bucket, DayRange, Effects, JournalIndex, Resolution, SessionEffect, date_from_day_number,
@@ -14,6 +14,7 @@ use crate::ui::chart::{
     LINKED_Y_AXIS_WIDTH, count_grid, date_axis, date_grid, days_per_pixel, kind_color,
     metric_color, metric_legend, shade_windows,
 };
+use crate::ui::chart_key::{MARKER_RADIUS, marker_points, metric_marker};
 
 impl super::TrendsView {
     /// Draw the chart and, under it, the sessions as a strip when lines would crowd; returns
@@ -227,7 +228,7 @@ fn draw_metrics(
                             &format!("{}, daily", metric_legend(metric)),
                             color.gamma_multiply(0.55),
                         ),
-                        (1.2, LineStyle::Solid),
+                        (1.2, None),
                         true,
                     );
                 }
@@ -239,7 +240,10 @@ fn draw_metrics(
                         &view.visible,
                         view.per_pixel,
                         (&name, color),
-                        (metric_line_width(metric), metric_line_style(metric)),
+                        (
+                            MEAN_WIDTH,
+                            Some((metric_marker(metric), marker_offset(metric))),
+                        ),
                         false,
                     );
                 }
@@ -253,9 +257,8 @@ fn draw_metrics(
                 add_buckets(
                     plot_ui,
                     buckets.as_deref().unwrap_or(&[]),
-                    &view.visible,
+                    view,
                     metric,
-                    view.resolution,
                     dark,
                 );
             }
@@ -264,21 +267,12 @@ fn draw_metrics(
     metrics
 }
 
-/// The line style of a metric's mean: each metric has its own, so the chart reads without
-/// colour (and in black and white).
-pub(super) fn metric_line_style(metric: Metric) -> LineStyle {
-    match metric {
-        Metric::Pain => LineStyle::Solid,
-        Metric::WorstPain => LineStyle::Dashed { length: 14.0 },
-        Metric::Stiffness => LineStyle::Dotted { spacing: 6.0 },
-        Metric::Sleep => LineStyle::Dashed { length: 5.0 },
-        Metric::Stress => LineStyle::Dotted { spacing: 11.0 },
-    }
-}
-
 /// The width of a metric's mean line.
-pub(super) fn metric_line_width(metric: Metric) -> f32 {
-    crate::ui::chart_key::line_width(metric_line_style(metric))
+pub(super) const MEAN_WIDTH: f32 = 2.4;
+
+/// How far in (pixels) a metric's markers start, so that two lines' markers stand apart.
+fn marker_offset(metric: Metric) -> f64 {
+    Metric::ALL.iter().position(|m| *m == metric).unwrap_or(0) as f64 * 12.0
 }
 
 /// When sessions are shown as counts under the chart rather than lines in it: when more than
@@ -371,11 +365,11 @@ fn session_strip(
 fn add_buckets(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     buckets: &[Bucket],
-    visible: &std::ops::RangeInclusive<f64>,
+    view: &Viewport,
     metric: Metric,
-    resolution: Resolution,
     dark: bool,
 ) {
+    let (visible, per_pixel, resolution) = (&view.visible, view.per_pixel, view.resolution);
     let color = metric_color(metric, dark);
     let name = format!("{}, {}ly mean", metric_legend(metric), resolution.unit());
     // Runs of buckets that follow one another; a missing one breaks the line.
@@ -394,17 +388,24 @@ fn add_buckets(
                     .allow_hover(false),
             );
             let points: Vec<[f64; 2]> = run.iter().map(|b| [middle(b), b.mean]).collect();
+            let marks = marker_points(&points, per_pixel, marker_offset(metric));
             plot_ui.line(
                 Line::new(name.clone(), PlotPoints::from(points))
                     .color(color)
-                    .width(metric_line_width(metric))
-                    .style(metric_line_style(metric)),
+                    .width(MEAN_WIDTH),
+            );
+            plot_ui.add(
+                Points::new(name.clone(), PlotPoints::from(marks))
+                    .color(color)
+                    .radius(MARKER_RADIUS)
+                    .shape(metric_marker(metric)),
             );
         } else {
             plot_ui.add(
                 Points::new(name.clone(), PlotPoints::from(vec![[xs[0], run[0].mean]]))
                     .color(color)
-                    .radius(3.0),
+                    .radius(MARKER_RADIUS)
+                    .shape(metric_marker(metric)),
             );
         }
         run.clear();
@@ -454,7 +455,6 @@ fn session_lines(
         plot_ui.add(
             VLine::new(format!("{} session", kind.label()), x)
                 .color(color)
-                .style(LineStyle::Dashed { length: 5.0 })
                 .width(if chosen { 3.0 } else { 1.2 }),
         );
         // The kind's letter at the top, so the kinds differ without colour.
@@ -477,10 +477,11 @@ fn add_runs(
     visible: &std::ops::RangeInclusive<f64>,
     per_pixel: f64,
     (name, color): (&str, Color32),
-    (width, style): (f32, LineStyle),
+    (width, marker): (f32, Option<(MarkerShape, f64)>),
     dots_for_single_days: bool,
 ) {
     let mut lone: Vec<[f64; 2]> = Vec::new();
+    let mut marks: Vec<[f64; 2]> = Vec::new();
     for run in runs {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             continue;
@@ -501,11 +502,21 @@ fn add_runs(
         }
         // Lowest and highest of every two pixel columns: at most one point per column on average.
         let points = decimate(slice, per_pixel * 2.0);
+        if let Some((_, offset)) = marker {
+            marks.extend(marker_points(slice, per_pixel, offset));
+        }
         plot_ui.line(
             Line::new(name.to_owned(), PlotPoints::from(points))
                 .color(color)
-                .width(width)
-                .style(style),
+                .width(width),
+        );
+    }
+    if let Some((shape, _)) = marker.filter(|_| !marks.is_empty()) {
+        plot_ui.add(
+            Points::new(name.to_owned(), PlotPoints::from(marks))
+                .color(color)
+                .radius(MARKER_RADIUS)
+                .shape(shape),
         );
     }
     if !lone.is_empty() {
