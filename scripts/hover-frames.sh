@@ -7,6 +7,7 @@
 #   scripts/hover-frames.sh [RANGE] [VIEW]   (All and Trends by default; the range may also be
 #                                           Year, Days90 or Days30, the view Day, Aligned, …)
 #
+# PAINLOG_RENDERER=glow|wgpu chooses the renderer (painlog's preferred one without it).
 # Prints the median, the 90th and 99th percentiles and the worst of 400 frames (the first 30,
 # the window settling, left out), and how much of each frame building the UI took.
 set -euo pipefail
@@ -54,7 +55,7 @@ while kill -0 "$app_pid" 2>/dev/null; do
 done
 wait "$app_pid" || true
 
-python3 - "$log" "$view, $range" <<'PY'
+python3 - "$log" "$view, $range, ${PAINLOG_RENDERER:-the preferred renderer}" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()][30:]
 times = sorted(float(row[0]) for row in rows)

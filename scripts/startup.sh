@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up to the first painted frame, and peak memory: painlog on a 20-year journal against an
 # empty eframe window built with the same eframe version and features (examples/empty_window.rs),
-# measured side by side under a virtual X display with Mesa's software renderer.
+# on each of eframe's renderers (glow and wgpu), measured side by side under a virtual X display
+# with Mesa's software renderer. The ratios are against the faster empty window.
 #
 #   scripts/startup.sh [RUNS]     (default 20 runs each)
 #
@@ -47,10 +48,15 @@ import os, statistics, subprocess, sys, time
 
 runs, empty, app, journal, work = int(sys.argv[1]), *sys.argv[2:]
 base_env = dict(os.environ)
+def with(env, **extra):
+    return {**env, **extra}
 programs = [
-    ("empty eframe window", [empty], base_env),
-    ("painlog, 20-year journal (Day view)", [app, "--data", journal], base_env),
-    ("painlog, 20-year journal (Trends, all)", [app, "--data", journal], {**base_env, "HOME": f"{work}/trends"}),
+    ("empty eframe window, glow", [empty], with(base_env, PAINLOG_RENDERER="glow")),
+    ("empty eframe window, wgpu", [empty], with(base_env, PAINLOG_RENDERER="wgpu")),
+    ("painlog, 20-year journal (Day view), glow", [app, "--data", journal], with(base_env, PAINLOG_RENDERER="glow")),
+    ("painlog, 20-year journal (Trends, all), glow", [app, "--data", journal], with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER="glow")),
+    ("painlog, 20-year journal (Day view), wgpu", [app, "--data", journal], with(base_env, PAINLOG_RENDERER="wgpu")),
+    ("painlog, 20-year journal (Trends, all), wgpu", [app, "--data", journal], with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER="wgpu")),
 ]
 times = {name: [] for name, _, _ in programs}
 peaks = {name: [] for name, _, _ in programs}
@@ -67,9 +73,12 @@ for round in range(warm_up + runs):
             times[name].append(elapsed)
             peaks[name].append(usage.ru_maxrss)  # KiB on Linux
 
-base_time = statistics.median(times[programs[0][0]])
-base_peak = statistics.median(peaks[programs[0][0]])
-print(f"== Start-up to the first painted frame, and peak memory ({runs} interleaved runs each)\n")
+# The yardstick: the faster of the two empty windows.
+base = min(programs[:2], key=lambda p: statistics.median(times[p[0]]))[0]
+base_time = statistics.median(times[base])
+base_peak = statistics.median(peaks[base])
+print(f"== Start-up to the first painted frame, and peak memory ({runs} interleaved runs each;"
+      f" ratios against the {base})\n")
 print("| program | start-up, median | quartiles | ratio | peak RSS, median | ratio |")
 print("|---|---|---|---|---|---|")
 for name, _, _ in programs:

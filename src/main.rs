@@ -35,8 +35,10 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(painlog::cli::EXIT_USAGE);
             }
+            // --renderer (or PAINLOG_RENDERER, which may be set for every run) only matters to
+            // the window: a command ignores it.
             painlog::cli::run(cli.data, command)
         }
-        None => painlog::ui::launch(cli.data, cli.demo, now),
+        None => painlog::ui::launch(cli.data, cli.demo, now, cli.renderer),
     }
 }

@@ -39,6 +39,11 @@ pub fn today() -> NaiveDate {
     now().date()
 }
 
+/// `glow` or `wgpu`.
+pub fn renderer(text: &str) -> Result<crate::ui::Renderer, String> {
+    crate::ui::Renderer::parse(text)
+}
+
 /// A score given on the command line: a value, or `none` to clear it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScoreArg {

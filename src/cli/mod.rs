@@ -41,6 +41,11 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Draw the window with this renderer: glow (OpenGL) or wgpu. Without it, painlog uses the
+    /// faster one where it runs (glow on Linux, wgpu elsewhere) and the other if that cannot start.
+    #[arg(long, env = crate::ui::RENDERER_ENV, value_name = "glow|wgpu", value_parser = args::renderer)]
+    pub renderer: Option<crate::ui::Renderer>,
+
     /// What to do; without one, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -48,8 +48,9 @@ pub(super) struct WindowState {
     pub title: String,
     /// Frames drawn so far.
     pub frames: u64,
-    /// When each frame began, while frames are logged ([`AppConfig::frame_log`]).
-    pub frame_starts: Vec<std::time::Instant>,
+    /// When each frame began and how long its UI took to build, while frames are logged
+    /// ([`AppConfig::frame_log`]).
+    pub frame_starts: Vec<(std::time::Instant, Duration)>,
     /// The window was asked to close but changes could not be saved: ask what to do.
     pub close_blocked: bool,
     /// The user chose to close without saving.
@@ -331,31 +332,38 @@ impl eframe::App for PainlogApp {
         if self.config.exit_after_first_frame && self.window.frames >= 2 {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.config.frame_log.is_some() {
-            self.window.frame_starts.push(std::time::Instant::now());
-            if self.window.frame_starts.len() > LOGGED_FRAMES {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            } else {
-                ui.ctx().request_repaint();
-            }
+        if self.config.frame_log.is_none() {
+            self.show(ui);
+            return;
+        }
+        let start = std::time::Instant::now();
+        if self.window.frame_starts.len() >= LOGGED_FRAMES {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
         }
         self.show(ui);
+        self.window.frame_starts.push((start, start.elapsed()));
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs());
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
         if let Some(path) = &self.config.frame_log {
-            // Milliseconds from each frame's start to the next's: the whole frame, the
-            // renderer's part included.
+            // Milliseconds from each frame's start to the next's (the whole frame, the
+            // renderer's part included), then how long building its UI took.
             let lines: String = self
                 .window
                 .frame_starts
                 .windows(2)
-                .map(|pair| format!("{:.3}\n", (pair[1] - pair[0]).as_secs_f64() * 1000.0))
+                .map(|pair| {
+                    let whole = (pair[1].0 - pair[0].0).as_secs_f64() * 1000.0;
+                    let ui = pair[0].1.as_secs_f64() * 1000.0;
+                    format!("{whole:.3} {ui:.3}\n")
+                })
                 .collect();
             if let Err(error) = std::fs::write(path, lines) {
                 eprintln!(

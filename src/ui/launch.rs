@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::prefs::{PREFS_KEY, Prefs};
-use super::{AppConfig, Clock, EXIT_AFTER_FIRST_FRAME_ENV, PainlogApp};
+use super::{AppConfig, Clock, EXIT_AFTER_FIRST_FRAME_ENV, PainlogApp, Renderer};
 use crate::store;
 
 /// Prepare an egui context as painlog needs it: DejaVu Sans after egui's own font, so arrows,
@@ -38,11 +38,13 @@ pub fn setup_context(ctx: &egui::Context) {
 }
 
 /// Open the window on the journal (`data`, or the default), or on a temporary demo journal;
-/// `fixed_now` (from `PAINLOG_NOW`) stands in for the clock.
+/// `fixed_now` (from `PAINLOG_NOW`) stands in for the clock; `renderer` is the one asked for
+/// (else [`Renderer::preferred`], falling back to the other).
 pub fn launch(
     data: Option<PathBuf>,
     demo: bool,
     fixed_now: Option<NaiveDateTime>,
+    renderer: Option<Renderer>,
 ) -> std::process::ExitCode {
     use std::process::ExitCode;
     let clock = fixed_now.map_or(Clock::System, Clock::Fixed);
@@ -76,7 +78,7 @@ pub fn launch(
     config.is_demo = demo_journal.is_some();
     config.exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some();
     config.frame_log = std::env::var_os(super::config::FRAME_LOG_ENV).map(PathBuf::from);
-    let result = run(config);
+    let result = run_falling_back(&config, renderer);
     drop(demo_journal);
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -87,8 +89,42 @@ pub fn launch(
     }
 }
 
-/// Open the window and run until it is closed.
-pub fn run(config: AppConfig) -> eframe::Result {
+/// Open the window with `asked` (or the preferred renderer) and run until it is closed; when
+/// that renderer cannot start (no OpenGL, a broken driver), say so on stderr and try the other.
+/// A renderer that started and failed later is not tried again: the window had run.
+pub fn run_falling_back(config: &AppConfig, asked: Option<Renderer>) -> eframe::Result {
+    let first = asked.unwrap_or_else(Renderer::preferred);
+    let started = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    match run_with(config.clone(), first, &started) {
+        Err(error) if !started.load(std::sync::atomic::Ordering::SeqCst) => {
+            let second = first.other();
+            eprintln!(
+                "painlog: the {first} renderer could not start ({error}); using {second} instead"
+            );
+            run_with(config.clone(), second, &started)
+        }
+        result => result,
+    }
+}
+
+/// Open the window with `renderer`; `started` is set once the app exists.
+fn run_with(
+    config: AppConfig,
+    renderer: Renderer,
+    started: &std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> eframe::Result {
+    if std::env::var(super::renderer::FAIL_RENDERER_ENV)
+        .is_ok_and(|name| Renderer::parse(&name) == Ok(renderer))
+    {
+        return Err(eframe::Error::AppCreation(
+            format!(
+                "{} was told to fail ({})",
+                renderer,
+                super::renderer::FAIL_RENDERER_ENV
+            )
+            .into(),
+        ));
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("painlog")
         .with_app_id("painlog")
@@ -110,12 +146,15 @@ pub fn run(config: AppConfig) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport,
         persistence_path,
+        renderer: renderer.for_eframe(),
         ..Default::default()
     };
+    let started = std::sync::Arc::clone(started);
     eframe::run_native(
         "painlog",
         options,
         Box::new(move |creation| {
+            started.store(true, std::sync::atomic::Ordering::SeqCst);
             setup_context(&creation.egui_ctx);
             let prefs: Prefs = creation
                 .storage
