@@ -33,7 +33,9 @@ display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-sleep 1
+# Wait for the display's socket (a fixed pause was sometimes too short).
+for _ in $(seq 50); do [ -S "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+sleep 0.3
 export DISPLAY=$display HOME=$work
 unset WAYLAND_DISPLAY
 

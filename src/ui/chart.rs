@@ -29,8 +29,9 @@ const LEVELS: [f64; 7] = [DAY, WEEK, MONTH, QUARTER, YEAR, TWO_YEARS, TEN_YEARS]
 /// pixels in days).
 const GRID_MIN_PX: f64 = 8.0;
 
-/// The finest grid lines drawn are at least this many pixels apart (finer ones are noise).
-const LINE_ROOM: f64 = 12.0;
+/// The finest grid lines drawn are at least this many pixels apart (finer ones are noise, and
+/// each line costs a software renderer its share of a frame).
+const LINE_ROOM: f64 = 24.0;
 
 /// No mark this close to either end of the axis (in pixels): half a label.
 const EDGE_ROOM: f64 = 22.0;

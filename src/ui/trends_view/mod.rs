@@ -8,10 +8,10 @@ use super::chart::{metric_color, metric_legend};
 use super::context::ViewContext;
 use super::widgets::{field_label, reason_line};
 use crate::analysis::{
-    Bucket, DayRange, EffectSettings, Effects, JournalIndex, MetricMap, Resolution, SessionEffect,
-    buckets, daily_runs, day_number, rolling_mean_runs,
+    Bucket, DayRange, EffectSettings, JournalIndex, MetricMap, Resolution, SessionEffect, buckets,
+    daily_runs, day_number, rolling_mean_runs,
 };
-use crate::model::{Journal, Metric, SessionId};
+use crate::model::{Journal, Metric, Session, SessionId};
 
 mod legend;
 mod plot;
@@ -69,6 +69,41 @@ struct SeriesCache {
 }
 
 impl SeriesCache {
+    /// Compute, if not yet done, what `metric` needs at `resolution` (with the daily values and
+    /// the mean as chosen): only what a frame shows, so that opening on twenty years in months
+    /// does not compute every day's line.
+    fn prepare(
+        &mut self,
+        index: &JournalIndex,
+        metric: Metric,
+        resolution: Resolution,
+        choices: &TrendsChoices,
+    ) {
+        let Some(span) = index.daily.span() else {
+            return;
+        };
+        match resolution {
+            Resolution::Daily => {
+                if choices.daily {
+                    self.daily[metric]
+                        .get_or_insert_with(|| daily_runs(&index.daily, metric, span));
+                }
+                if choices.rolling {
+                    self.rolling[metric]
+                        .get_or_insert_with(|| rolling_mean_runs(&index.daily, metric, span));
+                }
+            }
+            Resolution::Weekly => {
+                self.weekly[metric]
+                    .get_or_insert_with(|| buckets(&index.daily, metric, span, resolution));
+            }
+            Resolution::Monthly => {
+                self.monthly[metric]
+                    .get_or_insert_with(|| buckets(&index.daily, metric, span, resolution));
+            }
+        }
+    }
+
     /// Whether the chart has anything of `metric` to draw at `resolution`.
     fn has_data(&self, metric: Metric, resolution: Resolution) -> bool {
         match resolution {
@@ -183,9 +218,22 @@ impl TrendsView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         let (journal, today, settings) = (ctx.journal, ctx.today(), ctx.settings);
         egui::CentralPanel::default().show(ui, |ui| {
-            let (index, effects) = ctx.analysis.effects(journal, settings);
-            self.refresh_series(journal, index);
-            self.controls_ui(ui, effects);
+            // The effects (every session's windows, against ordinary weeks) only when a session
+            // is selected: the chart itself needs the days and the sessions' dates.
+            let (index, effects) = if self.selected.is_some() {
+                let (index, effects) = ctx.analysis.effects(journal, settings);
+                (index, Some(effects))
+            } else {
+                (ctx.analysis.index(journal), None)
+            };
+            let selected = effects.and_then(|effects| {
+                let id = self.selected?;
+                let effect = effects.sessions.iter().find(|e| e.session_id == id)?;
+                Some((effect, effects.settings))
+            });
+            let sessions = journal.sessions();
+            self.refresh_series(journal);
+            self.controls_ui(ui, sessions);
             let range = self.day_range(index, today);
             if journal.is_empty() {
                 ui.label(
@@ -195,7 +243,7 @@ impl TrendsView {
                     .weak(),
                 );
             }
-            self.selection_ui(ui, effects);
+            self.selection_ui(ui, sessions, selected);
             if self.drawn.resolution != Resolution::Daily && !self.drawn.metrics.is_empty() {
                 ui.label(format!(
                     "{} days are too many to draw one by one at this width: each line shows \
@@ -209,9 +257,15 @@ impl TrendsView {
                 ));
             }
             legend::legend_ui(ui, &self.drawn, self.choices.daily, self.choices.rolling);
-            let drawn = self.plot_ui(ui, journal, index, effects, range);
+            let shown = plot::Shown {
+                journal,
+                index,
+                selected: selected.map(|(effect, _)| effect),
+                range,
+            };
+            let drawn = self.plot_ui(ui, &shown);
             if let Some(x) = drawn.clicked {
-                self.select_near(x, drawn.per_pixel, effects);
+                self.select_near(ui.ctx(), (x, drawn.per_pixel), sessions);
             }
             if !drawn.same_key(&self.drawn) {
                 // The key above the chart follows what it drew.
@@ -221,7 +275,8 @@ impl TrendsView {
         });
     }
 
-    fn refresh_series(&mut self, journal: &Journal, index: &JournalIndex) {
+    /// A new journal revision: the series computed for the last one go.
+    fn refresh_series(&mut self, journal: &Journal) {
         if self
             .cache
             .as_ref()
@@ -234,25 +289,6 @@ impl TrendsView {
                 weekly: MetricMap::from_fn(|_| None),
                 monthly: MetricMap::from_fn(|_| None),
             });
-        }
-        let span = index.daily.span();
-        let (Some(cache), Some(span)) = (&mut self.cache, span) else {
-            return;
-        };
-        for metric in Metric::ALL.into_iter().filter(|m| self.choices.shown[*m]) {
-            if self.choices.daily {
-                cache.daily[metric].get_or_insert_with(|| daily_runs(&index.daily, metric, span));
-            }
-            if self.choices.rolling {
-                cache.rolling[metric]
-                    .get_or_insert_with(|| rolling_mean_runs(&index.daily, metric, span));
-            }
-            for (cached, resolution) in [
-                (&mut cache.weekly[metric], Resolution::Weekly),
-                (&mut cache.monthly[metric], Resolution::Monthly),
-            ] {
-                cached.get_or_insert_with(|| buckets(&index.daily, metric, span, resolution));
-            }
         }
     }
 
@@ -290,7 +326,7 @@ impl TrendsView {
         }
     }
 
-    fn controls_ui(&mut self, ui: &mut egui::Ui, effects: &Effects) {
+    fn controls_ui(&mut self, ui: &mut egui::Ui, sessions: &[Session]) {
         let dark = ui.visuals().dark_mode;
         ui.horizontal_wrapped(|ui| {
             ui.strong("Show:");
@@ -313,7 +349,7 @@ impl TrendsView {
                     self.reset_bounds = true;
                     if choice == RangeChoice::Custom
                         && self.choices.custom_from.is_empty()
-                        && let Some(first) = effects.sessions.first()
+                        && let Some(first) = sessions.first()
                     {
                         self.choices.custom_from = first.date().to_string();
                     }
@@ -345,12 +381,17 @@ impl TrendsView {
         }
     }
 
-    fn selection_ui(&mut self, ui: &mut egui::Ui, effects: &Effects) {
+    fn selection_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        sessions: &[Session],
+        selected: Option<(&SessionEffect, EffectSettings)>,
+    ) {
         let position = self
             .selected
-            .and_then(|id| effects.sessions.iter().position(|e| e.session_id == id));
+            .and_then(|id| sessions.iter().position(|s| s.id == id));
         ui.horizontal_wrapped(|ui| {
-            let count = effects.sessions.len();
+            let count = sessions.len();
             let earlier = position.map_or(count.checked_sub(1), |p| p.checked_sub(1));
             let later = position.and_then(|p| (p + 1 < count).then_some(p + 1));
             let mut step = None;
@@ -360,16 +401,16 @@ impl TrendsView {
             if ui.add_enabled(later.is_some(), egui::Button::new(labels::NEXT)).clicked() {
                 step = later;
             }
-            if let Some(effect) = step.map(|i| &effects.sessions[i]) {
-                self.selected = Some(effect.session_id);
-                self.focus = Some(day_number(effect.date()));
+            if let Some(session) = step.map(|i| &sessions[i]) {
+                self.select(ui.ctx(), Some(session.id));
+                self.focus = Some(day_number(session.date()));
             }
             if ui.add_enabled(self.selected.is_some(), egui::Button::new(labels::CLEAR)).clicked() {
-                self.selected = None;
+                self.select(ui.ctx(), None);
             }
-            match position.map(|p| &effects.sessions[p]) {
-                Some(effect) => {
-                    ui.label(selection_text(effect, effects.settings));
+            match selected {
+                Some((effect, settings)) => {
+                    ui.label(selection_text(effect, settings));
                 }
                 None => {
                     ui.label(RichText::new("Click a session marker (or use the buttons) to shade the days before and after it.").weak());
@@ -378,15 +419,27 @@ impl TrendsView {
         });
     }
 
-    fn select_near(&mut self, x: f64, per_pixel: f64, effects: &Effects) {
+    /// Select a session (or none); the next frame shows its windows.
+    fn select(&mut self, ctx: &egui::Context, id: Option<SessionId>) {
+        if self.selected != id {
+            self.selected = id;
+            ctx.request_repaint();
+        }
+    }
+
+    fn select_near(
+        &mut self,
+        ctx: &egui::Context,
+        (x, per_pixel): (f64, f64),
+        sessions: &[Session],
+    ) {
         let tolerance = (per_pixel * 8.0).max(0.6);
-        let nearest = effects
-            .sessions
+        let nearest = sessions
             .iter()
-            .map(|e| (e, (day_number(e.date()) - x).abs()))
+            .map(|s| (s, (day_number(s.date()) - x).abs()))
             .filter(|(_, distance)| *distance <= tolerance)
             .min_by(|a, b| a.1.total_cmp(&b.1));
-        self.selected = nearest.map(|(effect, _)| effect.session_id);
+        self.select(ctx, nearest.map(|(session, _)| session.id));
     }
 }
 

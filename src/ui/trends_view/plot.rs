@@ -2,13 +2,13 @@
 //! session, and what the pointer is over.
 
 use egui::{Color32, RichText};
-use egui_plot::{Bar, BarChart, FilledArea, Line, MarkerShape, Plot, PlotPoints, Points, VLine};
+use egui_plot::{FilledArea, Line, MarkerShape, Plot, PlotPoints, Points, VLine};
 
 use crate::analysis::{
-    Bucket, DayRange, Effects, JournalIndex, Resolution, SessionEffect, date_from_day_number,
-    day_number, decimate, session_density,
+    Bucket, DayRange, JournalIndex, Resolution, SessionEffect, date_from_day_number, day_number,
+    decimate, session_density,
 };
-use crate::model::{Journal, KindChoice, Metric, Session};
+use crate::model::{Journal, KindChoice, Metric, Session, SessionId};
 use crate::report::text;
 use crate::ui::chart::{
     LINKED_Y_AXIS_WIDTH, count_grid, date_axis, date_grid, days_per_pixel, kind_color,
@@ -19,14 +19,8 @@ use crate::ui::chart_key::{MARKER_RADIUS, marker_points, metric_marker};
 impl super::TrendsView {
     /// Draw the chart and, under it, the sessions as a strip when lines would crowd; returns
     /// what was drawn.
-    pub(super) fn plot_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        journal: &Journal,
-        index: &JournalIndex,
-        effects: &Effects,
-        range: DayRange,
-    ) -> Drawn {
+    pub(super) fn plot_ui(&mut self, ui: &mut egui::Ui, shown: &Shown<'_>) -> Drawn {
+        let (journal, index, range) = (shown.journal, shown.index, shown.range);
         let dark = ui.visuals().dark_mode;
         let reset = std::mem::take(&mut self.reset_bounds);
         let focus = self.focus.take();
@@ -58,12 +52,11 @@ impl super::TrendsView {
                 };
                 Some(hover(x))
             });
-        let Some(cache) = &self.cache else {
+        let Some(mut cache) = self.cache.take() else {
             return Drawn::default();
         };
-        let selected = self
-            .selected
-            .and_then(|id| effects.sessions.iter().find(|e| e.session_id == id));
+        let (selected, selected_id) = (shown.selected, self.selected);
+        let sessions = journal.sessions();
         let choices = &self.choices;
         let response = plot.show(ui, |plot_ui| {
             if reset {
@@ -93,11 +86,11 @@ impl super::TrendsView {
                 per_pixel,
                 resolution,
             };
-            let metrics = draw_metrics(plot_ui, cache, choices, &view, dark);
-            let strip = strip_resolution(effects, &visible, resolution);
+            let metrics = draw_metrics(plot_ui, (&mut cache, index), choices, &view, dark);
+            let strip = strip_resolution(sessions, &visible, resolution);
             let mut kinds = Vec::new();
             if strip.is_none() {
-                kinds = session_lines(plot_ui, effects, selected, &visible, dark);
+                kinds = session_lines(plot_ui, sessions, selected_id, &visible, dark);
             } else if let Some(effect) = selected {
                 plot_ui.add(
                     VLine::new("", day_number(effect.date()))
@@ -119,6 +112,7 @@ impl super::TrendsView {
                 shaded: selected.is_some(),
             }
         });
+        self.cache = Some(cache);
         // What a screen reader (and a test) is told about the chart: the days it shows now,
         // which dragging and zooming change.
         let bounds = response.transform.bounds();
@@ -137,6 +131,18 @@ impl super::TrendsView {
         }
         drawn
     }
+}
+
+/// What the chart shows: the journal, its index, the selected session's windows, the days.
+pub(super) struct Shown<'a> {
+    /// The journal.
+    pub journal: &'a Journal,
+    /// Its index.
+    pub index: &'a JournalIndex,
+    /// The selected session, with its windows.
+    pub selected: Option<&'a SessionEffect>,
+    /// The days chosen.
+    pub range: DayRange,
 }
 
 /// What one frame of the chart drew, for its legend and for clicks.
@@ -205,13 +211,14 @@ struct Viewport {
 /// with their band; returns the metrics that had something to draw.
 fn draw_metrics(
     plot_ui: &mut egui_plot::PlotUi<'_>,
-    cache: &super::SeriesCache,
+    (cache, index): (&mut super::SeriesCache, &JournalIndex),
     choices: &super::TrendsChoices,
     view: &Viewport,
     dark: bool,
 ) -> Vec<Metric> {
     let mut metrics = Vec::new();
     for metric in Metric::ALL.into_iter().filter(|m| choices.shown[*m]) {
+        cache.prepare(index, metric, view.resolution, choices);
         if cache.has_data(metric, view.resolution) {
             metrics.push(metric);
         }
@@ -278,14 +285,13 @@ fn marker_offset(metric: Metric) -> f64 {
 /// When sessions are shown as counts under the chart rather than lines in it: when more than
 /// [`MAX_SESSION_LINES`] are in view, or the chart shows weeks or months. `None`: lines.
 fn strip_resolution(
-    effects: &Effects,
+    sessions: &[Session],
     visible: &std::ops::RangeInclusive<f64>,
     resolution: Resolution,
 ) -> Option<Resolution> {
-    let in_view = effects
-        .sessions
+    let in_view = sessions
         .iter()
-        .filter(|e| visible.contains(&day_number(e.date())))
+        .filter(|s| visible.contains(&day_number(s.date())))
         .count();
     match resolution {
         Resolution::Daily if in_view <= MAX_SESSION_LINES => None,
@@ -313,21 +319,30 @@ fn session_strip(
     } else {
         30.4
     };
-    let bars: Vec<Bar> = session_density(sessions.iter().map(Session::date), all, resolution)
-        .into_iter()
-        .map(|(start, count)| {
-            Bar::new(day_number(start) + width / 2.0 - 0.5, count as f64).width(width * 0.85)
-        })
-        .collect();
-    let most = bars.iter().map(|bar| bar.value).fold(1.0_f64, f64::max);
-    let ink = ui.visuals().text_color().gamma_multiply(0.7);
+    let ink = ui.visuals().text_color().gamma_multiply(0.45);
+    // One filled outline of steps, not hundreds of bars: a software renderer draws each bar's
+    // anti-aliased edges, and twenty years are 240 months.
+    let (mut xs, mut highs) = (Vec::new(), Vec::new());
+    let mut most = 1.0_f64;
+    for (start, count) in session_density(sessions.iter().map(Session::date), all, resolution) {
+        let (left, right) = (
+            day_number(start) - 0.5 + width * 0.075,
+            day_number(start) - 0.5 + width * 0.925,
+        );
+        let count = count as f64;
+        most = most.max(count);
+        xs.extend([left, left, right, right]);
+        highs.extend([0.0, count, count, 0.0]);
+    }
+    let lows = vec![0.0; xs.len()];
     let unit = resolution.unit();
     let response = Plot::new("trends_sessions")
         .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
         .height(90.0)
         .link_axis(egui::Id::unique("trends_x"), [true, false])
-        .x_grid_spacer(date_grid)
-        .custom_x_axes(vec![date_axis()])
+        // The chart above, on the same days, already names them.
+        .show_axes([false, true])
+        .show_grid([false, true])
         .y_axis_label(format!("sessions per {unit}"))
         .y_grid_spacer(count_grid)
         .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
@@ -338,7 +353,9 @@ fn session_strip(
         .include_y(0.0)
         .include_y(most)
         .show(ui, |plot_ui| {
-            plot_ui.bar_chart(BarChart::new(format!("Sessions per {unit}"), bars).color(ink));
+            plot_ui.add(
+                FilledArea::new(format!("Sessions per {unit}"), &xs, &lows, &highs).fill_color(ink),
+            );
         });
     // What a screen reader is told: how many sessions the strip counts over the days in view.
     let bounds = response.transform.bounds();
@@ -434,23 +451,22 @@ fn middle(bucket: &Bucket) -> f64 {
 /// returns the kinds drawn.
 fn session_lines(
     plot_ui: &mut egui_plot::PlotUi<'_>,
-    effects: &Effects,
-    selected: Option<&SessionEffect>,
+    sessions: &[Session],
+    selected: Option<SessionId>,
     visible: &std::ops::RangeInclusive<f64>,
     dark: bool,
 ) -> Vec<KindChoice> {
     let mut kinds = Vec::new();
-    for effect in effects
-        .sessions
+    for session in sessions
         .iter()
-        .filter(|e| visible.contains(&day_number(e.date())))
+        .filter(|s| visible.contains(&day_number(s.date())))
     {
-        let kind = effect.kind.choice();
+        let kind = session.kind.choice();
         if !kinds.contains(&kind) {
             kinds.push(kind);
         }
-        let chosen = selected.is_some_and(|s| s.session_id == effect.session_id);
-        let x = day_number(effect.date());
+        let chosen = selected == Some(session.id);
+        let x = day_number(session.date());
         let color = kind_color(kind, dark);
         plot_ui.add(
             VLine::new(format!("{} session", kind.label()), x)
