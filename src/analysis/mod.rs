@@ -50,7 +50,7 @@ pub use windows::SessionDays;
 use crate::model::{Journal, Metric};
 
 /// Said next to every before/after effect.
-pub const REGRESSION_NOTE: &str = "People tend to book a session when pain is high, so pain often falls afterwards anyway. Compare with the baseline: the same change around days without a session.";
+pub const REGRESSION_NOTE: &str = "People tend to book a session when pain is high, so pain often falls afterwards anyway. That is why painlog compares them with ordinary weeks: the same change around days far from any session.";
 
 /// Said wherever results are shown.
 pub const DIARY_NOTE: &str = "This is a diary, not a diagnosis. Severe pain, or pain after an accident, is for a doctor first.";

@@ -16,12 +16,24 @@ pub fn one_decimal(value: Option<f64>) -> String {
     value.map_or_else(|| NONE.to_owned(), |v| format!("{v:.1}"))
 }
 
-/// A change with its sign and one decimal ("+0.4", "-1.2", "0.0"), or "–".
+/// A change in words, the sign said once ("1.4 lower", "0.4 higher", "unchanged"), or "–".
 pub fn change(value: Option<f64>) -> String {
-    match value {
-        None => NONE.to_owned(),
-        Some(v) if v.abs() < 0.05 => "0.0".to_owned(),
-        Some(v) => format!("{v:+.1}"),
+    value.map_or_else(|| NONE.to_owned(), |v| super::wording::change(Some(v)))
+}
+
+/// A change with its sign and one decimal ("+0.4", "-1.2", "0.0"), or "–": for a chart's
+/// numbers, read against its axis.
+pub fn signed_change(value: Option<f64>) -> String {
+    value.map_or_else(|| NONE.to_owned(), signed)
+}
+
+/// A number with its sign and one decimal ("+0.4", "-1.2"), "0.0" for what rounds to zero (never
+/// "-0.0" nor "+0.0").
+fn signed(value: f64) -> String {
+    if value.abs() < 0.05 {
+        "0.0".to_owned()
+    } else {
+        format!("{value:+.1}")
     }
 }
 
@@ -94,11 +106,11 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// A 95% interval with signs ("-1.2 to +0.4"), or "–".
+/// A 95% interval with signs ("-1.2 to +0.4", "0.0 to +0.8"), or "–".
 pub fn interval(interval: Option<[f64; 2]>) -> String {
     interval.map_or_else(
         || NONE.to_owned(),
-        |[low, high]| format!("{low:+.1} to {high:+.1}"),
+        |[low, high]| format!("{} to {}", signed(low), signed(high)),
     )
 }
 
@@ -129,3 +141,19 @@ pub fn before_after(before: Option<f64>, after: Option<f64>) -> String {
 
 /// Said on every page of every report.
 pub const SELF_REPORTED: &str = "Self-reported by the patient; not a diagnosis.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signed_numbers_never_read_minus_zero() {
+        assert_eq!(signed_change(Some(-0.04)), "0.0");
+        assert_eq!(signed_change(Some(-1.24)), "-1.2");
+        assert_eq!(change(Some(-1.24)), "1.2 lower");
+        assert_eq!(change(None), NONE);
+        assert_eq!(interval(Some([-0.04, 0.81])), "0.0 to +0.8");
+        assert_eq!(interval(Some([-1.5, -0.01])), "-1.5 to 0.0");
+        assert_eq!(interval(None), NONE);
+    }
+}

@@ -24,6 +24,8 @@ pub enum Group<'a> {
     Kind(&'a str),
     /// One therapist.
     Therapist(&'a str),
+    /// One kind with one therapist: "deep tissue", "Anna Berg".
+    KindWithTherapist(&'a str, &'a str),
 }
 
 impl Group<'_> {
@@ -33,6 +35,7 @@ impl Group<'_> {
             Self::All => "After sessions".to_owned(),
             Self::Kind(kind) => format!("After {kind} sessions"),
             Self::Therapist(name) => format!("After sessions with {name}"),
+            Self::KindWithTherapist(kind, name) => format!("After {kind} sessions with {name}"),
         }
     }
 
@@ -43,6 +46,7 @@ impl Group<'_> {
             Self::All => noun.to_owned(),
             Self::Kind(kind) => format!("{kind} {noun}"),
             Self::Therapist(name) => format!("{noun} with {name}"),
+            Self::KindWithTherapist(kind, name) => format!("{kind} {noun} with {name}"),
         }
     }
 }
@@ -112,9 +116,15 @@ pub fn comparison(group: Group<'_>, metric: Metric, compared: &Comparison) -> St
                 points(difference)
             )
         }
-        (Verdict::NoClearDifference, Some(difference), Some((low, high))) => format!(
-            "{}, {name} changed about as it does over ordinary weeks: no clear difference yet (difference {difference:+.1}, 95% interval {low:+.1} to {high:+.1}; {counts}).",
-            group.after()
+        (Verdict::NoClearDifference, Some(difference), Some(interval)) => format!(
+            "{}, {name} changed about as it does over ordinary weeks: no clear difference yet ({}, 95% interval {}; {counts}).",
+            group.after(),
+            if difference.abs() < 0.05 {
+                "no difference".to_owned()
+            } else {
+                change(Some(difference))
+            },
+            change_interval(Some(interval))
         ),
         _ => not_enough(group, compared),
     }
@@ -161,8 +171,8 @@ pub fn meaningful(pain: &MetricEffect) -> &'static str {
     }
 }
 
-/// "Neck sessions: neck hurt on 5 of 7 days before, 2 of 7 after; ordinary weeks 4 of 7 → 4 of
-/// 7 (3 sessions, 30 ordinary weeks)."
+/// "Sessions on the neck: the neck hurt on 5 of 7 days before, 2 of 7 after; over ordinary weeks
+/// 4 of 7 before, 4 of 7 after (3 sessions, 30 ordinary weeks)."
 pub fn focus_region(region: Region, compared: &RegionComparison, window: u8) -> String {
     let of = |share: crate::analysis::Share| {
         share.of_window(window).map_or_else(
@@ -170,10 +180,9 @@ pub fn focus_region(region: Region, compared: &RegionComparison, window: u8) -> 
             |days| format!("{days} of {window}"),
         )
     };
-    let label = region.label();
+    let name = region.label().to_lowercase();
     format!(
-        "{label} sessions: {} hurt on {} days before, {} after; ordinary weeks {} → {} ({}, {}).",
-        label.to_lowercase(),
+        "Sessions on the {name}: the {name} hurt on {} days before, {} after; over ordinary weeks {} before, {} after ({}, {}).",
         of(compared.before),
         of(compared.after),
         of(compared.ordinary_before),
@@ -207,8 +216,8 @@ pub fn comparison_in_list(group: Group<'_>, metric: Metric, compared: &Compariso
 pub fn change_interval(interval: Option<(f64, f64)>) -> String {
     match interval {
         None => "not enough data".to_owned(),
-        Some((low, high)) if high < 0.0 => format!("{:.1} to {:.1} lower", -high, -low),
-        Some((low, high)) if low > 0.0 => format!("{low:.1} to {high:.1} higher"),
+        Some((low, high)) if high < 0.05 => format!("{:.1} to {:.1} lower", (-high).max(0.0), -low),
+        Some((low, high)) if low > -0.05 => format!("{:.1} to {high:.1} higher", low.max(0.0)),
         Some((low, high)) => format!("{:.1} lower to {high:.1} higher", -low),
     }
 }
@@ -312,7 +321,7 @@ mod tests {
         let unclear = compared(&[0.0, 1.0, -1.0], &[0.5, 0.0, 1.0]);
         let text = comparison(Group::Therapist("Anna Berg"), Metric::Stress, &unclear);
         assert!(
-            text.starts_with("After sessions with Anna Berg, stress changed about as it does over ordinary weeks: no clear difference yet (difference -0.5, 95% interval"),
+            text.starts_with("After sessions with Anna Berg, stress changed about as it does over ordinary weeks: no clear difference yet (0.5 lower, 95% interval"),
             "{text}"
         );
         assert!(text.ends_with("; 3 sessions, 3 ordinary weeks)."), "{text}");

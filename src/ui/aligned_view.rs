@@ -13,6 +13,7 @@ use super::context::ViewContext;
 use super::controls::{honesty_ui, settings_ui};
 use crate::analysis::{AlignedFilter, AlignedPoint, EffectSettings, aligned};
 use crate::model::{Journal, KindChoice, Metric};
+use crate::report::wording;
 
 /// Labels the tests and screen readers find.
 pub mod labels {
@@ -331,7 +332,8 @@ fn effects_count(ctx: &mut ViewContext<'_>, filter: &AlignedFilter) -> usize {
         .count()
 }
 
-/// The filtered sessions' mean change against the baseline, in one sentence.
+/// The filtered sessions against ordinary weeks, in the sentence the Effects view and the report
+/// say ([`wording::comparison`]), with the counts behind it.
 fn comparison(
     effects: &crate::analysis::Effects,
     metric: Metric,
@@ -343,25 +345,14 @@ fn comparison(
         .filter(|e| filter.accepts(e))
         .filter_map(|e| e.metrics[metric].change())
         .collect();
-    let which = match (&filter.kind, &filter.therapist) {
-        (Some(kind), Some(name)) => format!("{} sessions with {name}", kind.label()),
-        (Some(kind), None) => format!("{} sessions", kind.label()),
-        (None, Some(name)) => format!("sessions with {name}"),
-        (None, None) => "all sessions".to_owned(),
+    let ordinary: Vec<f64> = effects.ordinary[metric].iter().map(|(_, c)| *c).collect();
+    let compared = crate::analysis::Comparison::of(&changes, &ordinary);
+    let kind = filter.kind.map(wording::kind_in_sentence);
+    let group = match (kind, filter.therapist.as_deref()) {
+        (Some(kind), Some(name)) => wording::Group::KindWithTherapist(kind, name),
+        (Some(kind), None) => wording::Group::Kind(kind),
+        (None, Some(name)) => wording::Group::Therapist(name),
+        (None, None) => wording::Group::All,
     };
-    let name = metric.name().to_lowercase();
-    let sessions = match crate::analysis::stats::mean(&changes) {
-        Some(mean) => format!(
-            "After {which}, {name} changed by {mean:+.1} on average from the {} days before to the {} days after ({} with enough data).",
-            effects.settings.window(),
-            effects.settings.window(),
-            changes.len()
-        ),
-        None => format!("None of {which} has enough data before and after yet."),
-    };
-    let baseline = match effects.baseline[metric].mean_change {
-        Some(mean) => format!(" Ordinary days without a session: {mean:+.1}."),
-        None => String::new(),
-    };
-    format!("{sessions}{baseline}")
+    wording::comparison(group, metric, &compared)
 }

@@ -11,14 +11,14 @@ use crate::report::text::SELF_REPORTED;
 /// Page one of `summary` as the report will say it, with the `name` and `message` as typed.
 pub(super) fn preview_ui(ui: &mut egui::Ui, page: &PageOne, name: &str, message: &str) {
     let (name, message) = (name.trim(), message.trim());
-    ui.label(RichText::new("Preview of page one").weak().small());
+    ui.label(RichText::new("Preview of page one").weak());
     ui.heading(title_with(
         Some(name).filter(|n| !n.is_empty()),
         str::to_owned,
     ));
     ui.label(&page.period);
     // Not made yet: no date beside it.
-    ui.label(RichText::new(SELF_REPORTED).weak().small());
+    ui.label(RichText::new(SELF_REPORTED).weak());
     ui.add_space(6.0);
     answer_ui(ui, page);
     ui.add_space(8.0);
@@ -108,5 +108,5 @@ fn sessions_ui(ui: &mut egui::Ui, page: &PageOne) {
     if let Some(earlier) = page.earlier_line(page.sessions.len()) {
         ui.label(format!("…{earlier}."));
     }
-    ui.label(RichText::new(&page.sessions_note.preview).weak().small());
+    ui.label(RichText::new(&page.sessions_note.preview).weak());
 }

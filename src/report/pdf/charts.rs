@@ -9,7 +9,7 @@ use super::style::TextStyle;
 use crate::analysis::{Bucket, Resolution, date_from_day_number, day_number, decimate};
 use crate::model::KindChoice;
 use crate::report::MonthLine;
-use crate::report::text::{NONE, change};
+use crate::report::text::{NONE, signed_change};
 
 /// Room left of a chart for its pain axis.
 const AXIS_ROOM: f32 = 26.0;
@@ -589,7 +589,7 @@ pub(super) fn month_grid(layout: &mut Layout, years: &[(i32, Vec<&MonthLine>)]) 
             let count = count.to_string();
             let w = layout.text_width(TextStyle::MONTH_COUNT, &count);
             layout.text(right - w, top + 10.0, TextStyle::MONTH_COUNT, count);
-            let mean = change(mean);
+            let mean = signed_change(mean);
             let w = layout.text_width(TextStyle::MONTH_CHANGE, &mean);
             layout.text(right - w, top + 20.0, TextStyle::MONTH_CHANGE, mean);
         };

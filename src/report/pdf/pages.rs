@@ -15,7 +15,8 @@ use crate::report::page_one::{
     PageOne, REGIONS_HEADING, SessionRow,
 };
 use crate::report::text::{
-    NONE, SELF_REPORTED, change, date, interval, mean_of_days, or_none, relief, short_date, start,
+    NONE, SELF_REPORTED, change, date, interval, mean_of_days, or_none, relief, short_date,
+    signed_change, start,
 };
 use crate::report::{GroupKey, KindLine, MonthLine, SessionLine, wording};
 
@@ -294,7 +295,7 @@ fn forest_row(line: &AnswerLine, what: &str) -> ForestRow {
         interval: c.ci95,
         value: format!(
             "{} ({})",
-            change(c.difference),
+            signed_change(c.difference),
             interval(c.ci95.map(|(low, high)| [low, high]))
         ),
         verdict: wording::verdict_word(Metric::Pain, c),
@@ -404,10 +405,12 @@ fn by_kind_table(layout: &mut Layout, summary: &Summary) {
         Column::left("Kind", 1.5, |k| k.kind.clone()),
         Column::right("Sessions", 0.65, |k| k.sessions.to_string()),
         Column::right("With data", 0.7, |k| k.n.to_string()),
-        Column::right("Mean", 0.55, |k| change(k.mean_change)),
-        Column::right("Median", 0.6, |k| change(k.median_change)),
-        Column::right("95% interval", 1.0, |k| interval(k.ci95)),
-        Column::right("Better/same/worse", 1.5, |k| {
+        Column::right("Mean", 0.75, |k| change(k.mean_change)),
+        Column::right("Median", 0.75, |k| change(k.median_change)),
+        Column::right("95% interval", 1.6, |k| {
+            wording::change_interval(k.ci95.map(|[low, high]| (low, high)))
+        }),
+        Column::right("Better/same/worse", 1.3, |k| {
             format!("{} / {} / {}", k.improved, k.unchanged, k.worse)
         }),
     ];

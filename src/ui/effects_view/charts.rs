@@ -68,10 +68,10 @@ impl EffectsView {
                 let date = date_from_day_number(point.x)?;
                 let session = sessions.iter().find(|e| e.date() == date)?;
                 Some(format!(
-                    "{}\n{}: change {:+.1}",
+                    "{}\n{}: {}",
                     text::date(date),
                     session.kind,
-                    point.y
+                    crate::report::wording::change(Some(point.y))
                 ))
             })
             .show(ui, |plot_ui| {
@@ -205,4 +205,11 @@ pub(super) fn forest_ui(ui: &mut egui::Ui, rows: &[super::answer::Row<'_>], metr
                 }
             }
         });
+    let (left, right) = crate::report::wording::forest_sides(metric);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(left);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(right);
+        });
+    });
 }

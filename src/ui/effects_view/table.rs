@@ -161,7 +161,7 @@ fn summary_cells(ui: &mut egui::Ui, summary: &ChangeSummary) {
             .median_change
             .map_or_else(|| text::NONE.to_owned(), |m| wording::change(Some(m))),
     );
-    ui.label(text::interval(summary.ci95.map(|(low, high)| [low, high])));
+    ui.label(wording::change_interval(summary.ci95));
     ui.label(format!(
         "{} / {} / {}",
         summary.improved, summary.unchanged, summary.worse
