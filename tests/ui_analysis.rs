@@ -229,11 +229,11 @@ fn selecting_a_session_shades_its_windows() {
     open(&mut harness, "Trends");
     assert!(harness.query_by_label_contains("Shaded:").is_none());
     click(&mut harness, "◀ Earlier session");
-    harness.get_by_label_contains("Shaded: session 2 (Swedish, Sun 14 Jun 2026)");
-    harness.get_by_label_contains("Before 11 Jun to 13 Jun: pain 3.0 over 3 days");
+    harness.get_by_label_contains("Shaded: the Swedish session of Sun 14 Jun 2026");
+    harness.get_by_label_contains("Before, 11 Jun – 13 Jun: pain 3.0 over 3 days logged.");
     click(&mut harness, "◀ Earlier session");
-    harness.get_by_label_contains("Shaded: session 1 (Deep tissue, Wed 10 Jun 2026)");
-    harness.get_by_label_contains("after 11 Jun to 13 Jun");
+    harness.get_by_label_contains("Shaded: the Deep tissue session of Wed 10 Jun 2026");
+    harness.get_by_label_contains("After, 11 Jun – 13 Jun:");
     click(&mut harness, "Clear selection");
     assert!(harness.query_by_label_contains("Shaded:").is_none());
 }
@@ -321,6 +321,10 @@ fn empty_journal_views_say_what_to_do() {
     let mut harness = harness(&path);
     open(&mut harness, "Trends");
     harness.get_by_label_contains("Nothing to chart yet");
+    assert!(
+        harness.query_by_label("◀ Earlier session").is_none(),
+        "no empty chart and its controls, only what to do"
+    );
     open(&mut harness, "Effects");
     harness.get_by_label_contains("No sessions yet");
     open(&mut harness, "Aligned");

@@ -221,11 +221,11 @@ fn earlier_and_later_session_step_through_the_sessions() {
     let mut harness = harness(&path);
     click(&mut harness, "Trends");
     click(&mut harness, "◀ Earlier session");
-    harness.get_by_label_contains("Shaded: session 2 (Swedish, Sun 14 Jun 2026)");
+    harness.get_by_label_contains("Shaded: the Swedish session of Sun 14 Jun 2026");
     click(&mut harness, "◀ Earlier session");
-    harness.get_by_label_contains("Shaded: session 1 (Deep tissue, Wed 10 Jun 2026)");
+    harness.get_by_label_contains("Shaded: the Deep tissue session of Wed 10 Jun 2026");
     click(&mut harness, "Later session ▶");
-    harness.get_by_label_contains("Shaded: session 2 (Swedish, Sun 14 Jun 2026)");
+    harness.get_by_label_contains("Shaded: the Swedish session of Sun 14 Jun 2026");
     assert!(
         harness
             .get_by_label("Later session ▶")

@@ -106,14 +106,14 @@ fn stepping_to_a_session_brings_it_into_view() {
         (date("2026-05-17"), date("2026-06-15"))
     );
     click(&mut harness, "◀ Earlier session");
-    harness.get_by_label_contains("Shaded: session 2");
+    harness.get_by_label_contains("Shaded: the Deep tissue session of Wed 10 Jun 2026");
     assert_eq!(
         chart_days(&harness),
         (date("2026-05-17"), date("2026-06-15")),
         "a session in view: the chart stays"
     );
     click(&mut harness, "◀ Earlier session");
-    harness.get_by_label_contains("Shaded: session 1");
+    harness.get_by_label_contains("Shaded: the Swedish session of Mon 2 Mar 2026");
     let (first, last) = chart_days(&harness);
     assert!(
         first <= date("2026-03-02") && date("2026-03-02") <= last,

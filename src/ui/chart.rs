@@ -37,7 +37,7 @@ const LINE_ROOM: f64 = 24.0;
 const EDGE_ROOM: f64 = 22.0;
 
 /// A week's label is left out this close to a month's (in pixels), where they would touch.
-const LABEL_ROOM: f64 = 56.0;
+const LABEL_ROOM: f64 = 64.0;
 
 /// Grid lines on calendar days: days, Mondays, first of the month, quarters, years, every
 /// second and every tenth year, as many levels as the pixels allow. egui_plot labels a mark when
@@ -73,7 +73,13 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
         let at_edge = (value - min).min(max - value) < EDGE_ROOM * per_pixel;
         if step >= finest
             && !at_edge
-            && !(step == WEEK && near_a_month(date, LABEL_ROOM * per_pixel))
+            && !(step == WEEK
+                && near_a_month(
+                    date,
+                    LABEL_ROOM * per_pixel,
+                    (min, max),
+                    EDGE_ROOM * per_pixel,
+                ))
         {
             marks.push(GridMark {
                 value,
@@ -109,11 +115,16 @@ fn step_of(date: NaiveDate) -> f64 {
     }
 }
 
-/// Whether the first of a month lies within `days` of `date`.
-fn near_a_month(date: NaiveDate, days: f64) -> bool {
+/// Whether the first of a month lies within `days` of `date` and is itself marked (not within
+/// `edge` of either end of `bounds`, where its mark is left out).
+fn near_a_month(date: NaiveDate, days: f64, (min, max): (f64, f64), edge: f64) -> bool {
     let since_first = f64::from(date.day() - 1);
     let to_next = f64::from(days_in_month(date) - date.day() + 1);
-    since_first < days || to_next < days
+    let marked = |offset: f64| {
+        let value = day_number(date) + offset;
+        value - min >= edge && max - value >= edge
+    };
+    (since_first < days && marked(-since_first)) || (to_next < days && marked(to_next))
 }
 
 fn days_in_month(date: NaiveDate) -> u32 {
@@ -281,18 +292,33 @@ const fn rgb(hex: u32) -> Color32 {
     Color32::from_rgb((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
 }
 
-/// The fills of a session's before and after windows.
+/// The fills of a session's before and after windows: neutral greys, the after window the
+/// darker, so that they never look like a metric's band of spread (every metric has a hue).
 pub fn window_colors(dark: bool) -> (Color32, Color32) {
-    let alpha = if dark { 40 } else { 55 };
-    (
-        Color32::from_rgba_unmultiplied(240, 160, 40, alpha),
-        Color32::from_rgba_unmultiplied(60, 160, 240, alpha),
-    )
+    if dark {
+        (
+            Color32::from_rgba_unmultiplied(255, 255, 255, 22),
+            Color32::from_rgba_unmultiplied(255, 255, 255, 44),
+        )
+    } else {
+        (
+            Color32::from_rgba_unmultiplied(0, 0, 0, 18),
+            Color32::from_rgba_unmultiplied(0, 0, 0, 40),
+        )
+    }
 }
 
-/// Shade a session's before and after windows, each named at the top of the chart.
+/// The narrowest a shaded window may be on screen and still carry its name.
+const WINDOW_NAME_ROOM: f32 = 56.0;
+
+/// Shade a session's before and after windows, each named at the top of the chart where its
+/// shown part is wide enough for the name (names never overlap nor run off the chart).
 pub fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect, dark: bool) {
     let (before, after) = window_colors(dark);
+    let bounds = plot_ui.plot_bounds();
+    let (left, right) = (bounds.min()[0], bounds.max()[0]);
+    let per_pixel = days_per_pixel(&bounds, plot_ui.response().rect.width());
+    let top = bounds.max()[1];
     for (name, range, color) in [
         ("before", effect.before, before),
         ("after", effect.after, after),
@@ -301,8 +327,19 @@ pub fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect
             let (from, to) = (day_number(range.from) - 0.5, day_number(range.to) + 0.5);
             // Unnamed, so that hovering names the data; the label sits on the chart.
             plot_ui.add(egui_plot::Span::new("", from..=to).fill(color));
-            let top = egui_plot::PlotPoint::new((from + to) / 2.0, 10.15);
-            plot_ui.add(egui_plot::Text::new("", top, egui::RichText::new(name)));
+            let (shown_from, shown_to) = (from.max(left), to.min(right));
+            if (shown_to - shown_from) / per_pixel >= f64::from(WINDOW_NAME_ROOM) {
+                let at = egui_plot::PlotPoint::new((shown_from + shown_to) / 2.0, top);
+                plot_ui.add(
+                    egui_plot::Text::new(
+                        "",
+                        at,
+                        egui::RichText::new(name).text_style(egui::TextStyle::Body),
+                    )
+                    .anchor(egui::Align2::CENTER_TOP)
+                    .allow_hover(false),
+                );
+            }
         }
     }
 }
@@ -377,6 +414,14 @@ mod tests {
                 "16 Nov", "23 Nov"
             ]
         );
+    }
+
+    #[test]
+    fn a_monday_next_to_an_unmarked_first_of_the_month_keeps_its_label() {
+        // Three weeks over 880 pixels ending on 1 Dec: 1 Dec sits at the edge and goes
+        // unmarked, so 30 Nov, the day before, is not crowded by it and is labelled.
+        let labels = labelled(input("2026-11-10", "2026-12-01", 880.0));
+        assert_eq!(labels, ["16 Nov", "23 Nov", "30 Nov"]);
     }
 
     #[test]

@@ -84,16 +84,15 @@ pub fn layered(under: impl Sample, over: impl Sample) -> impl Sample {
     }
 }
 
-/// A vertical line (a marked day), dashed, with a letter beside it if given.
+/// A vertical line (a marked day), solid as the charts draw it, with a letter beside it if
+/// given.
 pub fn vertical(color: Color32, letter: Option<&'static str>, font: egui::FontId) -> impl Sample {
     move |painter: &egui::Painter, from: Pos2, _to: Pos2| {
         let x = from.x + 8.0;
-        painter.extend(Shape::dashed_line(
-            &[Pos2::new(x, from.y - 7.0), Pos2::new(x, from.y + 7.0)],
+        painter.line_segment(
+            [Pos2::new(x, from.y - 7.0), Pos2::new(x, from.y + 7.0)],
             Stroke::new(1.6, color),
-            4.0,
-            2.5,
-        ));
+        );
         if let Some(letter) = letter {
             painter.text(
                 Pos2::new(x + 5.0, from.y),

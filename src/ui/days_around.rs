@@ -98,9 +98,13 @@ impl DaysAround<'_> {
                     plot_ui.add(
                         egui_plot::Text::new(
                             "",
-                            egui_plot::PlotPoint::new(x, 9.6),
-                            RichText::new(kind.letter()).color(color).strong(),
+                            egui_plot::PlotPoint::new(x, 10.5),
+                            RichText::new(kind.letter())
+                                .text_style(egui::TextStyle::Body)
+                                .color(color)
+                                .strong(),
                         )
+                        .anchor(egui::Align2::CENTER_TOP)
                         .allow_hover(false),
                     );
                 }

@@ -231,19 +231,20 @@ impl TrendsView {
                 let effect = effects.sessions.iter().find(|e| e.session_id == id)?;
                 Some((effect, effects.settings))
             });
+            if journal.is_empty() {
+                // No empty grid: what to do first.
+                ui.heading("Nothing to chart yet");
+                ui.label(
+                    "Log a few days in the Day view (Ctrl+1) and your pain, stiffness, sleep and \
+                     stress appear here over time, with your massage sessions marked.",
+                );
+                return;
+            }
             let sessions = journal.sessions();
             self.refresh_series(journal);
             self.controls_ui(ui, sessions);
             let range = self.day_range(index, today);
-            if journal.is_empty() {
-                ui.label(
-                    RichText::new(
-                        "Nothing to chart yet: log a few days and your trends appear here.",
-                    )
-                    .weak(),
-                );
-            }
-            self.selection_ui(ui, sessions, selected);
+            self.selection_ui(ui, sessions, selected, today);
             if self.drawn.resolution != Resolution::Daily && !self.drawn.metrics.is_empty() {
                 ui.label(format!(
                     "{} days are too many to draw one by one at this width: each line shows \
@@ -386,6 +387,7 @@ impl TrendsView {
         ui: &mut egui::Ui,
         sessions: &[Session],
         selected: Option<(&SessionEffect, EffectSettings)>,
+        today: NaiveDate,
     ) {
         let position = self
             .selected
@@ -410,10 +412,10 @@ impl TrendsView {
             }
             match selected {
                 Some((effect, settings)) => {
-                    ui.label(selection_text(effect, settings));
+                    ui.label(selection_text(effect, settings, today));
                 }
                 None => {
-                    ui.label(RichText::new("Click a session marker (or use the buttons) to shade the days before and after it.").weak());
+                    ui.label(RichText::new("Click a session on the chart, or step with the buttons, to shade the days before and after it.").weak());
                 }
             }
         });
@@ -443,35 +445,58 @@ impl TrendsView {
     }
 }
 
-/// What the selection shades, in words.
-fn selection_text(effect: &SessionEffect, settings: EffectSettings) -> String {
-    let describe = |range: DayRange, stat: crate::analysis::WindowStat| {
+/// What the selection shades, in words: "Shaded: the Swedish session of Sun 14 Jun 2026, 7 days
+/// each side. Before, 7 Jun – 13 Jun: pain 4.4 over 6 logged days. After, 15 Jun – 21 Jun (still
+/// under way): not enough data yet (2 logged days, 3 needed). Pain 0.4 lower after."
+fn selection_text(effect: &SessionEffect, settings: EffectSettings, today: NaiveDate) -> String {
+    let needed = settings.min_days();
+    let describe = |side: &str, range: DayRange, stat: crate::analysis::WindowStat| {
         if range.is_empty() {
-            "no days (another session is next to it)".to_owned()
-        } else {
-            let mean = stat.mean.map_or_else(
-                || format!("not enough data ({} days with pain)", stat.days),
-                |mean| format!("pain {mean:.1} over {} days", stat.days),
-            );
-            format!(
-                "{} to {}: {mean}",
-                text::day_month(range.from),
-                text::day_month(range.to)
-            )
+            return format!("{side}: no days (another session is next to it).");
         }
+        let under_way = if range.to > today {
+            " (still under way)"
+        } else {
+            ""
+        };
+        let mean = stat.mean.map_or_else(
+            || {
+                format!(
+                    "not enough data yet ({} logged, {needed} needed)",
+                    logged_days(stat.days)
+                )
+            },
+            |mean| format!("pain {mean:.1} over {} logged", logged_days(stat.days)),
+        );
+        format!(
+            "{side}, {} – {}{under_way}: {mean}.",
+            text::day_month(range.from),
+            text::day_month(range.to)
+        )
     };
     let pain = &effect.metrics[Metric::Pain];
     let change = match pain.change() {
-        Some(moved) => format!("pain {}", crate::report::wording::change(Some(moved))),
-        None => "not enough data".to_owned(),
+        Some(moved) => format!(
+            " Pain {} after.",
+            crate::report::wording::change(Some(moved))
+        ),
+        None => String::new(),
     };
     format!(
-        "Shaded: session {} ({}, {}), {}-day windows. Before {}; after {}: {change}.",
-        effect.session_id,
+        "Shaded: the {} session of {}, {} days each side. {} {}{change}",
         effect.kind,
         text::date(effect.date()),
         settings.window(),
-        describe(effect.before, pain.before),
-        describe(effect.after, pain.after),
+        describe("Before", effect.before, pain.before),
+        describe("After", effect.after, pain.after),
     )
+}
+
+/// "1 day", "5 days".
+fn logged_days(n: usize) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
 }

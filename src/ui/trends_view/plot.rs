@@ -28,7 +28,7 @@ impl super::TrendsView {
         let hover = |x: f64| hover_text(journal, index, x);
         // Room for the strip of sessions under the chart when it was drawn last frame.
         let strip_room = if self.drawn.strip.is_some() {
-            110.0
+            135.0
         } else {
             0.0
         };
@@ -336,6 +336,8 @@ fn session_strip(
     }
     let lows = vec![0.0; xs.len()];
     let unit = resolution.unit();
+    // Named above rather than along its short axis, where the name would not fit.
+    ui.label(format!("Sessions per {unit}"));
     let response = Plot::new("trends_sessions")
         .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
         .height(90.0)
@@ -343,7 +345,6 @@ fn session_strip(
         // The chart above, on the same days, already names them.
         .show_axes([false, true])
         .show_grid([false, true])
-        .y_axis_label(format!("sessions per {unit}"))
         .y_grid_spacer(count_grid)
         .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
         .allow_zoom([true, false])
@@ -351,7 +352,7 @@ fn session_strip(
         .allow_scroll([true, false])
         .default_x_bounds(*x_range.start(), *x_range.end())
         .include_y(0.0)
-        .include_y(most)
+        .include_y(most * 1.15)
         .show(ui, |plot_ui| {
             plot_ui.add(
                 FilledArea::new(format!("Sessions per {unit}"), &xs, &lows, &highs).fill_color(ink),
@@ -477,9 +478,13 @@ fn session_lines(
         plot_ui.add(
             egui_plot::Text::new(
                 "",
-                egui_plot::PlotPoint::new(x, 10.2),
-                RichText::new(kind.letter()).color(color).strong(),
+                egui_plot::PlotPoint::new(x, 10.3),
+                RichText::new(kind.letter())
+                    .text_style(egui::TextStyle::Body)
+                    .color(color)
+                    .strong(),
             )
+            .anchor(egui::Align2::CENTER_TOP)
             .allow_hover(false),
         );
     }
