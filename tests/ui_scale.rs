@@ -332,3 +332,42 @@ fn a_wide_window_charts_the_days_around_beside_the_forms() {
     harness.get_by_label("The days since, on a chart");
     harness.get_by_label_contains("Days around ");
 }
+
+#[test]
+fn a_session_too_long_for_the_list_ends_in_an_ellipsis_and_is_read_whole() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = painlog::model::Journal::default();
+    let mut long = session("2026-06-10 10:00", SessionKind::DeepTissue);
+    long.therapist = Some("Dr. Maximiliane Oberhauser-Vandenberghe, Riverside Clinic".to_owned());
+    journal.add_session(long);
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    harness.set_size(egui::vec2(800.0, 600.0));
+    harness.run();
+    click(&mut harness, "Sessions");
+    fn elided(shape: &egui::Shape, out: &mut Vec<(String, bool)>) {
+        match shape {
+            egui::Shape::Text(text) => {
+                out.push((text.galley.text().to_owned(), text.galley.elided));
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| elided(s, out)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        elided(&clipped.shape, &mut texts);
+    }
+    let detail = texts
+        .iter()
+        .find(|(t, _)| t.starts_with("Deep tissue · 60 min · Dr. Maximiliane"))
+        .expect("the detail line is drawn");
+    assert!(detail.1, "the detail line is cut with an ellipsis");
+    let title = texts
+        .iter()
+        .find(|(t, _)| t == "Wed 10 Jun 2026, 10:00")
+        .expect("the title line is drawn");
+    assert!(!title.1, "a line that fits is whole");
+    // A screen reader hears the whole line.
+    harness.get_by_label_contains("Oberhauser-Vandenberghe, Riverside Clinic");
+}

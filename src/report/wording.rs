@@ -111,9 +111,11 @@ pub fn comparison(group: Group<'_>, metric: Metric, compared: &Comparison) -> St
                 "worse than its ordinary ups and downs"
             };
             format!(
-                "{}, {name} {moved} {} more than over ordinary weeks (95% interval {from:.1} to {to:.1}; {counts}): {meaning}.",
+                "{}, {name} {moved} {} more than over ordinary weeks (95% interval {} to {}; {counts}): {meaning}.",
                 group.after(),
-                points(difference)
+                points(difference),
+                bound(from),
+                bound(to)
             )
         }
         (Verdict::NoClearDifference, Some(difference), Some(interval)) => format!(
@@ -127,6 +129,16 @@ pub fn comparison(group: Group<'_>, metric: Metric, compared: &Comparison) -> St
             change_interval(Some(interval))
         ),
         _ => not_enough(group, compared),
+    }
+}
+
+/// An end of a clear interval: one decimal, or two where one would read as 0.0 (an interval
+/// that excludes zero never reads "0.0 to 1.6").
+fn bound(value: f64) -> String {
+    if value.abs() < 0.05 {
+        format!("{value:.2}")
+    } else {
+        format!("{value:.1}")
     }
 }
 
@@ -339,6 +351,21 @@ mod tests {
             ),
             "Not enough data yet: 1 Swedish session with enough logged days and 1 ordinary week with enough logged days (3 needed)."
         );
+    }
+
+    #[test]
+    fn a_clear_interval_never_reads_as_starting_at_zero() {
+        let just = Comparison {
+            verdict: Verdict::Lower,
+            difference: Some(-0.8),
+            ci95: Some((-1.6, -0.03)),
+            sessions: 5,
+            baseline: 9,
+            session_mean: Some(-0.5),
+            baseline_mean: Some(0.3),
+        };
+        let text = comparison(Group::All, Metric::Pain, &just);
+        assert!(text.contains("(95% interval 0.03 to 1.6;"), "{text}");
     }
 
     #[test]

@@ -158,7 +158,7 @@ impl DayView {
         self.shortcuts(ui, today);
         egui::Panel::left("days_list")
             .resizable(true)
-            .default_size((ui.available_width() * 0.28).clamp(160.0, 260.0))
+            .default_size((ui.available_width() * 0.28).clamp(160.0, 340.0))
             .size_range(150.0..=(ui.available_width() * 0.35).clamp(150.0, 420.0))
             .show(ui, |ui| self.list_ui(ui, journal, today));
 

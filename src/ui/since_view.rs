@@ -179,7 +179,7 @@ fn recent_sessions_ui(
                 "Date",
                 "Kind",
                 "Therapist",
-                "Pain before → after (days)",
+                "Mean pain before → after",
                 "Right after the session",
             ] {
                 ui.strong(header);

@@ -124,7 +124,7 @@ impl SessionsView {
         }
         egui::Panel::left("sessions_list")
             .resizable(true)
-            .default_size((ui.available_width() * 0.3).clamp(180.0, 300.0))
+            .default_size((ui.available_width() * 0.3).clamp(180.0, 380.0))
             .size_range(160.0..=(ui.available_width() * 0.38).clamp(160.0, 480.0))
             .show(ui, |ui| self.list_ui(ui, journal, clock));
 
@@ -235,19 +235,32 @@ fn session_row(
     let painter = ui.painter_at(rect.shrink(2.0));
     let body = egui::TextStyle::Body.resolve(ui.style());
     let left = rect.left() + 6.0;
-    painter.text(
+    let width = rect.right() - 4.0 - left;
+    // Each line ends in "…" where the list is too narrow for it; hovering shows it whole.
+    let line = |text: &str, color: egui::Color32| {
+        let mut job =
+            egui::text::LayoutJob::simple_singleline(text.to_owned(), body.clone(), color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        painter.layout_job(job)
+    };
+    let (title_galley, detail_galley) = (
+        line(&title, visuals.text_color()),
+        line(&detail, ui.visuals().weak_text_color()),
+    );
+    let elided = title_galley.elided || detail_galley.elided;
+    painter.galley(
         egui::pos2(left, rect.top() + 4.0),
-        egui::Align2::LEFT_TOP,
-        title,
-        body.clone(),
+        title_galley,
         visuals.text_color(),
     );
-    painter.text(
+    painter.galley(
         egui::pos2(left, rect.center().y + 3.0),
-        egui::Align2::LEFT_TOP,
-        detail,
-        body,
+        detail_galley,
         ui.visuals().weak_text_color(),
     );
-    response
+    if elided {
+        response.on_hover_text(format!("{title}\n{detail}"))
+    } else {
+        response
+    }
 }
