@@ -1,6 +1,7 @@
 //! Summaries for the therapist: a summary model built from `analysis` for one period, rendered
 //! as PDF, Markdown or JSON; and the journal as CSV, out and back in. No egui.
 
+mod comparison;
 pub mod csv_io;
 mod markdown;
 pub mod page_one;
@@ -9,12 +10,12 @@ mod summary;
 pub mod text;
 pub mod wording;
 
+pub use comparison::{GroupKey, PeriodComparison};
 pub use csv_io::{CsvError, ImportSummary, export_csv, import_csv, parse_days, parse_sessions};
 pub use markdown::to_markdown;
 pub use summary::{
-    EarlierData, GroupKey, KindLine, MonthLine, Period, PeriodComparison, PeriodError,
-    ReportRequest, Sections, SessionLine, SessionStart, Summarised, Summary, TrendSeries,
-    summarize_period,
+    EarlierData, KindLine, MonthLine, Period, PeriodError, ReportRequest, Sections, SessionLine,
+    SessionStart, Summarised, Summary, TrendSeries, summarize_period,
 };
 
 /// The whole summary as JSON, for scripts.

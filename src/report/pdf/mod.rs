@@ -3,13 +3,14 @@
 //!
 //! Laid out in two passes, so that every footer can say "page N of M": `pages` puts page one and
 //! the sections on pages of drawing operations (`layout` measures text, breaks lines and pages;
-//! `charts` draws; `style` names each kind of text), then `render` draws them with krilla.
+//! `charts` and `summing_up` draw; `style` names each kind of text), then `render` draws them with krilla.
 
 mod charts;
 mod layout;
 mod pages;
 mod render;
 mod style;
+mod summing_up;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,9 +4,10 @@
 use chrono::Datelike as _;
 
 use super::Summary;
-use super::charts::{self, ForestRow, KIND_KEY};
+use super::charts::{self, KIND_KEY};
 use super::layout::{Column, Layout, MARGIN, Op};
 use super::style::TextStyle;
+use super::summing_up::{self, ForestRow};
 use crate::analysis::Resolution;
 use crate::analysis::compare::MIN_EACH;
 use crate::model::Metric;
@@ -248,7 +249,7 @@ fn effects(layout: &mut Layout, summary: &Summary) {
             };
             rows.push(forest_row(&AnswerLine::of(group, c), kind));
         }
-        charts::forest(layout, &rows, &wording::forest_sides(Metric::Pain));
+        summing_up::forest(layout, &rows, &wording::forest_sides(Metric::Pain));
         let few: Vec<(String, usize)> = compared
             .groups()
             .filter(|(_, c)| c.ci95.is_none())
@@ -395,7 +396,7 @@ fn months(layout: &mut Layout, summary: &Summary) {
             (year, in_year)
         })
         .collect();
-    charts::month_grid(layout, &years);
+    summing_up::month_grid(layout, &years);
 }
 
 fn by_kind_table(layout: &mut Layout, summary: &Summary) {
