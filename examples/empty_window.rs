@@ -2,7 +2,7 @@
 //! yardstick for painlog's start-up time and memory (`scripts/startup.sh`).
 //!
 //! With `PAINLOG_EXIT_AFTER_FIRST_FRAME` set it closes once its first frame is on screen,
-//! exactly as painlog does; `PAINLOG_RENDERER=glow|wgpu` picks eframe's renderer (wgpu, eframe's
+//! exactly as painlog does, saying on stdout when it was presented; `PAINLOG_RENDERER=glow|wgpu` picks eframe's renderer (wgpu, eframe's
 //! default, without it).
 
 fn main() -> eframe::Result {
@@ -19,10 +19,16 @@ fn main() -> eframe::Result {
         persist_window: false,
         ..Default::default()
     };
-    let mut frames = 0_u32;
     eframe::run_ui_native("empty window", options, move |ui, _frame| {
-        frames += 1;
-        if exit_after_first_frame && frames >= 2 {
+        let frame = ui.ctx().cumulative_frame_nr();
+        if exit_after_first_frame && frame >= 1 {
+            if frame == 1 && ui.ctx().current_pass_index() == 0 {
+                // As painlog reports it: the first frame is on screen when the second starts.
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0.0, |since| since.as_secs_f64());
+                println!("first-frame-presented {now:.6}");
+            }
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         egui::CentralPanel::default().show(ui, |ui| {

@@ -59,8 +59,32 @@ fn long_ranges_show_weekly_or_monthly_means_and_sessions_as_counts() {
         "the kinds drawn are in the key"
     );
 
-    // Five years: monthly means with their band, the sessions counted per month under the chart.
-    click(&mut harness, "All");
+    // Five years: monthly means with their band, the sessions counted per month under the chart,
+    // the key and the strip already in the one frame that follows the click (never a frame whose
+    // key or strip belongs to the chart before).
+    let chart = |harness: &Harness<'_, PainlogApp>| {
+        harness
+            .get_by_label_contains("Trend chart, ")
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+    };
+    let month = chart(&harness);
+    harness.get_by_label("All").click();
+    for _ in 0..4 {
+        harness.step();
+        if chart(&harness) != month {
+            break;
+        }
+    }
+    assert_ne!(chart(&harness), month, "the chart shows all five years");
+    assert!(
+        has(&harness, "Pain, monthly mean"),
+        "the key in the same frame"
+    );
+    assert!(!has(&harness, "Pain, daily"), "no key of the chart before");
+    harness.get_by_label_contains("Sessions per month, ");
+    harness.run();
     assert!(has(&harness, "Pain, monthly mean"));
     assert!(!has(&harness, "Pain, daily"), "no daily line at this scale");
     assert!(!has(&harness, "Pain, 7-day mean"));

@@ -46,8 +46,6 @@ impl JournalState {
 pub(super) struct WindowState {
     /// The title last sent to the window.
     pub title: String,
-    /// Frames drawn so far.
-    pub frames: u64,
     /// When each frame began and how long its UI took to build, while frames are logged
     /// ([`AppConfig::frame_log`]).
     pub frame_starts: Vec<(std::time::Instant, Duration)>,
@@ -322,14 +320,28 @@ impl PainlogApp {
     }
 }
 
+/// For `scripts/startup.sh`: the moment the first frame was on screen (the second frame starts
+/// once it is presented), as seconds since the Unix epoch on stdout, so that the script can time
+/// exec → first painted frame without the closing that follows.
+fn report_first_frame() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |since| since.as_secs_f64());
+    println!("first-frame-presented {now:.6}");
+}
+
 /// How many frames a frame log holds before the window closes itself.
 const LOGGED_FRAMES: usize = 400;
 
 impl eframe::App for PainlogApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.window.frames += 1;
-        // The first frame has been presented by the time the second one starts.
-        if self.config.exit_after_first_frame && self.window.frames >= 2 {
+        // The first frame has been presented by the time the second one starts (a frame may
+        // take more than one pass: a pass whose layout followed the last one's is discarded).
+        let frame = ui.ctx().cumulative_frame_nr();
+        if self.config.exit_after_first_frame && frame >= 1 {
+            if frame == 1 && ui.ctx().current_pass_index() == 0 {
+                report_first_frame();
+            }
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if self.config.frame_log.is_none() {

@@ -269,8 +269,11 @@ impl TrendsView {
                 self.select_near(ui.ctx(), (x, drawn.per_pixel), sessions);
             }
             if !drawn.same_key(&self.drawn) {
-                // The key above the chart follows what it drew.
-                ui.ctx().request_repaint();
+                // The key above the chart and the room for the strip under it follow what it
+                // drew: this pass is laid out again before anything is painted, so that no
+                // frame shows a key or a strip that does not match its chart.
+                ui.ctx()
+                    .request_discard("the trend chart's key follows what the chart drew");
             }
             self.drawn = drawn;
         });

@@ -11,8 +11,8 @@ use crate::analysis::{
 use crate::model::{Journal, KindChoice, Metric, Session, SessionId};
 use crate::report::text;
 use crate::ui::chart::{
-    LINKED_Y_AXIS_WIDTH, count_grid, date_axis, date_grid, days_per_pixel, kind_color,
-    metric_color, metric_legend, shade_windows,
+    LINKED_Y_AXIS_WIDTH, count_grid, date_axis, date_grid, kind_color, metric_color, metric_legend,
+    shade_windows,
 };
 use crate::ui::chart_key::{MARKER_RADIUS, marker_points, metric_marker};
 
@@ -59,23 +59,30 @@ impl super::TrendsView {
         let sessions = journal.sessions();
         let choices = &self.choices;
         let response = plot.show(ui, |plot_ui| {
+            // The days this pass shows: new bounds set here take effect after the closure, so
+            // what is drawn follows them rather than the bounds of the pass before.
+            let bounds = plot_ui.plot_bounds();
+            let (mut min, mut max) = (bounds.min()[0], bounds.max()[0]);
             if reset {
                 plot_ui.set_plot_bounds_x(x_range.clone());
                 plot_ui.set_plot_bounds_y(-0.3..=10.3);
+                (min, max) = (*x_range.start(), *x_range.end());
             }
             if let Some(x) = focus {
                 // Stepping to a session brings it into view, keeping the span.
-                let bounds = plot_ui.plot_bounds();
-                let (min, max) = (bounds.min()[0], bounds.max()[0]);
                 if x < min || x > max {
                     let half = (max - min) / 2.0;
                     plot_ui.set_plot_bounds_x((x - half)..=(x + half));
+                    (min, max) = (x - half, x + half);
                 }
             }
-            let bounds = plot_ui.plot_bounds();
             let width = plot_ui.transform().frame().width();
-            let per_pixel = days_per_pixel(&bounds, width);
-            let visible = (bounds.min()[0] - 1.0)..=(bounds.max()[0] + 1.0);
+            let per_pixel = if width > 0.0 {
+                (max - min) / f64::from(width)
+            } else {
+                1.0
+            };
+            let visible = (min - 1.0)..=(max + 1.0);
             let days = (visible.end() - visible.start()).max(0.0) as usize;
             let resolution = Resolution::for_chart(days, f64::from(width));
             if let Some(effect) = selected {
