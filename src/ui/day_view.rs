@@ -192,13 +192,15 @@ impl DayView {
                         .min(today);
                     ui.add_space(4.0);
                     ui.heading(format!("The weeks around {}", text::day_in_year(self.date)));
+                    // As tall as the window allows, leaving room for the key and the words.
+                    let height = (ui.available_height() - 150.0).clamp(300.0, 640.0);
                     DaysAround {
                         id: "day_around_chart",
                         range: DayRange::new(from, to),
                         day: self.date,
                         shaded: None,
                     }
-                    .ui(ui, journal, index, 300.0);
+                    .ui(ui, journal, index, height);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {

@@ -34,13 +34,15 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                         .checked_sub_days(Days::new(7))
                         .unwrap_or(last.date());
                     let index = ctx.analysis.index(journal);
+                    // Half the window's height, the recent sessions under it.
+                    let height = (ui.available_height() * 0.5).clamp(260.0, 520.0);
                     DaysAround {
                         id: "since_chart",
                         range: DayRange::new(from, today.max(from)),
                         day: last.date(),
                         shaded: None,
                     }
-                    .ui(ui, journal, index, 260.0);
+                    .ui(ui, journal, index, height);
                     ui.add_space(10.0);
                     recent_sessions_ui(ui, journal, ctx.analysis, settings, today);
                 });
