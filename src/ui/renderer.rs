@@ -26,9 +26,18 @@ impl Renderer {
     ///
     /// Linux: glow, measured here (Mesa's software renderer under Xvfb, `scripts/startup.sh`
     /// and `scripts/hover-frames.sh`): it starts faster, takes less memory, and draws the 20-year
-    /// trend chart four times faster than wgpu. Windows and macOS: wgpu, eframe's own default,
-    /// which uses the system's native graphics (DirectX, Metal); there OpenGL is the older path
-    /// (deprecated on macOS) and eframe's users report more trouble with it.
+    /// trend chart four times faster than wgpu. Mesa gives OpenGL to every Linux desktop, a GPU
+    /// or none (llvmpipe), so glow can nearly always start; where it cannot (some Wayland set-ups
+    /// report "glutin error: provided native window is not supported"), wgpu is tried next.
+    ///
+    /// Windows and macOS cannot be measured here, so the choice follows what eframe and its
+    /// users report: wgpu, eframe's own default since 0.33 (emilk/egui#7615, #5889), on the
+    /// system's native graphics (DirectX 12, Metal). On macOS OpenGL is deprecated and apps
+    /// report crashes in glow's `NSOpenGLContext flushBuffer` after display sleep that wgpu on
+    /// Metal avoids (dashpay/dash-evo-tool#662); on Windows the basic display driver and Remote
+    /// Desktop offer only OpenGL 1.1, below the 2.0 glow needs (M-Igashi/mp3rgain#285), while
+    /// DirectX 12 has the WARP software adapter everywhere (gfx-rs/wgpu#5294). The fallback
+    /// covers the opposite cases (a driver wgpu finds no adapter on).
     pub fn preferred() -> Self {
         if cfg!(target_os = "linux") {
             Self::Glow
