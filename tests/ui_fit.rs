@@ -283,3 +283,62 @@ fn ordinary_weeks_are_counted_as_what_they_are() {
     harness.get_by_label("Days around each session");
     harness.get_by_label("Logged days needed on each side");
 }
+
+/// Every text painted in the last frame and where it was painted.
+fn painted_at(harness: &Harness<'_, PainlogApp>) -> Vec<(String, egui::Pos2)> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<(String, egui::Pos2)>) {
+        match shape {
+            egui::Shape::Text(text) => out.push((text.galley.text().to_owned(), text.pos)),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_aligned_count_axis_labels_three_counts() {
+    let (_folder, path) = journal_in_temp();
+    therapists_journal(&path);
+    let mut harness = harness_sized(&path, [800.0, 600.0]);
+    click(&mut harness, "Aligned");
+    let texts = painted_at(&harness);
+    let axis = texts
+        .iter()
+        .find(|(text, _)| text == painlog::ui::labels::aligned::COUNT_AXIS)
+        .map(|(_, pos)| *pos)
+        .expect("the count axis is named");
+    // The counts' labels: numbers beside the axis name, left of the bars.
+    let ticks: Vec<&String> = texts
+        .iter()
+        .filter(|(text, pos)| {
+            text.parse::<u32>().is_ok() && (pos.y - axis.y).abs() < 60.0 && pos.x < axis.x + 60.0
+        })
+        .map(|(text, _)| text)
+        .collect();
+    assert!(ticks.len() >= 3, "count labels: {ticks:?} (all: {texts:?})");
+}
+
+#[test]
+fn an_empty_journal_gets_a_sentence_not_empty_charts() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness_sized(&path, [800.0, 600.0]);
+    click(&mut harness, "Aligned");
+    harness.get_by_label(painlog::ui::labels::aligned::NO_SESSION);
+    harness.get_by_label_contains("This view then lines every session up on its day");
+    let texts = painted_texts(&harness);
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t == painlog::ui::labels::aligned::COUNT_AXIS || t == "Session day"),
+        "no empty chart nor its key: {texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("None of all")),
+        "{texts:?}"
+    );
+}
