@@ -342,3 +342,115 @@ fn an_empty_journal_gets_a_sentence_not_empty_charts() {
         "{texts:?}"
     );
 }
+
+/// One session on June 10 after which pain fell a point (not meaningfully), days June 1 to 15.
+fn one_small_drop(path: &Path) {
+    let mut journal = Journal::new();
+    for d in 1..=15_u8 {
+        journal.set_day(day(&format!("2026-06-{d:02}"), if d < 10 { 5 } else { 4 }));
+    }
+    journal.add_session(Session::new(
+        parse_start("2026-06-10 17:00").unwrap(),
+        SessionKind::Swedish,
+        Minutes::new(60).unwrap(),
+    ));
+    save(path, &journal);
+}
+
+const MESSAGE: &str = "Message to your therapist (optional, printed on page one)";
+
+#[test]
+fn the_report_fits_a_small_window_with_export_in_sight() {
+    let (_folder, path) = journal_in_temp();
+    therapists_journal(&path);
+    let mut harness = harness_sized(&path, [800.0, 600.0]);
+    click(&mut harness, "Report");
+    click(&mut harness, "The whole journal");
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
+    let export = harness.get_by_label("Export").rect();
+    let message = harness.get_by_label(MESSAGE).rect();
+    let export_as = harness.get_by_label("Export as").rect();
+    assert!(window.contains_rect(export), "Export at {export:?}");
+    assert!(
+        window.contains_rect(message),
+        "the message field at {message:?}"
+    );
+    assert!(
+        message.bottom() < export_as.top(),
+        "the message field ({message:?}) is above the export bar ({export_as:?})"
+    );
+    // The path has the width the window gives it.
+    let path_field = harness.get_by_label("Save to (a file)").rect();
+    assert!(
+        path_field.width() > 450.0,
+        "the path field is {path_field:?}"
+    );
+    let past = past_the_edge(&harness, 800.0);
+    assert!(past.is_empty(), "past the window's right edge: {past:?}");
+}
+
+#[test]
+fn the_preview_is_a_page_wide_on_a_large_screen() {
+    let (_folder, path) = journal_in_temp();
+    therapists_journal(&path);
+    let mut harness = harness_sized(&path, [1920.0, 1080.0]);
+    click(&mut harness, "Report");
+    let answer = harness
+        .get_by_label_contains("People tend to book a session when pain is high")
+        .rect();
+    assert!(
+        answer.width() <= 810.0,
+        "the preview's lines are {} wide",
+        answer.width()
+    );
+}
+
+#[test]
+fn the_preview_explains_its_mark_only_when_a_row_has_it() {
+    let note = "* at least 2 points or 30% lower.";
+    let (_folder, path) = journal_in_temp();
+    one_small_drop(&path);
+    let mut harness = harness_sized(&path, [1400.0, 900.0]);
+    click(&mut harness, "Report");
+    assert!(harness.query_all_by_label_contains("1.0 lower").count() >= 1);
+    assert!(
+        harness.query_by_label(note).is_none(),
+        "no row has the mark"
+    );
+    let (_folder, path) = journal_in_temp();
+    therapists_journal(&path);
+    let mut harness = harness_sized(&path, [1400.0, 900.0]);
+    click(&mut harness, "Report");
+    click(&mut harness, "The whole journal");
+    harness.get_by_label(note);
+}
+
+#[test]
+fn a_new_journal_opens_the_report_without_an_error() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness_sized(&path, [800.0, 600.0]);
+    click(&mut harness, "Report");
+    let texts = painted_texts(&harness);
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("there is no session yet") || t.contains("no last session")),
+        "no error: {texts:?}"
+    );
+    let last_30 = harness
+        .get_by_label("Last 30 days")
+        .accesskit_node()
+        .toggled();
+    assert_eq!(last_30, Some(egui::accesskit::Toggled::True));
+    harness.get_by_label_contains("(30 days)");
+    // The saved choice is kept: once there is a session, it is the period again.
+    assert_eq!(
+        harness.state().prefs().report.period,
+        painlog::ui::PeriodChoice::SinceLastSession
+    );
+    // Asked for, "since the last session" says plainly why it cannot be.
+    click(&mut harness, "Since the last session");
+    harness.get_by_label_contains(
+        "There is no session yet, so there is no last session to start from",
+    );
+}
