@@ -48,7 +48,7 @@ fn changing_k_changes_the_effects_table() {
     harness.get_by_label("6.0");
     assert!(harness.query_by_label("8.0").is_none());
     harness
-        .get_by_label("Days before and after")
+        .get_by_label(painlog::ui::labels::settings::WINDOW)
         .set_value_accesskit(3.0);
     harness.run();
     // k = 3: June 7–9, mean 8.0.

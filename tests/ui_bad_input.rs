@@ -424,7 +424,7 @@ fn k_and_m_cannot_be_set_outside_their_ranges() {
     click(&mut harness, "Effects");
     for (value, expected) in [(0.0, 1), (-5.0, 1), (29.0, 28), (1000.0, 28), (3.0, 3)] {
         harness
-            .get_by_label("Days before and after")
+            .get_by_label(painlog::ui::labels::settings::WINDOW)
             .set_value_accesskit(value);
         harness.run();
         assert_eq!(harness.state().prefs().window, expected, "k = {value}");
@@ -432,14 +432,14 @@ fn k_and_m_cannot_be_set_outside_their_ranges() {
     // k is 3: m cannot go above it, nor below 1.
     for (value, expected) in [(10.0, 3), (0.0, 1), (2.0, 2)] {
         harness
-            .get_by_label("Fewest logged days per window")
+            .get_by_label(painlog::ui::labels::settings::MIN_DAYS)
             .set_value_accesskit(value);
         harness.run();
         assert_eq!(harness.state().prefs().min_days, expected, "m = {value}");
     }
     // A smaller k brings m down with it.
     harness
-        .get_by_label("Days before and after")
+        .get_by_label(painlog::ui::labels::settings::WINDOW)
         .set_value_accesskit(1.0);
     harness.run();
     assert_eq!(
@@ -876,5 +876,5 @@ fn the_effect_settings_say_their_ranges() {
     let mut harness = harness(&path);
     click(&mut harness, "Effects");
     assert_shown(&harness, "k", "1 to 28");
-    assert_shown(&harness, "m", "at most the days before and after");
+    assert_shown(&harness, "m", "1 to 7");
 }

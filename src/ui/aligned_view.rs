@@ -5,8 +5,7 @@ use egui::RichText;
 use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use super::chart::{
-    LINKED_Y_AXIS_WIDTH, count_grid, kind_color, metric_color, metric_legend, offset_grid,
-    score_grid,
+    LINKED_Y_AXIS_WIDTH, kind_color, metric_color, metric_legend, offset_grid, score_grid,
 };
 use super::chart_key::{self, entry, kind_line_style, line_width};
 use super::context::ViewContext;
@@ -25,6 +24,11 @@ pub mod labels {
     pub const COMPARE: &str = "Compare kinds (one line each)";
     /// The sentence that says how many sessions are averaged.
     pub const SUMMARY_PREFIX: &str = "Averaged over";
+    /// The headline of a journal without sessions.
+    pub const NO_SESSION: &str =
+        "No sessions to line up yet: log your sessions and the days around them.";
+    /// The y axis of the bars under the chart.
+    pub const COUNT_AXIS: &str = "sessions";
 }
 
 /// The aligned view's state.
@@ -74,26 +78,60 @@ impl AlignedView {
                 self.cache = Some((key, series));
                 self.comparison = comparison(effects, metric, &self.filter);
             }
-            ui.label(RichText::new(&self.comparison).strong());
+            let shown = effects_count(ctx, &self.filter);
+            let with_data = self.series().iter().any(|(_, points)| points.iter().any(|p| p.n > 0));
+            let headline = if shown == 0 {
+                self.nothing_to_line_up(journal)
+            } else {
+                self.comparison.clone()
+            };
+            ui.label(RichText::new(headline).strong());
             honesty_ui(ui);
+            if !with_data {
+                // Empty charts with a key would only puzzle: say what fills them instead.
+                ui.add_space(8.0);
+                ui.label(match shown {
+                    0 => "This view then lines every session up on its day and shows how the metric moves over the days before and after it.".to_owned(),
+                    n => format!("None of {} has a logged day within {} days of it yet: log the days around your sessions (on the Day view) to see them here.", if n == 1 { "this session".to_owned() } else { format!("these {n} sessions") }, settings.window()),
+                });
+                return;
+            }
             self.key_ui(ui, metric);
             self.plot_ui(ui, metric);
-            let shown = effects_count(ctx, &self.filter);
             let band = if self.series().len() == 1 {
                 "; the band is the middle half of their values"
             } else {
                 ""
             };
             let lined_up = match shown {
-                0 => "No sessions to line up yet: add sessions in the Sessions view and log the days around them.".to_owned(),
                 1 => format!("{} 1 session, lined up on its session day (day 0). Each day shows its value where that day is logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
                 n => format!("{} {n} sessions, lined up on their session day (day 0). Each day's mean is over the sessions with that day logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
             };
+            ui.add_space(6.0);
             ui.label(lined_up);
             if metric.higher_is_better() {
                 ui.label("Higher is better for sleep quality.");
             }
         });
+    }
+
+    /// The headline when no session passes the filter: none at all yet, or none of this kind or
+    /// with this therapist.
+    fn nothing_to_line_up(&self, journal: &Journal) -> String {
+        if journal.sessions().is_empty() {
+            return labels::NO_SESSION.to_owned();
+        }
+        let kind = self.filter.kind.map(wording::kind_in_sentence);
+        match (kind, self.filter.therapist.as_deref()) {
+            (Some(kind), Some(name)) => format!(
+                "No {kind} session with {name} yet: choose another kind or therapist above."
+            ),
+            (Some(kind), None) => format!("No {kind} session yet: choose another kind above."),
+            (None, Some(name)) => {
+                format!("No session with {name} yet: choose another therapist above.")
+            }
+            (None, None) => labels::NO_SESSION.to_owned(),
+        }
     }
 
     /// The key above the chart: each line as drawn, the band, the session day.
@@ -171,8 +209,8 @@ impl AlignedView {
             .and_then(|(_, points)| points.last())
             .map_or(7.0, |p| f64::from(p.offset));
         let (from, to) = (-reach - 0.6, reach + 0.6);
-        // Room under the chart for the counts (80) and the two lines that explain them.
-        let chart_height = (ui.available_height() - 140.0).max(150.0);
+        // Room under the chart for the counts and the two lines that explain them.
+        let chart_height = (ui.available_height() - COUNTS_HEIGHT - 70.0).max(150.0);
         Plot::new("aligned_plot")
             .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
             .height(chart_height)
@@ -251,37 +289,104 @@ impl AlignedView {
                     );
                 }
             });
-        Plot::new("aligned_counts")
-            .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
-            .height(80.0)
-            .default_x_bounds(from, to)
-            .show_axes([false, true])
-            .link_axis(group, [true, false])
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .show_x(false)
-            .x_grid_spacer(offset_grid)
-            .y_grid_spacer(count_grid)
-            .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
-            .y_axis_label("sessions")
-            .include_y(0.0)
-            .show(ui, |plot_ui| {
-                let Some((_, points)) = series.first() else {
-                    return;
-                };
-                let counts: Vec<Bar> = (0..points.len())
-                    .map(|i| {
-                        let n: usize = series
-                            .iter()
-                            .filter_map(|(_, p)| p.get(i))
-                            .map(|p| p.n)
-                            .sum();
-                        Bar::new(f64::from(points[i].offset), n as f64).width(0.7)
-                    })
-                    .collect();
-                plot_ui.add(BarChart::new("sessions behind each day", counts).color(weak));
-            });
+        counts_ui(ui, series, group, (from, to));
+    }
+}
+
+/// The bars under the chart: how many sessions each day's mean is over.
+fn counts_ui(
+    ui: &mut egui::Ui,
+    series: &[(Option<KindChoice>, Vec<AlignedPoint>)],
+    group: egui::Id,
+    (from, to): (f64, f64),
+) {
+    let dark = ui.visuals().dark_mode;
+    let counts: Vec<(f64, usize)> = series.first().map_or_else(Vec::new, |(_, points)| {
+        (0..points.len())
+            .map(|i| {
+                let n: usize = series
+                    .iter()
+                    .filter_map(|(_, p)| p.get(i))
+                    .map(|p| p.n)
+                    .sum();
+                (f64::from(points[i].offset), n)
+            })
+            .collect()
+    });
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let (step, top) = count_scale(most);
+    let bar_color = count_color(dark);
+    ui.add_space(4.0);
+    Plot::new("aligned_counts")
+        .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
+        .height(COUNTS_HEIGHT)
+        .default_x_bounds(from, to)
+        .default_y_bounds(0.0, top)
+        .show_axes([false, true])
+        .link_axis(group, [true, false])
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        // Lines across only, at the counts labelled; none through the bars.
+        .show_grid([false, true])
+        .y_grid_spacer(move |_| count_marks(step, top))
+        .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
+        .y_axis_label(labels::COUNT_AXIS)
+        .show(ui, |plot_ui| {
+            let bars: Vec<Bar> = counts
+                .iter()
+                .map(|&(offset, n)| {
+                    Bar::new(offset, n as f64)
+                        .width(0.7)
+                        .fill(bar_color)
+                        .stroke(egui::Stroke::new(1.0, bar_color))
+                })
+                .collect();
+            plot_ui.add(BarChart::new("sessions behind each day", bars).color(bar_color));
+        });
+}
+
+/// The height of the bars under the chart: room for three labelled counts.
+const COUNTS_HEIGHT: f32 = 100.0;
+
+/// The count axis for a tallest bar of `most`: a step of 1, 2 or 5 times a power of ten, and a
+/// top at two or three steps that leaves room above the tallest bar (at least an eighth).
+fn count_scale(most: usize) -> (f64, f64) {
+    let wanted = (most.max(1) as f64) * 1.15;
+    let mut magnitude = 1.0;
+    loop {
+        for factor in [1.0, 2.0, 5.0] {
+            let step = factor * magnitude;
+            if wanted <= 3.0 * step {
+                let steps = (wanted / step).ceil().max(2.0);
+                return (step, steps * step);
+            }
+        }
+        magnitude *= 10.0;
+    }
+}
+
+/// The labelled counts: 0, one step, two steps, … up to the top.
+fn count_marks(step: f64, top: f64) -> Vec<egui_plot::GridMark> {
+    let steps = (top / step).round() as usize;
+    (0..=steps)
+        .map(|i| egui_plot::GridMark {
+            value: i as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
+/// A grey that stands out from the panel in both themes (egui's weak text colour is nearly the
+/// dark panel's own).
+fn count_color(dark: bool) -> egui::Color32 {
+    if dark {
+        egui::Color32::from_gray(135)
+    } else {
+        egui::Color32::from_gray(150)
     }
 }
 
@@ -355,4 +460,32 @@ fn comparison(
         (None, None) => wording::Group::All,
     };
     wording::comparison(group, metric, &compared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count_marks, count_scale};
+
+    #[test]
+    fn the_count_axis_has_three_labels_and_room_above_the_tallest_bar() {
+        for most in [
+            0, 1, 2, 3, 4, 5, 7, 9, 10, 13, 19, 20, 26, 99, 100, 130, 499, 500, 1000, 4321,
+        ] {
+            let (step, top) = count_scale(most);
+            let marks = count_marks(step, top);
+            assert!((3..=4).contains(&marks.len()), "{most}: {marks:?}");
+            assert!(
+                step >= 1.0 && step.fract() == 0.0,
+                "{most}: whole counts, {step}"
+            );
+            assert!(
+                top >= most.max(1) as f64 * 1.12,
+                "{most}: headroom under {top}"
+            );
+            assert!(
+                top <= most.max(1) as f64 * 3.5 + 2.0,
+                "{most}: bars not squashed under {top}"
+            );
+        }
+    }
 }

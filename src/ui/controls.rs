@@ -11,9 +11,9 @@ use crate::model::Metric;
 /// Labels of the controls.
 pub mod labels {
     /// k.
-    pub const WINDOW: &str = "Days before and after";
+    pub const WINDOW: &str = "Days around each session";
     /// m.
-    pub const MIN_DAYS: &str = "Fewest logged days per window";
+    pub const MIN_DAYS: &str = "Logged days needed on each side";
 }
 
 /// The metric, the window length k (1–28) and the minimum days m (1–k); a change is a command.
@@ -42,7 +42,7 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         )
         .labelled_by(label.id)
         .on_hover_text(
-            "k: each session is compared over this many days before and after it (1–28)",
+            "Each session is compared over this many days before it and as many after it (1–28)",
         );
         ui.label(RichText::new(format!("1 to {}", EffectSettings::MAX_WINDOW)).weak());
         ui.add_space(12.0);
@@ -53,8 +53,10 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 .suffix(" days"),
         )
         .labelled_by(label.id)
-        .on_hover_text("m: a window with fewer logged days is \"not enough data\"");
-        ui.label(RichText::new(format!("1 to {window}, at most the days before and after")).weak());
+        .on_hover_text(
+            "A session with fewer days logged before it, or after it, shows \"not enough data\"",
+        );
+        ui.label(RichText::new(format!("1 to {window}")).weak());
         let min_days = min_days.min(window);
         if let Ok(changed) = EffectSettings::new(i64::from(window), i64::from(min_days))
             && changed != settings

@@ -74,18 +74,55 @@ fn figures_ui(ui: &mut egui::Ui, page: &PageOne) {
         });
 }
 
-/// The sessions of the period, the change beside before → after.
+/// Below this width the sessions are a list of lines that wrap, not a table.
+const TABLE_WIDTH: f32 = 640.0;
+
+/// The sessions of the period, the change beside before → after: a table where it fits, else a
+/// line each that wraps.
 fn sessions_ui(ui: &mut egui::Ui, page: &PageOne) {
+    if ui.available_width() >= TABLE_WIDTH {
+        sessions_table_ui(ui, page);
+    } else {
+        for session in &page.sessions {
+            let with = if session.therapist == "–" {
+                String::new()
+            } else {
+                format!(" with {}", session.therapist)
+            };
+            ui.label(format!(
+                "{}, {}{with}. {}: {} ({}){}; right after: {}.",
+                session.short_date,
+                session.kind,
+                page.before_after_column_in_full,
+                session.before_after,
+                session.change,
+                session.mark(MEANINGFUL_MARK),
+                session.relief
+            ));
+        }
+    }
+    if let Some(earlier) = page.earlier_line(page.sessions.len()) {
+        ui.label(format!("…{earlier}."));
+    }
+    // The note explains the mark: only where some row carries it.
+    if page.sessions.iter().any(|session| session.meaningful_drop) {
+        ui.label(RichText::new(&page.sessions_note.preview).weak());
+    }
+}
+
+fn sessions_table_ui(ui: &mut egui::Ui, page: &PageOne) {
     egui::Grid::new("report_sessions")
         .striped(true)
         .num_columns(5)
         .spacing([16.0, 3.0])
+        // A long kind or name wraps in its cell rather than push the table past the page.
+        .max_col_width(ui.available_width() / 4.0)
         .show(ui, |ui| {
             for header in [
                 "Date",
                 "Kind",
                 "Therapist",
-                &page.before_after_column,
+                &page.before_after_column_in_full,
                 "Right after",
             ] {
                 ui.strong(header);
@@ -105,8 +142,4 @@ fn sessions_ui(ui: &mut egui::Ui, page: &PageOne) {
                 ui.end_row();
             }
         });
-    if let Some(earlier) = page.earlier_line(page.sessions.len()) {
-        ui.label(format!("…{earlier}."));
-    }
-    ui.label(RichText::new(&page.sessions_note.preview).weak());
 }

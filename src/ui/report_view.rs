@@ -112,6 +112,12 @@ pub mod labels {
 
 type PreviewKey = (u64, DayRange, EffectSettings, Sections);
 
+/// Why "since the last session" cannot be shown in a journal without sessions.
+const NO_LAST_SESSION: &str = "There is no session yet, so there is no last session to start from: choose another period, or log a session first.";
+
+/// The widest the preview gets: about a page's width.
+const PREVIEW_WIDTH: f32 = 800.0;
+
 /// The summary of the period chosen and its page one, made once per journal revision, period,
 /// settings and sections (not every frame).
 struct Preview {
@@ -160,6 +166,11 @@ pub struct ReportView {
     documents: Option<PathBuf>,
     /// Why the export's folder could not be opened.
     open_error: Option<String>,
+    /// "Since the last session" was clicked this run (it is then shown even without a
+    /// session, with the reason it cannot be).
+    since_chosen: bool,
+    /// How wide the buttons beside the path were last frame.
+    buttons_width: Option<f32>,
 }
 
 /// Where exports go by default: the user's documents folder, else the home folder.
@@ -185,7 +196,11 @@ impl ReportView {
     }
 
     fn period(&self, journal: &Journal, today: NaiveDate) -> Result<DayRange, String> {
-        let period = match self.choices.period {
+        let chosen = self.shown_period(journal);
+        if chosen == PeriodChoice::SinceLastSession && journal.sessions().is_empty() {
+            return Err(NO_LAST_SESSION.to_owned());
+        }
+        let period = match chosen {
             PeriodChoice::SinceLastSession => Period::SinceLastSession,
             PeriodChoice::Last30 => Period::LastDays(30),
             PeriodChoice::Last90 => Period::LastDays(90),
@@ -255,34 +270,33 @@ impl ReportView {
                 .display()
                 .to_string();
         }
+        // Export stays in sight at the bottom, across the whole view (so the path has room),
+        // whatever the window's height; the choices and the preview above it scroll.
+        egui::Panel::bottom("report_export")
+            .show_separator_line(true)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                self.export_ui(ui, summary.as_ref(), ctx);
+            });
         egui::Panel::left("report_controls")
             .resizable(true)
             .default_size((ui.available_width() * 0.36).clamp(280.0, 420.0))
             .size_range(240.0..=(ui.available_width() * 0.5).clamp(240.0, 560.0))
             .show(ui, |ui| {
-                // Export stays in sight at the bottom, whatever the window's height; the
-                // choices above it scroll.
-                egui::Panel::bottom("report_export")
-                    .show_separator_line(true)
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        ui.add_space(4.0);
-                        self.export_ui(ui, summary.as_ref(), ctx);
+                        self.choices_ui(ui, period.as_ref().err(), journal, clock.today());
+                        ui.separator();
+                        ui.add_enabled_ui(ctx.editable, |ui| self.import_ui(ui, ctx));
                     });
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.choices_ui(
-                        ui,
-                        period.as_ref().err(),
-                        clock.today(),
-                        journal.date_span().map(|(first, _)| first),
-                    );
-                    ui.separator();
-                    ui.add_enabled_ui(ctx.editable, |ui| self.import_ui(ui, ctx));
-                });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
+                    // A page's width, not a line across a wide screen.
+                    ui.set_max_width(ui.available_width().min(PREVIEW_WIDTH));
                     match self.preview.as_ref().filter(|_| summary.is_some()) {
                         Some(preview) => {
                             preview_ui(ui, &preview.page, &self.choices.name, &self.message);
@@ -302,29 +316,31 @@ impl ReportView {
         &mut self,
         ui: &mut egui::Ui,
         period_error: Option<&String>,
+        journal: &Journal,
         today: NaiveDate,
-        first_day: Option<NaiveDate>,
     ) {
         ui.heading("Report for your therapist");
         ui.strong("Period");
+        let shown = self.shown_period(journal);
         for choice in PeriodChoice::ALL {
-            if ui
-                .radio_value(&mut self.choices.period, choice, choice.label())
-                .changed()
-                && choice == PeriodChoice::Custom
-            {
-                // Start from the whole journal, so that there is something to change.
-                if self.choices.custom_from.trim().is_empty() {
-                    self.choices.custom_from = first_day
-                        .unwrap_or(today - chrono::Duration::days(90))
-                        .to_string();
-                }
-                if self.choices.custom_to.trim().is_empty() {
-                    self.choices.custom_to = today.to_string();
+            if ui.radio(shown == choice, choice.label()).clicked() {
+                self.choices.period = choice;
+                self.since_chosen = choice == PeriodChoice::SinceLastSession;
+                if choice == PeriodChoice::Custom {
+                    // Start from the whole journal, so that there is something to change.
+                    let first_day = journal.date_span().map(|(first, _)| first);
+                    if self.choices.custom_from.trim().is_empty() {
+                        self.choices.custom_from = first_day
+                            .unwrap_or(today - chrono::Duration::days(90))
+                            .to_string();
+                    }
+                    if self.choices.custom_to.trim().is_empty() {
+                        self.choices.custom_to = today.to_string();
+                    }
                 }
             }
         }
-        if self.choices.period == PeriodChoice::Custom {
+        if shown == PeriodChoice::Custom {
             ui.horizontal_wrapped(|ui| {
                 let label = field_label(ui, "From", Some("YYYY-MM-DD"));
                 ui.add(TextEdit::singleline(&mut self.choices.custom_from).desired_width(90.0))
@@ -335,7 +351,19 @@ impl ReportView {
             });
         }
         reason_line(ui, period_error.map(String::as_str));
-        ui.add_space(6.0);
+        // Page one's own words: who it is for and what to say.
+        let label = field_label(ui, labels::NAME, Some("optional"));
+        ui.add(TextEdit::singleline(&mut self.choices.name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        reason_line(ui, self.name_checked().err().as_deref());
+        let label = field_label(ui, labels::MESSAGE, Some("optional, printed on page one"));
+        ui.add(
+            TextEdit::multiline(&mut self.message)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        reason_line(ui, self.message_checked().err().as_deref());
         ui.strong("After page one, include");
         ui.checkbox(
             &mut self.choices.sections.trend,
@@ -349,18 +377,20 @@ impl ReportView {
         ui.checkbox(&mut self.choices.sections.by_kind, "Summary by kind");
         ui.checkbox(&mut self.choices.sections.notes, "Notes");
         ui.add_space(6.0);
-        let label = field_label(ui, labels::NAME, Some("optional"));
-        ui.add(TextEdit::singleline(&mut self.choices.name).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
-        reason_line(ui, self.name_checked().err().as_deref());
-        let label = field_label(ui, labels::MESSAGE, Some("optional, printed on page one"));
-        ui.add(
-            TextEdit::multiline(&mut self.message)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-        reason_line(ui, self.message_checked().err().as_deref());
+    }
+
+    /// The period the report covers: the saved choice, except that "since the last session"
+    /// stands for the last 30 days while the journal has no session (unless chosen here, this
+    /// run, to be told why it cannot be); the saved choice itself is kept for when one is.
+    fn shown_period(&self, journal: &Journal) -> PeriodChoice {
+        if self.choices.period == PeriodChoice::SinceLastSession
+            && journal.sessions().is_empty()
+            && !self.since_chosen
+        {
+            PeriodChoice::Last30
+        } else {
+            self.choices.period
+        }
     }
 
     fn name_checked(&self) -> Result<(), String> {
@@ -392,8 +422,8 @@ impl ReportView {
         summary: Option<&Arc<Summary>>,
         ctx: &mut ViewContext<'_>,
     ) {
-        ui.strong("Export as");
         ui.horizontal_wrapped(|ui| {
+            ui.strong("Export as");
             for format in Format::ALL {
                 if ui
                     .radio_value(&mut self.choices.format, format, format.label())
@@ -403,32 +433,42 @@ impl ReportView {
                     self.path = swap_extension(&self.path, format);
                 }
             }
-        });
-        if self.choices.format == Format::Pdf {
-            ui.horizontal(|ui| {
+            if self.choices.format == Format::Pdf {
+                ui.add_space(12.0);
                 ui.label("Paper");
                 ui.radio_value(&mut self.choices.paper, Paper::A4, "A4");
                 ui.radio_value(&mut self.choices.paper, Paper::Letter, "US Letter");
-            });
-        }
-        let label = field_label(
-            ui,
-            labels::PATH,
-            Some(if self.choices.format == Format::Csv {
-                "a folder"
-            } else {
-                "a file"
-            }),
-        );
-        let field = ui
-            .add(TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
-        if field.changed() {
-            self.path_typed = true;
-        }
+            }
+        });
         let exporting = ctx.jobs.exporting();
-        ui.horizontal_wrapped(|ui| {
-            let program = *self.dialog_program.get_or_insert_with(file_dialog::find);
+        let blocked = if exporting {
+            Some("Exporting…")
+        } else {
+            self.cannot_export(summary.map(AsRef::as_ref))
+        };
+        let program = *self.dialog_program.get_or_insert_with(file_dialog::find);
+        ui.horizontal(|ui| {
+            let label = field_label(
+                ui,
+                labels::PATH,
+                Some(if self.choices.format == Format::Csv {
+                    "a folder"
+                } else {
+                    "a file"
+                }),
+            );
+            // The path takes the width the buttons leave (as measured last frame).
+            let buttons = self.buttons_width.unwrap_or(160.0);
+            let field = ui
+                .add(
+                    TextEdit::singleline(&mut self.path)
+                        .desired_width((ui.available_width() - buttons).max(120.0)),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                self.path_typed = true;
+            }
+            let start = ui.cursor().min.x;
             if let Some(program) = program
                 && ui
                     .add_enabled(self.dialog.is_none(), egui::Button::new("Choose…"))
@@ -440,25 +480,22 @@ impl ReportView {
                     self.choices.format == Format::Csv,
                 ));
             }
-            let blocked = if exporting {
-                Some("Exporting…")
-            } else {
-                self.cannot_export(summary.map(AsRef::as_ref))
-            };
             let export = ui.add_enabled(
                 blocked.is_none(),
                 egui::Button::new(RichText::new(labels::EXPORT).strong()),
             );
+            self.buttons_width =
+                Some(export.rect.right() - start + ui.spacing().item_spacing.x + 2.0);
             if export.clicked()
                 && let Some(summary) = summary
             {
                 self.open_error = None;
                 ctx.push(Command::Export(Box::new(self.export_job(summary, ctx))));
             }
-            if let Some(reason) = blocked {
-                ui.label(RichText::new(reason).weak());
-            }
         });
+        if let Some(reason) = blocked {
+            ui.label(RichText::new(reason).weak());
+        }
         if exporting {
             return;
         }

@@ -55,8 +55,23 @@ impl EffectsView {
             }
         });
         let height = height - ui.spacing().interact_size.y - 4.0;
+        let (low, high) = y_range(
+            sessions
+                .iter()
+                .filter_map(|e| e.metrics[metric].change())
+                .chain(baseline),
+        );
         Plot::new("effects_chart")
+            .id(egui::Id::unique(super::labels::CHART_ID))
             .height(height)
+            .width(ui.available_width())
+            // In a page that scrolls, the wheel scrolls the page: drag pans, a double click resets.
+            .allow_scroll(false)
+            .allow_zoom(false)
+            .allow_drag([true, false])
+            .allow_boxed_zoom(false)
+            .include_y(low)
+            .include_y(high)
             .x_grid_spacer(date_grid)
             .custom_x_axes(vec![date_axis()])
             .y_axis_label(format!("change in {}", metric.name().to_lowercase()))
@@ -120,6 +135,16 @@ impl EffectsView {
                 }
             });
     }
+}
+
+/// The change axis from `changes` (and 0): every point inside, with a tenth of the range (at
+/// least a third of a point) above the highest and below the lowest, so no marker is cut.
+fn y_range(changes: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (low, high) = changes.fold((0.0_f64, 0.0_f64), |(low, high), c| {
+        (low.min(c), high.max(c))
+    });
+    let margin = ((high - low) * 0.1).max(0.35);
+    (low - margin, high + margin)
 }
 
 fn ui_gray(dark: bool) -> Color32 {

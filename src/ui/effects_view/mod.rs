@@ -45,6 +45,13 @@ pub mod labels {
     pub const SORT_CHANGE: &str = "Change";
     /// Shown instead of a number.
     pub const NOT_ENOUGH: &str = "not enough data";
+    /// The column that says whether pain fell meaningfully.
+    pub const MEANINGFUL: &str = "Pain fell 2+ points or 30%";
+    /// The id of the chart of each session's change over time (its `egui_plot::PlotMemory`
+    /// holds the days and changes it shows).
+    pub const CHART_ID: &str = "painlog_effects_change_chart";
+    /// The column that says which way a change went for the metric.
+    pub const BETTER_OR_WORSE: &str = "Better or worse";
 }
 
 impl EffectsView {
@@ -60,26 +67,31 @@ impl EffectsView {
                 honesty_ui(ui);
                 return;
             }
+            // The page's own height: the sessions table may fill it, no more.
+            let page_height = ui.available_height();
             egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                 answer::answer_ui(ui, effects, metric);
                 ui.add_space(12.0);
                 let wide = ui.available_width() >= 1000.0;
-                let height = (ui.available_height() * 0.55).clamp(220.0, 520.0);
+                let table_height = self.table_height(ui, page_height);
                 if wide {
                     // Each side lays out top-down: a table puts its body under its header.
                     let top_down = egui::Layout::top_down(egui::Align::Min);
+                    let height = table_height.max(260.0);
                     ui.horizontal_top(|ui| {
                         let table_width = ui.available_width() * 0.62;
                         ui.allocate_ui_with_layout(egui::vec2(table_width, height), top_down, |ui| {
-                            self.table_ui(ui, effects, metric, height);
+                            self.table_ui(ui, effects, metric, table_height);
                         });
                         ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), top_down, |ui| {
                             self.chart_ui(ui, effects, metric, height);
                         });
                     });
                 } else {
-                    self.table_ui(ui, effects, metric, height);
-                    self.chart_ui(ui, effects, metric, height * 0.8);
+                    self.table_ui(ui, effects, metric, table_height);
+                    ui.add_space(8.0);
+                    let chart_height = (page_height * 0.6).clamp(220.0, 420.0);
+                    self.chart_ui(ui, effects, metric, chart_height);
                 }
                 ui.add_space(12.0);
                 table::groups_ui(ui, "By kind", "kind", effects.by_kind.iter().map(|(k, g)| (k.label().to_owned(), g)), metric);
