@@ -164,7 +164,8 @@ pub struct CostSummary {
     /// Their mean cost.
     pub mean_cost: f64,
     /// Total cost ÷ total points of pain relief (before − after window), over the sessions with
-    /// both; `None` when pain did not fall overall.
+    /// both; `None` when pain did not fall over those, or the group's mean change in pain is not
+    /// a fall.
     pub cost_per_point: Option<f64>,
 }
 
@@ -337,10 +338,19 @@ pub fn summarize(effects: &[&SessionEffect]) -> GroupSummary {
             .collect();
         ChangeSummary::of(metric, &changes)
     });
+    // Relief bought is only relief where the group's pain fell: no price per point beside a
+    // mean change that says pain rose.
+    let pain_fell = metrics[Metric::Pain].mean_change.is_some_and(|m| m < 0.0);
+    let mut costs = costs(effects);
+    if !pain_fell {
+        for cost in &mut costs {
+            cost.cost_per_point = None;
+        }
+    }
     GroupSummary {
         sessions: effects.len(),
         metrics,
-        costs: costs(effects),
+        costs,
     }
 }
 

@@ -301,6 +301,19 @@ fn summaries_by_kind_and_therapist() {
         effects.by_therapist["Ben"].metrics[Metric::Pain].mean_change,
         1.0
     ));
+    // The paid session's pain fell 3 points (80 for 3 points), but with two unpaid ones after
+    // which it rose (+2, +3) the group's mean is a rise: no price per point beside it.
+    let unpaid = |i: usize| {
+        let mut effect = effects.sessions[i].clone();
+        effect.cost = None;
+        effect
+    };
+    let (second, fourth) = (unpaid(1), unpaid(3));
+    let fell = summarize(&[&effects.sessions[0], &second]);
+    assert!(close(fell.costs[0].cost_per_point, 80.0 / 3.0));
+    let rose = summarize(&[&effects.sessions[0], &second, &fourth]);
+    assert!(rose.metrics[Metric::Pain].mean_change.unwrap() > 0.0);
+    assert_eq!(rose.costs[0].cost_per_point, None, "pain rose on average");
 }
 
 #[test]

@@ -137,5 +137,8 @@ fn sessions(md: &mut String, page: &PageOne) {
     if let Some(earlier) = page.earlier_line_in_full(page.sessions.len()) {
         push_line(md, format_args!("\n…{earlier}."));
     }
-    push_line(md, format_args!("\n{}", page.sessions_note.markdown));
+    push_line(
+        md,
+        format_args!("\n{}", page.sessions_note.markdown_for(&page.sessions)),
+    );
 }

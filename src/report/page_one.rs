@@ -105,6 +105,16 @@ impl SessionRow {
     pub fn mark(&self, mark: &'static str) -> &'static str {
         if self.meaningful_drop { mark } else { "" }
     }
+
+    /// Before → after with the change beside it, "5.7 → 5.3 (0.4 lower)" and its mark; without
+    /// the change where there is none ("not enough data → 4.4", never "(–)").
+    pub fn before_after_and_change(&self, mark: &'static str) -> String {
+        if self.change == super::text::NONE {
+            self.before_after.clone()
+        } else {
+            format!("{} ({}){}", self.before_after, self.change, self.mark(mark))
+        }
+    }
 }
 
 /// Under the sessions: how to read them. The PDF, the Markdown and the preview each say it in
@@ -117,6 +127,30 @@ pub struct SessionsNote {
     pub markdown: String,
     /// The preview's line.
     pub preview: String,
+    /// What the PDF's mark means, said only under rows that carry it.
+    pub print_mark: String,
+    /// The same for the Markdown.
+    pub markdown_mark: String,
+}
+
+impl SessionsNote {
+    /// The PDF's paragraph under `rows`, with the mark explained when one of them carries it.
+    pub fn print_for(&self, rows: &[SessionRow]) -> String {
+        Self::with_mark(&self.print, &self.print_mark, rows)
+    }
+
+    /// The Markdown's paragraph under `rows`, likewise.
+    pub fn markdown_for(&self, rows: &[SessionRow]) -> String {
+        Self::with_mark(&self.markdown, &self.markdown_mark, rows)
+    }
+
+    fn with_mark(note: &str, mark: &str, rows: &[SessionRow]) -> String {
+        if rows.iter().any(|row| row.meaningful_drop) {
+            format!("{note} {mark}")
+        } else {
+            note.to_owned()
+        }
+    }
 }
 
 /// The answer for one group of sessions: all, a kind or a therapist.
@@ -483,13 +517,11 @@ fn sessions_note(summary: &Summary) -> SessionsNote {
     let method =
         format!("Before → after: mean pain over the {k} days before and after each session");
     SessionsNote {
-        print: format!(
-            "{method} (at least {m} logged days, else \"not enough data\"). * a meaningful drop: at least 2 points or 30%."
-        ),
-        markdown: format!(
-            "{method} (at least {m} logged days each). \"Meaningful\": at least 2 points or 30% lower."
-        ),
+        print: format!("{method} (at least {m} logged days, else \"not enough data\")."),
+        markdown: format!("{method} (at least {m} logged days each)."),
         preview: "* at least 2 points or 30% lower.".to_owned(),
+        print_mark: "* a meaningful drop: at least 2 points or 30%.".to_owned(),
+        markdown_mark: "\"Meaningful\": at least 2 points or 30% lower.".to_owned(),
     }
 }
 

@@ -90,13 +90,11 @@ fn sessions_ui(ui: &mut egui::Ui, page: &PageOne) {
                 format!(" with {}", session.therapist)
             };
             ui.label(format!(
-                "{}, {}{with}. {}: {} ({}){}; right after: {}.",
+                "{}, {}{with}. {}: {}; right after: {}.",
                 session.short_date,
                 session.kind,
                 page.before_after_column_in_full,
-                session.before_after,
-                session.change,
-                session.mark(MEANINGFUL_MARK),
+                session.before_after_and_change(MEANINGFUL_MARK),
                 session.relief
             ));
         }
@@ -132,12 +130,7 @@ fn sessions_table_ui(ui: &mut egui::Ui, page: &PageOne) {
                 ui.label(&session.short_date);
                 ui.label(&session.kind);
                 ui.label(&session.therapist);
-                ui.label(format!(
-                    "{} ({}){}",
-                    session.before_after,
-                    session.change,
-                    session.mark(MEANINGFUL_MARK)
-                ));
+                ui.label(session.before_after_and_change(MEANINGFUL_MARK));
                 ui.label(&session.relief);
                 ui.end_row();
             }

@@ -214,7 +214,7 @@ fn recent_sessions_ui(
         });
     ui.label(
         RichText::new(format!(
-            "Days before and after: {} (set in Effects).",
+            "Days around each session: {} (set in Effects).",
             settings.window()
         ))
         .weak(),

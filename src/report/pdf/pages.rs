@@ -219,7 +219,7 @@ fn page_one_sessions(layout: &mut Layout, page: &PageOne, rows: usize) {
     if let Some(earlier) = page.earlier_line(shown.len()) {
         layout.paragraph(&format!("…{earlier}."), TextStyle::BODY);
     }
-    layout.paragraph(&page.sessions_note.print, TextStyle::EXPLANATION);
+    layout.paragraph(&page.sessions_note.print_for(shown), TextStyle::EXPLANATION);
 }
 
 /// The answer by kind and therapist as a forest plot, then the summary by kind.
