@@ -30,7 +30,7 @@ PY
 hyperfine --warmup 3 --runs "$runs" --style basic --export-markdown "$work/cli.md" \
   -n "painlog check" "$app --data $work/journal.ron check" \
   -n "painlog effects --json" "$app --data $work/journal.ron effects --json" \
-  -n "painlog export --format pdf (20 years)" "$app --data $work/journal.ron export --format pdf --out $work/report.pdf" \
+  -n "painlog export --format pdf (20 years)" "$app --data $work/journal.ron export --format pdf --all --out $work/report.pdf" \
   -n "painlog import (100,000 sessions into a new journal)" --prepare "rm -f $work/imported.ron $work/imported.backup-* $work/.imported.ron.lock" \
     "$app --data $work/imported.ron import $work/sessions.csv" \
   >/dev/null

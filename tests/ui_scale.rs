@@ -357,7 +357,10 @@ fn a_wide_window_charts_the_days_around_beside_the_forms() {
     assert!(
         harness
             .query_all_by_label_contains("Days around ")
-            .any(|node| node.accesskit_node().label().is_some_and(|l| l.contains("pain"))),
+            .any(|node| node
+                .accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("pain"))),
         "the chart of the days since, described"
     );
 }

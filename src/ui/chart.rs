@@ -344,6 +344,36 @@ pub fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect
     }
 }
 
+/// A session on a chart: a line of its kind's colour, named for the key ("Swedish session"), with
+/// the kind's letter at the top (`top`, the chart's upper bound) so that kinds differ without
+/// colour.
+pub fn session_line(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    (x, top): (f64, f64),
+    kind: KindChoice,
+    width: f32,
+    dark: bool,
+) {
+    let color = kind_color(kind, dark);
+    plot_ui.add(
+        egui_plot::VLine::new(format!("{} session", kind.label()), x)
+            .color(color)
+            .width(width),
+    );
+    plot_ui.add(
+        egui_plot::Text::new(
+            "",
+            egui_plot::PlotPoint::new(x, top),
+            egui::RichText::new(kind.letter())
+                .text_style(egui::TextStyle::Body)
+                .color(color)
+                .strong(),
+        )
+        .anchor(egui::Align2::CENTER_TOP)
+        .allow_hover(false),
+    );
+}
+
 /// The name a metric has in chart legends, with its direction where it is unusual.
 pub fn metric_legend(metric: Metric) -> String {
     if metric.higher_is_better() {

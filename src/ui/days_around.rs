@@ -3,12 +3,11 @@
 //! views show it beside their forms when the window is wide.
 
 use chrono::NaiveDate;
-use egui::RichText;
 use egui_plot::{Line, Plot, PlotPoints, Points, VLine};
 
 use super::chart::{
-    date_axis, date_grid, kind_color, metric_color, metric_legend, score_grid, shade_windows,
-    window_colors,
+    date_axis, date_grid, kind_color, metric_color, metric_legend, score_grid, session_line,
+    shade_windows, window_colors,
 };
 use super::chart_key::{self, MARKER_RADIUS, entry, metric_marker};
 use crate::analysis::{DayRange, JournalIndex, SessionEffect, daily_runs, day_number};
@@ -89,24 +88,7 @@ impl DaysAround<'_> {
                 );
                 for (date, kind) in &sessions {
                     let x = day_number(*date);
-                    let color = kind_color(*kind, dark);
-                    plot_ui.add(
-                        VLine::new(format!("{} session", kind.label()), x)
-                            .color(color)
-                            .width(1.5),
-                    );
-                    plot_ui.add(
-                        egui_plot::Text::new(
-                            "",
-                            egui_plot::PlotPoint::new(x, 10.5),
-                            RichText::new(kind.letter())
-                                .text_style(egui::TextStyle::Body)
-                                .color(color)
-                                .strong(),
-                        )
-                        .anchor(egui::Align2::CENTER_TOP)
-                        .allow_hover(false),
-                    );
+                    session_line(plot_ui, (x, 10.5), *kind, 1.5, dark);
                 }
                 for metric in METRICS {
                     let color = metric_color(metric, dark);

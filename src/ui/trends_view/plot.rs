@@ -1,7 +1,7 @@
 //! The trend chart itself: the lines, the session markers, the shaded windows of a selected
 //! session, and what the pointer is over.
 
-use egui::{Color32, RichText};
+use egui::Color32;
 use egui_plot::{FilledArea, Line, MarkerShape, Plot, PlotPoints, Points, VLine};
 
 use crate::analysis::{
@@ -12,7 +12,7 @@ use crate::model::{Journal, KindChoice, Metric, Session, SessionId};
 use crate::report::text;
 use crate::ui::chart::{
     LINKED_Y_AXIS_WIDTH, count_grid, date_axis, date_grid, kind_color, metric_color, metric_legend,
-    shade_windows,
+    session_line, shade_windows,
 };
 use crate::ui::chart_key::{MARKER_RADIUS, marker_points, metric_marker};
 
@@ -475,24 +475,12 @@ fn session_lines(
         }
         let chosen = selected == Some(session.id);
         let x = day_number(session.date());
-        let color = kind_color(kind, dark);
-        plot_ui.add(
-            VLine::new(format!("{} session", kind.label()), x)
-                .color(color)
-                .width(if chosen { 3.0 } else { 1.2 }),
-        );
-        // The kind's letter at the top, so the kinds differ without colour.
-        plot_ui.add(
-            egui_plot::Text::new(
-                "",
-                egui_plot::PlotPoint::new(x, 10.3),
-                RichText::new(kind.letter())
-                    .text_style(egui::TextStyle::Body)
-                    .color(color)
-                    .strong(),
-            )
-            .anchor(egui::Align2::CENTER_TOP)
-            .allow_hover(false),
+        session_line(
+            plot_ui,
+            (x, 10.3),
+            kind,
+            if chosen { 3.0 } else { 1.2 },
+            dark,
         );
     }
     kinds
