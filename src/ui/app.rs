@@ -51,6 +51,8 @@ pub(super) struct WindowState {
     pub frame_starts: Vec<(std::time::Instant, Duration)>,
     /// The window was asked to close but changes could not be saved: ask what to do.
     pub close_blocked: bool,
+    /// The analysis was worked out once after the first frame ([`PainlogApp::warm_analysis`]).
+    pub analysis_warmed: bool,
     /// The user chose to close without saving.
     pub close_anyway: bool,
     /// One choice per record changed in two places, while the user settles them.
@@ -226,6 +228,26 @@ impl PainlogApp {
         self.watch_file(ui.ctx());
         self.save_if_due(ui.ctx());
         self.handle_close(ui.ctx());
+        self.warm_analysis(ui.ctx());
+    }
+
+    /// Once the first frame is on screen, work out the before/after analysis in a frame of its
+    /// own (3.6 ms on twenty years), so that the first opening of Effects, Aligned or Since last
+    /// session does not wait for it. Later changes to the journal are worked out when a view
+    /// asks, as before.
+    fn warm_analysis(&mut self, ctx: &egui::Context) {
+        if self.window.analysis_warmed {
+            return;
+        }
+        if ctx.cumulative_frame_nr() == 0 {
+            // A frame of its own soon after the first, with or without input.
+            ctx.request_repaint_after(Duration::from_millis(200));
+            return;
+        }
+        self.window.analysis_warmed = true;
+        if let JournalState::Open(document) = &self.state {
+            self.analysis.effects(document.journal(), self.settings);
+        }
     }
 
     /// Notice a journal changed outside the window (another painlog, a command, an editor).
