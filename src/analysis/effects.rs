@@ -55,9 +55,11 @@ pub enum Direction {
     Worse,
 }
 
-/// The direction of `change` for `metric` (sleep quality is better when higher).
+/// The direction of `change` for `metric` (sleep quality is better when higher), judged on the
+/// change as it is shown, to one decimal: a change shown as "0.5 lower" is never "about the same".
 pub fn direction(metric: Metric, change: f64) -> Direction {
-    if change.abs() < UNCHANGED_WITHIN {
+    let shown = (change * 10.0).round() / 10.0;
+    if shown.abs() < UNCHANGED_WITHIN - 1e-9 {
         Direction::Unchanged
     } else if (change < 0.0) != metric.higher_is_better() {
         Direction::Improved

@@ -512,3 +512,13 @@ fn settings_are_checked() {
     assert!(EffectSettings::new(7, 0).is_err());
     assert!(EffectSettings::new(28, 28).is_ok());
 }
+
+#[test]
+fn a_change_shown_as_half_a_point_is_never_about_the_same() {
+    use crate::analysis::{Direction, direction};
+    // −0.47 is shown as "0.5 lower": better, as the note says of half a point or more.
+    assert_eq!(direction(Metric::Pain, -0.47), Direction::Improved);
+    assert_eq!(direction(Metric::Pain, -0.44), Direction::Unchanged);
+    assert_eq!(direction(Metric::Sleep, 0.47), Direction::Improved);
+    assert_eq!(direction(Metric::Sleep, -0.5), Direction::Worse);
+}

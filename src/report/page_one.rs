@@ -430,7 +430,7 @@ fn session_row(s: &SessionLine) -> SessionRow {
         kind: s.kind.label().to_owned(),
         therapist: or_none(s.therapist.as_deref()),
         before_after: before_after(s.pain_before, s.pain_after),
-        change: change(s.pain_change),
+        change: change(super::text::shown_change(s.pain_before, s.pain_after)),
         meaningful_drop: s.meaningful_pain_drop,
         relief: relief(s.immediate_relief),
     }

@@ -129,6 +129,13 @@ pub fn relief(relief: Option<i8>) -> String {
     }
 }
 
+/// The change between two means as they are shown (each to one decimal), so that "7.3 → 6.2"
+/// always stands beside "1.1 lower", never beside the "1.2 lower" of the unrounded means.
+pub fn shown_change(before: Option<f64>, after: Option<f64>) -> Option<f64> {
+    let tenth = |v: f64| (v * 10.0).round() / 10.0;
+    Some(tenth(after?) - tenth(before?))
+}
+
 /// Before → after, "not enough data" where a side lacks it.
 pub fn before_after(before: Option<f64>, after: Option<f64>) -> String {
     match (before, after) {
@@ -155,5 +162,14 @@ mod tests {
         assert_eq!(interval(Some([-0.04, 0.81])), "0.0 to +0.8");
         assert_eq!(interval(Some([-1.5, -0.01])), "-1.5 to 0.0");
         assert_eq!(interval(None), NONE);
+    }
+
+    #[test]
+    fn a_change_beside_two_means_is_the_difference_of_what_they_show() {
+        // 7.26 → 6.24 shows as 7.3 → 6.2: 1.1 lower, not the 1.02 of the unrounded means.
+        let shown = shown_change(Some(7.26), Some(6.24));
+        assert_eq!(change(shown), "1.1 lower");
+        assert_eq!(before_after(Some(7.26), Some(6.24)), "7.3 → 6.2");
+        assert_eq!(shown_change(None, Some(6.0)), None);
     }
 }

@@ -90,7 +90,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                     ui.label(metric_legend(metric));
                     ui.label(mean_text(before, before_days));
                     ui.label(mean_text(after, after_days));
-                    ui.label(change(before.zip(after).map(|(b, a)| a - b)));
+                    ui.label(change(text::shown_change(before, after)));
                     ui.end_row();
                 }
             });
@@ -193,11 +193,10 @@ fn recent_sessions_ui(
                 ui.label(effect.kind.label());
                 ui.label(effect.therapist.as_deref().unwrap_or("–"));
                 ui.label(match pain.change() {
-                    Some(moved) => format!(
-                        "{:.1} → {:.1} ({})",
-                        pain.before.mean.unwrap_or_default(),
-                        pain.after.mean.unwrap_or_default(),
-                        change(Some(moved))
+                    Some(_) => format!(
+                        "{} ({})",
+                        text::before_after(pain.before.mean, pain.after.mean),
+                        change(text::shown_change(pain.before.mean, pain.after.mean))
                     ),
                     None => "not enough data".to_owned(),
                 });
