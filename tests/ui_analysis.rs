@@ -230,10 +230,11 @@ fn selecting_a_session_shades_its_windows() {
     assert!(harness.query_by_label_contains("Shaded:").is_none());
     click(&mut harness, "◀ Earlier session");
     harness.get_by_label_contains("Shaded: the Swedish session of Sun 14 Jun 2026");
-    harness.get_by_label_contains("Before, 11 Jun – 13 Jun: pain 3.0 over 3 days logged.");
+    harness.get_by_label_contains("Before, 11 Jun – 13 Jun (3 days: another session is that close): pain 3.0 over 3 days logged.");
     click(&mut harness, "◀ Earlier session");
     harness.get_by_label_contains("Shaded: the Deep tissue session of Wed 10 Jun 2026");
-    harness.get_by_label_contains("After, 11 Jun – 13 Jun:");
+    harness
+        .get_by_label_contains("After, 11 Jun – 13 Jun (3 days: another session is that close):");
     click(&mut harness, "Clear selection");
     assert!(harness.query_by_label_contains("Shaded:").is_none());
 }
@@ -290,6 +291,12 @@ fn trend_controls_switch_metrics_and_ranges() {
     assert_eq!(legend(&harness, "Deep tissue session"), 1);
     click(&mut harness, "All");
     click(&mut harness, "From – to");
+    // Filled in from the first session to today, with nothing to complain about yet.
+    assert_eq!(
+        harness.get_by_label("To").value().as_deref(),
+        Some(today().to_string().as_str())
+    );
+    assert!(harness.query_by_label_contains("Type a date").is_none());
     type_into(&mut harness, "From (YYYY-MM-DD)", "2026-06-20");
     type_into(&mut harness, "To", "2026-06-01");
     harness.get_by_label_contains("The first date must come before the second");

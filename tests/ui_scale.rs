@@ -236,6 +236,32 @@ fn the_aligned_chart_keeps_labelled_ticks_at_800_by_600() {
             .iter()
             .any(|t| t == "days before (−) and after (+) the session")
     );
+    // One n per statement: the count under the chart says which sessions the sentence counts,
+    // and it is the sentence's own count.
+    let label = |needle: &str| -> String {
+        let node = harness.get_by_label_contains(needle);
+        let node = node.accesskit_node();
+        node.label().or_else(|| node.value()).unwrap_or_default()
+    };
+    let lined_up = label("Averaged over");
+    let headline = label("After sessions, pain");
+    if let Some(rest) = lined_up.split("The sentence above counts the ").nth(1) {
+        let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        assert!(
+            headline.contains(&format!("; {n} sessions, ")),
+            "{lined_up} / {headline}"
+        );
+    } else {
+        let n: String = lined_up
+            .trim_start_matches("Averaged over ")
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        assert!(
+            headline.contains(&format!("; {n} sessions, ")),
+            "{lined_up} / {headline}"
+        );
+    }
 }
 
 #[test]

@@ -60,11 +60,11 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// "0.9 points", "1 point".
+/// "0.9 points", "1.0 point": always one decimal, as beside "1.3 points".
 fn points(value: f64) -> String {
     let value = format!("{:.1}", value.abs());
     if value == "1.0" {
-        "1 point".to_owned()
+        "1.0 point".to_owned()
     } else {
         format!("{value} points")
     }

@@ -107,6 +107,13 @@ impl AlignedView {
                 1 => format!("{} 1 session, lined up on its session day (day 0). Each day shows its value where that day is logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
                 n => format!("{} {n} sessions, lined up on their session day (day 0). Each day's mean is over the sessions with that day logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
             };
+            // The sentence above counts only the sessions with enough logged days on both sides.
+            let compared = with_changes(ctx, &self.filter, metric);
+            let lined_up = if compared == shown || shown == 0 {
+                lined_up
+            } else {
+                format!("{lined_up} The sentence above counts the {compared} of them with at least {} logged days both before and after.", settings.min_days())
+            };
             ui.add_space(6.0);
             ui.label(lined_up);
             if metric.higher_is_better() {
@@ -434,6 +441,17 @@ fn effects_count(ctx: &mut ViewContext<'_>, filter: &AlignedFilter) -> usize {
         .sessions
         .iter()
         .filter(|e| filter.accepts(e))
+        .count()
+}
+
+/// How many of the sessions the filter keeps have a change in `metric` (enough logged days on
+/// both sides): the sessions the comparison counts.
+fn with_changes(ctx: &mut ViewContext<'_>, filter: &AlignedFilter, metric: Metric) -> usize {
+    let (_, effects) = ctx.analysis.effects(ctx.journal, ctx.settings);
+    effects
+        .sessions
+        .iter()
+        .filter(|e| filter.accepts(e) && e.metrics[metric].change().is_some())
         .count()
 }
 

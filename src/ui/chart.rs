@@ -17,9 +17,12 @@ const YEAR: f64 = 365.25;
 const TWO_YEARS: f64 = 2.0 * YEAR;
 const TEN_YEARS: f64 = 10.0 * YEAR;
 
+/// The name of a 0–10 axis that holds every metric: which way is better for most, and for sleep.
+pub const SCORE_AXIS: &str = "0–10, lower is better (sleep: higher)";
+
 /// The width of the y axis (tick labels) of plots stacked on one x axis, so that their days
-/// line up: the same for both, and enough for "10" or "100".
-pub const LINKED_Y_AXIS_WIDTH: f32 = 28.0;
+/// line up: the same for both, and enough for "1500" (the counts of twenty years of sessions).
+pub const LINKED_Y_AXIS_WIDTH: f32 = 36.0;
 
 /// The calendar steps a date axis marks, finest first; each coarser one falls on marks of the
 /// finer ones (except weeks and months, kept apart by [`LABEL_ROOM`]).
@@ -37,7 +40,7 @@ const LINE_ROOM: f64 = 24.0;
 const EDGE_ROOM: f64 = 22.0;
 
 /// A week's label is left out this close to a month's (in pixels), where they would touch.
-const LABEL_ROOM: f64 = 64.0;
+const LABEL_ROOM: f64 = 52.0;
 
 /// Grid lines on calendar days: days, Mondays, first of the month, quarters, years, every
 /// second and every tenth year, as many levels as the pixels allow. egui_plot labels a mark when
@@ -186,8 +189,16 @@ pub fn date_label(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
 )]
 pub fn count_grid(input: GridInput) -> Vec<GridMark> {
     let steps = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0];
-    nice_grid(&input, &steps, Y_LABEL_ROOM, (0.0, f64::INFINITY))
+    let marks = nice_grid(&input, &steps, Y_LABEL_ROOM, (0.0, f64::INFINITY));
+    if marks.len() >= 3 {
+        return marks;
+    }
+    // A short strip: closer labels (a line of text apart) rather than only 0 and one number.
+    nice_grid(&input, &steps, TIGHT_Y_LABEL_ROOM, (0.0, f64::INFINITY))
 }
+
+/// The least room between labels on a short vertical axis: a line of text and a little air.
+const TIGHT_Y_LABEL_ROOM: f64 = 20.0;
 
 /// Marks on a 0–10 score axis: every point, every second or every fifth, as the height allows.
 #[expect(
@@ -344,6 +355,9 @@ pub fn shade_windows(plot_ui: &mut egui_plot::PlotUi<'_>, effect: &SessionEffect
     }
 }
 
+/// The height kept clear for a kind's letter at the top of a session's line (pixels).
+const LETTER_ROOM: f32 = 20.0;
+
 /// A session on a chart: a line of its kind's colour, named for the key ("Swedish session"), with
 /// the kind's letter at the top (`top`, the chart's upper bound) so that kinds differ without
 /// colour.
@@ -355,10 +369,17 @@ pub fn session_line(
     dark: bool,
 ) {
     let color = kind_color(kind, dark);
+    // The line stops under the letter, which would be struck through otherwise.
+    let bottom = plot_ui.plot_bounds().min()[1];
+    let per_pixel = plot_ui.transform().dvalue_dpos()[1].abs();
+    let under_letter = top - f64::from(LETTER_ROOM) * per_pixel;
     plot_ui.add(
-        egui_plot::VLine::new(format!("{} session", kind.label()), x)
-            .color(color)
-            .width(width),
+        egui_plot::Line::new(
+            format!("{} session", kind.label()),
+            egui_plot::PlotPoints::from(vec![[x, bottom], [x, under_letter]]),
+        )
+        .color(color)
+        .width(width),
     );
     plot_ui.add(
         egui_plot::Text::new(

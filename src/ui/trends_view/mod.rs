@@ -172,6 +172,9 @@ pub struct TrendsView {
     drawn: Drawn,
     /// A day to bring into view (a session stepped to), in plot days.
     focus: Option<f64>,
+    /// How much wider the strip's y axis is than the shared width, so that its days line up
+    /// with the chart's above (their axes' labels differ in width).
+    strip_axis_extra: f32,
 }
 
 impl Default for TrendsView {
@@ -184,6 +187,7 @@ impl Default for TrendsView {
             cache: None,
             drawn: Drawn::default(),
             focus: None,
+            strip_axis_extra: 0.0,
         }
     }
 }
@@ -242,7 +246,7 @@ impl TrendsView {
             }
             let sessions = journal.sessions();
             self.refresh_series(journal);
-            self.controls_ui(ui, sessions);
+            self.controls_ui(ui, sessions, today);
             let range = self.day_range(index, today);
             self.selection_ui(ui, sessions, selected, today);
             if self.drawn.resolution != Resolution::Daily && !self.drawn.metrics.is_empty() {
@@ -330,7 +334,7 @@ impl TrendsView {
         }
     }
 
-    fn controls_ui(&mut self, ui: &mut egui::Ui, sessions: &[Session]) {
+    fn controls_ui(&mut self, ui: &mut egui::Ui, sessions: &[Session], today: NaiveDate) {
         let dark = ui.visuals().dark_mode;
         ui.horizontal_wrapped(|ui| {
             ui.strong("Show:");
@@ -351,11 +355,16 @@ impl TrendsView {
                 {
                     self.choices.range = choice;
                     self.reset_bounds = true;
-                    if choice == RangeChoice::Custom
-                        && self.choices.custom_from.is_empty()
-                        && let Some(first) = sessions.first()
-                    {
-                        self.choices.custom_from = first.date().to_string();
+                    // A new from–to starts filled in (the first session to today), never with a
+                    // complaint about a field nobody has typed in yet.
+                    if choice == RangeChoice::Custom {
+                        if self.choices.custom_from.is_empty() {
+                            let first = sessions.first().map_or(today, |s| s.date().min(today));
+                            self.choices.custom_from = first.to_string();
+                        }
+                        if self.choices.custom_to.is_empty() {
+                            self.choices.custom_to = today.to_string();
+                        }
                     }
                 }
             }
@@ -457,22 +466,30 @@ fn selection_text(effect: &SessionEffect, settings: EffectSettings, today: Naive
         if range.is_empty() {
             return format!("{side}: no days (another session is next to it).");
         }
-        let under_way = if range.to > today {
-            " (still under way)"
+        let under_way = range.to > today;
+        // A window stops at the neighbouring session's day, so that it never mixes two sessions.
+        let note = if under_way {
+            " (still under way)".to_owned()
+        } else if range.len() < usize::from(settings.window()) {
+            format!(
+                " ({}: another session is that close)",
+                logged_days(range.len())
+            )
         } else {
-            ""
+            String::new()
         };
         let mean = stat.mean.map_or_else(
             || {
                 format!(
-                    "not enough data yet ({} logged, {needed} needed)",
+                    "not enough data{} ({} logged, {needed} needed)",
+                    if under_way { " yet" } else { "" },
                     logged_days(stat.days)
                 )
             },
             |mean| format!("pain {mean:.1} over {} logged", logged_days(stat.days)),
         );
         format!(
-            "{side}, {} – {}{under_way}: {mean}.",
+            "{side}, {} – {}{note}: {mean}.",
             text::day_month(range.from),
             text::day_month(range.to)
         )
@@ -486,7 +503,7 @@ fn selection_text(effect: &SessionEffect, settings: EffectSettings, today: Naive
         None => String::new(),
     };
     format!(
-        "Shaded: the {} session of {}, {} days each side. {} {}{change}",
+        "Shaded: the {} session of {}, up to {} days each side. {} {}{change}",
         effect.kind,
         text::date(effect.date()),
         settings.window(),

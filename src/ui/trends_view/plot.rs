@@ -28,7 +28,7 @@ impl super::TrendsView {
         let hover = |x: f64| hover_text(journal, index, x);
         // Room for the strip of sessions under the chart when it was drawn last frame.
         let strip_room = if self.drawn.strip.is_some() {
-            135.0
+            145.0
         } else {
             0.0
         };
@@ -39,7 +39,7 @@ impl super::TrendsView {
             .link_axis(egui::Id::unique("trends_x"), [true, false])
             .x_grid_spacer(date_grid)
             .custom_x_axes(vec![date_axis()])
-            .y_axis_label("0–10, lower is better (sleep: higher)")
+            .y_axis_label(crate::ui::chart::SCORE_AXIS)
             .allow_zoom([true, false])
             .allow_drag([true, false])
             .allow_scroll([true, false])
@@ -94,7 +94,7 @@ impl super::TrendsView {
                 resolution,
             };
             let metrics = draw_metrics(plot_ui, (&mut cache, index), choices, &view, dark);
-            let strip = strip_resolution(sessions, &visible, resolution);
+            let strip = strip_resolution(sessions, &visible, resolution, width);
             let mut kinds = Vec::new();
             if strip.is_none() {
                 kinds = session_lines(plot_ui, sessions, selected_id, &visible, dark);
@@ -134,7 +134,9 @@ impl super::TrendsView {
         }
         let drawn = response.inner;
         if let Some(strip) = drawn.strip {
-            session_strip(ui, journal.sessions(), &x_range, strip);
+            let chart_left = response.transform.frame().left();
+            let axis = (chart_left, &mut self.strip_axis_extra);
+            session_strip(ui, journal.sessions(), &x_range, strip, axis);
         }
         drawn
     }
@@ -295,20 +297,40 @@ fn strip_resolution(
     sessions: &[Session],
     visible: &std::ops::RangeInclusive<f64>,
     resolution: Resolution,
+    width: f32,
 ) -> Option<Resolution> {
     let in_view = sessions
         .iter()
         .filter(|s| visible.contains(&day_number(s.date())))
         .count();
+    // On a wide chart of days, more lines stay apart: one every SESSION_LINE_ROOM pixels.
+    let lines_that_fit = (width / SESSION_LINE_ROOM) as usize;
     match resolution {
-        Resolution::Daily if in_view <= MAX_SESSION_LINES => None,
+        Resolution::Daily if in_view <= MAX_SESSION_LINES.max(lines_that_fit) => None,
         Resolution::Daily | Resolution::Weekly => Some(Resolution::Weekly),
         Resolution::Monthly => Some(Resolution::Monthly),
     }
 }
 
-/// The most sessions drawn as lines across the chart; more become a strip of counts.
+/// The round number (1, 2, 3, 4, 5, 6, 8 or 10 times a power of ten) at or above `value`.
+fn round_up(value: f64) -> f64 {
+    if value <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(value.log10().floor());
+    let top = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .find(|step| step * power >= value - 1e-9)
+        .unwrap_or(10.0);
+    top * power
+}
+
+/// The most sessions drawn as lines across the chart; more become a strip of counts (unless
+/// the chart is wide enough for one every [`SESSION_LINE_ROOM`] pixels).
 const MAX_SESSION_LINES: usize = 15;
+
+/// The room a session's line needs on average (pixels) for its letter to stand clear.
+const SESSION_LINE_ROOM: f32 = 48.0;
 
 /// Sessions per week or month as bars under the chart, on the chart's own days.
 fn session_strip(
@@ -316,6 +338,7 @@ fn session_strip(
     sessions: &[Session],
     x_range: &std::ops::RangeInclusive<f64>,
     resolution: Resolution,
+    (chart_left, axis_extra): (f32, &mut f32),
 ) {
     let (Some(first), Some(last)) = (sessions.first(), sessions.last()) else {
         return;
@@ -346,12 +369,14 @@ fn session_strip(
     // Named above rather than along its short axis, where the name would not fit.
     ui.label(format!("Sessions per {unit}"));
     let response = Plot::new("trends_sessions")
-        .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
-        .height(90.0)
+        .y_axis_min_width(LINKED_Y_AXIS_WIDTH + *axis_extra)
+        .height(100.0)
         .link_axis(egui::Id::unique("trends_x"), [true, false])
         // The chart above, on the same days, already names them.
         .show_axes([false, true])
         .show_grid([false, true])
+        // Its y axis as wide as the chart's above, so that their days line up.
+        .y_axis_label("sessions")
         .y_grid_spacer(count_grid)
         .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
         .allow_zoom([true, false])
@@ -359,12 +384,19 @@ fn session_strip(
         .allow_scroll([true, false])
         .default_x_bounds(*x_range.start(), *x_range.end())
         .include_y(0.0)
-        .include_y(most * 1.15)
+        // Up to a round number above the tallest, so that the axis labels at least three.
+        .include_y(round_up(most * 1.1))
         .show(ui, |plot_ui| {
             plot_ui.add(
                 FilledArea::new(format!("Sessions per {unit}"), &xs, &lows, &highs).fill_color(ink),
             );
         });
+    // Line its days up with the chart's: widen its axis by what it still lacks, next frame.
+    let gap = chart_left - response.transform.frame().left();
+    if gap.abs() > 0.5 {
+        *axis_extra = (*axis_extra + gap).clamp(0.0, 80.0);
+        ui.ctx().request_repaint();
+    }
     // What a screen reader is told: how many sessions the strip counts over the days in view.
     let bounds = response.transform.bounds();
     let (from, to) = (
