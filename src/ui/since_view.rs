@@ -213,8 +213,9 @@ fn recent_sessions_ui(
         });
     ui.label(
         RichText::new(format!(
-            "Days around each session: {} (set in Effects).",
-            settings.window()
+            "Days around each session: {} (set in Effects). \"Not enough data\": fewer than {} logged days on a side; a side also stops at the session next to it, so sessions close together leave short sides.",
+            settings.window(),
+            settings.min_days()
         ))
         .weak(),
     );
