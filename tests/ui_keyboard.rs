@@ -119,9 +119,13 @@ fn the_theme_buttons_switch_light_dark_and_system() {
     let (_folder, path) = journal_in_temp();
     let mut harness = harness(&path);
     for (button, preference, dark) in [
-        ("🌙", egui::ThemePreference::Dark, Some(true)),
-        ("☀", egui::ThemePreference::Light, Some(false)),
-        ("💻", egui::ThemePreference::System, None),
+        ("Theme: dark", egui::ThemePreference::Dark, Some(true)),
+        ("Theme: light", egui::ThemePreference::Light, Some(false)),
+        (
+            "Theme: follow the system",
+            egui::ThemePreference::System,
+            None,
+        ),
     ] {
         harness.get_by_label_contains(button).click();
         harness.run();

@@ -317,6 +317,10 @@ impl PainlogApp {
             .map_or_else(String::new, |parent| parent.display().to_string());
         let demo = if self.config.is_demo { " (demo)" } else { "" };
         let title = format!("painlog{demo} — {file} in {folder}");
+        // The window's accessible name is its title (AccessKit's root node is the window).
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(title.clone());
+        });
         if title != self.window.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window.title = title;

@@ -3,6 +3,7 @@
 
 use super::feedback::Deleted;
 use super::{Command, SaveStatus, View};
+use egui::accesskit::Role;
 
 /// Asked when the window should close but the latest changes could not be saved.
 pub(super) fn close_dialog(
@@ -45,20 +46,65 @@ pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut V
         ui.horizontal_wrapped(|ui| {
             ui.heading("painlog");
             ui.add_space(12.0);
-            for view in View::ALL.into_iter().filter(|_| current.is_some()) {
-                let shortcut = ui.ctx().format_shortcut(&view.shortcut());
-                let tab = ui
-                    .selectable_label(current == Some(view), view.title())
-                    .on_hover_text(shortcut);
-                if tab.clicked() {
-                    commands.push(Command::ShowView(view));
+            ui.scope(|ui| {
+                // A tab list of tabs to a screen reader, one of them selected; made before the
+                // tabs so that they are its children.
+                ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                    node.set_role(Role::TabList);
+                    node.set_label(VIEWS_NAME);
+                });
+                for view in View::ALL.into_iter().filter(|_| current.is_some()) {
+                    let shortcut = ui.ctx().format_shortcut(&view.shortcut());
+                    let selected = current == Some(view);
+                    let tab = ui
+                        .selectable_label(selected, view.title())
+                        .on_hover_text(&shortcut);
+                    ui.ctx().accesskit_node_builder(tab.id, |node| {
+                        node.set_role(Role::Tab);
+                        node.clear_toggled();
+                        node.set_selected(selected);
+                        node.set_keyboard_shortcut(shortcut);
+                    });
+                    if tab.clicked() {
+                        commands.push(Command::ShowView(view));
+                    }
                 }
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                egui::widgets::global_theme_preference_buttons(ui);
             });
+            ui.with_layout(
+                egui::Layout::right_to_left(egui::Align::Center),
+                theme_buttons,
+            );
         });
     });
+}
+
+/// The view tabs' accessible name.
+pub const VIEWS_NAME: &str = "Views";
+
+/// The theme choices, each with a name a screen reader says (the buttons show only a symbol).
+pub const THEMES: [(egui::ThemePreference, &str, &str); 3] = [
+    (
+        egui::ThemePreference::System,
+        "💻",
+        "Theme: follow the system",
+    ),
+    (egui::ThemePreference::Dark, "🌙", "Theme: dark"),
+    (egui::ThemePreference::Light, "☀", "Theme: light"),
+];
+
+/// The three theme buttons (right to left: system, dark, light), as egui's own but named.
+fn theme_buttons(ui: &mut egui::Ui) {
+    let chosen = ui.ctx().options(|options| options.theme_preference);
+    for (preference, symbol, name) in THEMES {
+        let button = ui
+            .selectable_label(chosen == preference, symbol)
+            .on_hover_text(name);
+        ui.ctx()
+            .accesskit_node_builder(button.id, |node| node.set_label(name));
+        if button.clicked() {
+            ui.ctx().set_theme(preference);
+        }
+    }
 }
 
 pub(super) fn banner(

@@ -19,10 +19,21 @@ pub struct State<'a> {
     pub refused: &'a [String],
 }
 
+/// The status bar's accessible name.
+pub const STATUS_NAME: &str = "Status";
+
 /// Draw the status bar.
 pub fn ui(ui: &mut egui::Ui, state: &State<'_>, commands: &mut Vec<Command>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
+            // A status region that screen readers announce as it changes ("Saved at …", "Not
+            // saved: …"), without moving the person's focus. Made before its labels, so that
+            // they are its children.
+            ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                node.set_role(egui::accesskit::Role::Status);
+                node.set_label(STATUS_NAME);
+                node.set_live(egui::accesskit::Live::Polite);
+            });
             if let Some(reason) = state.refused.first() {
                 // The journal keeps what the field held before; saying "Saved" would be untrue.
                 let more = match state.refused.len() {

@@ -1,0 +1,108 @@
+//! What a screen reader finds (issue 13, "Named and structured", "Announced"): the window's name,
+//! the views as a tab list of tabs, named theme buttons, and a status region that is announced.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use egui::accesskit::{Live, Role, Toggled};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+#[test]
+fn the_window_is_named_by_its_title() {
+    let (_folder, path) = journal_in_temp();
+    let harness = harness(&path);
+    let folder = path.parent().unwrap().display().to_string();
+    let root = harness.root();
+    assert_eq!(
+        root.accesskit_node().label().as_deref(),
+        Some(format!("painlog — journal.ron in {folder}").as_str())
+    );
+}
+
+#[test]
+fn the_views_are_a_tab_list_of_tabs_one_selected() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    let selected_tabs = |harness: &egui_kittest::Harness<'_, painlog::ui::PainlogApp>| {
+        let list = harness.get_by_role_and_label(Role::TabList, "Views");
+        let tabs: Vec<(String, bool)> = list
+            .children()
+            .filter(|tab| tab.accesskit_node().role() == Role::Tab)
+            .map(|tab| {
+                let node = tab.accesskit_node();
+                (
+                    node.label().unwrap_or_default(),
+                    node.is_selected() == Some(true),
+                )
+            })
+            .collect();
+        tabs
+    };
+    let tabs = selected_tabs(&harness);
+    let names: Vec<&str> = tabs.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Day",
+            "Sessions",
+            "Trends",
+            "Effects",
+            "Aligned",
+            "Since last session",
+            "Report"
+        ]
+    );
+    let chosen: Vec<&str> = tabs
+        .iter()
+        .filter(|(_, selected)| *selected)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(chosen, ["Day"]);
+    // A tab, not a toggle button that is "pressed".
+    let day = harness.get_by_role_and_label(Role::Tab, "Day");
+    assert_eq!(day.accesskit_node().toggled(), None::<Toggled>);
+    click(&mut harness, "Trends");
+    let tabs = selected_tabs(&harness);
+    assert!(tabs.contains(&("Trends".to_owned(), true)), "{tabs:?}");
+    assert!(tabs.contains(&("Day".to_owned(), false)), "{tabs:?}");
+}
+
+#[test]
+fn the_theme_buttons_say_what_they_choose() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    for (name, preference) in [
+        ("Theme: dark", egui::ThemePreference::Dark),
+        ("Theme: light", egui::ThemePreference::Light),
+        ("Theme: follow the system", egui::ThemePreference::System),
+    ] {
+        harness.get_by_label(name).click();
+        harness.run();
+        assert_eq!(harness.ctx.options(|o| o.theme_preference), preference);
+    }
+}
+
+#[test]
+fn the_status_bar_is_a_live_region_a_screen_reader_announces() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    let status = harness.get_by_role_and_label(Role::Status, "Status");
+    assert_eq!(status.accesskit_node().live(), Live::Polite);
+    // What it says is inside it, so that the announcement is the new text.
+    type_into(&mut harness, "Pain (0 = none, 10 = worst imaginable)", "4");
+    harness.run();
+    let status = harness.get_by_role_and_label(Role::Status, "Status");
+    let said: Vec<String> = status
+        .children()
+        .filter_map(|child| {
+            let node = child.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .collect();
+    assert!(
+        said.iter()
+            .any(|text| text.contains("saved") || text.contains("Saved")),
+        "{said:?}"
+    );
+}
