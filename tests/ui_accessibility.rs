@@ -106,3 +106,37 @@ fn the_status_bar_is_a_live_region_a_screen_reader_announces() {
         "{said:?}"
     );
 }
+
+#[test]
+fn f1_or_a_question_mark_lists_the_shortcuts_and_escape_closes_it() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    let open = |harness: &egui_kittest::Harness<'_, painlog::ui::PainlogApp>| {
+        harness.query_by_label("Show Trends").is_some()
+    };
+    assert!(!open(&harness));
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(open(&harness), "F1 opens the list");
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("Sessions view: a new session");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!open(&harness), "Escape closes it");
+    // The button at the top opens it too.
+    click(&mut harness, "Keyboard shortcuts (F1)");
+    assert!(open(&harness));
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(!open(&harness), "F1 closes it again");
+    // A question mark typed into a note is a question mark, not a request for help.
+    type_into(&mut harness, "Note (anything worth remembering)", "why?");
+    assert!(!open(&harness));
+    assert_eq!(
+        harness
+            .get_by_label("Note (anything worth remembering)")
+            .value()
+            .as_deref(),
+        Some("why?")
+    );
+}

@@ -53,6 +53,8 @@ pub(super) struct WindowState {
     pub close_blocked: bool,
     /// The analysis was worked out once after the first frame ([`PainlogApp::warm_analysis`]).
     pub analysis_warmed: bool,
+    /// The list of keyboard shortcuts is open.
+    pub shortcuts_open: bool,
     /// The user chose to close without saving.
     pub close_anyway: bool,
     /// One choice per record changed in two places, while the user settles them.
@@ -160,6 +162,9 @@ impl PainlogApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands: Vec<Command> = self.jobs.poll().into_iter().collect();
         self.update_title(ui.ctx());
+        if super::help::toggled(ui.ctx(), self.window.shortcuts_open) {
+            self.window.shortcuts_open = !self.window.shortcuts_open;
+        }
         for view in View::ALL {
             if ui.input_mut(|input| input.consume_shortcut(&view.shortcut())) {
                 commands.push(Command::ShowView(view));
@@ -211,6 +216,7 @@ impl PainlogApp {
                 recovery.ui(ui, &mut commands);
             }
         }
+        super::help::window(ui.ctx(), &mut self.window.shortcuts_open);
         if self.window.close_blocked {
             chrome::close_dialog(ui, self.document().map(Document::status), &mut commands);
         }

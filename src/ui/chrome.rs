@@ -70,10 +70,16 @@ pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut V
                     }
                 }
             });
-            ui.with_layout(
-                egui::Layout::right_to_left(egui::Align::Center),
-                theme_buttons,
-            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                theme_buttons(ui);
+                ui.separator();
+                let help = ui.button("?").on_hover_text(super::help::BUTTON);
+                ui.ctx()
+                    .accesskit_node_builder(help.id, |node| node.set_label(super::help::BUTTON));
+                if help.clicked() {
+                    commands.push(Command::ShowShortcuts);
+                }
+            });
         });
     });
 }

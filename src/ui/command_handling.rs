@@ -62,6 +62,7 @@ impl PainlogApp {
             }
             Command::CancelClose => self.window.close_blocked = false,
             Command::ShowView(view) => self.view = view,
+            Command::ShowShortcuts => self.window.shortcuts_open = true,
             Command::SetSettings(settings) => self.settings = settings,
             Command::SetMetric(metric) => self.metric = metric,
             Command::Export(job) => self.jobs.start_export(*job),

@@ -64,6 +64,8 @@ pub enum Command {
     CancelClose,
     /// Show a view.
     ShowView(View),
+    /// Open the list of keyboard shortcuts.
+    ShowShortcuts,
     /// Use this window k and minimum m for every before/after figure.
     SetSettings(EffectSettings),
     /// Show this metric in the effects and aligned views.

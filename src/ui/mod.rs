@@ -24,6 +24,7 @@ mod document;
 mod effects_view;
 mod feedback;
 mod file_dialog;
+mod help;
 mod jobs;
 mod launch;
 mod prefs;
