@@ -140,3 +140,35 @@ fn f1_or_a_question_mark_lists_the_shortcuts_and_escape_closes_it() {
         Some("why?")
     );
 }
+
+#[test]
+fn the_trend_chart_says_what_it_shows_in_words() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = painlog::model::Journal::new();
+    for (date, pain) in [
+        ("2026-06-10", 4),
+        ("2026-06-11", 5),
+        ("2026-06-12", 9),
+        ("2026-06-13", 6),
+    ] {
+        journal.set_day(day(date, pain));
+    }
+    journal.add_session(session(
+        "2026-06-11 10:00",
+        painlog::model::SessionKind::Swedish,
+    ));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    click(&mut harness, "Trends");
+    click(&mut harness, "30 days");
+    let chart = harness.get_by_label_contains("Trend chart, ");
+    let description = chart.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.starts_with("Pain: mostly 5 to 6, highest 9 on Fri 12 Jun 2026, lowest 4 on Wed 10 Jun 2026; 4 of 30 days logged."),
+        "{description}"
+    );
+    assert!(
+        description.ends_with("1 session in these days."),
+        "{description}"
+    );
+}

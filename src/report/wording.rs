@@ -293,6 +293,65 @@ pub fn not_enough_for(groups: &[(String, usize)]) -> Option<String> {
     ))
 }
 
+/// What a chart of `metric` over `range` says, in a sentence for people who cannot see it:
+/// "Pain: mostly 4 to 6, highest 9 on Sat 12 Oct 2026, lowest 2 on Sun 3 Nov 2026; 61 of 90 days
+/// logged." ("mostly": the middle half of the logged days; the latest day of the highest and the
+/// lowest.)
+pub fn chart_summary(
+    daily: &crate::analysis::DailyIndex,
+    metric: Metric,
+    range: crate::analysis::DayRange,
+) -> String {
+    let name = metric.name();
+    let mut counts = [0_usize; 11];
+    let (mut highest, mut lowest): (
+        Option<(u8, chrono::NaiveDate)>,
+        Option<(u8, chrono::NaiveDate)>,
+    ) = (None, None);
+    let mut day = range.from;
+    while day <= range.to {
+        if let Some(value) = daily.value(metric, day) {
+            counts[usize::from(value.min(10))] += 1;
+            if highest.is_none_or(|(h, _)| value >= h) {
+                highest = Some((value, day));
+            }
+            if lowest.is_none_or(|(l, _)| value <= l) {
+                lowest = Some((value, day));
+            }
+        }
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+    }
+    let logged: usize = counts.iter().sum();
+    let (Some((high, high_day)), Some((low, low_day))) = (highest, lowest) else {
+        return format!("{name}: no day logged.");
+    };
+    // The score at a share of the logged days, counted from the lowest.
+    let at = |share: f64| {
+        let rank = ((logged as f64 - 1.0) * share).round() as usize;
+        let mut seen = 0;
+        for (score, n) in counts.iter().enumerate() {
+            seen += n;
+            if seen > rank {
+                return score;
+            }
+        }
+        10
+    };
+    let (q1, q3) = (at(0.25), at(0.75));
+    let mostly = if q1 == q3 {
+        format!("mostly {q1}")
+    } else {
+        format!("mostly {q1} to {q3}")
+    };
+    format!(
+        "{name}: {mostly}, highest {high} on {}, lowest {low} on {}; {logged} of {} days logged.",
+        crate::report::text::date(high_day),
+        crate::report::text::date(low_day),
+        range.len()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,6 +425,29 @@ mod tests {
         };
         let text = comparison(Group::All, Metric::Pain, &just);
         assert!(text.contains("(95% interval 0.03 to 1.6;"), "{text}");
+    }
+
+    #[test]
+    fn a_chart_of_days_is_told_in_a_sentence() {
+        use crate::model::{Day, Journal, Score};
+        let mut journal = Journal::new();
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        // Pain 4, 5, 5, 6, 9, (not logged), 2 over seven days.
+        for (offset, pain) in [(0, 4), (1, 5), (2, 5), (3, 6), (4, 9), (6, 2)] {
+            let mut day = Day::empty(start + chrono::Days::new(offset));
+            day.pain = Some(Score::new(pain).unwrap());
+            journal.set_day(day);
+        }
+        let index = crate::analysis::JournalIndex::new(&journal);
+        let range = crate::analysis::DayRange::new(start, start + chrono::Days::new(6));
+        assert_eq!(
+            chart_summary(&index.daily, Metric::Pain, range),
+            "Pain: mostly 4 to 6, highest 9 on Fri 5 Jun 2026, lowest 2 on Sun 7 Jun 2026; 6 of 7 days logged."
+        );
+        assert_eq!(
+            chart_summary(&index.daily, Metric::Sleep, range),
+            "Sleep quality: no day logged."
+        );
     }
 
     #[test]

@@ -175,7 +175,13 @@ pub struct TrendsView {
     /// How much wider the strip's y axis is than the shared width, so that its days line up
     /// with the chart's above (their axes' labels differ in width).
     strip_axis_extra: f32,
+    /// The chart's text alternative, for the days, journal revision and metrics it was made for.
+    described: Option<(ChartKey, String)>,
 }
+
+/// What a chart's text alternative depends on: its first and last day, the journal's revision,
+/// the metrics drawn.
+type ChartKey = (NaiveDate, NaiveDate, u64, Vec<Metric>);
 
 impl Default for TrendsView {
     fn default() -> Self {
@@ -188,6 +194,7 @@ impl Default for TrendsView {
             drawn: Drawn::default(),
             focus: None,
             strip_axis_extra: 0.0,
+            described: None,
         }
     }
 }

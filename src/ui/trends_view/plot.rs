@@ -127,12 +127,41 @@ impl super::TrendsView {
             date_from_day_number(bounds.min()[0].ceil()),
             date_from_day_number(bounds.max()[0].floor()),
         );
+        let drawn = response.inner;
         if let (Some(first), Some(last)) = (first, last) {
             let label = format!("Trend chart, {} to {}", text::date(first), text::date(last));
+            // Its text alternative: what each line shows over these days, and the sessions.
+            let key = (first, last, journal.revision(), drawn.metrics.clone());
+            if self.described.as_ref().is_none_or(|(k, _)| *k != key) {
+                let range = DayRange::new(first, last);
+                let mut said: Vec<String> = drawn
+                    .metrics
+                    .iter()
+                    .map(|metric| {
+                        crate::report::wording::chart_summary(&index.daily, *metric, range)
+                    })
+                    .collect();
+                let sessions = journal
+                    .sessions()
+                    .iter()
+                    .filter(|s| range.contains(s.date()))
+                    .count();
+                said.push(match sessions {
+                    0 => "No session in these days.".to_owned(),
+                    1 => "1 session in these days.".to_owned(),
+                    n => format!("{n} sessions in these days."),
+                });
+                self.described = Some((key, said.join(" ")));
+            }
+            let description = self.described.as_ref().map(|(_, text)| text.clone());
             ui.ctx()
-                .accesskit_node_builder(response.response.id, |node| node.set_label(label));
+                .accesskit_node_builder(response.response.id, |node| {
+                    node.set_label(label);
+                    if let Some(description) = description {
+                        node.set_description(description);
+                    }
+                });
         }
-        let drawn = response.inner;
         if let Some(strip) = drawn.strip {
             let chart_left = response.transform.frame().left();
             let axis = (chart_left, &mut self.strip_axis_extra);
