@@ -293,6 +293,9 @@ pub fn not_enough_for(groups: &[(String, usize)]) -> Option<String> {
     ))
 }
 
+/// A chart's highest or lowest value and its day.
+type Extreme = Option<(u8, chrono::NaiveDate)>;
+
 /// What a chart of `metric` over `range` says, in a sentence for people who cannot see it:
 /// "Pain: mostly 4 to 6, highest 9 on Sat 12 Oct 2026, lowest 2 on Sun 3 Nov 2026; 61 of 90 days
 /// logged." ("mostly": the middle half of the logged days; the latest day of the highest and the
@@ -304,10 +307,7 @@ pub fn chart_summary(
 ) -> String {
     let name = metric.name();
     let mut counts = [0_usize; 11];
-    let (mut highest, mut lowest): (
-        Option<(u8, chrono::NaiveDate)>,
-        Option<(u8, chrono::NaiveDate)>,
-    ) = (None, None);
+    let (mut highest, mut lowest): (Extreme, Extreme) = (None, None);
     let mut day = range.from;
     while day <= range.to {
         if let Some(value) = daily.value(metric, day) {

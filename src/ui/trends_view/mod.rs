@@ -15,6 +15,7 @@ use crate::model::{Journal, Metric, Session, SessionId};
 
 mod legend;
 mod plot;
+mod strip;
 
 use crate::report::text;
 use plot::Drawn;

@@ -6,15 +6,17 @@ use egui_plot::{FilledArea, Line, MarkerShape, Plot, PlotPoints, Points, VLine};
 
 use crate::analysis::{
     Bucket, DayRange, JournalIndex, Resolution, SessionEffect, date_from_day_number, day_number,
-    decimate, session_density,
+    decimate,
 };
 use crate::model::{Journal, KindChoice, Metric, Session, SessionId};
 use crate::report::text;
 use crate::ui::chart::{
-    LINKED_Y_AXIS_WIDTH, count_grid, date_axis, date_grid, kind_color, metric_color, metric_legend,
+    LINKED_Y_AXIS_WIDTH, date_axis, date_grid, kind_color, metric_color, metric_legend,
     session_line, shade_windows,
 };
 use crate::ui::chart_key::{MARKER_RADIUS, marker_points, metric_marker};
+
+use super::strip::{session_strip, strip_resolution};
 
 impl super::TrendsView {
     /// Draw the chart and, under it, the sessions as a strip when lines would crowd; returns
@@ -130,29 +132,7 @@ impl super::TrendsView {
         let drawn = response.inner;
         if let (Some(first), Some(last)) = (first, last) {
             let label = format!("Trend chart, {} to {}", text::date(first), text::date(last));
-            // Its text alternative: what each line shows over these days, and the sessions.
-            let key = (first, last, journal.revision(), drawn.metrics.clone());
-            if self.described.as_ref().is_none_or(|(k, _)| *k != key) {
-                let range = DayRange::new(first, last);
-                let mut said: Vec<String> = drawn
-                    .metrics
-                    .iter()
-                    .map(|metric| {
-                        crate::report::wording::chart_summary(&index.daily, *metric, range)
-                    })
-                    .collect();
-                let sessions = journal
-                    .sessions()
-                    .iter()
-                    .filter(|s| range.contains(s.date()))
-                    .count();
-                said.push(match sessions {
-                    0 => "No session in these days.".to_owned(),
-                    1 => "1 session in these days.".to_owned(),
-                    n => format!("{n} sessions in these days."),
-                });
-                self.described = Some((key, said.join(" ")));
-            }
+            self.describe(journal, index, (first, last), &drawn.metrics);
             let description = self.described.as_ref().map(|(_, text)| text.clone());
             ui.ctx()
                 .accesskit_node_builder(response.response.id, |node| {
@@ -168,6 +148,37 @@ impl super::TrendsView {
             session_strip(ui, journal.sessions(), &x_range, strip, axis);
         }
         drawn
+    }
+
+    /// The chart's text alternative for the days `first` to `last`: what each line shows over
+    /// them, and the sessions; made again only when the days, the journal or the lines change.
+    fn describe(
+        &mut self,
+        journal: &Journal,
+        index: &JournalIndex,
+        (first, last): (chrono::NaiveDate, chrono::NaiveDate),
+        metrics: &[Metric],
+    ) {
+        let key = (first, last, journal.revision(), metrics.to_vec());
+        if self.described.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let range = DayRange::new(first, last);
+        let mut said: Vec<String> = metrics
+            .iter()
+            .map(|metric| crate::report::wording::chart_summary(&index.daily, *metric, range))
+            .collect();
+        let sessions = journal
+            .sessions()
+            .iter()
+            .filter(|s| range.contains(s.date()))
+            .count();
+        said.push(match sessions {
+            0 => "No session in these days.".to_owned(),
+            1 => "1 session in these days.".to_owned(),
+            n => format!("{n} sessions in these days."),
+        });
+        self.described = Some((key, said.join(" ")));
     }
 }
 
@@ -318,133 +329,6 @@ pub(super) const MEAN_WIDTH: f32 = 2.4;
 /// How far in (pixels) a metric's markers start, so that two lines' markers stand apart.
 fn marker_offset(metric: Metric) -> f64 {
     Metric::ALL.iter().position(|m| *m == metric).unwrap_or(0) as f64 * 12.0
-}
-
-/// When sessions are shown as counts under the chart rather than lines in it: when more than
-/// [`MAX_SESSION_LINES`] are in view, or the chart shows weeks or months. `None`: lines.
-fn strip_resolution(
-    sessions: &[Session],
-    visible: &std::ops::RangeInclusive<f64>,
-    resolution: Resolution,
-    width: f32,
-) -> Option<Resolution> {
-    let in_view = sessions
-        .iter()
-        .filter(|s| visible.contains(&day_number(s.date())))
-        .count();
-    // On a wide chart of days, more lines stay apart: one every SESSION_LINE_ROOM pixels.
-    let lines_that_fit = (width / SESSION_LINE_ROOM) as usize;
-    match resolution {
-        Resolution::Daily if in_view <= MAX_SESSION_LINES.max(lines_that_fit) => None,
-        Resolution::Daily | Resolution::Weekly => Some(Resolution::Weekly),
-        Resolution::Monthly => Some(Resolution::Monthly),
-    }
-}
-
-/// The round number (1, 2, 3, 4, 5, 6, 8 or 10 times a power of ten) at or above `value`.
-fn round_up(value: f64) -> f64 {
-    if value <= 0.0 {
-        return 1.0;
-    }
-    let power = 10f64.powf(value.log10().floor());
-    let top = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
-        .into_iter()
-        .find(|step| step * power >= value - 1e-9)
-        .unwrap_or(10.0);
-    top * power
-}
-
-/// The most sessions drawn as lines across the chart; more become a strip of counts (unless
-/// the chart is wide enough for one every [`SESSION_LINE_ROOM`] pixels).
-const MAX_SESSION_LINES: usize = 15;
-
-/// The room a session's line needs on average (pixels) for its letter to stand clear.
-const SESSION_LINE_ROOM: f32 = 48.0;
-
-/// Sessions per week or month as bars under the chart, on the chart's own days.
-fn session_strip(
-    ui: &mut egui::Ui,
-    sessions: &[Session],
-    x_range: &std::ops::RangeInclusive<f64>,
-    resolution: Resolution,
-    (chart_left, axis_extra): (f32, &mut f32),
-) {
-    let (Some(first), Some(last)) = (sessions.first(), sessions.last()) else {
-        return;
-    };
-    let all = DayRange::new(first.date(), last.date());
-    let width = if resolution == Resolution::Weekly {
-        7.0
-    } else {
-        30.4
-    };
-    let ink = ui.visuals().text_color().gamma_multiply(0.45);
-    // One filled outline of steps, not hundreds of bars: a software renderer draws each bar's
-    // anti-aliased edges, and twenty years are 240 months.
-    let (mut xs, mut highs) = (Vec::new(), Vec::new());
-    let mut most = 1.0_f64;
-    for (start, count) in session_density(sessions.iter().map(Session::date), all, resolution) {
-        let (left, right) = (
-            day_number(start) - 0.5 + width * 0.075,
-            day_number(start) - 0.5 + width * 0.925,
-        );
-        let count = count as f64;
-        most = most.max(count);
-        xs.extend([left, left, right, right]);
-        highs.extend([0.0, count, count, 0.0]);
-    }
-    let lows = vec![0.0; xs.len()];
-    let unit = resolution.unit();
-    // Named above rather than along its short axis, where the name would not fit.
-    ui.label(format!("Sessions per {unit}"));
-    let response = Plot::new("trends_sessions")
-        .y_axis_min_width(LINKED_Y_AXIS_WIDTH + *axis_extra)
-        .height(100.0)
-        .link_axis(egui::Id::unique("trends_x"), [true, false])
-        // The chart above, on the same days, already names them.
-        .show_axes([false, true])
-        .show_grid([false, true])
-        // Its y axis as wide as the chart's above, so that their days line up.
-        .y_axis_label("sessions")
-        .y_grid_spacer(count_grid)
-        .y_axis_formatter(|mark, _| format!("{}", mark.value.round()))
-        .allow_zoom([true, false])
-        .allow_drag([true, false])
-        .allow_scroll([true, false])
-        .default_x_bounds(*x_range.start(), *x_range.end())
-        .include_y(0.0)
-        // Up to a round number above the tallest, so that the axis labels at least three.
-        .include_y(round_up(most * 1.1))
-        .show(ui, |plot_ui| {
-            plot_ui.add(
-                FilledArea::new(format!("Sessions per {unit}"), &xs, &lows, &highs).fill_color(ink),
-            );
-        });
-    // Line its days up with the chart's: widen its axis by what it still lacks, next frame.
-    let gap = chart_left - response.transform.frame().left();
-    if gap.abs() > 0.5 {
-        *axis_extra = (*axis_extra + gap).clamp(0.0, 80.0);
-        ui.ctx().request_repaint();
-    }
-    // What a screen reader is told: how many sessions the strip counts over the days in view.
-    let bounds = response.transform.bounds();
-    let (from, to) = (
-        date_from_day_number(bounds.min()[0].ceil()),
-        date_from_day_number(bounds.max()[0].floor()),
-    );
-    if let (Some(from), Some(to)) = (from, to) {
-        let count = sessions
-            .iter()
-            .filter(|s| (from..=to).contains(&s.date()))
-            .count();
-        let label = format!(
-            "Sessions per {unit}, {count} sessions from {} to {}",
-            text::date(from),
-            text::date(to)
-        );
-        ui.ctx()
-            .accesskit_node_builder(response.response.id, |node| node.set_label(label));
-    }
 }
 
 /// Weekly or monthly means as a line, with the middle half of each bucket's days as a band.
