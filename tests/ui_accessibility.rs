@@ -172,3 +172,23 @@ fn the_trend_chart_says_what_it_shows_in_words() {
         "{description}"
     );
 }
+
+#[test]
+fn the_aligned_chart_says_what_it_shows_in_words() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    click(&mut harness, "Aligned");
+    let chart =
+        harness.get_by_label("Aligned chart: pain on the days before and after each session");
+    let description = chart.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.starts_with("All sessions: pain ")
+            && description.contains(" on average over the days before, ")
+            && description.contains("; highest "),
+        "{description}"
+    );
+}

@@ -218,7 +218,7 @@ impl AlignedView {
         let (from, to) = (-reach - 0.6, reach + 0.6);
         // Room under the chart for the counts and the two lines that explain them.
         let chart_height = (ui.available_height() - COUNTS_HEIGHT - 70.0).max(150.0);
-        Plot::new("aligned_plot")
+        let response = Plot::new("aligned_plot")
             .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
             .height(chart_height)
             .default_x_bounds(from, to)
@@ -295,6 +295,16 @@ impl AlignedView {
                             .width(line_width(style)),
                     );
                 }
+            });
+        // Its name and text alternative, for people who cannot see it.
+        let description = describe_aligned(series, metric);
+        ui.ctx()
+            .accesskit_node_builder(response.response.id, |node| {
+                node.set_label(format!(
+                    "Aligned chart: {} on the days before and after each session",
+                    metric.name().to_lowercase()
+                ));
+                node.set_description(description);
             });
         counts_ui(ui, series, group, (from, to));
     }
@@ -422,6 +432,47 @@ fn axis_name(metric: Metric) -> String {
         "lower is better"
     };
     format!("{} ({better})", metric.name())
+}
+
+/// What the aligned chart shows, line by line: "All sessions: pain 5.6 on average over the days
+/// before, 5.1 over the days after; highest 5.9 on day −1, lowest 4.9 on day +2."
+fn describe_aligned(series: &[(Option<KindChoice>, Vec<AlignedPoint>)], metric: Metric) -> String {
+    let name = metric.name().to_lowercase();
+    let said: Vec<String> = series
+        .iter()
+        .map(|(kind, points)| {
+            let who = kind.map_or_else(
+                || "All sessions".to_owned(),
+                |kind| format!("{} sessions", kind.label()),
+            );
+            let side_mean = |before: bool| {
+                let means: Vec<f64> = points
+                    .iter()
+                    .filter(|p| if before { p.offset < 0 } else { p.offset > 0 })
+                    .filter_map(|p| p.mean)
+                    .collect();
+                crate::analysis::stats::mean(&means)
+                    .map_or_else(|| "no data".to_owned(), |m| format!("{m:.1}"))
+            };
+            let with_mean = points.iter().filter_map(|p| p.mean.map(|m| (p.offset, m)));
+            let highest = with_mean.clone().max_by(|a, b| a.1.total_cmp(&b.1));
+            let lowest = with_mean.min_by(|a, b| a.1.total_cmp(&b.1));
+            let extremes = match (highest, lowest) {
+                (Some((h_day, h)), Some((l_day, l))) => format!(
+                    "; highest {h:.1} on day {}, lowest {l:.1} on day {}",
+                    offset_label(f64::from(h_day)),
+                    offset_label(f64::from(l_day))
+                ),
+                _ => String::new(),
+            };
+            format!(
+                "{who}: {name} {} on average over the days before, {} over the days after{extremes}.",
+                side_mean(true),
+                side_mean(false)
+            )
+        })
+        .collect();
+    said.join(" ")
 }
 
 /// "−3", "0", "+2" for days from the session.
