@@ -192,3 +192,21 @@ fn the_aligned_chart_says_what_it_shows_in_words() {
         "{description}"
     );
 }
+
+#[test]
+fn the_days_around_charts_say_each_line_in_words() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    harness.set_size(egui::vec2(1920.0, 1080.0));
+    harness.run();
+    let chart = harness.get_by_label_contains("Days around ");
+    let description = chart.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.starts_with("Pain: mostly ") && description.contains(" Sleep quality: "),
+        "{description}"
+    );
+}

@@ -111,8 +111,15 @@ impl DaysAround<'_> {
                 }
             });
         let label = self.describe(index);
+        // Each line in words, as the trend chart says its own.
+        let description = METRICS
+            .map(|metric| wording::chart_summary(&index.daily, metric, self.range))
+            .join(" ");
         ui.ctx()
-            .accesskit_node_builder(response.response.id, |node| node.set_label(label));
+            .accesskit_node_builder(response.response.id, |node| {
+                node.set_label(label);
+                node.set_description(description);
+            });
     }
 
     /// The chart in words: the days, and pain over them.
