@@ -210,3 +210,20 @@ fn the_days_around_charts_say_each_line_in_words() {
         "{description}"
     );
 }
+
+#[test]
+fn the_day_buttons_are_in_the_tab_order_after_the_date() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    harness.get_by_label("Date (YYYY-MM-DD)").focus();
+    harness.run();
+    press_tab(&mut harness);
+    assert!(
+        harness.get_by_label("◀ Previous day").is_focused(),
+        "Tab from the date reaches Previous day"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let yesterday = today().pred_opt().unwrap();
+    harness.get_by_label(&painlog::report::text::long_date(yesterday));
+}

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike as _, Days, NaiveDate};
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::Command;
 use super::context::{AppEvent, ViewContext};
@@ -285,8 +285,9 @@ impl DayView {
             if field.lost_focus() {
                 self.commit_date_text(today);
             }
+            // In the Tab order after the date (Alt+arrows and Alt+Home do the same from anywhere).
             let step = |ui: &mut egui::Ui, text: &str, hint: &str, enabled: bool| {
-                let button = egui::Button::new(text).sense(Sense::CLICK);
+                let button = egui::Button::new(text);
                 ui.add_enabled(enabled, button)
                     .on_hover_text(hint)
                     .clicked()
