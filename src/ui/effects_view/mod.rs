@@ -52,6 +52,10 @@ pub mod labels {
     pub const CHART_ID: &str = "painlog_effects_change_chart";
     /// The column that says which way a change went for the metric.
     pub const BETTER_OR_WORSE: &str = "Better or worse";
+    /// The collapsing header over each kind's and each therapist's answer in a sentence.
+    pub const GROUPS_IN_WORDS: &str = "Each kind and therapist in words";
+    /// The id of the forest plot (its `egui_plot::PlotMemory` holds where it is drawn).
+    pub const FOREST_ID: &str = "painlog_effects_forest";
 }
 
 impl EffectsView {
@@ -70,7 +74,7 @@ impl EffectsView {
             // The page's own height: the sessions table may fill it, no more.
             let page_height = ui.available_height();
             egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                answer::answer_ui(ui, effects, metric);
+                answer::answer_ui(ui, effects, metric, page_height);
                 ui.add_space(12.0);
                 let wide = ui.available_width() >= 1000.0;
                 let table_height = self.table_height(ui, page_height);
