@@ -11,6 +11,10 @@ use crate::report::text;
 use crate::ui::chart::{date_axis, date_grid, kind_color, points_grid};
 use crate::ui::chart_key::{self, entry, kind_marker};
 
+/// The closest and the farthest apart the forest plot's rows are, in points.
+const FOREST_ROW_MIN: f32 = 22.0;
+const FOREST_ROW_MAX: f32 = 28.0;
+
 /// The name of the dashed line at the ordinary weeks' mean change.
 const ORDINARY_LINE: &str = "Ordinary weeks' mean change";
 
@@ -81,12 +85,19 @@ impl EffectsView {
                     egui_plot::HoverPosition::Elsewhere { .. } => return None,
                 };
                 let date = date_from_day_number(point.x)?;
-                let session = sessions.iter().find(|e| e.date() == date)?;
+                let session = sessions
+                    .iter()
+                    .find(|e| e.date() == date && e.metrics[metric].change() == Some(point.y))?;
+                // The change as the table shows it: the difference of the two means shown.
+                let value = &session.metrics[metric];
                 Some(format!(
                     "{}\n{}: {}",
                     text::date(date),
                     session.kind,
-                    crate::report::wording::change(Some(point.y))
+                    crate::report::wording::change(text::shown_change(
+                        value.before.mean,
+                        value.after.mean
+                    ))
                 ))
             })
             .show(ui, |plot_ui| {
@@ -156,8 +167,14 @@ fn ui_gray(dark: bool) -> Color32 {
 }
 
 /// The forest plot: one row per group, the difference against ordinary weeks as a point and its
-/// 95% interval as a line, zero marked, and which side is better for the metric.
-pub(super) fn forest_ui(ui: &mut egui::Ui, rows: &[super::answer::Row<'_>], metric: Metric) {
+/// 95% interval as a line, zero marked, and which side is better for the metric. Its rows are as
+/// close as keeps their names readable when `room` (the height left on the first page) is short.
+pub(super) fn forest_ui(
+    ui: &mut egui::Ui,
+    rows: &[&super::answer::Row<'_>],
+    metric: Metric,
+    room: f32,
+) {
     let dark = ui.visuals().dark_mode;
     let ink = ui.visuals().strong_text_color();
     let names: Vec<String> = rows.iter().map(|row| row.name.clone()).collect();
@@ -167,13 +184,47 @@ pub(super) fn forest_ui(ui: &mut egui::Ui, rows: &[super::answer::Row<'_>], metr
         "lower is better"
     };
     let count = rows.len();
-    let height = 40.0 + 28.0 * count as f32;
+    // The x axis (its ticks and its name) takes about two lines under the rows.
+    let axis = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let pitch = ((room - axis) / count as f32).clamp(FOREST_ROW_MIN, FOREST_ROW_MAX);
+    let height = axis + pitch * count as f32;
+    // A tick label is centred on its tick: a tick at the right end needs half a label of room
+    // beyond the plot ("+1.5" is about the widest).
+    let half_label = ui
+        .painter()
+        .layout_no_wrap(
+            "+1.5".to_owned(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            ink,
+        )
+        .size()
+        .x
+        * 0.5;
+    let plot_width = ui.available_width() - half_label - 4.0;
+    let y_axis = egui_plot::AxisHints::new_y()
+        // Each name in full from rows FOREST_ROW_MIN apart.
+        .label_spacing(FOREST_ROW_MIN - 4.0..=FOREST_ROW_MIN - 2.0)
+        .formatter(move |mark, _| {
+            let index = (-mark.value).round();
+            if (mark.value + index).abs() < 1e-6 && index >= 0.0 {
+                names.get(index as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        });
     Plot::new("effects_forest")
+        .id(egui::Id::unique(super::labels::FOREST_ID))
         .height(height)
+        .width(plot_width)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+        .allow_boxed_zoom(false)
         .show_grid([true, false])
+        // The rows fill the height: half a row above the first and below the last.
+        .set_margin_fraction(egui::vec2(0.05, 0.0))
+        .include_y(0.5)
+        .include_y(0.5 - count as f64)
         .x_grid_spacer(points_grid)
         .x_axis_formatter(|mark, _| {
             let value = (mark.value * 10.0).round() / 10.0;
@@ -187,14 +238,7 @@ pub(super) fn forest_ui(ui: &mut egui::Ui, rows: &[super::answer::Row<'_>], metr
             "difference against ordinary weeks, points of {} ({better})",
             metric.name().to_lowercase()
         ))
-        .y_axis_formatter(move |mark, _| {
-            let index = (-mark.value).round();
-            if (mark.value + index).abs() < 1e-6 && index >= 0.0 {
-                names.get(index as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .custom_y_axes(vec![y_axis])
         .y_grid_spacer(move |_| {
             (0..count)
                 .map(|i| egui_plot::GridMark {
@@ -231,10 +275,14 @@ pub(super) fn forest_ui(ui: &mut egui::Ui, rows: &[super::answer::Row<'_>], metr
             }
         });
     let (left, right) = crate::report::wording::forest_sides(metric);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(left);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(right);
+    // As wide as the plot: its right end under the plot's, clear of the page's scroll bar.
+    let line = ui.spacing().interact_size.y;
+    ui.allocate_ui(egui::vec2(plot_width, line), |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(left);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(right);
+            });
         });
     });
 }

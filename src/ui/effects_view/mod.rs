@@ -4,6 +4,7 @@
 
 mod answer;
 mod charts;
+mod groups;
 mod table;
 
 use egui::RichText;
@@ -52,6 +53,19 @@ pub mod labels {
     pub const CHART_ID: &str = "painlog_effects_change_chart";
     /// The column that says which way a change went for the metric.
     pub const BETTER_OR_WORSE: &str = "Better or worse";
+    /// The column of pain right after a session against right before it (pain whatever the
+    /// metric shown).
+    pub const PAIN_RIGHT_AFTER: &str = "Pain right\nafter";
+    /// The column of the tables by kind and by therapist with each group's difference against
+    /// ordinary weeks (the number of its sentence and of the forest plot).
+    pub const AGAINST_ORDINARY: &str = "Against ordinary\nweeks";
+    /// The column of the tables by kind and by therapist with the mean plain change, after −
+    /// before.
+    pub const PLAIN_MEAN: &str = "Plain change,\nmean";
+    /// The collapsing header over each kind's and each therapist's answer in a sentence.
+    pub const GROUPS_IN_WORDS: &str = "Each kind and therapist in words";
+    /// The id of the forest plot (its `egui_plot::PlotMemory` holds where it is drawn).
+    pub const FOREST_ID: &str = "painlog_effects_forest";
 }
 
 impl EffectsView {
@@ -70,38 +84,56 @@ impl EffectsView {
             // The page's own height: the sessions table may fill it, no more.
             let page_height = ui.available_height();
             egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                answer::answer_ui(ui, effects, metric);
+                answer::answer_ui(ui, effects, metric, page_height);
                 ui.add_space(12.0);
-                let wide = ui.available_width() >= 1000.0;
-                let table_height = self.table_height(ui, page_height);
-                if wide {
-                    // Each side lays out top-down: a table puts its body under its header.
-                    let top_down = egui::Layout::top_down(egui::Align::Min);
-                    let height = table_height.max(260.0);
-                    ui.horizontal_top(|ui| {
-                        let table_width = ui.available_width() * 0.62;
-                        ui.allocate_ui_with_layout(egui::vec2(table_width, height), top_down, |ui| {
-                            self.table_ui(ui, effects, metric, table_height);
-                        });
-                        ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), top_down, |ui| {
-                            self.chart_ui(ui, effects, metric, height);
-                        });
-                    });
-                } else {
-                    self.table_ui(ui, effects, metric, table_height);
-                    ui.add_space(8.0);
-                    let chart_height = (page_height * 0.6).clamp(220.0, 420.0);
-                    self.chart_ui(ui, effects, metric, chart_height);
-                }
+                self.sessions_ui(ui, effects, metric, page_height);
                 ui.add_space(12.0);
-                table::groups_ui(ui, "By kind", "kind", effects.by_kind.iter().map(|(k, g)| (k.label().to_owned(), g)), metric);
-                table::baseline_row_ui(ui, effects, metric);
+                let (by_kind, by_therapist) = groups::rows(effects, metric);
+                groups::groups_ui(ui, "By kind", "kind", &by_kind, metric);
                 ui.add_space(8.0);
-                table::groups_ui(ui, "By therapist", "therapist", effects.by_therapist.iter().map(|(k, g)| (k.clone(), g)), metric);
+                groups::groups_ui(ui, "By therapist", "therapist", &by_therapist, metric);
+                ui.add_space(4.0);
+                groups::notes_ui(ui, effects, metric);
                 ui.add_space(8.0);
                 ui.label(RichText::new(crate::analysis::DIARY_NOTE).weak());
             });
         });
+    }
+
+    /// The table of each session beside (or, in a narrow window, above) the chart of their
+    /// changes.
+    fn sessions_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        effects: &Effects,
+        metric: Metric,
+        page_height: f32,
+    ) {
+        let wide = ui.available_width() >= 1000.0;
+        let table_height = self.table_height(ui, page_height);
+        if wide {
+            // Each side lays out top-down: a table puts its body under its header.
+            let top_down = egui::Layout::top_down(egui::Align::Min);
+            let height = table_height.max(260.0);
+            ui.horizontal_top(|ui| {
+                let table_width = ui.available_width() * 0.62;
+                ui.allocate_ui_with_layout(egui::vec2(table_width, height), top_down, |ui| {
+                    self.table_ui(ui, effects, metric, table_height);
+                });
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), height),
+                    top_down,
+                    |ui| {
+                        self.chart_ui(ui, effects, metric, height);
+                    },
+                );
+            });
+        } else {
+            self.table_ui(ui, effects, metric, table_height);
+            ui.add_space(8.0);
+            let chart_height = (page_height * 0.6).clamp(220.0, 420.0);
+            self.chart_ui(ui, effects, metric, chart_height);
+        }
     }
 
     fn sort_rows(&mut self, revision: u64, effects: &Effects, metric: Metric) {

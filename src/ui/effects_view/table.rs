@@ -1,21 +1,23 @@
-//! The Effects view's tables: each session's before, after and change (in words, one sign
-//! convention), and the summaries by kind and by therapist.
+//! The Effects view's table of each session's before, after and change (in words, one sign
+//! convention), with pain right after and whether pain fell meaningfully, whatever the metric.
 
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::{EffectsView, SortKey, labels};
-use crate::analysis::{ChangeSummary, Direction, Effects, GroupSummary, WindowStat, direction};
+use crate::analysis::{Direction, Effects, WindowStat, direction};
 use crate::model::Metric;
 use crate::report::{text, wording};
 
 impl EffectsView {
-    /// The sessions table's body: every row when they fit in the page, else as many whole rows
-    /// as fit in it (the rest scroll inside the table).
+    /// The sessions table's body: every row when they fit in half the page, else as many whole
+    /// rows as fit in it (the rest scroll inside the table). Half, so that above or below the
+    /// table there is always page for the wheel to scroll (the wheel over the table scrolls the
+    /// table until its end).
     pub(super) fn table_height(&self, ui: &egui::Ui, page_height: f32) -> f32 {
         let row_height = row_height(ui);
-        // The header (two lines), and room for the heading above and a line below.
-        let room = (page_height - 3.0 * row_height - 48.0).max(6.0 * row_height);
+        // The header takes two lines.
+        let room = (page_height * 0.5 - 2.0 * row_height).max(3.0 * row_height);
         let fit = (room / row_height).floor().max(1.0);
         (self.order.len() as f32).min(fit) * row_height
     }
@@ -35,9 +37,14 @@ impl EffectsView {
         // Kind and therapist get room for whole names when the window has it.
         let name_width = (ui.available_width() * 0.12).clamp(92.0, 170.0);
         let mut clicked = None;
+        // The strip under the page's scroll bar stays page: the wheel there scrolls the page
+        // wherever the table is.
+        let scroll = &ui.spacing().scroll;
+        let width = ui.available_width() - scroll.bar_width - scroll.bar_inner_margin;
         // Too wide for the window: the table scrolls sideways on its own, the page does not.
         egui::ScrollArea::horizontal()
             .id_salt("effects_table_sideways")
+            .max_width(width)
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 TableBuilder::new(ui)
@@ -77,7 +84,7 @@ impl EffectsView {
                             ));
                         });
                         header.col(|ui| {
-                            heading(ui, "Right after", Some(
+                            heading(ui, labels::PAIN_RIGHT_AFTER, Some(
                                 "Pain right after the session against right before it, as rated at the session".to_owned(),
                             ));
                         });
@@ -103,9 +110,12 @@ impl EffectsView {
                             });
                             row.col(|ui| window_cell(ui, value.before, window));
                             row.col(|ui| window_cell(ui, value.after, window));
-                            row.col(|ui| change_cell(ui, metric, value.change()));
+                            // The difference of the two means as shown beside it ("5.6" and
+                            // "5.1": "0.5 lower"), judged as shown.
+                            let change = text::shown_change(value.before.mean, value.after.mean);
+                            row.col(|ui| change_cell(ui, metric, change));
                             row.col(|ui| {
-                                ui.label(better_or_worse(metric, value.change()));
+                                ui.label(better_or_worse(metric, change));
                             });
                             row.col(|ui| {
                                 // Pain right before − right after: "2 lower", as the change reads.
@@ -201,159 +211,6 @@ fn change_cell(ui: &mut egui::Ui, metric: Metric, change: Option<f64>) {
             ui.label(RichText::new(labels::NOT_ENOUGH).italics());
         }
     }
-}
-
-fn summary_cells(ui: &mut egui::Ui, summary: &ChangeSummary) {
-    ui.label(summary.n.to_string());
-    ui.label(wording::change(summary.mean_change));
-    ui.label(
-        summary
-            .median_change
-            .map_or_else(|| text::NONE.to_owned(), |m| wording::change(Some(m))),
-    );
-    ui.label(wording::change_interval(summary.ci95));
-    ui.label(format!(
-        "{} / {} / {}",
-        summary.improved, summary.unchanged, summary.worse
-    ));
-}
-
-/// The summary of each group: the change (and, in a wide window, the cost) in one table; in a
-/// narrow one the costs follow in a table of their own, so that neither runs past the window.
-pub(super) fn groups_ui<'a>(
-    ui: &mut egui::Ui,
-    title: &str,
-    id: &str,
-    groups: impl Iterator<Item = (String, &'a GroupSummary)>,
-    metric: Metric,
-) {
-    let groups: Vec<(String, &GroupSummary)> = groups.collect();
-    let together = ui.available_width() >= 1100.0;
-    ui.heading(title);
-    let change_headers = [
-        "",
-        "Sessions",
-        "With enough\ndata",
-        "Mean\nchange",
-        "Median",
-        "95% interval",
-        "Better /\nsame / worse",
-    ];
-    let cost_headers = ["Average\ncost", "Cost per point\nof relief"];
-    grid_ui(ui, (id, "change"), |ui| {
-        for header in change_headers {
-            grid_heading(ui, header);
-        }
-        if together {
-            for header in cost_headers {
-                grid_heading(ui, header);
-            }
-        }
-        ui.end_row();
-        for (name, group) in &groups {
-            ui.label(name);
-            ui.label(group.sessions.to_string());
-            summary_cells(ui, &group.metrics[metric]);
-            if together {
-                cost_cells(ui, group);
-            }
-            ui.end_row();
-        }
-    });
-    if !together {
-        ui.add_space(4.0);
-        grid_ui(ui, (id, "cost"), |ui| {
-            grid_heading(ui, "");
-            for header in cost_headers {
-                grid_heading(ui, header);
-            }
-            ui.end_row();
-            for (name, group) in &groups {
-                ui.label(name);
-                cost_cells(ui, group);
-                ui.end_row();
-            }
-        });
-    }
-    ui.label(
-        RichText::new("Better / same / worse: a change of half a point or more either way. The interval is shown from three sessions on. Cost per point of relief: what was paid divided by how many points pain fell, over the sessions with a cost; – where pain did not fall on average.")
-            .weak(),
-    );
-}
-
-/// A striped grid that scrolls sideways on its own when it is wider than the window.
-fn grid_ui(ui: &mut egui::Ui, id: (&str, &str), add_rows: impl FnOnce(&mut egui::Ui)) {
-    egui::ScrollArea::horizontal()
-        .id_salt(("effects_groups_sideways", id))
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            egui::Grid::new(("effects_groups", id))
-                .striped(true)
-                .spacing([14.0, 4.0])
-                .max_col_width(180.0)
-                .show(ui, add_rows);
-        });
-}
-
-/// A column heading of the groups' tables (on two lines where the numbers under it are narrow).
-fn grid_heading(ui: &mut egui::Ui, text: &str) {
-    ui.strong(text);
-}
-
-/// The average cost and the cost per point of relief, "–" where pain did not fall on average
-/// (a cost per point of pain that rose means nothing).
-fn cost_cells(ui: &mut egui::Ui, group: &GroupSummary) {
-    let pain_fell = group.metrics[Metric::Pain]
-        .mean_change
-        .is_some_and(|mean| mean < 0.0);
-    match group.costs.first() {
-        Some(cost) => {
-            ui.label(format!("{:.2} {}", cost.mean_cost, cost.currency));
-            ui.label(
-                cost.cost_per_point
-                    .filter(|_| pain_fell)
-                    .map_or_else(|| "–".to_owned(), |p| format!("{p:.2} {}", cost.currency)),
-            );
-        }
-        None => {
-            ui.label("–");
-            ui.label("–");
-        }
-    }
-}
-
-/// The baseline beside the kinds: the same change around ordinary days, counted in the
-/// stretches it is measured over.
-pub(super) fn baseline_row_ui(ui: &mut egui::Ui, effects: &Effects, metric: Metric) {
-    ui.label(RichText::new(baseline_sentence(effects, metric)).italics());
-}
-
-/// "Ordinary weeks, for comparison: 13 stretches of 15 days without a session (none sharing a
-/// day); pain over the last 7 days against the first 7: 0.5 higher on average (median 0.5
-/// higher)."
-fn baseline_sentence(effects: &Effects, metric: Metric) -> String {
-    let baseline = &effects.baseline[metric];
-    let k = effects.settings.window();
-    let Some(mean) = baseline.mean_change else {
-        return "Ordinary weeks, for comparison: not enough days away from sessions to compare with yet.".to_owned();
-    };
-    let stretches = if baseline.n == 1 {
-        "1 stretch".to_owned()
-    } else {
-        format!("{} stretches", baseline.n)
-    };
-    let (last, first) = if k == 1 {
-        ("the day after".to_owned(), "the day before".to_owned())
-    } else {
-        (format!("the last {k} days"), format!("the first {k}"))
-    };
-    format!(
-        "Ordinary weeks, for comparison: {stretches} of {} days without a session (none sharing a day); {} over {last} against {first}: {} on average (median {}).",
-        2 * u32::from(k) + 1,
-        wording::metric_name(metric),
-        wording::change(Some(mean)),
-        wording::change(baseline.median_change),
-    )
 }
 
 /// "1 day", "6 days".

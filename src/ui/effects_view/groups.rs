@@ -1,0 +1,237 @@
+//! The Effects view's tables by kind and by therapist: for each group, its answer against
+//! ordinary weeks (the numbers of the sentences and the forest plot above) beside the plain
+//! change before → after, and what the sessions cost.
+
+use egui::RichText;
+
+use super::labels;
+use crate::analysis::{ChangeSummary, Comparison, Effects, GroupSummary};
+use crate::model::Metric;
+use crate::report::{text, wording};
+
+/// One row of a table by kind or by therapist.
+pub(super) struct GroupRow<'a> {
+    /// "Deep tissue", "Anna Berg".
+    pub name: String,
+    /// The plain change before → after, and the costs.
+    pub summary: &'a GroupSummary,
+    /// The same sessions against ordinary weeks, for the metric shown.
+    pub compared: Option<&'a Comparison>,
+}
+
+/// The rows by kind, then the rows by therapist, for `metric`.
+pub(super) fn rows(effects: &Effects, metric: Metric) -> (Vec<GroupRow<'_>>, Vec<GroupRow<'_>>) {
+    let by_kind = effects
+        .by_kind
+        .iter()
+        .map(|(kind, summary)| GroupRow {
+            name: kind.label().to_owned(),
+            summary,
+            compared: effects.compared.by_kind.get(kind).map(|c| &c[metric]),
+        })
+        .collect();
+    let by_therapist = effects
+        .by_therapist
+        .iter()
+        .map(|(name, summary)| GroupRow {
+            name: name.clone(),
+            summary,
+            compared: effects.compared.by_therapist.get(name).map(|c| &c[metric]),
+        })
+        .collect();
+    (by_kind, by_therapist)
+}
+
+/// The headings of the answer against ordinary weeks.
+const COMPARED_HEADERS: [&str; 2] = [labels::AGAINST_ORDINARY, "Verdict"];
+/// The headings of the plain change that stay beside the answer in a narrow window.
+const PLAIN_HEADERS: [&str; 2] = [labels::PLAIN_MEAN, "Plain change,\n95% interval"];
+/// The headings of the rest of the plain change.
+const MORE_HEADERS: [&str; 3] = [
+    "With enough\ndata",
+    "Plain change,\nmedian",
+    "Sessions better /\nsame / worse",
+];
+/// The headings of the costs.
+const COST_HEADERS: [&str; 2] = ["Average\ncost", "Cost per point\nof pain relief"];
+
+/// The table of each group: its answer against ordinary weeks beside the plain change (and, in a
+/// wide window, the cost) in one table; in a narrow one the rest of the plain change and the
+/// costs follow in a table of their own, so that neither runs past the window.
+pub(super) fn groups_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    id: &str,
+    rows: &[GroupRow<'_>],
+    metric: Metric,
+) {
+    let together = ui.available_width() >= 1100.0;
+    ui.heading(title);
+    grid_ui(ui, (id, "answer"), |ui| {
+        let mut headers = vec!["", "Sessions"];
+        headers.extend(COMPARED_HEADERS);
+        headers.extend(PLAIN_HEADERS);
+        if together {
+            headers.extend(MORE_HEADERS);
+            headers.extend(COST_HEADERS);
+        }
+        for header in headers {
+            ui.strong(header);
+        }
+        ui.end_row();
+        for row in rows {
+            ui.label(&row.name);
+            ui.label(row.summary.sessions.to_string());
+            compared_cells(ui, metric, row.compared);
+            let plain = &row.summary.metrics[metric];
+            ui.label(wording::change(plain.mean_change));
+            ui.label(wording::change_interval(plain.ci95));
+            if together {
+                more_cells(ui, plain);
+                cost_cells(ui, row.summary);
+            }
+            ui.end_row();
+        }
+    });
+    if !together {
+        ui.add_space(4.0);
+        grid_ui(ui, (id, "more"), |ui| {
+            ui.strong("");
+            for header in MORE_HEADERS.into_iter().chain(COST_HEADERS) {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for row in rows {
+                ui.label(&row.name);
+                more_cells(ui, &row.summary.metrics[metric]);
+                cost_cells(ui, row.summary);
+                ui.end_row();
+            }
+        });
+    }
+}
+
+/// The difference against ordinary weeks in words ("0.5 lower", as the sentence says it) and
+/// its verdict ("better", "no clear difference"); a dash and "not enough data" without an
+/// answer, where the sentence says "Not enough data yet" and the forest plot leaves the row out.
+fn compared_cells(ui: &mut egui::Ui, metric: Metric, compared: Option<&Comparison>) {
+    let difference = compared
+        .filter(|c| c.ci95.is_some())
+        .and_then(|c| c.difference);
+    ui.label(match difference {
+        None => text::NONE.to_owned(),
+        Some(d) if d.abs() < 0.05 => "no difference".to_owned(),
+        Some(d) => wording::change(Some(d)),
+    });
+    ui.label(compared.map_or("not enough data", |c| wording::verdict_word(metric, c)));
+}
+
+/// The sessions with enough data, the median plain change and how many were better, the same,
+/// worse.
+fn more_cells(ui: &mut egui::Ui, plain: &ChangeSummary) {
+    ui.label(plain.n.to_string());
+    ui.label(
+        plain
+            .median_change
+            .map_or_else(|| text::NONE.to_owned(), |m| wording::change(Some(m))),
+    );
+    ui.label(format!(
+        "{} / {} / {}",
+        plain.improved, plain.unchanged, plain.worse
+    ));
+}
+
+/// A striped grid that scrolls sideways on its own when it is wider than the window.
+fn grid_ui(ui: &mut egui::Ui, id: (&str, &str), add_rows: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::horizontal()
+        .id_salt(("effects_groups_sideways", id))
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new(("effects_groups", id))
+                .striped(true)
+                .spacing([14.0, 4.0])
+                .max_col_width(180.0)
+                .show(ui, add_rows);
+        });
+}
+
+/// The average cost and the cost per point of relief, "–" where pain did not fall on average
+/// (a cost per point of pain that rose means nothing).
+fn cost_cells(ui: &mut egui::Ui, group: &GroupSummary) {
+    let pain_fell = group.metrics[Metric::Pain]
+        .mean_change
+        .is_some_and(|mean| mean < 0.0);
+    match group.costs.first() {
+        Some(cost) => {
+            ui.label(format!("{:.2} {}", cost.mean_cost, cost.currency));
+            ui.label(
+                cost.cost_per_point
+                    .filter(|_| pain_fell)
+                    .map_or_else(|| "–".to_owned(), |p| format!("{p:.2} {}", cost.currency)),
+            );
+        }
+        None => {
+            ui.label("–");
+            ui.label("–");
+        }
+    }
+}
+
+/// What the tables by kind and by therapist mean, said once under both: why the plain change and
+/// the answer against ordinary weeks differ, the ordinary weeks themselves, and the columns.
+pub(super) fn notes_ui(ui: &mut egui::Ui, effects: &Effects, metric: Metric) {
+    ui.label(why_they_differ(effects, metric));
+    ui.label(RichText::new(baseline_sentence(effects, metric)).italics());
+    ui.label(
+        RichText::new("Sessions better / same / worse: a plain change of half a point or more either way. The interval is shown from three sessions on. Cost per point of pain relief: what was paid divided by how many points pain fell, over the sessions with a cost; – where pain did not fall on average.")
+            .weak(),
+    );
+}
+
+/// "The plain change is after − before around each session; ordinary weeks change too (pain 0.6
+/// higher on average), so “Against ordinary weeks” is the plain change less theirs: the measure
+/// of the sentences and the forest plot above."
+pub(super) fn why_they_differ(effects: &Effects, metric: Metric) -> String {
+    let ordinary = effects.compared.all[metric]
+        .baseline_mean
+        .map(|mean| {
+            format!(
+                " ({} {} on average)",
+                wording::metric_name(metric),
+                wording::change(Some(mean))
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "The plain change is after − before around each session; ordinary weeks change too{ordinary}, so “{}” is the plain change less theirs: the measure of the sentences and the forest plot above.",
+        labels::AGAINST_ORDINARY.replace('\n', " ")
+    )
+}
+
+/// "Ordinary weeks, for comparison: 13 stretches of 15 days without a session (none sharing a
+/// day); pain over the last 7 days against the first 7: 0.5 higher on average (median 0.5
+/// higher)."
+fn baseline_sentence(effects: &Effects, metric: Metric) -> String {
+    let baseline = &effects.baseline[metric];
+    let k = effects.settings.window();
+    let Some(mean) = baseline.mean_change else {
+        return "Ordinary weeks, for comparison: not enough days away from sessions to compare with yet.".to_owned();
+    };
+    let stretches = if baseline.n == 1 {
+        "1 stretch".to_owned()
+    } else {
+        format!("{} stretches", baseline.n)
+    };
+    let (last, first) = if k == 1 {
+        ("the day after".to_owned(), "the day before".to_owned())
+    } else {
+        (format!("the last {k} days"), format!("the first {k}"))
+    };
+    format!(
+        "Ordinary weeks, for comparison: {stretches} of {} days without a session (none sharing a day); {} over {last} against {first}: {} on average (median {}).",
+        2 * u32::from(k) + 1,
+        wording::metric_name(metric),
+        wording::change(Some(mean)),
+        wording::change(baseline.median_change),
+    )
+}
