@@ -277,11 +277,10 @@ fn the_tables_by_kind_and_therapist_put_the_answer_beside_the_plain_change() {
                 &harness.get_by_label_contains(&format!("After sessions with {name}, pain")),
             )
             .unwrap();
-            // "fell 0.7 points more", "fell 1 point more", or "(0.1 lower, 95% interval".
+            // "fell 0.7 points more", "fell 1.0 point more", or "(0.1 lower, 95% interval".
             let points = against
                 .trim_end_matches(" lower")
                 .trim_end_matches(" higher");
-            let points = if points == "1.0" { "1" } else { points };
             assert!(
                 sentence.contains(&format!(" {points} point"))
                     || sentence.contains(&format!("({against},")),

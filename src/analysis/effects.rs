@@ -37,11 +37,23 @@ impl MetricEffect {
         Some(self.after.mean? - self.before.mean?)
     }
 
+    /// The change as it is shown: the difference of the two means each to one decimal, so that
+    /// "5.6 → 5.1" is "0.5 lower" (the unrounded means may differ by 0.43).
+    pub fn shown_change(&self) -> Option<f64> {
+        shown_change(self.before.mean, self.after.mean)
+    }
+
     /// Change / before (undefined when before is 0).
     pub fn relative_change(&self) -> Option<f64> {
         let before = self.before.mean.filter(|b| *b > 0.0)?;
         Some(self.change()? / before)
     }
+}
+
+/// The change between two means as they are shown, each to one decimal.
+pub fn shown_change(before: Option<f64>, after: Option<f64>) -> Option<f64> {
+    let tenth = |v: f64| (v * 10.0).round() / 10.0;
+    Some(tenth(after?) - tenth(before?))
 }
 
 /// Whether a change is for the better, the worse, or within [`UNCHANGED_WITHIN`].
@@ -138,8 +150,18 @@ pub struct ChangeSummary {
 impl ChangeSummary {
     /// Summarize `changes` of `metric`.
     pub fn of(metric: Metric, changes: &[f64]) -> Self {
+        Self::with_directions(metric, changes, changes)
+    }
+
+    /// The summary of sessions' `changes`, each judged better, the same or worse on the change
+    /// as it is shown (`shown`, in the same order), as its row says.
+    pub fn of_sessions(metric: Metric, changes: &[f64], shown: &[f64]) -> Self {
+        Self::with_directions(metric, changes, shown)
+    }
+
+    fn with_directions(metric: Metric, changes: &[f64], judged: &[f64]) -> Self {
         let count = |wanted: Direction| {
-            changes
+            judged
                 .iter()
                 .filter(|&&change| direction(metric, change) == wanted)
                 .count()
@@ -338,7 +360,11 @@ pub fn summarize(effects: &[&SessionEffect]) -> GroupSummary {
             .iter()
             .filter_map(|effect| effect.metrics[metric].change())
             .collect();
-        ChangeSummary::of(metric, &changes)
+        let shown: Vec<f64> = effects
+            .iter()
+            .filter_map(|effect| effect.metrics[metric].shown_change())
+            .collect();
+        ChangeSummary::of_sessions(metric, &changes, &shown)
     });
     // Relief bought is only relief where the group's pain fell: no price per point beside a
     // mean change that says pain rose.

@@ -34,7 +34,8 @@ pub use compare::{Comparison, Verdict};
 pub use daily::{DailyIndex, DayRange};
 pub use effects::{
     ChangeSummary, Compared, CostSummary, Direction, Effects, GroupSummary, MetricEffect,
-    SessionEffect, WindowStat, direction, effects, is_meaningful_pain_drop, summarize,
+    SessionEffect, WindowStat, direction, effects, is_meaningful_pain_drop, shown_change,
+    summarize,
 };
 pub use regions::{RegionComparison, Share};
 pub use since::{SinceLast, since_last_session};

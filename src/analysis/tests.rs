@@ -314,6 +314,15 @@ fn summaries_by_kind_and_therapist() {
     let rose = summarize(&[&effects.sessions[0], &second, &fourth]);
     assert!(rose.metrics[Metric::Pain].mean_change.unwrap() > 0.0);
     assert_eq!(rose.costs[0].cost_per_point, None, "pain rose on average");
+    // 5.66 → 5.23 is shown as 5.7 → 5.2, "0.5 lower": counted better, as its row says, though
+    // the unrounded change is 0.43.
+    let mut close_call = effects.sessions[0].clone();
+    close_call.metrics[Metric::Pain].before.mean = Some(5.66);
+    close_call.metrics[Metric::Pain].after.mean = Some(5.23);
+    let one = summarize(&[&close_call]);
+    let pain = &one.metrics[Metric::Pain];
+    assert_eq!((pain.improved, pain.unchanged), (1, 0));
+    assert!(close(pain.mean_change, 5.23 - 5.66), "the mean stays unrounded");
 }
 
 #[test]

@@ -132,8 +132,7 @@ pub fn relief(relief: Option<i8>) -> String {
 /// The change between two means as they are shown (each to one decimal), so that "7.3 → 6.2"
 /// always stands beside "1.1 lower", never beside the "1.2 lower" of the unrounded means.
 pub fn shown_change(before: Option<f64>, after: Option<f64>) -> Option<f64> {
-    let tenth = |v: f64| (v * 10.0).round() / 10.0;
-    Some(tenth(after?) - tenth(before?))
+    crate::analysis::shown_change(before, after)
 }
 
 /// Before → after, "not enough data" where a side lacks it.
