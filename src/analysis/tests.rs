@@ -322,7 +322,10 @@ fn summaries_by_kind_and_therapist() {
     let one = summarize(&[&close_call]);
     let pain = &one.metrics[Metric::Pain];
     assert_eq!((pain.improved, pain.unchanged), (1, 0));
-    assert!(close(pain.mean_change, 5.23 - 5.66), "the mean stays unrounded");
+    assert!(
+        close(pain.mean_change, 5.23 - 5.66),
+        "the mean stays unrounded"
+    );
 }
 
 #[test]

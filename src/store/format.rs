@@ -81,18 +81,33 @@ pub fn to_text(journal: &Journal) -> Result<String, ron::Error> {
     Ok(format!("{HEADER}{body}\n"))
 }
 
+/// How many cores parsing painlog's own layout may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cores {
+    /// One: beside other work that needs the other core (the window starting up).
+    One,
+    /// Both: when nothing else waits (the command line).
+    Both,
+}
+
 /// Read a journal from bytes, migrating older versions.
 pub fn from_bytes(bytes: &[u8]) -> Result<Journal, FormatError> {
-    read(bytes, true)
+    read(bytes, Some(Cores::Both))
+}
+
+/// [`from_bytes`] on one core.
+pub fn from_bytes_on(bytes: &[u8], cores: Cores) -> Result<Journal, FormatError> {
+    read(bytes, Some(cores))
 }
 
 /// [`from_bytes`] without the record-by-record fast path: what the fuzz test compares it with.
 #[doc(hidden)]
 pub fn from_bytes_by_full_parse(bytes: &[u8]) -> Result<Journal, FormatError> {
-    read(bytes, false)
+    read(bytes, None)
 }
 
-fn read(bytes: &[u8], fast: bool) -> Result<Journal, FormatError> {
+/// `fast`: parse painlog's own layout record by record on these cores (`None`: the full parse).
+fn read(bytes: &[u8], fast: Option<Cores>) -> Result<Journal, FormatError> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = position_of_offset(bytes, error.valid_up_to());
         FormatError::At {
@@ -175,7 +190,7 @@ fn leading_version(text: &str) -> Option<u32> {
 /// The parts of a version 1 journal laid out exactly as painlog writes it (one record per line),
 /// parsed record by record on two threads; `None` for any other layout or any error, which the
 /// full parse then handles (and reports) exactly as before.
-fn read_v1_canonical(text: &str) -> Option<FileV1> {
+fn read_v1_canonical(text: &str, cores: Cores) -> Option<FileV1> {
     // Exactly painlog's own start: anything else there (a changed attribute, say) is for the
     // full parse to read or refuse.
     let rest = text.strip_prefix(HEADER)?;
@@ -242,14 +257,18 @@ fn read_v1_canonical(text: &str) -> Option<FileV1> {
     };
     let (first, second) = day_lines.split_at(day_lines.len() / 2);
     let (days, more_days, sessions) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| parse_days(second));
+        let other = (cores == Cores::Both).then(|| scope.spawn(|| parse_days(second)));
         let days = parse_days(first);
         let options = ron_options();
         let sessions: Option<Vec<Session>> = session_lines
             .iter()
             .map(|line| plain_record(line).then(|| options.from_str::<Session>(line).ok())?)
             .collect();
-        (days, other.join().ok().flatten(), sessions)
+        let more_days = match other {
+            Some(other) => other.join().ok().flatten(),
+            None => parse_days(second),
+        };
+        (days, more_days, sessions)
     });
     let mut days = days?;
     days.extend(more_days?);
@@ -293,8 +312,8 @@ fn plain_record(record: &str) -> bool {
     !in_string
 }
 
-fn read_v1(text: &str, fast: bool) -> Result<Journal, FormatError> {
-    let file = match fast.then(|| read_v1_canonical(text)).flatten() {
+fn read_v1(text: &str, fast: Option<Cores>) -> Result<Journal, FormatError> {
+    let file = match fast.and_then(|cores| read_v1_canonical(text, cores)) {
         Some(file) => file,
         None => ron_options().from_str(text).map_err(from_ron)?,
     };
@@ -365,13 +384,17 @@ mod tests {
             end: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default(),
         });
         let text = to_text(&journal).unwrap();
-        let fast = read_v1_canonical(&text).expect("painlog's own layout takes the fast path");
+        let fast = read_v1_canonical(&text, Cores::Both)
+            .expect("painlog's own layout takes the fast path");
         let full: FileV1 = ron_options().from_str(&text).unwrap();
         let as_journal = |file: FileV1| {
             Journal::from_parts(file.days, file.sessions, file.next_session_id).unwrap()
         };
+        let one_core = read_v1_canonical(&text, Cores::One).expect("on one core too");
         assert_eq!(as_journal(fast), as_journal(full));
+        assert_eq!(as_journal(one_core), journal);
         assert_eq!(from_bytes(text.as_bytes()).unwrap(), journal);
+        assert_eq!(from_bytes_on(text.as_bytes(), Cores::One).unwrap(), journal);
     }
 
     #[test]
@@ -394,7 +417,7 @@ mod tests {
     #[test]
     fn anything_else_takes_the_full_parse() {
         let hand_written = "(version: 1, days: [(date: \"2026-01-02\", pain: 4)])";
-        assert!(read_v1_canonical(hand_written).is_none());
+        assert!(read_v1_canonical(hand_written, Cores::Both).is_none());
         assert_eq!(from_bytes(hand_written.as_bytes()).unwrap().day_count(), 1);
         let mut journal = Journal::new();
         let mut day = Day::empty(crate::model::parse_date("2026-01-02").unwrap());
@@ -403,7 +426,10 @@ mod tests {
         let text = to_text(&journal)
             .unwrap()
             .replace("note: \"a note\"", "note: 12");
-        assert!(read_v1_canonical(&text).is_none(), "a bad line falls back");
+        assert!(
+            read_v1_canonical(&text, Cores::Both).is_none(),
+            "a bad line falls back"
+        );
         assert!(
             matches!(
                 from_bytes(text.as_bytes()),

@@ -40,11 +40,14 @@ pub use atomic::{create_private_folder, write_atomic};
 pub use backup::{Backup, BackupKind};
 pub use copies::conflict_copies;
 pub use explain::explain_write_error;
-pub use format::{CURRENT_VERSION, FormatError, from_bytes, from_bytes_by_full_parse, to_text};
+pub use format::{
+    CURRENT_VERSION, Cores, FormatError, from_bytes, from_bytes_by_full_parse, from_bytes_on,
+    to_text,
+};
 #[doc(hidden)]
 pub use hook::set_before_rename_hook;
 pub use kept::{KeptFile, refuse_kept_file};
-pub use load::{LoadError, Loaded, content_hash, excerpt, file_hash, load};
+pub use load::{LoadError, Loaded, content_hash, excerpt, file_hash, load, load_on};
 pub use lock::{JournalLock, LockError, lock, lock_path};
 pub use merging::{SaveMerge, save_merging};
 pub use other_files::{WriteError, check_targets, write_other_file};

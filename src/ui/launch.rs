@@ -142,9 +142,10 @@ fn run_with(
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }
-    // Read the journal while eframe sets up the window and the graphics (they take longer).
+    // Read the journal while eframe sets up the window and the graphics (they take longer), on
+    // one core: a second parsing thread would take the core eframe needs (store::load_on).
     let path = config.journal_path.clone();
-    let loading = std::thread::spawn(move || store::load(&path));
+    let loading = std::thread::spawn(move || store::load_on(&path, store::Cores::One));
     let persistence_path = store::preferences_folder().map(|folder| {
         // Window preferences hold no health data, but keep the folder private all the same. If
         // it cannot be made, eframe makes it (or does without saving preferences): the window
