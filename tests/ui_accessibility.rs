@@ -227,3 +227,22 @@ fn the_day_buttons_are_in_the_tab_order_after_the_date() {
     let yesterday = today().pred_opt().unwrap();
     harness.get_by_label(&painlog::report::text::long_date(yesterday));
 }
+
+#[test]
+fn the_forest_plot_says_each_row_in_words() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    click(&mut harness, "Effects");
+    let plot =
+        harness.get_by_label("Forest plot: pain after sessions against ordinary weeks, by group");
+    let description = plot.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.starts_with("All sessions: ")
+            && description.contains(" than over ordinary weeks (95% interval "),
+        "{description}"
+    );
+}

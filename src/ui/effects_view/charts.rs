@@ -7,7 +7,7 @@ use egui_plot::{HLine, LineStyle, Plot, PlotPoints, Points};
 use super::EffectsView;
 use crate::analysis::{Effects, date_from_day_number, day_number};
 use crate::model::{KindChoice, Metric};
-use crate::report::text;
+use crate::report::{text, wording};
 use crate::ui::chart::{date_axis, date_grid, kind_color, points_grid};
 use crate::ui::chart_key::{self, entry, kind_marker};
 
@@ -94,10 +94,7 @@ impl EffectsView {
                     "{}\n{}: {}",
                     text::date(date),
                     session.kind,
-                    crate::report::wording::change(text::shown_change(
-                        value.before.mean,
-                        value.after.mean
-                    ))
+                    wording::change(text::shown_change(value.before.mean, value.after.mean))
                 ))
             })
             .show(ui, |plot_ui| {
@@ -212,7 +209,7 @@ pub(super) fn forest_ui(
                 String::new()
             }
         });
-    Plot::new("effects_forest")
+    let response = Plot::new("effects_forest")
         .id(egui::Id::unique(super::labels::FOREST_ID))
         .height(height)
         .width(plot_width)
@@ -274,7 +271,8 @@ pub(super) fn forest_ui(
                 }
             }
         });
-    let (left, right) = crate::report::wording::forest_sides(metric);
+    describe_forest(ui, response.response.id, rows, metric);
+    let (left, right) = wording::forest_sides(metric);
     // As wide as the plot: its right end under the plot's, clear of the page's scroll bar.
     let line = ui.spacing().interact_size.y;
     ui.allocate_ui(egui::vec2(plot_width, line), |ui| {
@@ -284,5 +282,32 @@ pub(super) fn forest_ui(
                 ui.label(right);
             });
         });
+    });
+}
+
+/// The forest plot's name and text alternative: each row in the words of the sentences above it.
+fn describe_forest(ui: &egui::Ui, id: egui::Id, rows: &[&super::answer::Row<'_>], metric: Metric) {
+    let said: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let compared = row.compared;
+            match compared.difference {
+                Some(difference) if compared.ci95.is_some() => format!(
+                    "{}: {} than over ordinary weeks (95% interval {}), {}.",
+                    row.name,
+                    wording::change(Some(difference)),
+                    wording::change_interval(compared.ci95),
+                    wording::verdict_word(metric, compared)
+                ),
+                _ => format!("{}: not enough data.", row.name),
+            }
+        })
+        .collect();
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_label(format!(
+            "Forest plot: {} after sessions against ordinary weeks, by group",
+            metric.name().to_lowercase()
+        ));
+        node.set_description(said.join(" "));
     });
 }
