@@ -246,3 +246,21 @@ fn the_forest_plot_says_each_row_in_words() {
         "{description}"
     );
 }
+
+#[test]
+fn the_change_over_time_chart_has_a_name_and_its_answer() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    click(&mut harness, "Effects");
+    let chart = harness.get_by_label("Change in pain after each session, over time, by kind");
+    let description = chart.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.contains(" sessions with enough logged days; ")
+            && description.contains("After sessions, pain "),
+        "{description}"
+    );
+}

@@ -5,7 +5,7 @@ use egui::Color32;
 use egui_plot::{HLine, LineStyle, Plot, PlotPoints, Points};
 
 use super::EffectsView;
-use crate::analysis::{Effects, date_from_day_number, day_number};
+use crate::analysis::{Direction, Effects, date_from_day_number, day_number, direction};
 use crate::model::{KindChoice, Metric};
 use crate::report::{text, wording};
 use crate::ui::chart::{date_axis, date_grid, kind_color, points_grid};
@@ -65,7 +65,7 @@ impl EffectsView {
                 .filter_map(|e| e.metrics[metric].change())
                 .chain(baseline),
         );
-        Plot::new("effects_chart")
+        let response = Plot::new("effects_chart")
             .id(egui::Id::unique(super::labels::CHART_ID))
             .height(height)
             .width(ui.available_width())
@@ -142,6 +142,7 @@ impl EffectsView {
                     );
                 }
             });
+        describe_changes(ui, response.response.id, effects, metric);
     }
 }
 
@@ -309,5 +310,36 @@ fn describe_forest(ui: &egui::Ui, id: egui::Id, rows: &[&super::answer::Row<'_>]
             metric.name().to_lowercase()
         ));
         node.set_description(said.join(" "));
+    });
+}
+
+/// The change-over-time chart's name and text alternative: how many sessions, how their changes
+/// fell, and the answer for all of them.
+fn describe_changes(ui: &egui::Ui, id: egui::Id, effects: &Effects, metric: Metric) {
+    let changes: Vec<f64> = effects
+        .sessions
+        .iter()
+        .filter_map(|e| e.metrics[metric].change())
+        .collect();
+    let count = |wanted: Direction| {
+        changes
+            .iter()
+            .filter(|c| direction(metric, **c) == wanted)
+            .count()
+    };
+    let name = metric.name().to_lowercase();
+    let description = format!(
+        "{} sessions with enough logged days; {} better, {} about the same, {} worse. {}",
+        changes.len(),
+        count(Direction::Improved),
+        count(Direction::Unchanged),
+        count(Direction::Worse),
+        wording::comparison(wording::Group::All, metric, &effects.compared.all[metric])
+    );
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_label(format!(
+            "Change in {name} after each session, over time, by kind"
+        ));
+        node.set_description(description);
     });
 }
