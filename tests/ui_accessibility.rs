@@ -264,3 +264,50 @@ fn the_change_over_time_chart_has_a_name_and_its_answer() {
         "{description}"
     );
 }
+
+#[test]
+fn since_last_session_reads_as_tables_with_headers_rows_and_cells() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    click(&mut harness, "Since last session");
+    for (name, headers) in [
+        (
+            "The days since against the week before",
+            vec!["Measure", "Week before", "Since", "Change"],
+        ),
+        (
+            "Sessions in the last 90 days",
+            vec![
+                "Date",
+                "Kind",
+                "Therapist",
+                "Mean pain before → after",
+                "Right after the session",
+            ],
+        ),
+    ] {
+        let table = harness.get_by_role_and_label(Role::Table, name);
+        let rows: Vec<_> = table
+            .children()
+            .filter(|row| row.accesskit_node().role() == Role::Row)
+            .collect();
+        assert!(rows.len() >= 2, "{name}: a header row and data rows");
+        let cells = |row: &egui_kittest::Node<'_>, role: Role| -> Vec<String> {
+            row.children_recursive()
+                .filter(|cell| cell.accesskit_node().role() == role)
+                .map(|cell| {
+                    let node = cell.accesskit_node();
+                    node.label().or_else(|| node.value()).unwrap_or_default()
+                })
+                .collect()
+        };
+        assert_eq!(cells(&rows[0], Role::ColumnHeader), headers, "{name}");
+        for row in &rows[1..] {
+            assert_eq!(cells(row, Role::Cell).len(), headers.len(), "{name}");
+        }
+    }
+}

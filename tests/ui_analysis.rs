@@ -317,7 +317,7 @@ fn since_the_last_session_shows_days_notes_and_recent_sessions() {
     harness.get_by_label_contains(
         "Your last session was Sunday 14 June 2026 (Swedish with Ben), yesterday.",
     );
-    harness.get_by_label_contains("Sessions in the last 90 days");
+    harness.get_by_role_and_label(egui::accesskit::Role::Table, "Sessions in the last 90 days");
     harness.get_by_label("Sun 14 Jun");
     harness.get_by_label("Wed 10 Jun");
 }

@@ -36,6 +36,7 @@ mod sessions_view;
 mod since_view;
 mod status_bar;
 mod sync_view;
+mod table;
 mod trends_view;
 mod view;
 mod views;

@@ -79,21 +79,25 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 text::day_month(since.week_before.from),
                 text::day_month(since.week_before.to),
             ));
-            egui::Grid::new("since_grid").striped(true).num_columns(4).spacing([18.0, 4.0]).show(ui, |ui| {
-                for header in ["", "Week before", "Since", "Change"] {
-                    ui.strong(header);
-                }
-                ui.end_row();
-                for metric in Metric::ALL {
+            let rows: Vec<Vec<String>> = Metric::ALL
+                .into_iter()
+                .map(|metric| {
                     let (before, before_days) = since.before_means[metric];
                     let (after, after_days) = since.since_means[metric];
-                    ui.label(metric_legend(metric));
-                    ui.label(mean_text(before, before_days));
-                    ui.label(mean_text(after, after_days));
-                    ui.label(change(text::shown_change(before, after)));
-                    ui.end_row();
-                }
-            });
+                    vec![
+                        metric_legend(metric),
+                        mean_text(before, before_days),
+                        mean_text(after, after_days),
+                        change(text::shown_change(before, after)),
+                    ]
+                })
+                .collect();
+            super::table::text_table(
+                ui,
+                "The days since against the week before",
+                &["Measure", "Week before", "Since", "Change"],
+                &rows,
+            );
             ui.add_space(10.0);
             ui.heading("Notes since");
             if since.notes.is_empty() && session.note.is_empty() {
@@ -172,45 +176,45 @@ fn recent_sessions_ui(
         ui.label(RichText::new("None in the last 90 days.").weak());
         return;
     }
-    egui::Grid::new("recent_sessions")
-        .striped(true)
-        .num_columns(5)
-        .spacing([18.0, 4.0])
-        .show(ui, |ui| {
-            for header in [
-                "Date",
-                "Kind",
-                "Therapist",
-                "Mean pain before → after",
-                "Right after the session",
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
-            for effect in recent {
-                let pain = &effect.metrics[Metric::Pain];
-                ui.label(text::day_in_year(effect.date()));
-                ui.label(effect.kind.label());
-                ui.label(effect.therapist.as_deref().unwrap_or("–"));
-                ui.label(match pain.change() {
+    let rows: Vec<Vec<String>> = recent
+        .iter()
+        .map(|effect| {
+            let pain = &effect.metrics[Metric::Pain];
+            vec![
+                text::day_in_year(effect.date()),
+                effect.kind.label().to_owned(),
+                effect.therapist.clone().unwrap_or_else(|| "–".to_owned()),
+                match pain.change() {
                     Some(_) => format!(
                         "{} ({})",
                         text::before_after(pain.before.mean, pain.after.mean),
                         change(text::shown_change(pain.before.mean, pain.after.mean))
                     ),
                     None => "not enough data".to_owned(),
-                });
-                ui.label(effect.immediate_relief.map_or_else(
+                },
+                effect.immediate_relief.map_or_else(
                     || "–".to_owned(),
                     |relief| match relief {
                         0 => "pain unchanged".to_owned(),
                         r if r > 0 => format!("pain {r} lower"),
                         r => format!("pain {} higher", -r),
                     },
-                ));
-                ui.end_row();
-            }
-        });
+                ),
+            ]
+        })
+        .collect();
+    super::table::text_table(
+        ui,
+        "Sessions in the last 90 days",
+        &[
+            "Date",
+            "Kind",
+            "Therapist",
+            "Mean pain before → after",
+            "Right after the session",
+        ],
+        &rows,
+    );
     ui.label(
         RichText::new(format!(
             "Days around each session: {} (set in Effects). \"Not enough data\": fewer than {} logged days on a side; a side also stops at the session next to it, so sessions close together leave short sides.",
