@@ -52,7 +52,8 @@ impl MetricEffect {
 
 /// The change between two means as they are shown, each to one decimal.
 pub fn shown_change(before: Option<f64>, after: Option<f64>) -> Option<f64> {
-    let tenth = |v: f64| (v * 10.0).round() / 10.0;
+    // Rounded exactly as "{:.1}" shows it (3.25 shows as "3.2": a tie goes to the even digit).
+    let tenth = |v: f64| format!("{v:.1}").parse::<f64>().unwrap_or(v);
     Some(tenth(after?) - tenth(before?))
 }
 

@@ -170,5 +170,8 @@ mod tests {
         assert_eq!(change(shown), "1.1 lower");
         assert_eq!(before_after(Some(7.26), Some(6.24)), "7.3 → 6.2");
         assert_eq!(shown_change(None, Some(6.0)), None);
+        // A mean of exactly 3.25 shows as "3.2", and the change beside it follows what is shown.
+        assert_eq!(before_after(Some(3.25), Some(4.3)), "3.2 → 4.3");
+        assert_eq!(change(shown_change(Some(3.25), Some(4.3))), "1.1 higher");
     }
 }

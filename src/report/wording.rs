@@ -15,6 +15,10 @@ pub const REGRESSION_CAVEAT: &str = crate::analysis::REGRESSION_NOTE;
 pub const ONE_PERSON: &str =
     "A comparison of one person's own days, before and after: suggestive, not proof.";
 
+/// The "other" kinds in a sentence ([`kind_in_sentence`]): "After sessions of other kinds", never
+/// "After other sessions", which would read as sessions other than some.
+const OTHER: &str = "other";
+
 /// Which sessions a sentence is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group<'a> {
@@ -33,8 +37,12 @@ impl Group<'_> {
     fn after(self) -> String {
         match self {
             Self::All => "After sessions".to_owned(),
+            Self::Kind(OTHER) => "After sessions of other kinds".to_owned(),
             Self::Kind(kind) => format!("After {kind} sessions"),
             Self::Therapist(name) => format!("After sessions with {name}"),
+            Self::KindWithTherapist(OTHER, name) => {
+                format!("After sessions of other kinds with {name}")
+            }
             Self::KindWithTherapist(kind, name) => format!("After {kind} sessions with {name}"),
         }
     }
@@ -44,8 +52,10 @@ impl Group<'_> {
         let noun = if n == 1 { "session" } else { "sessions" };
         match self {
             Self::All => noun.to_owned(),
+            Self::Kind(OTHER) => format!("{noun} of other kinds"),
             Self::Kind(kind) => format!("{kind} {noun}"),
             Self::Therapist(name) => format!("{noun} with {name}"),
+            Self::KindWithTherapist(OTHER, name) => format!("{noun} of other kinds with {name}"),
             Self::KindWithTherapist(kind, name) => format!("{kind} {noun} with {name}"),
         }
     }
@@ -132,11 +142,11 @@ pub fn comparison(group: Group<'_>, metric: Metric, compared: &Comparison) -> St
     }
 }
 
-/// An end of a clear interval: one decimal, or two where one would read as 0.0 (an interval
-/// that excludes zero never reads "0.0 to 1.6").
+/// An end of a clear interval: one decimal, or "just over 0" where one decimal would read 0.0
+/// (an interval that excludes zero never reads "0.0 to 1.6").
 fn bound(value: f64) -> String {
     if value.abs() < 0.05 {
-        format!("{value:.2}")
+        "just over 0".to_owned()
     } else {
         format!("{value:.1}")
     }
@@ -424,7 +434,7 @@ mod tests {
             baseline_mean: Some(0.3),
         };
         let text = comparison(Group::All, Metric::Pain, &just);
-        assert!(text.contains("(95% interval 0.03 to 1.6;"), "{text}");
+        assert!(text.contains("(95% interval just over 0 to 1.6;"), "{text}");
     }
 
     #[test]

@@ -230,7 +230,7 @@ impl AlignedView {
             .allow_zoom([true, false])
             .allow_drag([true, false])
             .x_axis_label("days before (−) and after (+) the session")
-            .y_axis_label(axis_name(metric))
+            .y_axis_label(axis_name(metric, chart_height))
             .label_formatter(|position| {
                 let x = match position {
                     egui_plot::HoverPosition::NearDataPoint { position, .. }
@@ -425,13 +425,24 @@ fn line_name(kind: Option<KindChoice>, metric: Metric) -> String {
 }
 
 /// The y axis: the metric, its scale and which way is better.
-fn axis_name(metric: Metric) -> String {
+/// The chart's y axis name, "Pain (lower is better)"; shorter where the chart is too short for
+/// it ("Sleep, higher better"), so that it is never cut nor runs into the key.
+fn axis_name(metric: Metric, height: f32) -> String {
     let better = if metric.higher_is_better() {
         "higher is better"
     } else {
         "lower is better"
     };
-    format!("{} ({better})", metric.name())
+    let full = format!("{} ({better})", metric.name());
+    // About 7.5 px a character in the body font, and a little room at each end.
+    if full.chars().count() as f32 * 7.5 <= height - 16.0 {
+        return full;
+    }
+    let short = match metric {
+        Metric::Sleep => "Sleep",
+        other => other.name(),
+    };
+    format!("{short}, {}", better.replace(" is", ""))
 }
 
 /// What the aligned chart shows, line by line: "All sessions: pain 5.6 on average over the days

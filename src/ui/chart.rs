@@ -20,6 +20,10 @@ const TEN_YEARS: f64 = 10.0 * YEAR;
 /// The name of a 0–10 axis that holds every metric: which way is better for most, and for sleep.
 pub const SCORE_AXIS: &str = "0–10, lower is better (sleep: higher)";
 
+/// The top of a 0–10 chart: room above 10 for the kinds' letters and the windows' names, clear of
+/// the line at 10 and of values at 10.
+pub const SCORE_TOP: f64 = 11.0;
+
 /// The width of the y axis (tick labels) of plots stacked on one x axis, so that their days
 /// line up: the same for both, and enough for "1500" (the counts of twenty years of sessions).
 pub const LINKED_Y_AXIS_WIDTH: f32 = 36.0;

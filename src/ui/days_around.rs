@@ -72,7 +72,7 @@ impl DaysAround<'_> {
             .y_grid_spacer(score_grid)
             .y_axis_label(crate::ui::chart::SCORE_AXIS)
             .default_x_bounds(from, to)
-            .default_y_bounds(-0.3, 10.5)
+            .default_y_bounds(-0.3, crate::ui::chart::SCORE_TOP)
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
@@ -88,7 +88,7 @@ impl DaysAround<'_> {
                 );
                 for (date, kind) in &sessions {
                     let x = day_number(*date);
-                    session_line(plot_ui, (x, 10.5), *kind, 1.5, dark);
+                    session_line(plot_ui, (x, crate::ui::chart::SCORE_TOP), *kind, 1.5, dark);
                 }
                 for metric in METRICS {
                     let color = metric_color(metric, dark);

@@ -416,7 +416,7 @@ fn by_kind_table(layout: &mut Layout, summary: &Summary) {
         }),
     ];
     layout.table(&columns, &summary.by_kind);
-    layout.paragraph("With data: sessions with enough days on both sides. Mean and median: the change in pain, after − before (minus: less pain after). Better / same / worse: a change of half a point or more either way. The interval is given from three sessions on.", TextStyle::EXPLANATION);
+    layout.paragraph("With data: sessions with enough days on both sides. Mean and median: the change in pain from the days before to the days after (\"lower\": less pain after). Better / same / worse: a change of half a point or more either way. The interval is given from three sessions on.", TextStyle::EXPLANATION);
 }
 
 /// The notes, at most the last [`NOTES_SHOWN`], each beside its date, and how many more.

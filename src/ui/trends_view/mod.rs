@@ -435,7 +435,12 @@ impl TrendsView {
                     ui.label(selection_text(effect, settings, today));
                 }
                 None => {
-                    ui.label(RichText::new("Click a session on the chart, or step with the buttons, to shade the days before and after it.").weak());
+                    let hint = if self.drawn.strip.is_some() {
+                        "Sessions are counted under the chart at this scale: step with the buttons (or click a session's day) to shade the days before and after one."
+                    } else {
+                        "Click a session on the chart, or step with the buttons, to shade the days before and after it."
+                    };
+                    ui.label(RichText::new(hint).weak());
                 }
             }
         });

@@ -46,7 +46,7 @@ impl super::TrendsView {
             .allow_drag([true, false])
             .allow_scroll([true, false])
             .default_x_bounds(*x_range.start(), *x_range.end())
-            .default_y_bounds(-0.3, 10.3)
+            .default_y_bounds(-0.3, crate::ui::chart::SCORE_TOP)
             .label_formatter(move |position| {
                 let x = match position {
                     egui_plot::HoverPosition::NearDataPoint { position, .. }
@@ -67,7 +67,7 @@ impl super::TrendsView {
             let (mut min, mut max) = (bounds.min()[0], bounds.max()[0]);
             if reset {
                 plot_ui.set_plot_bounds_x(x_range.clone());
-                plot_ui.set_plot_bounds_y(-0.3..=10.3);
+                plot_ui.set_plot_bounds_y(-0.3..=crate::ui::chart::SCORE_TOP);
                 (min, max) = (*x_range.start(), *x_range.end());
             }
             if let Some(x) = focus {
@@ -422,7 +422,7 @@ fn session_lines(
         let x = day_number(session.date());
         session_line(
             plot_ui,
-            (x, 10.3),
+            (x, crate::ui::chart::SCORE_TOP),
             kind,
             if chosen { 3.0 } else { 1.2 },
             dark,
