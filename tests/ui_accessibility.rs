@@ -311,3 +311,30 @@ fn since_last_session_reads_as_tables_with_headers_rows_and_cells() {
         }
     }
 }
+
+#[test]
+fn the_tables_by_kind_and_therapist_read_as_tables() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    click(&mut harness, "Effects");
+    let table = harness.get_by_role_and_label(Role::Table, "By kind: the answer");
+    let rows: Vec<_> = table
+        .children()
+        .filter(|row| row.accesskit_node().role() == Role::Row)
+        .collect();
+    assert!(rows.len() >= 3, "a header row and a row per kind");
+    let headers: Vec<String> = rows[0]
+        .children_recursive()
+        .filter(|cell| cell.accesskit_node().role() == Role::ColumnHeader)
+        .filter_map(|cell| cell.accesskit_node().label())
+        .collect();
+    assert!(
+        headers.iter().any(|h| h.starts_with("Against")) && headers.contains(&"Verdict".to_owned()),
+        "{headers:?}"
+    );
+    harness.get_by_role_and_label(Role::Table, "By therapist: the answer");
+}

@@ -12,21 +12,28 @@ const COLUMN_GAP: f32 = 18.0;
 pub fn text_table(ui: &mut egui::Ui, name: &str, headers: &[&str], rows: &[Vec<String>]) {
     let columns = headers.len();
     let body = egui::TextStyle::Body.resolve(ui.style());
-    let width_of = |ui: &egui::Ui, text: &str| {
+    // A cell's size as it will be drawn (a heading may hold a line break).
+    let size_of = |ui: &egui::Ui, text: &str| {
         ui.fonts_mut(|fonts| {
             fonts
                 .layout_no_wrap(text.to_owned(), body.clone(), egui::Color32::WHITE)
                 .size()
-                .x
         })
     };
-    let mut widths: Vec<f32> = headers.iter().map(|h| width_of(ui, h) + 2.0).collect();
-    for row in rows {
-        for (column, cell) in row.iter().enumerate().take(columns) {
-            widths[column] = widths[column].max(width_of(ui, cell));
+    let header: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+    let mut widths = vec![0.0_f32; columns];
+    let mut heights = Vec::with_capacity(rows.len() + 1);
+    for (index, cells) in std::iter::once(&header).chain(rows).enumerate() {
+        let mut height: f32 = 0.0;
+        for (column, cell) in cells.iter().enumerate().take(columns) {
+            let size = size_of(ui, cell);
+            // Headings are bold: a little wider.
+            let extra = if index == 0 { 2.0 + size.x * 0.06 } else { 0.0 };
+            widths[column] = widths[column].max(size.x + extra);
+            height = height.max(size.y);
         }
+        heights.push(height + 4.0);
     }
-    let height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let stripe = ui.visuals().faint_bg_color;
     ui.scope(|ui| {
         // Made before its rows, so that they are its children.
@@ -37,8 +44,8 @@ pub fn text_table(ui: &mut egui::Ui, name: &str, headers: &[&str], rows: &[Vec<S
             node.set_column_count(columns);
         });
         ui.spacing_mut().item_spacing.y = 0.0;
-        let header: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
         for (index, cells) in std::iter::once(&header).chain(rows).enumerate() {
+            let height = heights[index];
             let background = ui.painter().add(egui::Shape::Noop);
             let row = ui.horizontal(|ui| {
                 ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {

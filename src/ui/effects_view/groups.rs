@@ -67,113 +67,120 @@ pub(super) fn groups_ui(
 ) {
     let together = ui.available_width() >= 1100.0;
     ui.heading(title);
-    grid_ui(ui, (id, "answer"), |ui| {
-        let mut headers = vec!["", "Sessions"];
-        headers.extend(COMPARED_HEADERS);
-        headers.extend(PLAIN_HEADERS);
-        if together {
-            headers.extend(MORE_HEADERS);
-            headers.extend(COST_HEADERS);
-        }
-        for header in headers {
-            ui.strong(header);
-        }
-        ui.end_row();
-        for row in rows {
-            ui.label(&row.name);
-            ui.label(row.summary.sessions.to_string());
-            compared_cells(ui, metric, row.compared);
+    let mut headers = vec!["", "Sessions"];
+    headers.extend(COMPARED_HEADERS);
+    headers.extend(PLAIN_HEADERS);
+    if together {
+        headers.extend(MORE_HEADERS);
+        headers.extend(COST_HEADERS);
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
             let plain = &row.summary.metrics[metric];
-            ui.label(wording::change(plain.mean_change));
-            ui.label(wording::change_interval(plain.ci95));
+            let mut cells = vec![row.name.clone(), row.summary.sessions.to_string()];
+            cells.extend(compared_cells(metric, row.compared));
+            cells.push(wording::change(plain.mean_change));
+            cells.push(wording::change_interval(plain.ci95));
             if together {
-                more_cells(ui, plain);
-                cost_cells(ui, row.summary);
+                cells.extend(more_cells(plain));
+                cells.extend(cost_cells(row.summary));
             }
-            ui.end_row();
-        }
-    });
+            cells
+        })
+        .collect();
+    table_ui(
+        ui,
+        (id, "answer"),
+        &format!("{title}: the answer"),
+        &headers,
+        &cells,
+    );
     if !together {
         ui.add_space(4.0);
-        grid_ui(ui, (id, "more"), |ui| {
-            ui.strong("");
-            for header in MORE_HEADERS.into_iter().chain(COST_HEADERS) {
-                ui.strong(header);
-            }
-            ui.end_row();
-            for row in rows {
-                ui.label(&row.name);
-                more_cells(ui, &row.summary.metrics[metric]);
-                cost_cells(ui, row.summary);
-                ui.end_row();
-            }
-        });
+        let mut headers = vec![""];
+        headers.extend(MORE_HEADERS.into_iter().chain(COST_HEADERS));
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![row.name.clone()];
+                cells.extend(more_cells(&row.summary.metrics[metric]));
+                cells.extend(cost_cells(row.summary));
+                cells
+            })
+            .collect();
+        table_ui(
+            ui,
+            (id, "more"),
+            &format!("{title}: more"),
+            &headers,
+            &cells,
+        );
     }
 }
 
 /// The difference against ordinary weeks in words ("0.5 lower", as the sentence says it) and
 /// its verdict ("better", "no clear difference"); a dash and "not enough data" without an
 /// answer, where the sentence says "Not enough data yet" and the forest plot leaves the row out.
-fn compared_cells(ui: &mut egui::Ui, metric: Metric, compared: Option<&Comparison>) {
+fn compared_cells(metric: Metric, compared: Option<&Comparison>) -> [String; 2] {
     let difference = compared
         .filter(|c| c.ci95.is_some())
         .and_then(|c| c.difference);
-    ui.label(match difference {
-        None => text::NONE.to_owned(),
-        Some(d) if d.abs() < 0.05 => "no difference".to_owned(),
-        Some(d) => wording::change(Some(d)),
-    });
-    ui.label(compared.map_or("not enough data", |c| wording::verdict_word(metric, c)));
+    [
+        match difference {
+            None => text::NONE.to_owned(),
+            Some(d) if d.abs() < 0.05 => "no difference".to_owned(),
+            Some(d) => wording::change(Some(d)),
+        },
+        compared
+            .map_or("not enough data", |c| wording::verdict_word(metric, c))
+            .to_owned(),
+    ]
 }
 
 /// The sessions with enough data, the median plain change and how many were better, the same,
 /// worse.
-fn more_cells(ui: &mut egui::Ui, plain: &ChangeSummary) {
-    ui.label(plain.n.to_string());
-    ui.label(
+fn more_cells(plain: &ChangeSummary) -> [String; 3] {
+    [
+        plain.n.to_string(),
         plain
             .median_change
             .map_or_else(|| text::NONE.to_owned(), |m| wording::change(Some(m))),
-    );
-    ui.label(format!(
-        "{} / {} / {}",
-        plain.improved, plain.unchanged, plain.worse
-    ));
+        format!("{} / {} / {}", plain.improved, plain.unchanged, plain.worse),
+    ]
 }
 
-/// A striped grid that scrolls sideways on its own when it is wider than the window.
-fn grid_ui(ui: &mut egui::Ui, id: (&str, &str), add_rows: impl FnOnce(&mut egui::Ui)) {
+/// A table a screen reader reads as one (`ui::table::text_table`), that scrolls sideways on its
+/// own when it is wider than the window.
+fn table_ui(
+    ui: &mut egui::Ui,
+    id: (&str, &str),
+    name: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) {
     egui::ScrollArea::horizontal()
         .id_salt(("effects_groups_sideways", id))
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            egui::Grid::new(("effects_groups", id))
-                .striped(true)
-                .spacing([14.0, 4.0])
-                .max_col_width(180.0)
-                .show(ui, add_rows);
+            crate::ui::table::text_table(ui, name, headers, rows);
         });
 }
 
 /// The average cost and the cost per point of relief, "–" where pain did not fall on average
 /// (a cost per point of pain that rose means nothing).
-fn cost_cells(ui: &mut egui::Ui, group: &GroupSummary) {
+fn cost_cells(group: &GroupSummary) -> [String; 2] {
     let pain_fell = group.metrics[Metric::Pain]
         .mean_change
         .is_some_and(|mean| mean < 0.0);
     match group.costs.first() {
-        Some(cost) => {
-            ui.label(format!("{:.2} {}", cost.mean_cost, cost.currency));
-            ui.label(
-                cost.cost_per_point
-                    .filter(|_| pain_fell)
-                    .map_or_else(|| "–".to_owned(), |p| format!("{p:.2} {}", cost.currency)),
-            );
-        }
-        None => {
-            ui.label("–");
-            ui.label("–");
-        }
+        Some(cost) => [
+            format!("{:.2} {}", cost.mean_cost, cost.currency),
+            cost.cost_per_point
+                .filter(|_| pain_fell)
+                .map_or_else(|| "–".to_owned(), |p| format!("{p:.2} {}", cost.currency)),
+        ],
+        None => ["–".to_owned(), "–".to_owned()],
     }
 }
 
