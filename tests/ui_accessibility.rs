@@ -191,6 +191,13 @@ fn the_aligned_chart_says_what_it_shows_in_words() {
             && description.contains("; highest "),
         "{description}"
     );
+    let counts = harness.get_by_label("Sessions behind each day of the aligned chart");
+    let said = counts.accesskit_node().description().unwrap_or_default();
+    assert!(
+        said.starts_with("Sessions with the day logged: ")
+            && said.contains(" on the session day, "),
+        "{said}"
+    );
 }
 
 #[test]
@@ -332,6 +339,11 @@ fn the_tables_by_kind_and_therapist_read_as_tables() {
         .filter(|cell| cell.accesskit_node().role() == Role::ColumnHeader)
         .filter_map(|cell| cell.accesskit_node().label())
         .collect();
+    assert_eq!(
+        headers.first().map(String::as_str),
+        Some("Kind"),
+        "{headers:?}"
+    );
     assert!(
         headers.iter().any(|h| h.starts_with("Against")) && headers.contains(&"Verdict".to_owned()),
         "{headers:?}"

@@ -334,7 +334,7 @@ fn counts_ui(
     let (step, top) = count_scale(most);
     let bar_color = count_color(dark);
     ui.add_space(4.0);
-    Plot::new("aligned_counts")
+    let response = Plot::new("aligned_counts")
         .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
         .height(COUNTS_HEIGHT)
         .default_x_bounds(from, to)
@@ -363,6 +363,33 @@ fn counts_ui(
                 })
                 .collect();
             plot_ui.add(BarChart::new("sessions behind each day", bars).color(bar_color));
+        });
+    // Its name and, in words, the counts at the ends and on the session day.
+    let count_at = |offset: f64| {
+        counts
+            .iter()
+            .find(|(o, _)| (*o - offset).abs() < 0.5)
+            .map(|(_, n)| *n)
+    };
+    let (first, last) = (
+        counts.first().map(|(o, _)| *o),
+        counts.last().map(|(o, _)| *o),
+    );
+    let description = match (first, last) {
+        (Some(first), Some(last)) => format!(
+            "Sessions with the day logged: {} on day {}, {} on the session day, {} on day {}.",
+            count_at(first).unwrap_or(0),
+            offset_label(first),
+            count_at(0.0).unwrap_or(0),
+            count_at(last).unwrap_or(0),
+            offset_label(last)
+        ),
+        _ => "No session has a logged day around it.".to_owned(),
+    };
+    ui.ctx()
+        .accesskit_node_builder(response.response.id, |node| {
+            node.set_label("Sessions behind each day of the aligned chart");
+            node.set_description(description);
         });
 }
 

@@ -67,7 +67,9 @@ pub(super) fn groups_ui(
 ) {
     let together = ui.available_width() >= 1100.0;
     ui.heading(title);
-    let mut headers = vec!["", "Sessions"];
+    // The first column's heading, for a screen reader moving along a row.
+    let group = if id == "kind" { "Kind" } else { "Therapist" };
+    let mut headers = vec![group, "Sessions"];
     headers.extend(COMPARED_HEADERS);
     headers.extend(PLAIN_HEADERS);
     if together {
@@ -98,7 +100,7 @@ pub(super) fn groups_ui(
     );
     if !together {
         ui.add_space(4.0);
-        let mut headers = vec![""];
+        let mut headers = vec![group];
         headers.extend(MORE_HEADERS.into_iter().chain(COST_HEADERS));
         let cells: Vec<Vec<String>> = rows
             .iter()
