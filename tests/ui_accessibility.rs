@@ -8,6 +8,20 @@ use common::*;
 use egui::accesskit::{Live, Role, Toggled};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
+/// The window on the demo journal (a year, 20 sessions), in its own folder.
+fn demo_harness() -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, painlog::ui::PainlogApp>,
+) {
+    let (folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let harness = harness(&path);
+    (folder, harness)
+}
+
 #[test]
 fn the_window_is_named_by_its_title() {
     let (_folder, path) = journal_in_temp();
@@ -175,12 +189,7 @@ fn the_trend_chart_says_what_it_shows_in_words() {
 
 #[test]
 fn the_aligned_chart_says_what_it_shows_in_words() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
-    let mut harness = harness(&path);
+    let (_folder, mut harness) = demo_harness();
     click(&mut harness, "Aligned");
     let chart =
         harness.get_by_label("Aligned chart: pain on the days before and after each session");
@@ -202,12 +211,7 @@ fn the_aligned_chart_says_what_it_shows_in_words() {
 
 #[test]
 fn the_days_around_charts_say_each_line_in_words() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
-    let mut harness = harness(&path);
+    let (_folder, mut harness) = demo_harness();
     harness.set_size(egui::vec2(1920.0, 1080.0));
     harness.run();
     let chart = harness.get_by_label_contains("Days around ");
@@ -237,12 +241,7 @@ fn the_day_buttons_are_in_the_tab_order_after_the_date() {
 
 #[test]
 fn the_forest_plot_says_each_row_in_words() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
-    let mut harness = harness(&path);
+    let (_folder, mut harness) = demo_harness();
     click(&mut harness, "Effects");
     let plot =
         harness.get_by_label("Forest plot: pain after sessions against ordinary weeks, by group");
@@ -256,12 +255,7 @@ fn the_forest_plot_says_each_row_in_words() {
 
 #[test]
 fn the_change_over_time_chart_has_a_name_and_its_answer() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
-    let mut harness = harness(&path);
+    let (_folder, mut harness) = demo_harness();
     click(&mut harness, "Effects");
     let chart = harness.get_by_label("Change in pain after each session, over time, by kind");
     let description = chart.accesskit_node().description().unwrap_or_default();
@@ -274,12 +268,7 @@ fn the_change_over_time_chart_has_a_name_and_its_answer() {
 
 #[test]
 fn since_last_session_reads_as_tables_with_headers_rows_and_cells() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
-    let mut harness = harness(&path);
+    let (_folder, mut harness) = demo_harness();
     click(&mut harness, "Since last session");
     for (name, headers) in [
         (
@@ -321,12 +310,7 @@ fn since_last_session_reads_as_tables_with_headers_rows_and_cells() {
 
 #[test]
 fn the_tables_by_kind_and_therapist_read_as_tables() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
-    let mut harness = harness(&path);
+    let (_folder, mut harness) = demo_harness();
     click(&mut harness, "Effects");
     let table = harness.get_by_role_and_label(Role::Table, "By kind: the answer");
     let rows: Vec<_> = table

@@ -8,7 +8,6 @@
 mod common;
 
 use std::path::Path;
-use std::time::Duration;
 
 use common::*;
 use egui_kittest::Harness;
@@ -17,25 +16,8 @@ use painlog::analysis::{EffectSettings, JournalIndex, effects};
 use painlog::demo::{DemoSpec, generate};
 use painlog::model::{Journal, Metric, SessionKind};
 use painlog::report::wording;
+use painlog::ui::PainlogApp;
 use painlog::ui::labels::effects as labels;
-use painlog::ui::{AppConfig, Clock, PainlogApp};
-
-/// The real app on `path` in a window of `size`, with a fixed clock, in a light theme.
-fn harness_sized(path: &Path, size: [f32; 2]) -> Harness<'static, PainlogApp> {
-    let mut config = AppConfig::new(path.to_path_buf());
-    config.clock = Clock::Fixed(now());
-    config.save_delay = Duration::ZERO;
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(painlog::ui::setup_context)
-        .build_ui_state(
-            |ui, app: &mut PainlogApp| app.show(ui),
-            PainlogApp::new(config),
-        );
-    harness.run();
-    harness
-}
 
 /// A demo journal of `years` years with `sessions` sessions, saved at `path`.
 fn demo(path: &Path, years: u32, sessions: usize) -> Journal {

@@ -6,30 +6,12 @@
 mod common;
 
 use std::path::Path;
-use std::time::Duration;
 
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use painlog::model::{Amount, Cost, Currency, Journal, Minutes, Session, SessionKind, parse_start};
-use painlog::ui::{AppConfig, Clock, PainlogApp};
-
-/// The real app on `path` in a window of `size`, with a fixed clock, in a light theme.
-fn harness_sized(path: &Path, size: [f32; 2]) -> Harness<'static, PainlogApp> {
-    let mut config = AppConfig::new(path.to_path_buf());
-    config.clock = Clock::Fixed(now());
-    config.save_delay = Duration::ZERO;
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(painlog::ui::setup_context)
-        .build_ui_state(
-            |ui, app: &mut PainlogApp| app.show(ui),
-            PainlogApp::new(config),
-        );
-    harness.run();
-    harness
-}
+use painlog::ui::PainlogApp;
 
 fn cost(amount: &str) -> Option<Cost> {
     Some(Cost {

@@ -202,12 +202,7 @@ fn groups_by_clarity(effects: &Effects, metric: Metric) -> Vec<(Group<'_>, &Comp
         .compared
         .by_kind
         .iter()
-        .map(|(kind, by_metric)| {
-            (
-                Group::Kind(wording::kind_in_sentence(*kind)),
-                &by_metric[metric],
-            )
-        })
+        .map(|(kind, by_metric)| (Group::Kind(*kind), &by_metric[metric]))
         .chain(
             effects
                 .compared

@@ -192,11 +192,9 @@ impl AnswerLine {
         let metric = Metric::Pain;
         match &self.group {
             None => wording::comparison(Group::All, metric, &self.compared),
-            Some(GroupKey::Kind(kind)) => wording::comparison(
-                Group::Kind(wording::kind_in_sentence(*kind)),
-                metric,
-                &self.compared,
-            ),
+            Some(GroupKey::Kind(kind)) => {
+                wording::comparison(Group::Kind(*kind), metric, &self.compared)
+            }
             Some(GroupKey::Therapist(name)) => {
                 let name = literal(name);
                 wording::comparison(Group::Therapist(&name), metric, &self.compared)

@@ -15,48 +15,39 @@ pub const REGRESSION_CAVEAT: &str = crate::analysis::REGRESSION_NOTE;
 pub const ONE_PERSON: &str =
     "A comparison of one person's own days, before and after: suggestive, not proof.";
 
-/// The "other" kinds in a sentence ([`kind_in_sentence`]): "After sessions of other kinds", never
-/// "After other sessions", which would read as sessions other than some.
-const OTHER: &str = "other";
-
 /// Which sessions a sentence is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group<'a> {
     /// Every session.
     All,
-    /// One kind, as said in a sentence ([`kind_in_sentence`]: "deep tissue", "Swedish").
-    Kind(&'a str),
+    /// One kind ("other" kinds together).
+    Kind(KindChoice),
     /// One therapist.
     Therapist(&'a str),
-    /// One kind with one therapist: "deep tissue", "Anna Berg".
-    KindWithTherapist(&'a str, &'a str),
+    /// One kind with one therapist.
+    KindWithTherapist(KindChoice, &'a str),
 }
 
 impl Group<'_> {
     /// "After sessions", "After deep tissue sessions", "After sessions with Anna Berg".
     fn after(self) -> String {
-        match self {
-            Self::All => "After sessions".to_owned(),
-            Self::Kind(OTHER) => "After sessions of other kinds".to_owned(),
-            Self::Kind(kind) => format!("After {kind} sessions"),
-            Self::Therapist(name) => format!("After sessions with {name}"),
-            Self::KindWithTherapist(OTHER, name) => {
-                format!("After sessions of other kinds with {name}")
-            }
-            Self::KindWithTherapist(kind, name) => format!("After {kind} sessions with {name}"),
-        }
+        format!("After {}", self.sessions(2))
     }
 
-    /// "sessions", "deep tissue sessions", "sessions with Anna Berg".
+    /// "sessions", "deep tissue sessions", "sessions with Anna Berg"; the other kinds are
+    /// "sessions of other kinds", never "other sessions", which would read as sessions other
+    /// than some.
     fn sessions(self, n: usize) -> String {
         let noun = if n == 1 { "session" } else { "sessions" };
+        let of_kind = |kind: KindChoice| match kind {
+            KindChoice::Other => format!("{noun} of other kinds"),
+            kind => format!("{} {noun}", kind_in_sentence(kind)),
+        };
         match self {
             Self::All => noun.to_owned(),
-            Self::Kind(OTHER) => format!("{noun} of other kinds"),
-            Self::Kind(kind) => format!("{kind} {noun}"),
+            Self::Kind(kind) => of_kind(kind),
             Self::Therapist(name) => format!("{noun} with {name}"),
-            Self::KindWithTherapist(OTHER, name) => format!("{noun} of other kinds with {name}"),
-            Self::KindWithTherapist(kind, name) => format!("{kind} {noun} with {name}"),
+            Self::KindWithTherapist(kind, name) => format!("{} with {name}", of_kind(kind)),
         }
     }
 }
@@ -374,11 +365,7 @@ mod tests {
     fn a_clear_fall_in_pain_is_good_news_and_a_fall_in_sleep_bad_news() {
         let lower = compared(&[-3.0, -2.0, -1.0], &[0.0, 1.0, 2.0, 1.0]);
         let (low, high) = lower.ci95.unwrap();
-        let text = comparison(
-            Group::Kind(kind_in_sentence(KindChoice::DeepTissue)),
-            Metric::Pain,
-            &lower,
-        );
+        let text = comparison(Group::Kind(KindChoice::DeepTissue), Metric::Pain, &lower);
         assert_eq!(
             text,
             format!(
@@ -413,11 +400,7 @@ mod tests {
         );
         let none = compared(&[-1.0], &[0.0]);
         assert_eq!(
-            comparison(
-                Group::Kind(kind_in_sentence(KindChoice::Swedish)),
-                Metric::Pain,
-                &none
-            ),
+            comparison(Group::Kind(KindChoice::Swedish), Metric::Pain, &none),
             "Not enough data yet: 1 Swedish session with enough logged days and 1 ordinary week with enough logged days (3 needed)."
         );
     }

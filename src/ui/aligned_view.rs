@@ -38,6 +38,8 @@ pub struct AlignedView {
     compare_kinds: bool,
     cache: Option<(AlignedKey, AlignedSeries)>,
     comparison: String,
+    /// How many sessions that sentence counts (those with enough logged days on both sides).
+    compared_sessions: usize,
 }
 
 type AlignedKey = (u64, EffectSettings, Metric, AlignedFilter, bool);
@@ -76,7 +78,7 @@ impl AlignedView {
                     vec![(self.filter.kind, aligned(effects, &index.daily, metric, &self.filter))]
                 };
                 self.cache = Some((key, series));
-                self.comparison = comparison(effects, metric, &self.filter);
+                (self.comparison, self.compared_sessions) = comparison(effects, metric, &self.filter);
             }
             let shown = effects_count(ctx, &self.filter);
             let with_data = self.series().iter().any(|(_, points)| points.iter().any(|p| p.n > 0));
@@ -108,7 +110,7 @@ impl AlignedView {
                 n => format!("{} {n} sessions, lined up on their session day (day 0). Each day's mean is over the sessions with that day logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
             };
             // The sentence above counts only the sessions with enough logged days on both sides.
-            let compared = with_changes(ctx, &self.filter, metric);
+            let compared = self.compared_sessions;
             let lined_up = if compared == shown || shown == 0 {
                 lined_up
             } else {
@@ -533,24 +535,13 @@ fn effects_count(ctx: &mut ViewContext<'_>, filter: &AlignedFilter) -> usize {
         .count()
 }
 
-/// How many of the sessions the filter keeps have a change in `metric` (enough logged days on
-/// both sides): the sessions the comparison counts.
-fn with_changes(ctx: &mut ViewContext<'_>, filter: &AlignedFilter, metric: Metric) -> usize {
-    let (_, effects) = ctx.analysis.effects(ctx.journal, ctx.settings);
-    effects
-        .sessions
-        .iter()
-        .filter(|e| filter.accepts(e) && e.metrics[metric].change().is_some())
-        .count()
-}
-
 /// The filtered sessions against ordinary weeks, in the sentence the Effects view and the report
-/// say ([`wording::comparison`]), with the counts behind it.
+/// say ([`wording::comparison`]), with the counts behind it; and how many sessions it counts.
 fn comparison(
     effects: &crate::analysis::Effects,
     metric: Metric,
     filter: &AlignedFilter,
-) -> String {
+) -> (String, usize) {
     let changes: Vec<f64> = effects
         .sessions
         .iter()
@@ -559,14 +550,16 @@ fn comparison(
         .collect();
     let ordinary: Vec<f64> = effects.ordinary[metric].iter().map(|(_, c)| *c).collect();
     let compared = crate::analysis::Comparison::of(&changes, &ordinary);
-    let kind = filter.kind.map(wording::kind_in_sentence);
-    let group = match (kind, filter.therapist.as_deref()) {
+    let group = match (filter.kind, filter.therapist.as_deref()) {
         (Some(kind), Some(name)) => wording::Group::KindWithTherapist(kind, name),
         (Some(kind), None) => wording::Group::Kind(kind),
         (None, Some(name)) => wording::Group::Therapist(name),
         (None, None) => wording::Group::All,
     };
-    wording::comparison(group, metric, &compared)
+    (
+        wording::comparison(group, metric, &compared),
+        compared.sessions,
+    )
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ fn answer_ui(ui: &mut egui::Ui, effects: &Effects, session: &Session) {
     );
     let kind = session.kind.choice();
     if let Some(compared) = effects.compared.by_kind.get(&kind) {
-        let group = Group::Kind(wording::kind_in_sentence(kind));
+        let group = Group::Kind(kind);
         ui.label(wording::comparison(group, metric, &compared[metric]));
     }
     if let Some(name) = &session.therapist

@@ -127,12 +127,17 @@ pub fn watching_harness(path: &Path) -> Harness<'static, PainlogApp> {
 
 /// The real app on `path`, with a fixed clock, saving at once, in a light theme.
 pub fn harness(path: &Path) -> Harness<'static, PainlogApp> {
+    harness_sized(path, [1100.0, 900.0])
+}
+
+/// [`harness`] in a window of `size`.
+pub fn harness_sized(path: &Path, size: [f32; 2]) -> Harness<'static, PainlogApp> {
     let mut config = AppConfig::new(path.to_path_buf());
     config.clock = Clock::Fixed(now());
     config.save_delay = Duration::ZERO;
     let app = PainlogApp::new(config);
     let mut harness = Harness::builder()
-        .with_size([1100.0, 900.0])
+        .with_size(size)
         .with_theme(egui::Theme::Light)
         .with_context_setup(painlog::ui::setup_context)
         .build_ui_state(|ui, app: &mut PainlogApp| app.show(ui), app);

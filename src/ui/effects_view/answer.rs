@@ -27,7 +27,7 @@ fn groups(effects: &Effects, metric: Metric) -> Vec<Row<'_>> {
         .iter()
         .map(|(kind, compared)| Row {
             name: kind.label().to_owned(),
-            group: Group::Kind(wording::kind_in_sentence(*kind)),
+            group: Group::Kind(*kind),
             compared: &compared[metric],
         })
         .chain(

@@ -78,7 +78,7 @@ pub(super) fn around_ui(
     ui.add_space(6.0);
     // What the journal says about this kind and therapist, as in Effects.
     if let Some(compared) = effects.compared.by_kind.get(&kind) {
-        let group = Group::Kind(wording::kind_in_sentence(kind));
+        let group = Group::Kind(kind);
         ui.label(wording::comparison(group, metric, &compared[metric]));
     } else {
         ui.label(format!(
