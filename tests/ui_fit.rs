@@ -192,27 +192,18 @@ fn chart_bounds(harness: &Harness<'_, PainlogApp>) -> ([f64; 2], [f64; 2]) {
 
 /// Every text painted in the last frame, with its smallest font size.
 fn painted_sizes(harness: &Harness<'_, PainlogApp>) -> Vec<(String, f32)> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<(String, f32)>) {
-        match shape {
-            egui::Shape::Text(text) => {
-                let size = text
-                    .galley
-                    .job
-                    .sections
-                    .iter()
-                    .map(|section| section.format.font_id.size)
-                    .fold(f32::INFINITY, f32::min);
-                out.push((text.galley.text().to_owned(), size));
-            }
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for clipped in &harness.output().shapes {
-        collect(&clipped.shape, &mut out);
-    }
-    out
+    painted_galleys(harness)
+        .iter()
+        .map(|galley| {
+            let size = galley
+                .job
+                .sections
+                .iter()
+                .map(|section| section.format.font_id.size)
+                .fold(f32::INFINITY, f32::min);
+            (galley.text().to_owned(), size)
+        })
+        .collect()
 }
 
 #[test]

@@ -406,19 +406,10 @@ fn a_session_too_long_for_the_list_ends_in_an_ellipsis_and_is_read_whole() {
     harness.set_size(egui::vec2(800.0, 600.0));
     harness.run();
     click(&mut harness, "Sessions");
-    fn elided(shape: &egui::Shape, out: &mut Vec<(String, bool)>) {
-        match shape {
-            egui::Shape::Text(text) => {
-                out.push((text.galley.text().to_owned(), text.galley.elided));
-            }
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| elided(s, out)),
-            _ => {}
-        }
-    }
-    let mut texts = Vec::new();
-    for clipped in &harness.output().shapes {
-        elided(&clipped.shape, &mut texts);
-    }
+    let texts: Vec<(String, bool)> = painted_galleys(&harness)
+        .iter()
+        .map(|galley| (galley.text().to_owned(), galley.elided))
+        .collect();
     let detail = texts
         .iter()
         .find(|(t, _)| t.starts_with("Deep tissue · 60 min · Dr. Maximiliane"))

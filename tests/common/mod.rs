@@ -244,9 +244,17 @@ pub fn assert_on_screen(harness: &Harness<'_, PainlogApp>, text: &str) {
 
 /// Every text painted in the last frame (the plot paints its hover label).
 pub fn painted_texts(harness: &Harness<'_, PainlogApp>) -> Vec<String> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
+    painted_galleys(harness)
+        .iter()
+        .map(|galley| galley.text().to_owned())
+        .collect()
+}
+
+/// Every piece of text the last frame painted, laid out as drawn.
+pub fn painted_galleys(harness: &Harness<'_, PainlogApp>) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
         match shape {
-            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
             egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
             _ => {}
         }
