@@ -4,11 +4,21 @@
 mod common;
 
 use common::*;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use painlog::model::{Journal, Metric, Region};
 
 fn label(metric: Metric) -> String {
     metric.field_label()
+}
+
+/// What the field of `metric` holds.
+fn day_text(
+    harness: &egui_kittest::Harness<'_, painlog::ui::PainlogApp>,
+    metric: Metric,
+) -> String {
+    let name = label(metric);
+    let value = harness.get_by_label(&name).accesskit_node().value();
+    value.unwrap_or_default()
 }
 
 #[test]
@@ -28,13 +38,29 @@ fn logs_today_by_typing_and_tabbing() {
     assert!(harness.get_by_label(&label(Metric::Pain)).is_focused());
     harness.get_by_label(&label(Metric::Pain)).type_text("4");
     harness.run();
+    let mut previous = Metric::Pain;
     for (metric, text) in [
         (Metric::WorstPain, "6"),
         (Metric::Stiffness, "5"),
         (Metric::Sleep, "7"),
         (Metric::Stress, "0"),
     ] {
+        // Tab passes the score's buttons (one stop, at the chosen score) and its Clear button.
+        let name = previous.name();
         press_tab(&mut harness);
+        let chosen = format!("{name} {}", day_text(&harness, previous));
+        assert!(
+            harness.get_by_label(&chosen).is_focused(),
+            "Tab from {name} reaches its chosen score"
+        );
+        press_tab(&mut harness);
+        assert!(
+            harness
+                .get_by_label(&format!("Clear {}", name.to_lowercase()))
+                .is_focused()
+        );
+        press_tab(&mut harness);
+        previous = metric;
         assert!(
             harness.get_by_label(&label(metric)).is_focused(),
             "Tab moves to {metric}"

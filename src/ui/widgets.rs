@@ -149,8 +149,10 @@ pub fn severity_color(score: u8, higher_is_better: bool, dark_mode: bool) -> Col
 /// A 0–10 score: a text field where the number is typed (empty = not logged), ↑/↓ to step,
 /// a row of 0–10 buttons for the mouse, and a button that clears it back to "not logged".
 ///
-/// The buttons are left out of the Tab order so that Tab goes from field to field; each has an
-/// accessible name that says which score it sets ("Pain 4", "Clear pain").
+/// The buttons are one radio group, as a screen reader expects: Tab reaches it once (at the
+/// chosen score, or 0 when none is), ←/→ (or ↑/↓) choose the score beside it, Space or Enter the
+/// focused one; each has an accessible name that says which score it sets ("Pain 4"), and the
+/// Clear button ("Clear pain") is reached with Tab too.
 pub fn score_input(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
@@ -161,7 +163,6 @@ pub fn score_input(
 ) -> ScoreInput {
     let mut changed = false;
     let current = Score::parse_optional(text).ok().flatten();
-    let dark_mode = ui.visuals().dark_mode;
     let field_id = ui.make_persistent_id(id_salt);
     let inner = ui.horizontal_wrapped(|ui| {
         if ui.memory(|memory| memory.has_focus(field_id)) {
@@ -191,32 +192,13 @@ pub fn score_input(
             .labelled_by(label.id);
         changed |= field.changed();
         ui.add_space(6.0);
-        ui.spacing_mut().item_spacing.x = 3.0;
-        for score in Score::all() {
-            let selected = current == Some(score);
-            // Only the chosen score has a background: quieter to read, and less to draw.
-            let mut button = egui::Button::selectable(selected, score.to_string())
-                .sense(Sense::CLICK)
-                .frame_when_inactive(false)
-                .min_size(egui::vec2(24.0, 0.0));
-            if selected {
-                button = button.fill(severity_color(score.get(), higher_is_better, dark_mode));
-            }
-            if ui
-                .add(button)
-                .accessible_name(format!("{name} {score}"))
-                .clicked()
-            {
-                *text = score.to_string();
-                changed = true;
-            }
+        if let Some(score) = score_buttons(ui, field_id, name, current, higher_is_better) {
+            *text = score.to_string();
+            changed = true;
         }
         ui.add_space(6.0);
         let clear = ui
-            .add_enabled(
-                !text.is_empty(),
-                egui::Button::new("Clear").sense(Sense::CLICK),
-            )
+            .add_enabled(!text.is_empty(), egui::Button::new("Clear"))
             .on_hover_text("Back to \"not logged\" (not the same as 0)")
             .accessible_name(format!("Clear {}", name.to_lowercase()));
         if clear.clicked() {
@@ -229,6 +211,93 @@ pub fn score_input(
         changed,
         field: inner.inner,
     }
+}
+
+/// What a focused widget that moves with the arrow keys keeps from egui's focus navigation.
+pub const ARROWS: egui::EventFilter = egui::EventFilter {
+    tab: false,
+    horizontal_arrows: true,
+    vertical_arrows: true,
+    escape: false,
+};
+
+/// The 0–10 buttons of a score as a radio group with one Tab stop; returns the score chosen.
+fn score_buttons(
+    ui: &mut Ui,
+    field_id: egui::Id,
+    name: &str,
+    current: Option<Score>,
+    higher_is_better: bool,
+) -> Option<Score> {
+    use egui::accesskit::{Role, Toggled};
+    let dark_mode = ui.visuals().dark_mode;
+    // The button an arrow key moved to in the last frame takes the focus in this one.
+    let focus_id = field_id.with("focus_score");
+    let focus_next: Option<u8> = ui.data_mut(|data| data.remove_temp(focus_id));
+    let mut chosen = None;
+    ui.scope(|ui| {
+        ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            node.set_role(Role::RadioGroup);
+            node.set_label(format!("{name}, 0 to 10"));
+        });
+        ui.spacing_mut().item_spacing.x = 3.0;
+        for score in Score::all() {
+            let selected = current == Some(score);
+            // One Tab stop: the chosen score, or 0 when none is chosen.
+            let stop = current.map_or(score.get() == 0, |c| c == score);
+            // Only the chosen score has a background: quieter to read, and less to draw.
+            let mut button = egui::Button::selectable(selected, score.to_string())
+                .sense(if stop { Sense::click() } else { Sense::CLICK })
+                .frame_when_inactive(false)
+                .min_size(egui::vec2(24.0, 0.0));
+            if selected {
+                button = button.fill(severity_color(score.get(), higher_is_better, dark_mode));
+            }
+            let response = ui.add(button).accessible_name(format!("{name} {score}"));
+            ui.ctx().accesskit_node_builder(response.id, |node| {
+                node.set_role(Role::RadioButton);
+                node.set_toggled(if selected {
+                    Toggled::True
+                } else {
+                    Toggled::False
+                });
+            });
+            if focus_next == Some(score.get()) {
+                response.request_focus();
+            }
+            if response.clicked() {
+                chosen = Some(score);
+            }
+            if response.has_focus() {
+                // The arrows choose a score here instead of moving the focus.
+                ui.memory_mut(|memory| memory.set_focus_lock_filter(response.id, ARROWS));
+                let step = ui.input_mut(|input| {
+                    let mut step = 0_i16;
+                    for (key, by) in [
+                        (Key::ArrowRight, 1),
+                        (Key::ArrowUp, 1),
+                        (Key::ArrowLeft, -1),
+                        (Key::ArrowDown, -1),
+                    ] {
+                        if input.consume_key(Modifiers::NONE, key) {
+                            step += by;
+                        }
+                    }
+                    step
+                });
+                if step != 0 {
+                    let next = (i16::from(score.get()) + step).clamp(0, 10);
+                    let next = Score::new(u8::try_from(next).unwrap_or(0));
+                    if let Ok(next) = next {
+                        chosen = Some(next);
+                        ui.data_mut(|data| data.insert_temp(focus_id, next.get()));
+                        ui.ctx().request_repaint();
+                    }
+                }
+            }
+        }
+    });
+    chosen
 }
 
 /// A checkbox for every body region, wrapped to the width; returns `true` when one changed.

@@ -1,7 +1,7 @@
 //! Drawing the session form: its rows, the reasons under them, and its buttons.
 
 use chrono::NaiveDateTime;
-use egui::{RichText, Sense, TextEdit};
+use egui::{RichText, TextEdit};
 
 use super::form::{Focus, FormErrors, RATINGS, SessionForm};
 use super::labels;
@@ -208,8 +208,11 @@ fn therapist_row(
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Recent:").weak());
                 for name in known {
-                    let chip = egui::Button::new(&name).sense(Sense::CLICK);
-                    if ui.add(chip).clicked() {
+                    let chip = ui
+                        .button(&name)
+                        .on_hover_text("Fill in this therapist")
+                        .accessible_name(format!("Recent therapist: {name}"));
+                    if chip.clicked() {
                         form.therapist = name;
                         events.changed = true;
                     }

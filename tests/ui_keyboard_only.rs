@@ -1,0 +1,117 @@
+//! Keyboard alone (issue 13, "Keyboard only"): every control is reached with Tab and used with
+//! the keys a screen reader user expects; the 0–10 buttons are one radio group with one Tab stop.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use egui::accesskit::{Role, Toggled};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use painlog::model::Metric;
+
+#[test]
+fn the_score_buttons_are_one_radio_group_chosen_with_the_arrows() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness(&path);
+    let field = Metric::Pain.field_label();
+    assert!(harness.get_by_label(&field).is_focused());
+    // Nothing logged yet: Tab reaches the group at 0, which is not chosen.
+    press_tab(&mut harness);
+    let group = harness.get_by_role_and_label(Role::RadioGroup, "Pain, 0 to 10");
+    let buttons: Vec<String> = group
+        .children()
+        .filter(|node| node.accesskit_node().role() == Role::RadioButton)
+        .map(|node| node.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(buttons.len(), 11, "{buttons:?}");
+    assert_eq!(buttons[0], "Pain 0");
+    assert_eq!(buttons[10], "Pain 10");
+    let zero = harness.get_by_label("Pain 0");
+    assert!(zero.is_focused(), "Tab from the field reaches the buttons");
+    assert_eq!(zero.accesskit_node().toggled(), Some(Toggled::False));
+    // → chooses the next score and moves the focus with it.
+    for _ in 0..4 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run();
+    }
+    let four = harness.get_by_label("Pain 4");
+    assert!(four.is_focused(), "the focus follows the chosen score");
+    assert_eq!(four.accesskit_node().toggled(), Some(Toggled::True));
+    assert_eq!(
+        harness
+            .get_by_label(&field)
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("4")
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert!(harness.get_by_label("Pain 3").is_focused());
+    assert_eq!(load(&path).day(today()).unwrap().pain, score(3));
+    // One stop: Tab leaves the group for Clear, which empties the score.
+    press_tab(&mut harness);
+    let clear = harness.get_by_label("Clear pain");
+    assert!(clear.is_focused());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label(&field)
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("")
+    );
+    // Shift+Tab from the next field passes Clear (off: nothing to clear) and comes back to the
+    // group at 0 (nothing chosen).
+    harness
+        .get_by_label(&Metric::WorstPain.field_label())
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    harness.run();
+    assert!(harness.get_by_label("Pain 0").is_focused());
+    // Space chooses the focused score.
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label(&field)
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("0")
+    );
+}
+
+#[test]
+fn a_recent_therapist_is_reached_with_tab_and_filled_in_with_enter() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    click(&mut harness, "Sessions");
+    let therapist = "Therapist or clinic (optional)";
+    harness.get_by_label(therapist).focus();
+    harness.run();
+    press_tab(&mut harness);
+    let chips: Vec<_> = harness
+        .query_all_by_label_contains("Recent therapist: ")
+        .collect();
+    assert!(chips.len() > 1, "the demo has more than one therapist");
+    assert!(
+        chips[0].is_focused(),
+        "Tab from the therapist field reaches the first recent name"
+    );
+    let name = chips[0].accesskit_node().label().unwrap();
+    let name = name.trim_start_matches("Recent therapist: ").to_owned();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(therapist).accesskit_node().value(),
+        Some(name)
+    );
+}
