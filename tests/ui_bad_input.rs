@@ -380,9 +380,7 @@ fn editing_a_session_never_saves_an_invalid_field() {
     let stored = load(&path).session(SessionId(1)).cloned().unwrap();
     let mut harness = harness(&path);
     click(&mut harness, "Sessions");
-    harness
-        .get_by_label_contains("Wed 10 Jun 2026, 17:00")
-        .click();
+    list_row(&harness, "Wed 10 Jun 2026, 17:00").click();
     harness.run();
     harness.get_by_label_contains("Session 1 — Deep tissue");
     for (label, bad, message, good) in session_form_cases() {

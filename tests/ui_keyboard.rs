@@ -66,9 +66,7 @@ fn ctrl_n_starts_a_new_session_from_an_open_one() {
     journal(&path);
     let mut harness = harness(&path);
     click(&mut harness, "Sessions");
-    harness
-        .get_by_label_contains("Wed 10 Jun 2026, 17:00")
-        .click();
+    list_row(&harness, "Wed 10 Jun 2026, 17:00").click();
     harness.run();
     harness.get_by_label_contains("Session 1 — Deep tissue");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);

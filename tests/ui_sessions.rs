@@ -133,6 +133,7 @@ fn sessions_are_listed_newest_first() {
     open_sessions(&mut harness);
     let rows: Vec<String> = harness
         .get_all_by_label_contains(" min")
+        .filter(|node| node.accesskit_node().role() == egui::accesskit::Role::Row)
         .filter_map(|node| node.accesskit_node().label())
         .collect();
     assert!(rows[0].starts_with("Mon 1 Jun 2026"), "{rows:?}");
@@ -145,9 +146,7 @@ fn edits_a_session_and_the_change_is_saved() {
     journal_with_sessions(&path);
     let mut harness = harness(&path);
     open_sessions(&mut harness);
-    harness
-        .get_by_label_contains("Sat 2 May 2026, 10:00")
-        .click();
+    list_row(&harness, "Sat 2 May 2026, 10:00").click();
     harness.run();
     harness.get_by_label_contains("Session 1 — Swedish");
     type_into(&mut harness, "Minutes (1–480)", "45");
@@ -180,9 +179,7 @@ fn deletes_a_session_and_can_undo() {
     let (_, newer) = journal_with_sessions(&path);
     let mut harness = harness(&path);
     open_sessions(&mut harness);
-    harness
-        .get_by_label_contains("Mon 1 Jun 2026, 17:30")
-        .click();
+    list_row(&harness, "Mon 1 Jun 2026, 17:30").click();
     harness.run();
     click(&mut harness, "Delete session");
     let journal = load(&path);
@@ -253,9 +250,7 @@ fn a_half_typed_new_session_is_kept_while_another_is_open() {
         "Session note (e.g. stretches the therapist suggested)",
         "Draft note",
     );
-    harness
-        .get_by_label_contains("Sat 2 May 2026, 10:00")
-        .click();
+    list_row(&harness, "Sat 2 May 2026, 10:00").click();
     harness.run();
     harness.get_by_label_contains("Session 1 — Swedish");
     click(&mut harness, "➕ New session");
@@ -282,10 +277,12 @@ fn session_rows_can_be_opened_from_the_keyboard() {
     journal_with_sessions(&path);
     let mut harness = harness(&path);
     open_sessions(&mut harness);
-    harness
-        .get_by_label_contains("Sat 2 May 2026, 10:00")
-        .focus();
+    // The list is one Tab stop at its first row (the newest session); ↓ goes to the older one.
+    list_row(&harness, "Mon 1 Jun 2026").focus();
     harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert!(list_row(&harness, "Sat 2 May 2026, 10:00").is_focused());
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.get_by_label_contains("Session 1 — Swedish");

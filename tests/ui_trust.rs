@@ -163,9 +163,7 @@ fn an_edited_session_saves_only_what_its_fields_show() {
     journal_with_a_session(&path);
     let mut harness = harness(&path);
     click(&mut harness, "Sessions");
-    harness
-        .get_by_label_contains("Wed 10 Jun 2026, 17:00")
-        .click();
+    list_row(&harness, "Wed 10 Jun 2026, 17:00").click();
     harness.run();
     let minutes = "Minutes (1–480)";
     focus_and_clear(&mut harness, minutes);

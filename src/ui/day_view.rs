@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use super::Command;
 use super::context::{AppEvent, ViewContext};
 use super::days_around::DaysAround;
+use super::list_table::{Cell, ListTable, Row};
 use super::widgets::{
     EditOrigin, error_text, field_label, reason_line, region_checkboxes, score_input,
 };
@@ -239,31 +240,37 @@ impl DayView {
         ui.add_space(4.0);
         ui.strong(format!("Logged days ({})", journal.day_count()));
         ui.add_space(4.0);
-        if journal.day(today).is_none() {
-            let row = day_row(
-                ui,
-                self.date == today,
-                &format!("{} · today, not logged yet", text::date(today)),
-            );
-            if row.clicked() {
-                self.open(today);
+        // Today first while it is not logged, so that a click (or Home) opens it.
+        let extra = usize::from(journal.day(today).is_none());
+        let days: Vec<&Day> = journal.days().rev().collect();
+        let table = ListTable {
+            id_salt: "days_list",
+            name: "Logged days, newest first",
+            headers: &["Date", "Pain", "Sleep", "Note", "Sessions that day"],
+            rows: days.len() + extra,
+            lines: 1,
+        };
+        let date_of = |index: usize| {
+            if index < extra {
+                today
+            } else {
+                days[index - extra].date
             }
+        };
+        let clicked = table.show(ui, |index| {
+            let date = date_of(index);
+            let row = match index.checked_sub(extra) {
+                Some(index) => day_row(days[index], journal.sessions_on(date)),
+                None => today_row(today),
+            };
+            Row {
+                selected: self.date == date,
+                ..row
+            }
+        });
+        if let Some(index) = clicked {
+            self.open(date_of(index));
         }
-        let row_height = ui.spacing().interact_size.y;
-        let count = journal.day_count();
-        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-            ui,
-            row_height,
-            count,
-            |ui, rows| {
-                for day in journal.days().rev().skip(rows.start).take(rows.len()) {
-                    let sessions = journal.sessions_on(day.date);
-                    if day_row(ui, self.date == day.date, &summary(day, sessions)).clicked() {
-                        self.open(day.date);
-                    }
-                }
-            },
-        );
     }
 
     fn header_ui(&mut self, ui: &mut egui::Ui, journal: &Journal, today: NaiveDate) {
@@ -419,14 +426,6 @@ fn welcome(ui: &mut egui::Ui) {
     ui.add_space(6.0);
 }
 
-fn day_row(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Response {
-    ui.add(
-        egui::Button::selectable(selected, text)
-            .truncate()
-            .min_size(egui::vec2(ui.available_width(), 0.0)),
-    )
-}
-
 /// What is wrong with a note typed for a day, if anything.
 fn note_problem(note: &str) -> Option<String> {
     check_text("The note", note, MAX_NOTE_CHARS, true)
@@ -434,22 +433,47 @@ fn note_problem(note: &str) -> Option<String> {
         .map(|error| format!("{error}. The journal keeps the note from before."))
 }
 
-/// One line for the list: the date, the day's sessions, and the main figures.
-fn summary(day: &Day, sessions: &[Session]) -> String {
-    let mut text = text::date(day.date);
-    if let Some(pain) = day.pain {
-        text.push_str(&format!(" · pain {pain}"));
+/// A logged day as a row of the list: the date, pain, sleep, whether it has a note, and its
+/// sessions.
+fn day_row(day: &Day, sessions: &[Session]) -> Row {
+    let score = |name: &str, score: Option<Score>| match score {
+        Some(score) => Cell::new(0, format!("{name} {score}"), score.to_string()),
+        None => Cell::new(0, "", "not logged"),
+    };
+    let sessions = match sessions.len() {
+        0 => Cell::new(0, "", "none"),
+        1 => Cell::new(0, "session", "1 session"),
+        n => Cell::new(0, format!("{n} sessions"), format!("{n} sessions")),
+    };
+    let note = if day.note.is_empty() {
+        Cell::new(0, "", "no note")
+    } else {
+        Cell::new(0, "note", "a note")
+    };
+    let date = text::date(day.date);
+    Row {
+        cells: vec![
+            Cell::new(0, date.clone(), date),
+            score("pain", day.pain),
+            score("sleep", day.sleep),
+            note,
+            sessions,
+        ],
+        selected: false,
     }
-    if let Some(sleep) = day.sleep {
-        text.push_str(&format!(" · sleep {sleep}"));
+}
+
+/// Today, not logged yet, as the first row of the list.
+fn today_row(today: NaiveDate) -> Row {
+    let date = text::date(today);
+    Row {
+        cells: vec![
+            Cell::new(0, date.clone(), date),
+            Cell::new(0, "today, not logged yet", "not logged yet"),
+            Cell::new(0, "", "not logged yet"),
+            Cell::new(0, "", "no note"),
+            Cell::new(0, "", "none"),
+        ],
+        selected: false,
     }
-    if !day.note.is_empty() {
-        text.push_str(" · note");
-    }
-    match sessions {
-        [] => {}
-        [_] => text.push_str(" · session"),
-        more => text.push_str(&format!(" · {} sessions", more.len())),
-    }
-    text
 }

@@ -27,6 +27,7 @@ mod file_dialog;
 mod help;
 mod jobs;
 mod launch;
+mod list_table;
 mod prefs;
 mod recovery_view;
 mod renderer;

@@ -265,3 +265,12 @@ pub fn painted_galleys(harness: &Harness<'_, PainlogApp>) -> Vec<std::sync::Arc<
     }
     out
 }
+
+/// The row of the days or sessions list whose text holds `text` (its cells hold parts of it too).
+pub fn list_row<'h>(harness: &'h Harness<'_, PainlogApp>, text: &'h str) -> egui_kittest::Node<'h> {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    harness
+        .query_all_by_label_contains(text)
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Row)
+        .unwrap_or_else(|| panic!("no row of the list holds {text:?}"))
+}

@@ -2,10 +2,11 @@
 //! existing one are written as they are made.
 
 use chrono::NaiveDateTime;
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::Clock;
 use super::context::{AppEvent, ViewContext};
+use super::list_table::{Cell, ListTable, Row};
 use crate::model::{Journal, Session};
 
 mod around;
@@ -186,81 +187,63 @@ impl SessionsView {
             );
         }
         let selected = self.form.as_ref().and_then(|form| form.editing);
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 12.0;
         let sessions = journal.sessions();
-        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-            ui,
-            row_height,
-            sessions.len(),
-            |ui, rows| {
-                for session in sessions.iter().rev().skip(rows.start).take(rows.len()) {
-                    if session_row(ui, session, selected == Some(session.id), row_height).clicked()
-                    {
-                        self.open(SessionForm::edit(session));
-                    }
-                }
-            },
-        );
+        let table = ListTable {
+            id_salt: "sessions_list",
+            name: "Sessions, newest first",
+            headers: &[
+                "Date and time",
+                "Kind",
+                "Minutes",
+                "Therapist",
+                "Pain before and after",
+            ],
+            rows: sessions.len(),
+            lines: 2,
+        };
+        let newest_first = |index: usize| &sessions[sessions.len() - 1 - index];
+        let clicked = table.show(ui, |index| {
+            let session = newest_first(index);
+            session_row(session, selected == Some(session.id))
+        });
+        if let Some(index) = clicked {
+            self.open(SessionForm::edit(newest_first(index)));
+        }
     }
 }
 
-fn session_row(
-    ui: &mut egui::Ui,
-    session: &Session,
-    selected: bool,
-    height: f32,
-) -> egui::Response {
-    let title = session.start.format("%a %-d %b %Y, %H:%M").to_string();
-    let mut detail = format!("{} · {} min", session.kind, session.minutes);
-    if let Some(therapist) = &session.therapist {
-        detail.push_str(&format!(" · {therapist}"));
-    }
-    if let (Some(before), Some(after)) = (session.pain_before, session.pain_after) {
-        detail.push_str(&format!(" · pain {before}→{after}"));
-    }
-    let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::accesskit::Role::Button,
-            true,
-            selected,
-            format!("{title}, {detail}"),
-        )
-    });
-    let visuals = ui.style().interact_selectable(&response, selected);
-    if selected || response.hovered() {
-        ui.painter().rect_filled(rect, 4.0, visuals.bg_fill);
-    }
-    let painter = ui.painter_at(rect.shrink(2.0));
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let left = rect.left() + 6.0;
-    let width = rect.right() - 4.0 - left;
-    // Each line ends in "…" where the list is too narrow for it; hovering shows it whole.
-    let line = |text: &str, color: egui::Color32| {
-        let mut job =
-            egui::text::LayoutJob::simple_singleline(text.to_owned(), body.clone(), color);
-        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
-        painter.layout_job(job)
+/// A session as a row of the list: when on the first line; kind, minutes, therapist and pain on
+/// the second.
+fn session_row(session: &Session, selected: bool) -> Row {
+    let when = session.start.format("%a %-d %b %Y, %H:%M").to_string();
+    let minutes = format!("{} min", session.minutes);
+    let (therapist_shown, therapist_read) = match &session.therapist {
+        Some(therapist) => (therapist.clone(), therapist.clone()),
+        None => (String::new(), "not recorded".to_owned()),
     };
-    let (title_galley, detail_galley) = (
-        line(&title, visuals.text_color()),
-        line(&detail, ui.visuals().weak_text_color()),
-    );
-    let elided = title_galley.elided || detail_galley.elided;
-    painter.galley(
-        egui::pos2(left, rect.top() + 4.0),
-        title_galley,
-        visuals.text_color(),
-    );
-    painter.galley(
-        egui::pos2(left, rect.center().y + 3.0),
-        detail_galley,
-        ui.visuals().weak_text_color(),
-    );
-    if elided {
-        response.on_hover_text(format!("{title}\n{detail}"))
-    } else {
-        response
+    let (pain_shown, pain_read) = match (session.pain_before, session.pain_after) {
+        (Some(before), Some(after)) => (
+            format!("pain {before}→{after}"),
+            format!("{before} before, {after} after"),
+        ),
+        (before, after) => (
+            String::new(),
+            format!(
+                "{} before, {} after",
+                before.map_or("not rated".to_owned(), |s| s.to_string()),
+                after.map_or("not rated".to_owned(), |s| s.to_string())
+            ),
+        ),
+    };
+    let kind = session.kind.to_string();
+    Row {
+        cells: vec![
+            Cell::new(0, when.clone(), when),
+            Cell::new(1, kind.clone(), kind),
+            Cell::new(1, minutes.clone(), minutes),
+            Cell::new(1, therapist_shown, therapist_read),
+            Cell::new(1, pain_shown, pain_read),
+        ],
+        selected,
     }
 }
