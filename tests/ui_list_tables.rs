@@ -23,11 +23,14 @@ fn demo() -> (
     (folder, journal, harness)
 }
 
+/// A row's index and the texts of its cells.
+type RowCells = (usize, Vec<String>);
+
 /// The table's row count, its header names, and the cells of each row drawn, by row index.
 fn read_table(
     harness: &Harness<'_, PainlogApp>,
     name: &str,
-) -> (usize, Vec<String>, Vec<(usize, Vec<String>)>) {
+) -> (usize, Vec<String>, Vec<RowCells>) {
     let table = harness.get_by_role_and_label(Role::Table, name);
     let count = table.accesskit_node().data().row_count().unwrap();
     let texts = |row: &egui_kittest::Node<'_>, role: Role| -> Vec<String> {
