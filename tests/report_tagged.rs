@@ -22,6 +22,11 @@ struct Made {
 }
 
 fn made() -> Made {
+    made_with("Please look at the lower back.")
+}
+
+/// The same report with `message` to the therapist.
+fn made_with(message: &str) -> Made {
     let end = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
     let journal = painlog::demo::generate(painlog::demo::DemoSpec {
         years: 2,
@@ -35,7 +40,7 @@ fn made() -> Made {
     let request = ReportRequest {
         period: DayRange::new(from, to),
         sections: Sections::default(),
-        message: "Please look at the lower back.".into(),
+        message: message.into(),
         name: Some("Jane Doe".into()),
         made: end.and_hms_opt(12, 0, 0).unwrap(),
     };
@@ -338,4 +343,18 @@ fn the_footer_is_page_furniture_not_read() {
     for footer in ["page 1 of", "painlog ·"] {
         assert!(!read.contains(footer), "{footer:?} is read:\n{read}");
     }
+}
+
+#[test]
+fn a_message_the_fonts_cannot_show_still_makes_a_tagged_pdf_that_claims_no_standard() {
+    // DejaVu Sans has no CJK and nothing in the private use area; PDF/UA-1 and PDF/A forbid
+    // text that has no glyph.
+    let made = made_with("腰痛 \u{E000}");
+    let info = pdfinfo(&made.pdf, None);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let meta = pdfinfo(&made.pdf, Some("-meta"));
+    assert!(!meta.contains("pdfuaid:part"), "{meta}");
+    assert!(!meta.contains("pdfaid:part"), "{meta}");
+    let tree = Objects::of(&made.pdf).structure();
+    assert_eq!(tree.find("Figure").len(), 3);
 }
