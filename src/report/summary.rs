@@ -343,6 +343,10 @@ pub struct Summary {
     pub trend: TrendSeries,
     /// Notes of the period: day notes and session notes, by date.
     pub notes: Vec<(NaiveDate, String)>,
+    /// Pain over the period in a sentence, the trend chart's text alternative, as the window
+    /// says its own ([`crate::report::wording::chart_summary`]).
+    #[serde(skip)]
+    pub pain_in_words: String,
     /// What follows page one.
     #[serde(skip)]
     pub sections: Sections,
@@ -488,6 +492,7 @@ pub fn summarize_period(
             monthly: summarised(index, period, Resolution::Monthly),
         },
         notes: notes(journal, period),
+        pain_in_words: crate::report::wording::chart_summary(&index.daily, Metric::Pain, period),
         sections: request.sections,
         made: request.made,
         compared: PeriodComparison::new(&in_period, effects),

@@ -294,6 +294,71 @@ pub fn not_enough_for(groups: &[(String, usize)]) -> Option<String> {
     ))
 }
 
+/// A row of a forest plot in words, as the window's text alternative and the report's say it:
+/// "Deep tissue: 0.9 lower than over ordinary weeks (95% interval 0.2 to 1.6 lower), better."
+pub fn forest_row(name: &str, metric: Metric, compared: &Comparison) -> String {
+    match compared.difference {
+        Some(difference) if compared.ci95.is_some() => format!(
+            "{name}: {} than over ordinary weeks (95% interval {}), {}.",
+            change(Some(difference)),
+            change_interval(compared.ci95),
+            verdict_word(metric, compared)
+        ),
+        _ => format!("{name}: not enough data."),
+    }
+}
+
+/// "−3", "0", "+2" for days from a session.
+pub fn day_offset(days: i64) -> String {
+    match days {
+        0 => "0".to_owned(),
+        d if d < 0 => format!("−{}", -d),
+        d => format!("+{d}"),
+    }
+}
+
+/// What an aligned chart's line for `who` shows, in a sentence: "All sessions: pain 5.6 on
+/// average over the days before, 5.1 over the days after; highest 5.9 on day −1, lowest 4.9 on
+/// day +2."
+pub fn aligned_line(who: &str, metric: Metric, points: &[crate::analysis::AlignedPoint]) -> String {
+    let name = metric.name().to_lowercase();
+    let side_mean = |before: bool| {
+        let means: Vec<f64> = points
+            .iter()
+            .filter(|p| if before { p.offset < 0 } else { p.offset > 0 })
+            .filter_map(|p| p.mean)
+            .collect();
+        crate::analysis::stats::mean(&means)
+            .map_or_else(|| "no data".to_owned(), |m| format!("{m:.1}"))
+    };
+    let with_mean = points.iter().filter_map(|p| p.mean.map(|m| (p.offset, m)));
+    let highest = with_mean.clone().max_by(|a, b| a.1.total_cmp(&b.1));
+    let lowest = with_mean.min_by(|a, b| a.1.total_cmp(&b.1));
+    let extremes = match (highest, lowest) {
+        (Some((h_day, h)), Some((l_day, l))) => format!(
+            "; highest {h:.1} on day {}, lowest {l:.1} on day {}",
+            day_offset(i64::from(h_day)),
+            day_offset(i64::from(l_day))
+        ),
+        _ => String::new(),
+    };
+    format!(
+        "{who}: {name} {} on average over the days before, {} over the days after{extremes}.",
+        side_mean(true),
+        side_mean(false)
+    )
+}
+
+/// How many sessions a chart of days shows: "No session in these days.", "1 session in these
+/// days.", "12 sessions in these days."
+pub fn sessions_in_days(n: usize) -> String {
+    match n {
+        0 => "No session in these days.".to_owned(),
+        1 => "1 session in these days.".to_owned(),
+        n => format!("{n} sessions in these days."),
+    }
+}
+
 /// A chart's highest or lowest value and its day.
 type Extreme = Option<(u8, chrono::NaiveDate)>;
 
@@ -441,6 +506,61 @@ mod tests {
             chart_summary(&index.daily, Metric::Sleep, range),
             "Sleep quality: no day logged."
         );
+    }
+
+    #[test]
+    fn a_forest_plot_row_says_its_difference_interval_and_verdict() {
+        let lower = compared(&[-3.0, -2.0, -1.0], &[0.0, 1.0, 2.0, 1.0]);
+        let (low, high) = lower.ci95.unwrap();
+        assert_eq!(
+            forest_row("Deep tissue", Metric::Pain, &lower),
+            format!(
+                "Deep tissue: 3.0 lower than over ordinary weeks (95% interval {}), better.",
+                change_interval(Some((low, high)))
+            )
+        );
+        let few = compared(&[-1.0, -2.0], &[0.0, 1.0, 2.0]);
+        assert_eq!(
+            forest_row("Ben", Metric::Pain, &few),
+            "Ben: not enough data."
+        );
+    }
+
+    #[test]
+    fn an_aligned_line_says_both_sides_and_its_extremes_by_day() {
+        use crate::analysis::AlignedPoint;
+        let point = |offset: i32, mean: Option<f64>| AlignedPoint {
+            offset,
+            n: 3,
+            mean,
+            q1: None,
+            median: None,
+            q3: None,
+            sd: None,
+        };
+        let points = [
+            point(-2, Some(6.0)),
+            point(-1, Some(5.0)),
+            point(0, Some(5.5)),
+            point(1, Some(4.0)),
+            point(2, None),
+        ];
+        assert_eq!(
+            aligned_line("All sessions", Metric::Pain, &points),
+            "All sessions: pain 5.5 on average over the days before, 4.0 over the days after; highest 6.0 on day −2, lowest 4.0 on day +1."
+        );
+        assert_eq!(
+            aligned_line("Swedish sessions", Metric::Pain, &[point(0, None)]),
+            "Swedish sessions: pain no data on average over the days before, no data over the days after."
+        );
+        assert_eq!(day_offset(0), "0");
+    }
+
+    #[test]
+    fn sessions_in_days_are_counted_in_words() {
+        assert_eq!(sessions_in_days(0), "No session in these days.");
+        assert_eq!(sessions_in_days(1), "1 session in these days.");
+        assert_eq!(sessions_in_days(12), "12 sessions in these days.");
     }
 
     #[test]

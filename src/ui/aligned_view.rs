@@ -477,7 +477,6 @@ fn axis_name(metric: Metric, height: f32) -> String {
 /// What the aligned chart shows, line by line: "All sessions: pain 5.6 on average over the days
 /// before, 5.1 over the days after; highest 5.9 on day −1, lowest 4.9 on day +2."
 fn describe_aligned(series: &[(Option<KindChoice>, Vec<AlignedPoint>)], metric: Metric) -> String {
-    let name = metric.name().to_lowercase();
     let said: Vec<String> = series
         .iter()
         .map(|(kind, points)| {
@@ -485,31 +484,7 @@ fn describe_aligned(series: &[(Option<KindChoice>, Vec<AlignedPoint>)], metric: 
                 || "All sessions".to_owned(),
                 |kind| format!("{} sessions", kind.label()),
             );
-            let side_mean = |before: bool| {
-                let means: Vec<f64> = points
-                    .iter()
-                    .filter(|p| if before { p.offset < 0 } else { p.offset > 0 })
-                    .filter_map(|p| p.mean)
-                    .collect();
-                crate::analysis::stats::mean(&means)
-                    .map_or_else(|| "no data".to_owned(), |m| format!("{m:.1}"))
-            };
-            let with_mean = points.iter().filter_map(|p| p.mean.map(|m| (p.offset, m)));
-            let highest = with_mean.clone().max_by(|a, b| a.1.total_cmp(&b.1));
-            let lowest = with_mean.min_by(|a, b| a.1.total_cmp(&b.1));
-            let extremes = match (highest, lowest) {
-                (Some((h_day, h)), Some((l_day, l))) => format!(
-                    "; highest {h:.1} on day {}, lowest {l:.1} on day {}",
-                    offset_label(f64::from(h_day)),
-                    offset_label(f64::from(l_day))
-                ),
-                _ => String::new(),
-            };
-            format!(
-                "{who}: {name} {} on average over the days before, {} over the days after{extremes}.",
-                side_mean(true),
-                side_mean(false)
-            )
+            wording::aligned_line(&who, metric, points)
         })
         .collect();
     said.join(" ")
@@ -517,12 +492,7 @@ fn describe_aligned(series: &[(Option<KindChoice>, Vec<AlignedPoint>)], metric: 
 
 /// "−3", "0", "+2" for days from the session.
 fn offset_label(value: f64) -> String {
-    let days = value.round() as i64;
-    match days {
-        0 => "0".to_owned(),
-        d if d < 0 => format!("−{}", -d),
-        d => format!("+{d}"),
-    }
+    wording::day_offset(value.round() as i64)
 }
 
 /// How many sessions the filter keeps.

@@ -10,14 +10,14 @@ use skrifa::instance::{LocationRef, Size};
 use super::style::TextStyle;
 use super::{BOLD, Paper, PdfError, REGULAR};
 
+mod table;
+
+pub(super) use table::Column;
+
 /// Page margins on every side.
 pub(super) const MARGIN: f32 = 50.0;
 /// Kept free above the bottom margin for the footer.
 const FOOTER: f32 = 28.0;
-/// The height of a table row of one line.
-const ROW_HEIGHT: f32 = TextStyle::BODY.size * 1.6;
-/// Kept free at the right of each table cell.
-const CELL_PAD: f32 = 6.0;
 
 /// Text widths from the font's own metrics, each character's advance looked up once.
 #[derive(Clone)]
@@ -96,44 +96,40 @@ pub(super) enum Op {
         radius: f32,
         fill: u8,
     },
+    /// The operations from here to the matching [`Op::End`] (on this page or a later one) are
+    /// this part of the document's structure.
+    Begin(Structure),
+    /// The end of the innermost [`Op::Begin`].
+    End,
 }
 
-/// How text aligns in a table cell.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Align {
-    Left,
-    Right,
-}
-
-/// A column of a table of `T`s: its title, its share of the width, how its cells align, and
-/// what a `T` shows in it.
-pub(super) struct Column<'a, T> {
-    title: &'a str,
-    share: f32,
-    align: Align,
-    cell: fn(&T) -> String,
-}
-
-impl<'a, T> Column<'a, T> {
-    /// A column of text, aligned left.
-    pub fn left(title: &'a str, share: f32, cell: fn(&T) -> String) -> Self {
-        Self {
-            title,
-            share,
-            align: Align::Left,
-            cell,
-        }
-    }
-
-    /// A column of numbers, aligned right.
-    pub fn right(title: &'a str, share: f32, cell: fn(&T) -> String) -> Self {
-        Self {
-            title,
-            share,
-            align: Align::Right,
-            cell,
-        }
-    }
+/// What a run of drawing operations is to someone reading the document's structure (a screen
+/// reader, text extraction): a heading, a paragraph, a table's row or cell, a chart read as its
+/// text alternative, or page furniture. Paths outside a chart are decoration and not read.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Structure {
+    /// The report's title, with its text.
+    Title(String),
+    /// A section's heading, with its text.
+    Heading(String),
+    /// A paragraph.
+    Paragraph,
+    /// A table of rows.
+    Table,
+    /// A row of cells.
+    Row,
+    /// A column's title.
+    ColumnHeader,
+    /// A row's title.
+    RowHeader,
+    /// A cell of data.
+    Cell,
+    /// A chart, read as this text instead of its drawing.
+    Figure(String),
+    /// Page furniture, not read: the footer.
+    Footer,
+    /// Drawn again for the eye, read once: a table's header repeated on a later page.
+    Repeated,
 }
 
 /// The pages laid out so far, and where the next thing goes on the last one.
@@ -211,6 +207,16 @@ impl Layout {
         }
     }
 
+    /// Start a part of the document's structure; [`Layout::end`] ends it.
+    pub fn begin(&mut self, structure: Structure) {
+        self.ops().push(Op::Begin(structure));
+    }
+
+    /// End the innermost part begun.
+    pub fn end(&mut self) {
+        self.ops().push(Op::End);
+    }
+
     /// `text` with its baseline's left end at (`x`, `baseline`); the style's indent is not added.
     pub fn text(&mut self, x: f32, baseline: f32, style: TextStyle, text: impl Into<String>) {
         let text = text.into();
@@ -261,7 +267,7 @@ impl Layout {
     }
 
     /// Lines of `text` that fit in `width`, breaking at spaces (and inside words that are too
-    /// long), keeping the text's own line breaks.
+    /// long), keeping the text's own line breaks; a line broken at a space ends with it.
     pub fn wrap(&self, text: &str, style: TextStyle, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.lines() {
@@ -277,6 +283,9 @@ impl Layout {
                     continue;
                 }
                 if !line.is_empty() {
+                    // The space it breaks at ends the line, unseen, so that its words and the
+                    // next line's stay apart when the text is read or copied.
+                    line.push(' ');
                     lines.push(std::mem::take(&mut line));
                 }
                 // A word longer than the line: cut it where it overflows.
@@ -298,6 +307,20 @@ impl Layout {
 
     /// A paragraph that flows onto the next page when needed.
     pub fn paragraph(&mut self, text: &str, style: TextStyle) {
+        self.begin(Structure::Paragraph);
+        self.lines(text, style);
+        self.end();
+    }
+
+    /// The report's title, set like a paragraph.
+    pub fn title(&mut self, text: &str, style: TextStyle) {
+        self.begin(Structure::Title(text.to_owned()));
+        self.lines(text, style);
+        self.end();
+    }
+
+    /// The lines of `text`, flowing onto the next page when needed.
+    fn lines(&mut self, text: &str, style: TextStyle) {
         let leading = style.leading();
         for line in self.wrap(text, style, self.content_width() - style.indent) {
             self.ensure(leading);
@@ -315,7 +338,9 @@ impl Layout {
     pub fn heading(&mut self, text: &str) {
         self.ensure(60.0);
         self.y += 14.0;
-        self.paragraph(text, TextStyle::HEADING);
+        self.begin(Structure::Heading(text.to_owned()));
+        self.lines(text, TextStyle::HEADING);
+        self.end();
         self.y += 4.0;
     }
 
@@ -334,7 +359,14 @@ impl Layout {
         let lines = self.wrap(text, style, self.content_width() - label_width);
         self.ensure(leading);
         self.y += leading;
-        self.text(MARGIN, self.y - style.size * 0.3, label_style, label);
+        self.begin(Structure::Paragraph);
+        // A space after the label, unseen, keeps it apart from the text when read.
+        self.text(
+            MARGIN,
+            self.y - style.size * 0.3,
+            label_style,
+            format!("{label} "),
+        );
         for (index, line) in lines.into_iter().enumerate() {
             if index > 0 {
                 self.ensure(style.leading());
@@ -342,6 +374,7 @@ impl Layout {
             }
             self.text(x, self.y - style.size * 0.3, style, line);
         }
+        self.end();
     }
 
     /// `text`, cut with "…" to fit in `width`.
@@ -357,178 +390,5 @@ impl Layout {
             short.push(c);
         }
         format!("{short}…")
-    }
-
-    /// The widths of `columns` for rows of `cells`: every column as wide as its widest cell
-    /// and title when they fit (the room left shared by `share`); else numbers keep their width
-    /// and text columns share the rest, each at least as wide as its longest word, so that text
-    /// wraps instead of being cut.
-    fn column_widths<T>(&self, columns: &[Column<'_, T>], cells: &[Vec<String>]) -> Vec<f32> {
-        let available = self.content_width();
-        let width = |style: TextStyle, text: &str| self.measure.width(style, text);
-        let longest_word = |style: TextStyle, text: &str| {
-            text.split([' ', '\n'])
-                .map(|word| width(style, word))
-                .fold(0.0, f32::max)
-        };
-        let widest = |index: usize, measure: &dyn Fn(&str) -> f32| {
-            cells
-                .iter()
-                .map(|row| measure(&row[index]))
-                .fold(0.0, f32::max)
-        };
-        let (cell, header) = (TextStyle::TABLE_CELL, TextStyle::TABLE_HEADER);
-        let mut natural = Vec::with_capacity(columns.len());
-        let mut least = Vec::with_capacity(columns.len());
-        for (index, column) in columns.iter().enumerate() {
-            let full = widest(index, &|text| width(cell, text));
-            natural.push(full.max(width(header, column.title)) + CELL_PAD);
-            let title_word = longest_word(header, column.title);
-            least.push(match column.align {
-                Align::Right => full.max(title_word) + CELL_PAD,
-                Align::Left => {
-                    let word = widest(index, &|text| longest_word(cell, text));
-                    word.max(title_word).min(available / 3.0) + CELL_PAD
-                }
-            });
-        }
-        let share = |indices: &[usize]| -> f32 { indices.iter().map(|&i| columns[i].share).sum() };
-        let all: Vec<usize> = (0..columns.len()).collect();
-        let total_natural: f32 = natural.iter().sum();
-        if total_natural <= available {
-            let extra = (available - total_natural) / share(&all);
-            return natural
-                .iter()
-                .zip(columns)
-                .map(|(w, column)| w + extra * column.share)
-                .collect();
-        }
-        let total_least: f32 = least.iter().sum();
-        if total_least >= available {
-            return least.iter().map(|w| w * available / total_least).collect();
-        }
-        // Share what is left among the columns that want more, none beyond its natural width.
-        let mut widths = least;
-        let mut left = available - total_least;
-        while left > 0.01 {
-            let wanting: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| widths[i] < natural[i] - 0.01)
-                .collect();
-            if wanting.is_empty() {
-                break;
-            }
-            let per_share = left / share(&wanting);
-            for &i in &wanting {
-                let take = (per_share * columns[i].share).min(natural[i] - widths[i]);
-                widths[i] += take;
-                left -= take;
-            }
-        }
-        widths
-    }
-
-    /// The lines of each cell of a row, wrapped (text) or cut (numbers, only when the table
-    /// cannot be wide enough) to fit its column.
-    fn cell_lines<T>(
-        &self,
-        texts: &[String],
-        columns: &[Column<'_, T>],
-        widths: &[f32],
-        style: TextStyle,
-    ) -> Vec<Vec<String>> {
-        texts
-            .iter()
-            .zip(columns)
-            .zip(widths)
-            .map(|((text, column), width)| {
-                let room = width - CELL_PAD;
-                if self.measure.width(style, text) <= room {
-                    vec![text.clone()]
-                } else if column.align == Align::Left || text.contains(' ') {
-                    self.wrap(text, style, room)
-                } else {
-                    vec![self.truncate(text, style, room)]
-                }
-            })
-            .collect()
-    }
-
-    /// The height of a row whose tallest cell has `lines` lines.
-    fn row_height(lines: usize, style: TextStyle) -> f32 {
-        ROW_HEIGHT + lines.saturating_sub(1) as f32 * style.leading()
-    }
-
-    /// The `lines` of each cell of a row of `columns`, from the left margin, the first
-    /// baseline at `baseline`.
-    fn row<T>(
-        &mut self,
-        lines: &[Vec<String>],
-        columns: &[Column<'_, T>],
-        widths: &[f32],
-        baseline: f32,
-        style: TextStyle,
-    ) {
-        let mut x = MARGIN;
-        for ((cell, column), width) in lines.iter().zip(columns).zip(widths) {
-            for (index, line) in cell.iter().enumerate() {
-                let tx = match column.align {
-                    Align::Left => x,
-                    Align::Right => x + width - CELL_PAD - self.measure.width(style, line),
-                };
-                let y = baseline + index as f32 * style.leading();
-                self.text(tx, y, style, line.clone());
-            }
-            x += width;
-        }
-    }
-
-    /// The titles of `columns` over a rule, on the next page unless a row fits under them.
-    fn table_header<T>(&mut self, columns: &[Column<'_, T>], widths: &[f32]) {
-        let style = TextStyle::TABLE_HEADER;
-        let titles: Vec<String> = columns.iter().map(|c| c.title.to_owned()).collect();
-        let lines = self.cell_lines(&titles, columns, widths, style);
-        let height = Self::row_height(lines.iter().map(Vec::len).max().unwrap_or(1), style);
-        self.ensure(height + ROW_HEIGHT);
-        let top = self.y;
-        self.y += height;
-        self.row(&lines, columns, widths, top + ROW_HEIGHT - 4.0, style);
-        let y = self.y;
-        self.line(
-            vec![(MARGIN, y), (MARGIN + self.content_width(), y)],
-            0.8,
-            0,
-            None,
-        );
-    }
-
-    /// A table of `items`, a row each, whose header repeats on every page it spans, every other
-    /// row shaded. Columns are as wide as their text where the page allows; text that does not
-    /// fit on one line wraps.
-    pub fn table<T>(&mut self, columns: &[Column<'_, T>], items: &[T]) {
-        let style = TextStyle::TABLE_CELL;
-        let cells: Vec<Vec<String>> = items
-            .iter()
-            .map(|item| columns.iter().map(|column| (column.cell)(item)).collect())
-            .collect();
-        let widths = self.column_widths(columns, &cells);
-        self.table_header(columns, &widths);
-        for (index, texts) in cells.iter().enumerate() {
-            let lines = self.cell_lines(texts, columns, &widths, style);
-            let height = Self::row_height(lines.iter().map(Vec::len).max().unwrap_or(1), style);
-            if self.y + height > self.bottom() {
-                self.new_page();
-                self.table_header(columns, &widths);
-            }
-            let top = self.y;
-            self.y += height;
-            if index % 2 == 1 {
-                let w = self.content_width();
-                self.rect(MARGIN, top, w, height, Some(242), None);
-            }
-            self.row(&lines, columns, &widths, top + ROW_HEIGHT - 4.5, style);
-        }
-        self.y += 4.0;
     }
 }

@@ -1,16 +1,22 @@
 //! The report as a PDF: vector text with embedded, subset fonts (DejaVu Sans) and vector charts
 //! that read in black and white (line weights, dashes, markers and letters, not colour alone).
 //!
-//! Laid out in two passes, so that every footer can say "page N of M": `pages` puts page one and
-//! the sections on pages of drawing operations (`layout` measures text, breaks lines and pages;
-//! `charts` and `summing_up` draw; `style` names each kind of text), then `render` draws them with krilla.
+//! Laid out in two passes, so that every footer can say "page N of M": `pages` puts page one
+//! (`first_page`) and the sections on pages of drawing operations (`layout` measures text, breaks
+//! lines and pages and sets tables; `charts` and `summing_up` draw; `style` names each kind of
+//! text), then `render` draws them with krilla. The operations also say what is a heading, a
+//! paragraph, a table's cell, a chart (with its text alternative) or page furniture, and
+//! `tagging` turns that into the PDF's structure: a tagged PDF/UA-1 and PDF/A-2a document, read
+//! by screen readers in the order of the page.
 
 mod charts;
+mod first_page;
 mod layout;
 mod pages;
 mod render;
 mod style;
 mod summing_up;
+mod tagging;
 
 use serde::{Deserialize, Serialize};
 

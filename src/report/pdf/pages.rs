@@ -3,18 +3,15 @@
 
 use chrono::Datelike as _;
 
-use super::Summary;
 use super::charts::{self, KIND_KEY};
-use super::layout::{Column, Layout, MARGIN, Op};
+use super::layout::{Column, Layout, MARGIN, Op, Structure};
 use super::style::TextStyle;
 use super::summing_up::{self, ForestRow};
+use super::{Summary, first_page};
 use crate::analysis::Resolution;
 use crate::analysis::compare::MIN_EACH;
 use crate::model::Metric;
-use crate::report::page_one::{
-    ANSWER_HEADING, AnswerLine, MEANINGFUL_MARK, MESSAGE_HEADING_IN_PRINT, NO_REGIONS, NO_SESSIONS,
-    PageOne, REGIONS_HEADING, SessionRow,
-};
+use crate::report::page_one::{AnswerLine, PageOne};
 use crate::report::text::{
     NONE, SELF_REPORTED, change, date, interval, mean_of_days, or_none, relief, short_date,
     signed_change, start,
@@ -31,12 +28,14 @@ const TREND_ROOM: f32 = 380.0;
 const ALIGNED_ROOM: f32 = 330.0;
 /// Room a table's heading, its explanation and header take.
 const TABLE_START: f32 = 90.0;
+/// Whose days the aligned chart shows, as its text alternative names them.
+const ALIGNED_WHO: &str = "Sessions of this period";
 /// The width of the dates beside the notes.
 const NOTE_DATE_WIDTH: f32 = 92.0;
 
 /// The whole report, page by page.
 pub(super) fn report(layout: &mut Layout, summary: &Summary) {
-    *layout = fitted_page_one(layout, &PageOne::new(summary));
+    *layout = first_page::fitted(layout, &PageOne::new(summary));
     let sections = summary.sections;
     let has_sessions = !summary.sessions.is_empty();
     let parts = [
@@ -69,159 +68,6 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
     footers(layout, summary);
 }
 
-/// How much page one holds: kinds and therapists under the answer, session rows, whether the
-/// message is set small with its line breaks as " / ", and whether the title is set small.
-#[derive(Clone, Copy, Debug)]
-struct Fit {
-    groups: usize,
-    rows: usize,
-    small_message: bool,
-    small_title: bool,
-}
-
-/// Page one on a fresh layout like `layout`, as full as one page allows: every kind and
-/// therapist the model answers for, then fewer; then the message set small; then the title;
-/// then fewer session rows (the line under them counts the rest), until it fits.
-fn fitted_page_one(layout: &Layout, page: &PageOne) -> Layout {
-    let rows = page.sessions.len();
-    let full = Fit {
-        groups: page.answer.groups.len(),
-        rows,
-        small_message: false,
-        small_title: false,
-    };
-    let fewer_groups = (0..full.groups).rev().map(|groups| Fit { groups, ..full });
-    let small_message = Fit {
-        groups: 0,
-        small_message: true,
-        ..full
-    };
-    let small_title = Fit {
-        small_title: true,
-        ..small_message
-    };
-    let fewer_rows = (1..rows).rev().map(|rows| Fit {
-        rows,
-        ..small_title
-    });
-    let fits = std::iter::once(full)
-        .chain(fewer_groups)
-        .chain([small_message, small_title])
-        .chain(fewer_rows);
-    let mut tried = layout.blank();
-    for fit in fits {
-        tried = layout.blank();
-        page_one(&mut tried, page, fit);
-        if tried.pages.len() == 1 {
-            break;
-        }
-    }
-    tried
-}
-
-fn page_one(layout: &mut Layout, page: &PageOne, fit: Fit) {
-    let title = if fit.small_title {
-        TextStyle::SMALL_TITLE
-    } else {
-        TextStyle::TITLE
-    };
-    layout.paragraph(&page.title(str::to_owned), title);
-    layout.y += 2.0;
-    layout.paragraph(&page.period, TextStyle::SUBTITLE);
-    layout.paragraph(&page.attribution, TextStyle::FINE_PRINT);
-    answer(layout, page, fit.groups);
-    layout.y += 10.0;
-    key_figures(layout, page);
-    page_one_sessions(layout, page, fit.rows);
-    layout.heading(REGIONS_HEADING);
-    if page.regions.is_empty() {
-        layout.paragraph(NO_REGIONS, TextStyle::BODY);
-    } else {
-        layout.paragraph(&page.regions_line("  ·  "), TextStyle::BODY);
-    }
-    if !page.message.is_empty() {
-        layout.heading(MESSAGE_HEADING_IN_PRINT);
-        if fit.small_message {
-            let lines: Vec<&str> = page
-                .message
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect();
-            layout.paragraph(&lines.join(" / "), TextStyle::MESSAGE_SMALL);
-        } else {
-            layout.paragraph(&page.message, TextStyle::BODY);
-        }
-    }
-}
-
-/// The answer first: all sessions, then up to `groups` kinds and therapists, the clearest
-/// first, and beside them what is compared and why.
-fn answer(layout: &mut Layout, page: &PageOne, groups: usize) {
-    let answer = &page.answer;
-    layout.heading(ANSWER_HEADING);
-    layout.paragraph(&answer.all.sentence(str::to_owned), TextStyle::ANSWER);
-    for group in answer.groups.iter().take(groups) {
-        layout.y += 1.0;
-        layout.paragraph(
-            &format!("• {}", group.sentence(str::to_owned)),
-            TextStyle::ANSWER_GROUP,
-        );
-    }
-    layout.y += 3.0;
-    layout.paragraph(
-        &format!("{} {}", answer.scope, answer.caveat),
-        TextStyle::EXPLANATION,
-    );
-}
-
-/// The key figures two by two in a box, and the previous period under it.
-fn key_figures(layout: &mut Layout, page: &PageOne) {
-    let box_top = layout.y;
-    let half = layout.content_width() / 2.0;
-    layout.rect(
-        MARGIN,
-        box_top,
-        layout.content_width(),
-        74.0,
-        Some(246),
-        Some(160),
-    );
-    for (index, figure) in page.figures.iter().enumerate() {
-        let x = MARGIN + 12.0 + half * (index % 2) as f32;
-        let y = box_top + 22.0 + 34.0 * (index / 2) as f32;
-        layout.text(x, y - 8.0, TextStyle::FIGURE_LABEL, figure.label.as_str());
-        layout.text(x, y + 7.0, TextStyle::FIGURE, figure.value_and_detail("  "));
-    }
-    layout.y = box_top + 74.0;
-    layout.paragraph(&page.previous_period, TextStyle::FINE_PRINT);
-}
-
-/// The last `rows` sessions of page one with their before → after pain, and how many more.
-fn page_one_sessions(layout: &mut Layout, page: &PageOne, rows: usize) {
-    layout.heading(&page.sessions_heading);
-    if page.sessions.is_empty() {
-        layout.paragraph(NO_SESSIONS, TextStyle::BODY);
-        return;
-    }
-    let shown = &page.sessions[page.sessions.len() - rows.min(page.sessions.len())..];
-    let columns: [Column<'_, SessionRow>; 6] = [
-        Column::left("Date", 0.95, |s| s.short_date.clone()),
-        Column::left("Kind", 1.55, |s| s.kind.clone()),
-        Column::left("Therapist", 1.2, |s| s.therapist.clone()),
-        Column::left(&page.before_after_column, 1.55, |s| s.before_after.clone()),
-        Column::right("Change", 0.6, |s| {
-            format!("{}{}", s.change, s.mark(MEANINGFUL_MARK))
-        }),
-        Column::right("Right after", 0.75, |s| s.relief.clone()),
-    ];
-    layout.table(&columns, shown);
-    if let Some(earlier) = page.earlier_line(shown.len()) {
-        layout.paragraph(&format!("…{earlier}."), TextStyle::BODY);
-    }
-    layout.paragraph(&page.sessions_note.print_for(shown), TextStyle::EXPLANATION);
-}
-
 /// The answer by kind and therapist as a forest plot, then the summary by kind.
 fn effects(layout: &mut Layout, summary: &Summary) {
     let compared = &summary.compared;
@@ -241,15 +87,18 @@ fn effects(layout: &mut Layout, summary: &Summary) {
             ),
             TextStyle::EXPLANATION,
         );
-        let mut rows = vec![forest_row(&AnswerLine::of_all(all), "")];
+        let mut lines = vec![(AnswerLine::of_all(all), "")];
         for (group, c) in compared.clearest() {
             let kind = match group {
                 GroupKey::Kind(_) => "kind",
                 GroupKey::Therapist(_) => "therapist",
             };
-            rows.push(forest_row(&AnswerLine::of(group, c), kind));
+            lines.push((AnswerLine::of(group, c), kind));
         }
+        let rows: Vec<ForestRow> = lines.iter().map(|(l, kind)| forest_row(l, kind)).collect();
+        layout.begin(Structure::Figure(forest_in_words(&lines)));
         summing_up::forest(layout, &rows, &wording::forest_sides(Metric::Pain));
+        layout.end();
         let few: Vec<(String, usize)> = compared
             .groups()
             .filter(|(_, c)| c.ci95.is_none())
@@ -265,6 +114,15 @@ fn effects(layout: &mut Layout, summary: &Summary) {
         );
     }
     by_kind_table(layout, summary);
+}
+
+/// The forest plot's text alternative: each row in words, as the window says its own.
+fn forest_in_words(lines: &[(AnswerLine, &str)]) -> String {
+    let said: Vec<String> = lines
+        .iter()
+        .map(|(line, _)| wording::forest_row(&line.label, Metric::Pain, &line.compared))
+        .collect();
+    said.join(" ")
 }
 
 /// "180 ordinary weeks".
@@ -316,7 +174,15 @@ fn trend(layout: &mut Layout, summary: &Summary) {
         }
     };
     layout.paragraph(&explanation, TextStyle::EXPLANATION);
-    let caption = match charts::trend(layout, summary, resolution) {
+    let alt = format!(
+        "{} {}",
+        summary.pain_in_words,
+        wording::sessions_in_days(summary.sessions.len())
+    );
+    layout.begin(Structure::Figure(alt));
+    let key = charts::trend(layout, summary, resolution);
+    layout.end();
+    let caption = match key {
         charts::TrendKey::Letters => Some(format!("Sessions: {KIND_KEY}.")),
         charts::TrendKey::Lines => None,
         charts::TrendKey::Bars { tallest } => Some(format!(
@@ -335,7 +201,13 @@ fn aligned(layout: &mut Layout, summary: &Summary) {
         "Every session of the period at day 0: the mean pain on each day before and after it (black line), the middle half of the values (grey band), and the number of sessions behind each day (n). Days after another session are left out.",
         TextStyle::EXPLANATION,
     );
+    layout.begin(Structure::Figure(wording::aligned_line(
+        ALIGNED_WHO,
+        Metric::Pain,
+        &summary.aligned,
+    )));
     charts::aligned(layout, summary);
+    layout.end();
     layout.paragraph(
         "Days from the session (0 = the session day).",
         TextStyle::CAPTION,
@@ -461,6 +333,9 @@ fn footers(layout: &mut Layout, summary: &Summary) {
         let right = format!("Made {made} · page {} of {total}", index + 1);
         let x = width - MARGIN - layout.text_width(TextStyle::FOOTER, &right);
         let page = &mut layout.pages[index];
+        // Page furniture, not read: page one says who reported the figures, and a reader
+        // knows the page it is on.
+        page.push(Op::Begin(Structure::Footer));
         for (x, text) in [(MARGIN, format!("painlog · {SELF_REPORTED}")), (x, right)] {
             page.push(Op::Text {
                 x,
@@ -469,5 +344,6 @@ fn footers(layout: &mut Layout, summary: &Summary) {
                 text,
             });
         }
+        page.push(Op::End);
     }
 }

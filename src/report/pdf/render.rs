@@ -1,47 +1,109 @@
 //! The laid-out pages drawn with krilla: vector text in the embedded, subset fonts and vector
-//! paths, with the document's metadata.
+//! paths, with the document's metadata, tagged for people who cannot see the pages and checked
+//! by krilla as PDF/UA-1 (accessible) and PDF/A-2a (archival).
 
 use chrono::{Datelike as _, NaiveDateTime, Timelike as _};
-use krilla::Document;
 use krilla::color::rgb;
+use krilla::configure::{
+    Accessibility, Archival, Configuration, ConfigurationBuilder, ValidationError,
+};
+use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::text::{Font, TextDirection};
+use krilla::{Document, SerializeSettings};
 
 use super::layout::{Layout, Op};
+use super::tagging::Tagger;
 use super::{BOLD, PdfError, REGULAR, Summary};
 use crate::report::page_one::TITLE;
 
-/// The pages of `layout` as a PDF about `summary`.
+/// The pages of `layout` as a PDF about `summary`, tagged, and validated by krilla as PDF/UA-1
+/// and PDF/A-2a. Both forbid text the fonts have no glyph for (a note in a script DejaVu Sans
+/// lacks, an emoji): such a report is made all the same, tagged as well, without claiming
+/// either standard.
 pub(super) fn render(layout: &Layout, summary: &Summary) -> Result<Vec<u8>, PdfError> {
     let regular = Font::new(REGULAR.into(), 0)
         .ok_or_else(|| PdfError("the bundled font cannot be read".into()))?;
     let bold = Font::new(BOLD.into(), 0)
         .ok_or_else(|| PdfError("the bundled bold font cannot be read".into()))?;
-    let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(format!("{TITLE}, {} – {}", summary.from, summary.to))
-            .creator("painlog".to_owned())
-            .producer("painlog".to_owned())
-            .creation_date(date_time(summary.made)),
-    );
+    let page = PageSettings::from_wh(layout.width, layout.height)
+        .ok_or_else(|| PdfError("bad page size".into()))?;
+    // PDF/UA-1 makes krilla insist on tags, a title shown as the window's title, a language, an
+    // outline, headings with titles and figures with alternative text; PDF/A-2a on embedded
+    // fonts, colours tied to a profile and text that maps to Unicode.
+    let validated = ConfigurationBuilder::new()
+        .with_accessibility_validator(Accessibility::UA1)
+        .with_archival_validator(Archival::A2_A)
+        .finish()
+        .map_err(|error| PdfError(format!("{error:?}")))?;
+    let render_as = |configuration| {
+        let mut document = Document::new_with(SerializeSettings {
+            configuration,
+            enable_tagging: true,
+            ..SerializeSettings::default()
+        });
+        document.set_metadata(metadata(summary));
+        draw_pages(&mut document, layout, &page, (&regular, &bold));
+        document.finish()
+    };
+    match render_as(validated) {
+        Err(KrillaError::Validation(errors))
+            if errors.iter().all(|(error, _)| missing_glyph(error)) =>
+        {
+            render_as(Configuration::default())
+        }
+        done => done,
+    }
+    .map_err(|error| PdfError(format!("{error:?}")))
+}
+
+/// Whether `error` is text that the fonts cannot show as it is.
+fn missing_glyph(error: &ValidationError) -> bool {
+    matches!(
+        error,
+        ValidationError::ContainsNotDefGlyph(..)
+            | ValidationError::NoCodepointMapping(..)
+            | ValidationError::InvalidCodepointMapping(..)
+            | ValidationError::UnicodePrivateArea(..)
+    )
+}
+
+/// The document's title, language, maker and date.
+fn metadata(summary: &Summary) -> Metadata {
+    Metadata::new()
+        .title(format!("{TITLE}, {} – {}", summary.from, summary.to))
+        .language("en".to_owned())
+        .creator("painlog".to_owned())
+        .producer("painlog".to_owned())
+        .creation_date(date_time(summary.made))
+}
+
+/// Draw the pages of `layout` in `document` with the `(regular, bold)` fonts, tagged, with an
+/// outline of the headings.
+fn draw_pages(
+    document: &mut Document,
+    layout: &Layout,
+    settings: &PageSettings,
+    (regular, bold): (&Font, &Font),
+) {
+    let mut tagger = Tagger::default();
     for ops in &layout.pages {
-        let settings = PageSettings::from_wh(layout.width, layout.height)
-            .ok_or_else(|| PdfError("bad page size".into()))?;
-        let mut page = document.start_page_with(settings);
+        let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         for op in ops {
-            draw(&mut surface, op, &regular, &bold);
+            tagger.op(&mut surface, op);
+            draw(&mut surface, op, regular, bold);
         }
+        tagger.end_page(&mut surface);
         surface.finish();
         page.finish();
     }
-    document
-        .finish()
-        .map_err(|error| PdfError(format!("{error:?}")))
+    let (tree, outline) = tagger.finish();
+    document.set_tag_tree(tree);
+    document.set_outline(outline);
 }
 
 /// `made` as the PDF's metadata writes it.
@@ -138,5 +200,6 @@ fn draw(surface: &mut krilla::surface::Surface<'_>, op: &Op, regular: &Font, bol
             surface.set_fill(Some(solid(*fill)));
             surface.draw_path(&path);
         }
+        Op::Begin(_) | Op::End => {}
     }
 }

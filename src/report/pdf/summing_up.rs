@@ -3,7 +3,7 @@
 
 use chrono::Datelike as _;
 
-use super::layout::{Layout, MARGIN};
+use super::layout::{Layout, MARGIN, Structure};
 use super::style::TextStyle;
 use crate::report::MonthLine;
 use crate::report::text::{NONE, signed_change};
@@ -198,68 +198,93 @@ const YEAR_ROW: f32 = 24.0;
 /// The width of its years.
 const YEAR_WIDTH: f32 = 36.0;
 
-/// The month-by-month summary: a row for each year, a column for each month and one for the
-/// year, each cell the number of sessions and under it their mean change in pain. The header
-/// repeats on every page.
+/// The month-by-month summary, a table: a row for each year, a column for each month and one
+/// for the year, each cell the number of sessions and under it their mean change in pain (a
+/// month without sessions left empty). The header repeats on every page, read once.
 pub(super) fn month_grid(layout: &mut Layout, years: &[(i32, Vec<&MonthLine>)]) {
     let column = (layout.content_width() - YEAR_WIDTH) / 13.0;
     let cell_right = |index: usize| MARGIN + YEAR_WIDTH + column * (index + 1) as f32 - 4.0;
-    let header = |layout: &mut Layout| {
+    let header = |layout: &mut Layout, repeated: bool| {
         layout.ensure(16.0 + YEAR_ROW);
         layout.y += 16.0;
         let y = layout.y - 4.0;
+        if repeated {
+            layout.begin(Structure::Repeated);
+        }
+        layout.begin(Structure::Row);
+        layout.begin(Structure::ColumnHeader);
         layout.text(MARGIN, y, TextStyle::TABLE_HEADER, "Year");
+        layout.end();
         for (index, title) in MONTHS.iter().chain(&["Year"]).enumerate() {
             let w = layout.text_width(TextStyle::TABLE_HEADER, title);
+            layout.begin(Structure::ColumnHeader);
             layout.text(cell_right(index) - w, y, TextStyle::TABLE_HEADER, *title);
+            layout.end();
+        }
+        layout.end();
+        if repeated {
+            layout.end();
         }
         let (w, y) = (layout.content_width(), layout.y);
         layout.line(vec![(MARGIN, y), (MARGIN + w, y)], 0.8, 0, None);
     };
-    header(layout);
+    layout.begin(Structure::Table);
+    header(layout, false);
     for (row, (year, months)) in years.iter().enumerate() {
         if layout.room() < YEAR_ROW {
             layout.new_page();
-            header(layout);
+            header(layout, true);
         }
         let top = layout.y;
         if row % 2 == 1 {
             let w = layout.content_width();
             layout.rect(MARGIN, top, w, YEAR_ROW, Some(242), None);
         }
+        layout.begin(Structure::Row);
+        layout.begin(Structure::RowHeader);
         layout.text(MARGIN, top + 10.0, TextStyle::MONTH_COUNT, year.to_string());
-        let (mut sessions, mut with_data, mut sum) = (0, 0, 0.0);
-        let cell = |layout: &mut Layout, index: usize, count: usize, mean: Option<f64>| {
+        layout.end();
+        let cell = |layout: &mut Layout, index: usize, count: usize, mean: &str| {
             let right = cell_right(index);
             let count = count.to_string();
             let w = layout.text_width(TextStyle::MONTH_COUNT, &count);
-            layout.text(right - w, top + 10.0, TextStyle::MONTH_COUNT, count);
-            let mean = signed_change(mean);
-            let w = layout.text_width(TextStyle::MONTH_CHANGE, &mean);
+            // A space after the count, unseen, keeps it apart from the mean when read.
+            layout.text(
+                right - w,
+                top + 10.0,
+                TextStyle::MONTH_COUNT,
+                format!("{count} "),
+            );
+            let w = layout.text_width(TextStyle::MONTH_CHANGE, mean);
             layout.text(right - w, top + 20.0, TextStyle::MONTH_CHANGE, mean);
         };
-        for month in months {
-            let index = month.month.month0() as usize;
-            cell(layout, index, month.sessions, month.mean_change);
-            sessions += month.sessions;
-            with_data += month.with_data;
-            sum += month.mean_change.unwrap_or(0.0) * month.with_data as f64;
+        let (mut sessions, mut with_data, mut sum) = (0, 0, 0.0);
+        for index in 0..12 {
+            layout.begin(Structure::Cell);
+            if let Some(month) = months.iter().find(|m| m.month.month0() as usize == index) {
+                cell(
+                    layout,
+                    index,
+                    month.sessions,
+                    &signed_change(month.mean_change),
+                );
+                sessions += month.sessions;
+                with_data += month.with_data;
+                sum += month.mean_change.unwrap_or(0.0) * month.with_data as f64;
+            }
+            layout.end();
         }
+        layout.begin(Structure::Cell);
         if sessions == 0 {
-            let w = layout.text_width(TextStyle::MONTH_COUNT, "0");
-            layout.text(cell_right(12) - w, top + 10.0, TextStyle::MONTH_COUNT, "0");
-            let w = layout.text_width(TextStyle::MONTH_CHANGE, NONE);
-            layout.text(
-                cell_right(12) - w,
-                top + 20.0,
-                TextStyle::MONTH_CHANGE,
-                NONE,
-            );
+            cell(layout, 12, 0, NONE);
         } else {
             let mean = (with_data > 0).then(|| sum / with_data as f64);
-            cell(layout, 12, sessions, mean);
+            cell(layout, 12, sessions, &signed_change(mean));
         }
+        layout.end();
+        layout.end();
         layout.y += YEAR_ROW;
     }
+    layout.end();
     layout.y += 4.0;
 }

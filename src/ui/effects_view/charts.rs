@@ -290,19 +290,7 @@ pub(super) fn forest_ui(
 fn describe_forest(ui: &egui::Ui, id: egui::Id, rows: &[&super::answer::Row<'_>], metric: Metric) {
     let said: Vec<String> = rows
         .iter()
-        .map(|row| {
-            let compared = row.compared;
-            match compared.difference {
-                Some(difference) if compared.ci95.is_some() => format!(
-                    "{}: {} than over ordinary weeks (95% interval {}), {}.",
-                    row.name,
-                    wording::change(Some(difference)),
-                    wording::change_interval(compared.ci95),
-                    wording::verdict_word(metric, compared)
-                ),
-                _ => format!("{}: not enough data.", row.name),
-            }
-        })
+        .map(|row| wording::forest_row(&row.name, metric, row.compared))
         .collect();
     ui.ctx().accesskit_node_builder(id, |node| {
         node.set_label(format!(

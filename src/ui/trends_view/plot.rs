@@ -173,11 +173,7 @@ impl super::TrendsView {
             .iter()
             .filter(|s| range.contains(s.date()))
             .count();
-        said.push(match sessions {
-            0 => "No session in these days.".to_owned(),
-            1 => "1 session in these days.".to_owned(),
-            n => format!("{n} sessions in these days."),
-        });
+        said.push(crate::report::wording::sessions_in_days(sessions));
         self.described = Some((key, said.join(" ")));
     }
 }
