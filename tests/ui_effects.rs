@@ -59,7 +59,9 @@ fn row_of(harness: &Harness<'_, PainlogApp>, heading: Option<&str>, name: &str) 
         .query_all(egui_kittest::kittest::by())
         .filter_map(|node| {
             let bounds = node.accesskit_node().bounding_box()?;
-            let same_row = (bounds.y0 - name_box.y0).abs() < 2.0 && bounds.x0 >= name_box.x1;
+            let centre = |b: &egui::accesskit::Rect| (b.y0 + b.y1) / 2.0;
+            let same_row =
+                (centre(&bounds) - centre(&name_box)).abs() < 3.0 && bounds.x0 >= name_box.x1;
             same_row
                 .then(|| text_of(&node).map(|l| (bounds.x0, l)))
                 .flatten()
@@ -181,8 +183,9 @@ fn a_sessions_change_is_the_difference_of_the_means_shown_beside_it() {
     rounding_journal(&path);
     let mut harness = harness_sized(&path, [1400.0, 1000.0]);
     click(&mut harness, "Effects");
+    // The cells as a screen reader reads them (the mean with its logged days).
     let row = row_of(&harness, None, "2026-05-10");
-    for cell in ["5.6", "5.1", "0.5 lower", "better"] {
+    for cell in ["5.6 (7 days)", "5.1 (7 days)", "0.5 lower", "better"] {
         assert!(row.contains(&cell.to_owned()), "{cell:?} in {row:?}");
     }
     assert!(!row.contains(&"0.4 lower".to_owned()), "{row:?}");

@@ -195,3 +195,72 @@ fn the_sessions_are_a_table_every_session_counted_and_reached_with_keys() {
         "Enter opens the oldest session in the form"
     );
 }
+
+#[test]
+fn effects_sessions_are_a_table_every_session_counted_and_reached_with_keys() {
+    let (_folder, journal, mut harness) = demo();
+    click(&mut harness, "Effects");
+    let name = painlog::ui::labels::effects::SESSIONS_TABLE;
+    let (count, headers, rows) = read_table(&harness, name);
+    assert_eq!(
+        headers,
+        [
+            "Date",
+            "Kind",
+            "Therapist",
+            "Before (days logged)",
+            "After (days logged)",
+            "Change",
+            "Better or worse",
+            "Pain right\nafter",
+            "Pain fell 2+ points or 30%"
+        ]
+    );
+    assert_eq!(count, journal.sessions().len() + 1);
+    assert!(
+        rows.len() < journal.sessions().len(),
+        "only the rows in view are drawn"
+    );
+    // Newest first: the first row is the newest session, each cell under its header.
+    let newest = journal.sessions().last().unwrap();
+    let (index, cells) = &rows[0];
+    assert_eq!(*index, 1);
+    assert_eq!(cells.len(), 9, "{cells:?}");
+    assert_eq!(cells[0], newest.start.format("%Y-%m-%d").to_string());
+    assert_eq!(cells[1], newest.kind.label());
+    let before = &cells[3];
+    assert!(
+        before.ends_with(" days)") || before.starts_with("not enough data"),
+        "{before}"
+    );
+
+    // The table is one Tab stop, at a session's date; End goes to the oldest, Enter marks it.
+    let first = format!(
+        "Mark {} on the chart of changes",
+        newest.start.format("%Y-%m-%d")
+    );
+    harness.get_by_label(&first).focus();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    // The page scrolls smoothly to bring the row into view.
+    harness.run_steps(12);
+    harness.run();
+    let oldest = journal.sessions().first().unwrap();
+    let mark = format!(
+        "Mark {} on the chart of changes",
+        oldest.start.format("%Y-%m-%d")
+    );
+    assert!(
+        harness.get_by_label(&mark).is_focused(),
+        "End reaches the oldest session"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(&mark).accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "Enter marks the session"
+    );
+    let (_, _, rows) = read_table(&harness, name);
+    assert_eq!(rows.last().unwrap().0, journal.sessions().len());
+}

@@ -34,12 +34,16 @@ pub struct EffectsView {
     selected: Option<SessionId>,
     order: Vec<usize>,
     order_key: Option<(u64, SortKey, bool, Metric, crate::analysis::EffectSettings)>,
+    /// The sessions table's keyboard cursor (see `table`).
+    cursor: table::Cursor,
 }
 
 /// Labels the tests and screen readers find.
 pub mod labels {
     /// Sort by date.
     pub const SORT_DATE: &str = "Date";
+    /// The table of each session's before, after and change.
+    pub const SESSIONS_TABLE: &str = "Each session: before, after and change";
     /// Sort by kind.
     pub const SORT_KIND: &str = "Kind";
     /// Sort by change.
