@@ -115,3 +115,52 @@ fn a_recent_therapist_is_reached_with_tab_and_filled_in_with_enter() {
         Some(name)
     );
 }
+
+#[test]
+fn every_control_the_keyboard_reaches_has_a_name_on_every_view() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness_sized(&path, [1400.0, 1000.0]);
+    for (key, view) in [
+        (egui::Key::Num1, "Day"),
+        (egui::Key::Num2, "Sessions"),
+        (egui::Key::Num3, "Trends"),
+        (egui::Key::Num4, "Effects"),
+        (egui::Key::Num5, "Aligned"),
+        (egui::Key::Num6, "Since last session"),
+        (egui::Key::Num7, "Report"),
+    ] {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        harness.run();
+        let tab = harness.get_by_role_and_label(Role::Tab, view);
+        assert_eq!(tab.accesskit_node().is_selected(), Some(true), "{view}");
+        let mut focusable = 0;
+        let unnamed: Vec<String> = harness
+            .root()
+            .children_recursive()
+            .filter(|node| {
+                node.accesskit_node()
+                    .data()
+                    .supports_action(egui::accesskit::Action::Focus)
+            })
+            .inspect(|_| focusable += 1)
+            .filter(|node| {
+                let node = node.accesskit_node();
+                node.label()
+                    .or_else(|| node.value())
+                    .unwrap_or_default()
+                    .trim()
+                    .is_empty()
+            })
+            .map(|node| format!("{:?} at {:?}", node.accesskit_node().role(), node.rect()))
+            .collect();
+        assert!(focusable > 10, "{view}: {focusable} controls");
+        assert!(
+            unnamed.is_empty(),
+            "{view}: focusable without a name: {unnamed:?}"
+        );
+    }
+}

@@ -203,6 +203,9 @@ impl ListTable<'_> {
         });
         ui.ctx().accesskit_node_builder(response.id, |node| {
             node.set_row_index(index + 1);
+            // The row open beside the list is selected, not "checked".
+            node.clear_toggled();
+            node.set_selected(row.selected);
         });
         let visuals = ui.style().interact_selectable(&response, row.selected);
         if row.selected || response.hovered() {

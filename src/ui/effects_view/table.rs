@@ -70,18 +70,11 @@ impl EffectsView {
                         .min_scrolled_height(height)
                         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                         .column(Column::auto().at_least(84.0))
-                        .column(
-                            Column::initial(name_width)
-                                .at_least(60.0)
-                                .clip(true)
-                                .resizable(true),
-                        )
-                        .column(
-                            Column::initial(name_width)
-                                .at_least(60.0)
-                                .clip(true)
-                                .resizable(true),
-                        )
+                        // Not resizable: a drag handle is a Tab stop the keyboard cannot use.
+                        // A name too long ends in "…" and shows whole on hover (and to a
+                        // screen reader, in its cell).
+                        .column(Column::exact(name_width).clip(true))
+                        .column(Column::exact(name_width).clip(true))
                         .column(Column::auto().at_least(76.0))
                         .column(Column::auto().at_least(76.0))
                         .column(Column::auto().at_least(66.0))
@@ -354,7 +347,9 @@ impl Cells {
 
     /// A cell of plain text.
     fn text(&mut self, ui: &mut egui::Ui, text: &str) {
-        self.single(ui, Role::Cell, text, &mut |ui| ui.label(text));
+        self.single(ui, Role::Cell, text, &mut |ui| {
+            ui.add(egui::Label::new(text).truncate())
+        });
     }
 }
 
