@@ -164,3 +164,74 @@ fn every_control_the_keyboard_reaches_has_a_name_on_every_view() {
         );
     }
 }
+
+/// The rectangles of the controls the keyboard reaches, with their names.
+fn controls(
+    harness: &egui_kittest::Harness<'_, painlog::ui::PainlogApp>,
+) -> Vec<(String, egui::Rect)> {
+    harness
+        .root()
+        .children_recursive()
+        .filter(|node| {
+            node.accesskit_node()
+                .data()
+                .supports_action(egui::accesskit::Action::Focus)
+        })
+        .filter_map(|node| {
+            let rect = node.accesskit_node().bounding_box().map(|_| node.rect())?;
+            let ak = node.accesskit_node();
+            let name = ak.label().or_else(|| ak.value()).unwrap_or_default();
+            Some((name, rect))
+        })
+        .collect()
+}
+
+#[test]
+fn zoomed_to_200_percent_no_control_overlaps_another_or_leaves_the_window() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    // A 1280 × 800 window at 200%: 640 × 400 points.
+    let mut harness = harness_sized(&path, [640.0, 400.0]);
+    for (key, view) in [
+        (egui::Key::Num1, "Day"),
+        (egui::Key::Num2, "Sessions"),
+        (egui::Key::Num3, "Trends"),
+        (egui::Key::Num4, "Effects"),
+        (egui::Key::Num5, "Aligned"),
+        (egui::Key::Num6, "Since last session"),
+        (egui::Key::Num7, "Report"),
+    ] {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        harness.run();
+        let controls = controls(&harness);
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(640.0, 400.0));
+        let mut problems = Vec::new();
+        for (i, (name, rect)) in controls.iter().enumerate() {
+            if rect.width() < 1.0 || rect.height() < 1.0 {
+                continue;
+            }
+            if rect.right() > window.right() + 0.5 {
+                problems.push(format!("{name:?} ends at x {:.0}", rect.right()));
+            }
+            // A control partly above or below the window is scrolled, and its scroll area cuts
+            // it where the panels around begin: only whole ones are compared.
+            let whole = |rect: &egui::Rect| rect.top() >= 0.0 && rect.bottom() <= window.bottom();
+            // The Report's settings scroll under its export panel, and AccessKit's bounds are
+            // not cut by a scroll area: there only the right edge is checked.
+            if !whole(rect) || view == "Report" {
+                continue;
+            }
+            for (other, other_rect) in controls[i + 1..].iter().filter(|(_, r)| whole(r)) {
+                let overlap = rect.intersect(*other_rect);
+                let contained = rect.contains_rect(*other_rect) || other_rect.contains_rect(*rect);
+                if overlap.width() > 1.0 && overlap.height() > 1.0 && !contained {
+                    problems.push(format!("{name:?} overlaps {other:?}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{view} at 200%: {problems:?}");
+    }
+}

@@ -43,44 +43,57 @@ pub(super) fn close_dialog(
 /// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
 pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
     egui::Panel::top("views").show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.heading("painlog");
-            ui.add_space(12.0);
-            ui.scope(|ui| {
-                // A tab list of tabs to a screen reader, one of them selected; made before the
-                // tabs so that they are its children.
-                ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
-                    node.set_role(Role::TabList);
-                    node.set_label(VIEWS_NAME);
+        // The buttons on the right are laid first; the tabs wrap in what is left (zoomed in, or
+        // in a narrow window), never under them.
+        let help = egui::containers::Sides::new().shrink_left().show(
+            ui,
+            |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.heading("painlog");
+                    ui.add_space(12.0);
+                    view_tabs(ui, current, commands);
                 });
-                for view in View::ALL.into_iter().filter(|_| current.is_some()) {
-                    let shortcut = ui.ctx().format_shortcut(&view.shortcut());
-                    let selected = current == Some(view);
-                    let tab = ui
-                        .selectable_label(selected, view.title())
-                        .on_hover_text(&shortcut);
-                    ui.ctx().accesskit_node_builder(tab.id, |node| {
-                        node.set_role(Role::Tab);
-                        node.clear_toggled();
-                        node.set_selected(selected);
-                        node.set_keyboard_shortcut(shortcut);
-                    });
-                    if tab.clicked() {
-                        commands.push(Command::ShowView(view));
-                    }
-                }
-            });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            },
+            |ui| {
                 theme_buttons(ui);
                 ui.separator();
                 let help = ui.button("?").on_hover_text(super::help::BUTTON);
                 ui.ctx()
                     .accesskit_node_builder(help.id, |node| node.set_label(super::help::BUTTON));
-                if help.clicked() {
-                    commands.push(Command::ShowShortcuts);
-                }
-            });
+                help.clicked()
+            },
+        );
+        if help.1 {
+            commands.push(Command::ShowShortcuts);
+        }
+    });
+}
+
+/// The views as a tab list: a tab per view, the current one selected.
+fn view_tabs(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
+    ui.scope(|ui| {
+        // A tab list of tabs to a screen reader, one of them selected; made before the tabs so
+        // that they are its children.
+        ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            node.set_role(Role::TabList);
+            node.set_label(VIEWS_NAME);
         });
+        for view in View::ALL.into_iter().filter(|_| current.is_some()) {
+            let shortcut = ui.ctx().format_shortcut(&view.shortcut());
+            let selected = current == Some(view);
+            let tab = ui
+                .selectable_label(selected, view.title())
+                .on_hover_text(&shortcut);
+            ui.ctx().accesskit_node_builder(tab.id, |node| {
+                node.set_role(Role::Tab);
+                node.clear_toggled();
+                node.set_selected(selected);
+                node.set_keyboard_shortcut(shortcut);
+            });
+            if tab.clicked() {
+                commands.push(Command::ShowView(view));
+            }
+        }
     });
 }
 
