@@ -235,3 +235,69 @@ fn zoomed_to_200_percent_no_control_overlaps_another_or_leaves_the_window() {
         assert!(problems.is_empty(), "{view} at 200%: {problems:?}");
     }
 }
+
+#[test]
+fn the_control_with_the_keyboard_has_a_visible_ring_in_both_themes() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        harness.ctx.set_theme(theme);
+        harness.run();
+        let background = harness.ctx.global_style().visuals.panel_fill;
+        // Tab from the pain field reaches its chosen score, then Clear.
+        harness.get_by_label(&Metric::Pain.field_label()).focus();
+        harness.run();
+        for _ in 0..2 {
+            press_tab(&mut harness);
+            let focused = harness
+                .root()
+                .children_recursive()
+                .find(|node| node.is_focused())
+                .expect("something has the keyboard");
+            let target = focused.rect();
+            let ring: Vec<egui::epaint::RectShape> = harness
+                .output()
+                .shapes
+                .iter()
+                .filter_map(|clipped| match &clipped.shape {
+                    egui::Shape::Rect(rect) => Some(rect.clone()),
+                    _ => None,
+                })
+                .filter(|rect| {
+                    rect.stroke.width >= 2.0
+                        && rect.rect.expand(4.0).contains_rect(target)
+                        && target.expand(6.0).contains_rect(rect.rect)
+                })
+                .collect();
+            let name = focused.accesskit_node().label().unwrap_or_default();
+            assert!(!ring.is_empty(), "{theme:?}: no ring around {name:?}");
+            // A ring that stands out from the panel: a contrast of at least 3:1.
+            let contrast = contrast(ring[0].stroke.color, background);
+            assert!(
+                contrast >= 3.0,
+                "{theme:?}: ring contrast {contrast:.1} around {name:?}"
+            );
+        }
+    }
+}
+
+/// WCAG's contrast ratio of two colours.
+fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+    let luminance = |c: egui::Color32| {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}

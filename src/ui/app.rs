@@ -217,6 +217,7 @@ impl PainlogApp {
             }
         }
         super::help::window(ui.ctx(), &mut self.window.shortcuts_open);
+        super::widgets::focus_ring(ui.ctx());
         if self.window.close_blocked {
             chrome::close_dialog(ui, self.document().map(Document::status), &mut commands);
         }

@@ -318,3 +318,34 @@ pub fn region_checkboxes(ui: &mut Ui, regions: &mut std::collections::BTreeSet<R
     });
     changed
 }
+
+/// A ring around the control that has the keyboard, in both themes clearer than egui's own
+/// (a thin line, or a lighter fill): 2 points of the selection colour (dark blue in the light
+/// theme, light blue in the dark), just outside the control, cut where its panel or scroll area
+/// cuts it.
+pub fn focus_ring(ctx: &egui::Context) {
+    let Some(id) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    // Where this frame drew it (read without `read_response`, which would take a press
+    // elsewhere in this frame for one that takes the focus away).
+    let Some(widget) = ctx.viewport(|viewport| viewport.this_pass.widgets.get(id).copied()) else {
+        return;
+    };
+    if !widget.visible || !widget.interact_rect.is_positive() {
+        return;
+    }
+    let color = ctx.global_style().visuals.selection.stroke.color;
+    let layer = egui::LayerId::new(
+        widget.layer_id.order,
+        egui::Id::unique("painlog_focus_ring"),
+    );
+    let clip = widget.interact_rect.expand(3.0);
+    let painter = ctx.layer_painter(layer).with_clip_rect(clip);
+    painter.rect_stroke(
+        widget.rect.expand(1.0),
+        3.0,
+        egui::Stroke::new(2.0, color),
+        egui::StrokeKind::Outside,
+    );
+}
