@@ -20,6 +20,9 @@ const TEN_YEARS: f64 = 10.0 * YEAR;
 /// The name of a 0–10 axis that holds every metric: which way is better for most, and for sleep.
 pub const SCORE_AXIS: &str = "0–10, lower is better (sleep: higher)";
 
+/// The check box beside a chart that shows the data behind it as a table instead.
+pub const SHOW_AS_TABLE: &str = "Show as table";
+
 /// The top of a 0–10 chart: room above 10 for the kinds' letters and the windows' names, clear of
 /// the line at 10 and of values at 10.
 pub const SCORE_TOP: f64 = 11.0;
