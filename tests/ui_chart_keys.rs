@@ -216,3 +216,115 @@ fn show_as_table_lists_every_day_of_the_trend_chart() {
     assert!(harness.query_by_role(Role::Table).is_none());
     harness.get_by_label_contains("Trend chart, ");
 }
+
+/// What the focused aligned chart's cursor reads.
+fn aligned_value(harness: &Harness<'_, PainlogApp>) -> String {
+    let chart = harness.get_by_label_contains("Aligned chart: ");
+    assert!(chart.is_focused(), "the chart keeps the keyboard");
+    chart.accesskit_node().value().unwrap_or_default()
+}
+
+/// What the aligned chart should read at `offset`, from the points it draws.
+fn aligned_expected(harness: &Harness<'_, PainlogApp>, offset: i32) -> (String, String) {
+    let series = harness.state().aligned_series_for_tests();
+    let point = series[0]
+        .1
+        .iter()
+        .find(|p| p.offset == offset)
+        .unwrap()
+        .clone();
+    let mean = point
+        .mean
+        .map_or("no data".to_owned(), |m| format!("{m:.1}"));
+    (
+        format!("all sessions, mean pain {mean}"),
+        format!("over {} sessions", point.n),
+    )
+}
+
+#[test]
+fn the_aligned_chart_cursor_reads_each_day_from_the_session() {
+    let (_folder, _journal, mut harness) = demo();
+    click(&mut harness, "Aligned");
+    tab_to(&mut harness, "Aligned chart: ");
+    // It starts on the session day.
+    let said = aligned_value(&harness);
+    let (mean, count) = aligned_expected(&harness, 0);
+    assert!(
+        said.starts_with(&format!("Session day (day 0): {mean}")) && said.contains(&count),
+        "{said}"
+    );
+    press(&mut harness, Key::ArrowLeft);
+    press(&mut harness, Key::ArrowLeft);
+    let said = aligned_value(&harness);
+    let (mean, count) = aligned_expected(&harness, -2);
+    assert!(
+        said.starts_with(&format!("Day −2 from the session: {mean}")) && said.contains(&count),
+        "{said}"
+    );
+    // End: the last day after the sessions.
+    press(&mut harness, Key::End);
+    let reach = harness.state().aligned_series_for_tests()[0]
+        .1
+        .last()
+        .unwrap()
+        .offset;
+    let said = aligned_value(&harness);
+    let (mean, _) = aligned_expected(&harness, reach);
+    assert!(
+        said.starts_with(&format!("Day +{reach} from the session: {mean}")),
+        "{said}"
+    );
+    // The label is painted beside the cursor, as the hover's is.
+    assert!(
+        painted_texts(&harness)
+            .iter()
+            .any(|t| t.starts_with(&format!("day +{reach}\nAll: mean"))),
+        "the cursor's label on the chart"
+    );
+}
+
+#[test]
+fn show_as_table_lists_each_day_of_the_aligned_chart() {
+    let (_folder, _journal, mut harness) = demo();
+    click(&mut harness, "Aligned");
+    click(&mut harness, "Show as table");
+    let series = harness.state().aligned_series_for_tests();
+    let points = &series[0].1;
+    let table = harness.get_by_role_and_label(Role::Table, "Aligned chart as a table");
+    assert_eq!(
+        table.accesskit_node().data().row_count(),
+        Some(points.len() + 1)
+    );
+    let rows: Vec<Vec<String>> = table
+        .children_recursive()
+        .filter(|row| row.accesskit_node().role() == Role::Row)
+        .map(|row| {
+            row.children_recursive()
+                .filter(|c| matches!(c.accesskit_node().role(), Role::Cell | Role::ColumnHeader))
+                .map(|c| c.accesskit_node().label().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rows[0],
+        [
+            "Day from the session",
+            "Pain, mean",
+            "Middle half",
+            "Sessions behind the day"
+        ]
+    );
+    assert_eq!(rows.len(), points.len() + 1);
+    let point = points.iter().find(|p| p.offset == -1).unwrap();
+    let row = rows.iter().find(|r| r[0] == "−1").expect("day −1");
+    assert_eq!(
+        row[..],
+        [
+            "−1".to_owned(),
+            format!("{:.1}", point.mean.unwrap()),
+            format!("{:.1} to {:.1}", point.q1.unwrap(), point.q3.unwrap()),
+            point.n.to_string()
+        ]
+    );
+}

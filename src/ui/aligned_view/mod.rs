@@ -12,6 +12,7 @@ use crate::analysis::{AlignedFilter, AlignedPoint, EffectSettings, aligned};
 use crate::model::{Journal, KindChoice, Metric};
 use crate::report::wording;
 
+mod cursor;
 mod plot;
 
 /// Labels the tests and screen readers find.
@@ -40,6 +41,10 @@ pub struct AlignedView {
     comparison: String,
     /// How many sessions that sentence counts (those with enough logged days on both sides).
     compared_sessions: usize,
+    /// The keyboard's cursor on the chart: a day from the session.
+    cursor: Option<i32>,
+    /// The chart is shown as a table.
+    table: bool,
 }
 
 type AlignedKey = (u64, EffectSettings, Metric, AlignedFilter, bool);
@@ -98,8 +103,14 @@ impl AlignedView {
                 });
                 return;
             }
-            self.key_ui(ui, metric);
-            self.plot_ui(ui, metric);
+            if !self.table {
+                self.key_ui(ui, metric);
+            }
+            if self.table {
+                cursor::table_ui(ui, self.series(), metric);
+            } else {
+                self.plot_ui(ui, metric);
+            }
             let band = if self.series().len() == 1 {
                 "; the band is the middle half of their values"
             } else {
@@ -204,6 +215,8 @@ impl AlignedView {
                 .labelled_by(label.id);
             ui.add_space(8.0);
             ui.checkbox(&mut self.compare_kinds, labels::COMPARE);
+            ui.add_space(8.0);
+            ui.checkbox(&mut self.table, super::chart::SHOW_AS_TABLE);
         });
     }
 }

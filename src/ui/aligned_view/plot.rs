@@ -5,14 +5,15 @@ use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, VL
 use super::{AlignedView, describe_aligned, labels, line_look, line_name, offset_label};
 use crate::analysis::AlignedPoint;
 use crate::model::{KindChoice, Metric};
-use crate::ui::chart::{LINKED_Y_AXIS_WIDTH, offset_grid, score_grid};
+use crate::ui::chart::{LINKED_Y_AXIS_WIDTH, offset_grid, paint_focus, score_grid};
 use crate::ui::chart_key::line_width;
 
 impl AlignedView {
-    pub(super) fn plot_ui(&self, ui: &mut egui::Ui, metric: Metric) {
+    pub(super) fn plot_ui(&mut self, ui: &mut egui::Ui, metric: Metric) {
         let dark = ui.visuals().dark_mode;
         let weak = ui.visuals().weak_text_color();
-        let series = self.series();
+        let series: &[_] = self.cache.as_ref().map_or(&[], |(_, s)| s.as_slice());
+        let (cursor, ink) = (&mut self.cursor, ui.visuals().strong_text_color());
         let group = egui::Id::unique("painlog_aligned_axes");
         // Both plots start on the same days (linked axes alone let each fit its own items).
         let reach = series
@@ -40,27 +41,18 @@ impl AlignedView {
                     egui_plot::HoverPosition::NearDataPoint { position, .. }
                     | egui_plot::HoverPosition::Elsewhere { position } => position.x,
                 };
-                let offset = x.round() as i32;
-                let mut text = format!("day {offset:+}");
-                for (kind, points) in series {
-                    if let Some(point) = points.iter().find(|p| p.offset == offset) {
-                        let name = kind.map_or("All", KindChoice::label);
-                        let mean = point
-                            .mean
-                            .map_or_else(|| "no data".to_owned(), |m| format!("{m:.1}"));
-                        let spread = match (point.q1, point.q3) {
-                            (Some(q1), Some(q3)) => format!(", middle half {q1:.1}–{q3:.1}"),
-                            _ => String::new(),
-                        };
-                        text.push_str(&format!(
-                            "\n{name}: mean {mean}{spread} ({} sessions)",
-                            point.n
-                        ));
-                    }
-                }
-                Some(text)
+                Some(super::cursor::label(series, x.round() as i32))
             })
             .show(ui, |plot_ui| {
+                let bounds = plot_ui.plot_bounds();
+                let shown = (bounds.min()[0], bounds.max()[0]);
+                let reach = reach.round() as i32;
+                if let Some((a, b)) = super::cursor::keys(plot_ui, cursor, shown, reach) {
+                    plot_ui.set_plot_bounds_x(a..=b);
+                }
+                if let Some(offset) = cursor.filter(|_| plot_ui.response().has_focus()) {
+                    plot_ui.add(VLine::new("", f64::from(offset)).color(ink).width(1.5));
+                }
                 plot_ui.add(
                     VLine::new("Session day", 0.0)
                         .color(weak)
@@ -100,10 +92,21 @@ impl AlignedView {
                     );
                 }
             });
-        // Its name and text alternative, for people who cannot see it.
+        // Its name and text alternative, for people who cannot see it; with the keyboard, what
+        // its cursor reads as its value.
         let description = describe_aligned(series, metric);
+        let focused = response.response.has_focus();
+        let offset = self.cursor.filter(|_| focused);
+        if focused {
+            let label = offset.map(|o| (f64::from(o), super::cursor::label(series, o)));
+            let label = label.as_ref().map(|(x, text)| (*x, text.as_str()));
+            paint_focus(ui, (&response.response, &response.transform), label);
+        }
         ui.ctx()
             .accesskit_node_builder(response.response.id, |node| {
+                if let Some(offset) = offset {
+                    node.set_value(super::cursor::reading(series, metric, offset));
+                }
                 node.set_label(format!(
                     "Aligned chart: {} on the days before and after each session",
                     metric.name().to_lowercase()

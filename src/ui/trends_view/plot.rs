@@ -174,7 +174,7 @@ impl super::TrendsView {
         let said = self.cursor.said(&chart, drawn.resolution);
         let at = self.cursor.day.map(day_number);
         let label = at.zip(said.as_ref().map(|s| s.label.as_str()));
-        super::cursor::paint_focus(ui, (response, transform), label);
+        crate::ui::chart::paint_focus(ui, (response, transform), label);
         if let Some(said) = said {
             ui.ctx()
                 .accesskit_node_builder(response.id, |node| node.set_value(said.read));
