@@ -90,10 +90,10 @@ fn sessions(n: usize) -> String {
     }
 }
 
-/// The label over the chart at `offset`, as the hover shows it: "day +2", then each line's
+/// The label over the chart at `offset`, as the hover shows it: "day +2" ("day 0" on the session day), then each line's
 /// mean, middle half and sessions.
 pub(super) fn label(series: &Series, offset: i32) -> String {
-    let mut text = format!("day {offset:+}");
+    let mut text = format!("day {}", wording::day_offset(i64::from(offset)));
     for (kind, point) in at(series, offset) {
         let name = kind.map_or("All", KindChoice::label);
         let spread = match (point.q1, point.q3) {
