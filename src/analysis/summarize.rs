@@ -50,7 +50,7 @@ impl Resolution {
     }
 
     /// The first day of the next bucket after the one starting at `start`.
-    fn next_start(self, start: NaiveDate) -> Option<NaiveDate> {
+    pub fn next_start(self, start: NaiveDate) -> Option<NaiveDate> {
         match self {
             Self::Daily => start.succ_opt(),
             Self::Weekly => start.checked_add_days(Days::new(7)),

@@ -20,6 +20,9 @@ const TEN_YEARS: f64 = 10.0 * YEAR;
 /// The name of a 0–10 axis that holds every metric: which way is better for most, and for sleep.
 pub const SCORE_AXIS: &str = "0–10, lower is better (sleep: higher)";
 
+/// The check box beside a chart that shows the data behind it as a table instead.
+pub const SHOW_AS_TABLE: &str = "Show as table";
+
 /// The top of a 0–10 chart: room above 10 for the kinds' letters and the windows' names, clear of
 /// the line at 10 and of values at 10.
 pub const SCORE_TOP: f64 = 11.0;
@@ -414,6 +417,52 @@ pub fn days_per_pixel(bounds: &egui_plot::PlotBounds, width_px: f32) -> f64 {
         return 1.0;
     }
     (bounds.max()[0] - bounds.min()[0]) / f64::from(width_px)
+}
+
+/// Around a chart that has the keyboard: a ring in the selection colour (both themes), and at
+/// the cursor's day (x in plot days) its label, boxed, beside the line the chart drew; to the
+/// right of the line, or to its left where it would run off the chart.
+pub fn paint_focus(
+    ui: &egui::Ui,
+    (response, transform): (&egui::Response, &egui_plot::PlotTransform),
+    cursor: Option<(f64, &str)>,
+) {
+    let frame = response.rect;
+    let visuals = ui.visuals();
+    let ring = egui::Stroke::new(2.0, visuals.selection.stroke.color);
+    ui.painter()
+        .rect_stroke(frame.expand(2.0), 3.0, ring, egui::StrokeKind::Outside);
+    let Some((x, label)) = cursor else {
+        return;
+    };
+    let at = transform.position_from_point_x(x);
+    let painter = ui.painter_at(frame);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = painter.layout(
+        label.to_owned(),
+        font,
+        visuals.text_color(),
+        (frame.width() * 0.6).max(160.0),
+    );
+    let size = galley.size() + egui::vec2(12.0, 8.0);
+    let left = if at + 8.0 + size.x <= frame.right() {
+        at + 8.0
+    } else {
+        (at - 8.0 - size.x).max(frame.left())
+    };
+    let rect = egui::Rect::from_min_size(egui::pos2(left, frame.top() + 24.0), size);
+    painter.rect(
+        rect,
+        4.0,
+        visuals.window_fill,
+        visuals.window_stroke,
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(
+        rect.min + egui::vec2(6.0, 4.0),
+        galley,
+        visuals.text_color(),
+    );
 }
 
 #[cfg(test)]

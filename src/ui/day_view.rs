@@ -249,6 +249,7 @@ impl DayView {
             headers: &["Date", "Pain", "Sleep", "Note", "Sessions that day"],
             rows: days.len() + extra,
             lines: 1,
+            columns: None,
         };
         let date_of = |index: usize| {
             if index < extra {

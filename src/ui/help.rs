@@ -75,6 +75,14 @@ fn rows(ctx: &egui::Context) -> Vec<(String, String)> {
                 "Trend chart: move to earlier or later days",
             ),
             (
+                "← / → on a chart".to_owned(),
+                "Trend and aligned charts (Tab to them): move the cursor a day, which reads that day",
+            ),
+            (
+                "Page Up / Page Down, Home / End".to_owned(),
+                "On a chart: a week (or the chart's week or month) back or on; the first or last day",
+            ),
+            (
                 ctx.format_shortcut(&TOGGLE) + " or ?",
                 "Open or close this list (Escape closes it)",
             ),

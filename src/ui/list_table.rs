@@ -9,6 +9,9 @@ use egui::{Key, Modifiers, Rect, Sense, Ui};
 
 use super::widgets::ARROWS;
 
+/// The room between columns, when the cells are in columns.
+pub const COLUMN_GAP: f32 = 16.0;
+
 /// One cell of a row: the text drawn (nothing when empty) and the text read under its header.
 pub struct Cell {
     /// On which line of the row it is drawn (0 = the first).
@@ -50,6 +53,10 @@ pub struct ListTable<'a> {
     pub rows: usize,
     /// Lines of text in a row.
     pub lines: usize,
+    /// Each column's width: the cells line up in columns under headers drawn above them (a
+    /// table of data); `None`, the cells follow one another on their line under headers only a
+    /// screen reader reads (the list's heading says what it holds).
+    pub columns: Option<&'a [f32]>,
 }
 
 /// Where the cursor is, and where the last frame left the list's scroll.
@@ -152,20 +159,47 @@ impl ListTable<'_> {
         Some(next.min(last)).filter(|next| *next != index)
     }
 
-    /// The column headers: read by a screen reader (the list's heading above says what it
-    /// holds to the eye), laid over the top edge of the list.
+    /// The column headers: read by a screen reader and, when the cells are in columns, drawn
+    /// over them (otherwise the list's heading above says what it holds to the eye and they lie
+    /// over the top edge of the list).
     fn header_row(&self, ui: &mut Ui, id: egui::Id) {
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let height = match self.columns {
+            Some(_) => ui.fonts_mut(|fonts| fonts.row_height(&body)) + 6.0,
+            None => 0.0,
+        };
         let (rect, _) =
-            ui.allocate_exact_size(egui::vec2(ui.available_width(), 0.0), Sense::hover());
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::hover());
         let row = ui.new_child(egui::UiBuilder::new().max_rect(rect).id_salt("headers"));
         row.ctx().accesskit_node_builder(row.unique_id(), |node| {
             node.set_role(Role::Row);
             node.set_row_index(0);
         });
-        let width = rect.width() / self.headers.len().max(1) as f32;
+        let even = rect.width() / self.headers.len().max(1) as f32;
+        let color = ui.visuals().strong_text_color();
+        let mut left = rect.left() + 6.0;
         for (column, header) in self.headers.iter().enumerate() {
-            let min = rect.left_top() + egui::vec2(width * column as f32, 0.0);
-            let cell = Rect::from_min_size(min, egui::vec2(width, 0.0));
+            let width = self
+                .columns
+                .map_or(even, |widths| widths.get(column).copied().unwrap_or(0.0));
+            let min = match self.columns {
+                Some(_) => egui::pos2(left, rect.top()),
+                None => rect.left_top() + egui::vec2(even * column as f32, 0.0),
+            };
+            let cell = Rect::from_min_size(min, egui::vec2(width, height));
+            left += width;
+            if self.columns.is_some() {
+                let mut job = egui::text::LayoutJob::simple_singleline(
+                    (*header).to_owned(),
+                    body.clone(),
+                    color,
+                );
+                job.wrap =
+                    egui::text::TextWrapping::truncate_at_width((width - COLUMN_GAP).max(8.0));
+                let galley = row.painter().layout_job(job);
+                row.painter()
+                    .galley(cell.min + egui::vec2(0.0, 2.0), galley, color);
+            }
             let response = row.interact(cell, id.with(("header", column)), Sense::hover());
             row.ctx().accesskit_node_builder(response.id, |node| {
                 node.set_role(Role::ColumnHeader);
@@ -217,7 +251,7 @@ impl ListTable<'_> {
             ui.painter()
                 .rect_stroke(inner, 4.0, stroke, egui::StrokeKind::Inside);
         }
-        let rects = paint_cells(ui, rect, row, &visuals);
+        let rects = paint_cells(ui, rect, (row, self.columns), &visuals);
         // The cells, children of the row.
         let cells = ui.new_child(
             egui::UiBuilder::new()
@@ -249,7 +283,7 @@ impl ListTable<'_> {
 fn paint_cells(
     ui: &Ui,
     rect: Rect,
-    row: &Row,
+    (row, columns): (&Row, Option<&[f32]>),
     visuals: &egui::style::WidgetVisuals,
 ) -> (Vec<Rect>, bool) {
     let body = egui::TextStyle::Body.resolve(ui.style());
@@ -260,10 +294,17 @@ fn paint_cells(
     let mut x = Vec::new();
     let mut rects = Vec::with_capacity(row.cells.len());
     let mut elided = false;
-    for cell in &row.cells {
+    for (column, cell) in row.cells.iter().enumerate() {
         let line = cell.line;
         if x.len() <= line {
             x.resize(line + 1, left);
+        }
+        // In columns, each cell starts at its column and is cut at the next.
+        let mut right = right;
+        if let Some(widths) = columns {
+            let start: f32 = widths.iter().take(column).sum();
+            x[line] = left + start;
+            right = (x[line] + widths.get(column).copied().unwrap_or(0.0) - COLUMN_GAP).min(right);
         }
         let top = rect.top() + 6.0 + line as f32 * (line_height + 2.0);
         let color = if line == 0 {
@@ -279,7 +320,7 @@ fn paint_cells(
             elided |= !cell.shown.is_empty();
             continue;
         }
-        if x[line] > left {
+        if x[line] > left && columns.is_none() {
             let gap = painter.layout_no_wrap(" · ".to_owned(), body.clone(), color);
             let width = gap.size().x;
             painter.galley(egui::pos2(x[line], top), gap, color);

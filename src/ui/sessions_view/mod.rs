@@ -200,6 +200,7 @@ impl SessionsView {
             ],
             rows: sessions.len(),
             lines: 2,
+            columns: None,
         };
         let newest_first = |index: usize| &sessions[sessions.len() - 1 - index];
         let clicked = table.show(ui, |index| {

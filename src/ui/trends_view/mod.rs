@@ -13,9 +13,11 @@ use crate::analysis::{
 };
 use crate::model::{Journal, Metric, Session, SessionId};
 
+mod cursor;
 mod legend;
 mod plot;
 mod strip;
+mod table;
 
 use crate::report::text;
 use plot::Drawn;
@@ -137,6 +139,8 @@ pub struct TrendsChoices {
     pub custom_from: String,
     /// The last day of a custom range, as typed.
     pub custom_to: String,
+    /// The chart is shown as a table of its days.
+    pub table: bool,
 }
 
 impl Default for TrendsChoices {
@@ -148,6 +152,7 @@ impl Default for TrendsChoices {
             range: RangeChoice::default(),
             custom_from: String::new(),
             custom_to: String::new(),
+            table: false,
         }
     }
 }
@@ -178,6 +183,10 @@ pub struct TrendsView {
     strip_axis_extra: f32,
     /// The chart's text alternative, for the days, journal revision and metrics it was made for.
     described: Option<(ChartKey, String)>,
+    /// The keyboard's cursor on the chart.
+    cursor: cursor::Cursor,
+    /// The days the chart showed last (what its table lists).
+    shown_days: Option<DayRange>,
 }
 
 /// What a chart's text alternative depends on: its first and last day, the journal's revision,
@@ -196,6 +205,8 @@ impl Default for TrendsView {
             focus: None,
             strip_axis_extra: 0.0,
             described: None,
+            cursor: cursor::Cursor::default(),
+            shown_days: None,
         }
     }
 }
@@ -257,7 +268,10 @@ impl TrendsView {
             self.controls_ui(ui, sessions, today);
             let range = self.day_range(index, today);
             self.selection_ui(ui, sessions, selected, today);
-            if self.drawn.resolution != Resolution::Daily && !self.drawn.metrics.is_empty() {
+            if self.drawn.resolution != Resolution::Daily
+                && !self.drawn.metrics.is_empty()
+                && !self.choices.table
+            {
                 ui.label(format!(
                     "{} days are too many to draw one by one at this width: each line shows \
                      {}ly means. Zoom in (Ctrl+scroll, or a shorter range) to see each day.",
@@ -268,6 +282,21 @@ impl TrendsView {
                     },
                     self.drawn.resolution.unit(),
                 ));
+            }
+            if self.choices.table {
+                // The days the chart showed, unless the range was chosen since.
+                let days = self
+                    .shown_days
+                    .filter(|_| !self.reset_bounds)
+                    .unwrap_or(range);
+                let metrics: Vec<Metric> = Metric::ALL
+                    .into_iter()
+                    .filter(|m| self.choices.shown[*m])
+                    .collect();
+                if let Some(day) = table::table_ui(ui, journal, &metrics, days, self.cursor.day) {
+                    self.cursor.day = Some(day);
+                }
+                return;
             }
             legend::legend_ui(ui, &self.drawn, self.choices.daily, self.choices.rolling);
             let shown = plot::Shown {
@@ -353,6 +382,8 @@ impl TrendsView {
             ui.separator();
             ui.checkbox(&mut self.choices.daily, labels::DAILY);
             ui.checkbox(&mut self.choices.rolling, labels::ROLLING);
+            ui.separator();
+            ui.checkbox(&mut self.choices.table, crate::ui::chart::SHOW_AS_TABLE);
         });
         ui.horizontal_wrapped(|ui| {
             ui.strong("Range:");

@@ -27,7 +27,6 @@ impl super::TrendsView {
         let reset = std::mem::take(&mut self.reset_bounds);
         let focus = self.focus.take();
         let x_range = (day_number(range.from) - 0.5)..=(day_number(range.to) + 0.5);
-        let hover = |x: f64| hover_text(journal, index, x);
         // Room for the strip of sessions under the chart when it was drawn last frame.
         let strip_room = if self.drawn.strip.is_some() {
             145.0
@@ -35,31 +34,19 @@ impl super::TrendsView {
             0.0
         };
         let height = (ui.available_height() - strip_room).max(180.0);
-        let plot = Plot::new("trends_plot")
-            .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
-            .height(height)
-            .link_axis(egui::Id::unique("trends_x"), [true, false])
-            .x_grid_spacer(date_grid)
-            .custom_x_axes(vec![date_axis()])
-            .y_axis_label(crate::ui::chart::SCORE_AXIS)
-            .allow_zoom([true, false])
-            .allow_drag([true, false])
-            .allow_scroll([true, false])
-            .default_x_bounds(*x_range.start(), *x_range.end())
-            .default_y_bounds(-0.3, crate::ui::chart::SCORE_TOP)
-            .label_formatter(move |position| {
-                let x = match position {
-                    egui_plot::HoverPosition::NearDataPoint { position, .. }
-                    | egui_plot::HoverPosition::Elsewhere { position } => position.x,
-                };
-                Some(hover(x))
-            });
+        let plot = trend_plot(shown, &x_range, height);
         let Some(mut cache) = self.cache.take() else {
             return Drawn::default();
         };
         let (selected, selected_id) = (shown.selected, self.selected);
         let sessions = journal.sessions();
         let choices = &self.choices;
+        // The keyboard's cursor moves within the days chosen and the days logged.
+        let limits = index.daily.span().map_or(range, |span| {
+            DayRange::new(span.from.min(range.from), span.to.max(range.to))
+        });
+        let (cursor, last_resolution) = (&mut self.cursor, self.drawn.resolution);
+        let ink = ui.visuals().strong_text_color();
         let response = plot.show(ui, |plot_ui| {
             // The days this pass shows: new bounds set here take effect after the closure, so
             // what is drawn follows them rather than the bounds of the pass before.
@@ -77,6 +64,10 @@ impl super::TrendsView {
                     plot_ui.set_plot_bounds_x((x - half)..=(x + half));
                     (min, max) = (x - half, x + half);
                 }
+            }
+            if let Some((from, to)) = cursor.keys(plot_ui, (min, max), last_resolution, limits) {
+                plot_ui.set_plot_bounds_x(from..=to);
+                (min, max) = (from, to);
             }
             let width = plot_ui.transform().frame().width();
             let per_pixel = if width > 0.0 {
@@ -107,6 +98,9 @@ impl super::TrendsView {
                         .width(2.5),
                 );
             }
+            if let Some(day) = cursor.day.filter(|_| plot_ui.response().has_focus()) {
+                plot_ui.add(VLine::new("", day_number(day)).color(ink).width(1.5));
+            }
             let clicked = plot_ui.response().clicked();
             let at = clicked
                 .then(|| plot_ui.pointer_coordinate().map(|p| p.x))
@@ -131,6 +125,8 @@ impl super::TrendsView {
         );
         let drawn = response.inner;
         if let (Some(first), Some(last)) = (first, last) {
+            self.speak(ui, shown, (&response.response, &response.transform), &drawn);
+            self.shown_days = Some(DayRange::new(first, last));
             let label = format!("Trend chart, {} to {}", text::date(first), text::date(last));
             self.describe(journal, index, (first, last), &drawn.metrics);
             let description = self.described.as_ref().map(|(_, text)| text.clone());
@@ -148,6 +144,41 @@ impl super::TrendsView {
             session_strip(ui, journal.sessions(), &x_range, strip, axis);
         }
         drawn
+    }
+
+    /// While the chart has the keyboard: its focus ring, the cursor's label, and what the
+    /// cursor reads as the chart's value (said by a screen reader when it changes). A click
+    /// on the focused chart moves the cursor to the day clicked.
+    fn speak(
+        &mut self,
+        ui: &egui::Ui,
+        shown: &Shown<'_>,
+        (response, transform): (&egui::Response, &egui_plot::PlotTransform),
+        drawn: &Drawn,
+    ) {
+        if !response.has_focus() {
+            return;
+        }
+        if let Some(x) = drawn.clicked {
+            self.cursor.day = date_from_day_number(x.round()).or(self.cursor.day);
+        }
+        let metrics: Vec<Metric> = Metric::ALL
+            .into_iter()
+            .filter(|m| self.choices.shown[*m])
+            .collect();
+        let chart = super::cursor::Context {
+            journal: shown.journal,
+            index: shown.index,
+            shown: &metrics,
+        };
+        let said = self.cursor.said(&chart, drawn.resolution);
+        let at = self.cursor.day.map(day_number);
+        let label = at.zip(said.as_ref().map(|s| s.label.as_str()));
+        crate::ui::chart::paint_focus(ui, (response, transform), label);
+        if let Some(said) = said {
+            ui.ctx()
+                .accesskit_node_builder(response.id, |node| node.set_value(said.read));
+        }
     }
 
     /// The chart's text alternative for the days `first` to `last`: what each line shows over
@@ -176,6 +207,35 @@ impl super::TrendsView {
         said.push(crate::report::wording::sessions_in_days(sessions));
         self.described = Some((key, said.join(" ")));
     }
+}
+
+/// The chart's frame: its axes, what the pointer may do, the label over the day under it.
+fn trend_plot<'a>(
+    shown: &Shown<'a>,
+    x_range: &std::ops::RangeInclusive<f64>,
+    height: f32,
+) -> Plot<'a> {
+    let (journal, index) = (shown.journal, shown.index);
+    let hover = move |x: f64| hover_text(journal, index, x);
+    Plot::new("trends_plot")
+        .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
+        .height(height)
+        .link_axis(egui::Id::unique("trends_x"), [true, false])
+        .x_grid_spacer(date_grid)
+        .custom_x_axes(vec![date_axis()])
+        .y_axis_label(crate::ui::chart::SCORE_AXIS)
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .allow_scroll([true, false])
+        .default_x_bounds(*x_range.start(), *x_range.end())
+        .default_y_bounds(-0.3, crate::ui::chart::SCORE_TOP)
+        .label_formatter(move |position| {
+            let x = match position {
+                egui_plot::HoverPosition::NearDataPoint { position, .. }
+                | egui_plot::HoverPosition::Elsewhere { position } => position.x,
+            };
+            Some(hover(x))
+        })
 }
 
 /// What the chart shows: the journal, its index, the selected session's windows, the days.
@@ -486,7 +546,7 @@ fn add_runs(
 }
 
 /// What the pointer is over: the day's values and note, and any session that day.
-fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> String {
+pub(super) fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> String {
     let Some(date) = date_from_day_number(x) else {
         return String::new();
     };
