@@ -256,7 +256,7 @@ fn the_control_with_the_keyboard_has_a_visible_ring_in_both_themes() {
             let focused = harness
                 .root()
                 .children_recursive()
-                .find(|node| node.is_focused())
+                .find(egui_kittest::Node::is_focused)
                 .expect("something has the keyboard");
             let target = focused.rect();
             let ring: Vec<egui::epaint::RectShape> = harness
