@@ -233,6 +233,27 @@ fn zoomed_to_200_percent_no_control_overlaps_another_or_leaves_the_window() {
             }
         }
         assert!(problems.is_empty(), "{view} at 200%: {problems:?}");
+        // A chart is never squeezed or cut: the page scrolls to show it whole.
+        let chart = match view {
+            "Trends" => Some("Trend chart"),
+            "Aligned" => Some("Aligned chart"),
+            _ => None,
+        };
+        if let Some(chart) = chart {
+            harness.get_by_label_contains(chart).scroll_to_me();
+            harness.run();
+            let rect = harness.get_by_label_contains(chart).rect();
+            assert!(
+                rect.height() >= 120.0,
+                "{view}: {chart} is {:.0} high",
+                rect.height()
+            );
+            // Above the status bar at the bottom of the window.
+            assert!(
+                rect.top() >= 0.0 && rect.bottom() <= 400.0 - 24.0,
+                "{view}: {chart} at {rect:?} is cut"
+            );
+        }
     }
 }
 

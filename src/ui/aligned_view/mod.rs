@@ -62,11 +62,24 @@ impl AlignedView {
 
     /// Draw the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
-        let (journal, settings, metric) = (ctx.journal, ctx.settings, ctx.metric);
         egui::CentralPanel::default().show(ui, |ui| {
+            crate::ui::chart::page(ui, "aligned_page", |ui| self.page_ui(ui, ctx));
+        });
+    }
+
+    /// The settings, the filters, the answer and the chart (or the table).
+    fn page_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, settings, metric) = (ctx.journal, ctx.settings, ctx.metric);
+        {
             settings_ui(ui, ctx);
             self.filters_ui(ui, journal);
-            let key = (journal.revision(), settings, metric, self.filter.clone(), self.compare_kinds);
+            let key = (
+                journal.revision(),
+                settings,
+                metric,
+                self.filter.clone(),
+                self.compare_kinds,
+            );
             if self.cache.as_ref().is_none_or(|(cached, _)| *cached != key) {
                 let (index, effects) = ctx.analysis.effects(journal, settings);
                 let series = if self.compare_kinds {
@@ -74,19 +87,29 @@ impl AlignedView {
                         .into_iter()
                         .filter(|kind| self.filter.kind.is_none_or(|only| only == *kind))
                         .map(|kind| {
-                            let filter = AlignedFilter { kind: Some(kind), ..self.filter.clone() };
+                            let filter = AlignedFilter {
+                                kind: Some(kind),
+                                ..self.filter.clone()
+                            };
                             (Some(kind), aligned(effects, &index.daily, metric, &filter))
                         })
                         .filter(|(_, points)| points.iter().any(|p| p.n > 0))
                         .collect()
                 } else {
-                    vec![(self.filter.kind, aligned(effects, &index.daily, metric, &self.filter))]
+                    vec![(
+                        self.filter.kind,
+                        aligned(effects, &index.daily, metric, &self.filter),
+                    )]
                 };
                 self.cache = Some((key, series));
-                (self.comparison, self.compared_sessions) = comparison(effects, metric, &self.filter);
+                (self.comparison, self.compared_sessions) =
+                    comparison(effects, metric, &self.filter);
             }
             let shown = effects_count(ctx, &self.filter);
-            let with_data = self.series().iter().any(|(_, points)| points.iter().any(|p| p.n > 0));
+            let with_data = self
+                .series()
+                .iter()
+                .any(|(_, points)| points.iter().any(|p| p.n > 0));
             let headline = if shown == 0 {
                 self.nothing_to_line_up(journal)
             } else {
@@ -117,22 +140,31 @@ impl AlignedView {
                 ""
             };
             let lined_up = match shown {
-                1 => format!("{} 1 session, lined up on its session day (day 0). Each day shows its value where that day is logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
-                n => format!("{} {n} sessions, lined up on their session day (day 0). Each day's mean is over the sessions with that day logged (the bars under the chart){band}.", labels::SUMMARY_PREFIX),
+                1 => format!(
+                    "{} 1 session, lined up on its session day (day 0). Each day shows its value where that day is logged (the bars under the chart){band}.",
+                    labels::SUMMARY_PREFIX
+                ),
+                n => format!(
+                    "{} {n} sessions, lined up on their session day (day 0). Each day's mean is over the sessions with that day logged (the bars under the chart){band}.",
+                    labels::SUMMARY_PREFIX
+                ),
             };
             // The sentence above counts only the sessions with enough logged days on both sides.
             let compared = self.compared_sessions;
             let lined_up = if compared == shown || shown == 0 {
                 lined_up
             } else {
-                format!("{lined_up} The sentence above counts the {compared} of them with at least {} logged days both before and after.", settings.min_days())
+                format!(
+                    "{lined_up} The sentence above counts the {compared} of them with at least {} logged days both before and after.",
+                    settings.min_days()
+                )
             };
             ui.add_space(6.0);
             ui.label(lined_up);
             if metric.higher_is_better() {
                 ui.label("Higher is better for sleep quality.");
             }
-        });
+        }
     }
 
     /// The headline when no session passes the filter: none at all yet, or none of this kind or

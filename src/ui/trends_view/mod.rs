@@ -239,8 +239,15 @@ impl TrendsView {
 
     /// Draw the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
-        let (journal, today, settings) = (ctx.journal, ctx.today(), ctx.settings);
         egui::CentralPanel::default().show(ui, |ui| {
+            super::chart::page(ui, "trends_page", |ui| self.page_ui(ui, ctx));
+        });
+    }
+
+    /// The controls, the key and the chart (or the table).
+    fn page_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        let (journal, today, settings) = (ctx.journal, ctx.today(), ctx.settings);
+        {
             // The effects (every session's windows, against ordinary weeks) only when a session
             // is selected: the chart itself needs the days and the sessions' dates.
             let (index, effects) = if self.selected.is_some() {
@@ -317,7 +324,7 @@ impl TrendsView {
                     .request_discard("the trend chart's key follows what the chart drew");
             }
             self.drawn = drawn;
-        });
+        }
     }
 
     /// A new journal revision: the series computed for the last one go.
