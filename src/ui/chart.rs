@@ -465,23 +465,6 @@ pub fn paint_focus(
     );
 }
 
-/// Below this height a page with a chart scrolls instead of squeezing the chart.
-const SHORT_PAGE: f32 = 420.0;
-
-/// A page with a chart: as it is, or, when too short for its controls and a chart of a readable
-/// height (zoomed in, or a small window), scrolled, so that the chart is never cut.
-pub fn page<R>(ui: &mut egui::Ui, id_salt: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    if ui.available_height() < SHORT_PAGE {
-        egui::ScrollArea::vertical()
-            .id_salt(id_salt)
-            .auto_shrink(false)
-            .show(ui, add)
-            .inner
-    } else {
-        add(ui)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

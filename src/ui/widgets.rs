@@ -349,3 +349,20 @@ pub fn focus_ring(ctx: &egui::Context) {
         egui::StrokeKind::Outside,
     );
 }
+
+/// Below this height a page with a chart scrolls instead of squeezing the chart.
+const SHORT_PAGE: f32 = 420.0;
+
+/// A page with a chart: as it is, or, when too short for its controls and a chart of a readable
+/// height (zoomed in, or a small window), scrolled, so that the chart is never cut.
+pub fn chart_page<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    if ui.available_height() < SHORT_PAGE {
+        egui::ScrollArea::vertical()
+            .id_salt(id_salt)
+            .auto_shrink(false)
+            .show(ui, add)
+            .inner
+    } else {
+        add(ui)
+    }
+}

@@ -63,7 +63,7 @@ impl AlignedView {
     /// Draw the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         egui::CentralPanel::default().show(ui, |ui| {
-            crate::ui::chart::page(ui, "aligned_page", |ui| self.page_ui(ui, ctx));
+            crate::ui::widgets::chart_page(ui, "aligned_page", |ui| self.page_ui(ui, ctx));
         });
     }
 

@@ -240,7 +240,7 @@ impl TrendsView {
     /// Draw the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         egui::CentralPanel::default().show(ui, |ui| {
-            super::chart::page(ui, "trends_page", |ui| self.page_ui(ui, ctx));
+            super::widgets::chart_page(ui, "trends_page", |ui| self.page_ui(ui, ctx));
         });
     }
 
