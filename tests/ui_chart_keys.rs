@@ -40,11 +40,27 @@ fn press(harness: &mut Harness<'_, PainlogApp>, key: Key) {
     harness.run();
 }
 
+/// `text` is in a polite live region, which a screen reader announces as it changes.
+fn assert_announced(harness: &Harness<'_, PainlogApp>, text: &str) {
+    let live: Vec<String> = harness
+        .root()
+        .children_recursive()
+        .filter(|node| node.accesskit_node().live() == egui::accesskit::Live::Polite)
+        .filter_map(|node| node.accesskit_node().label())
+        .collect();
+    assert!(
+        live.iter().any(|said| said == text),
+        "{text:?} is not announced; live regions say {live:?}"
+    );
+}
+
 /// What the focused trend chart's cursor reads.
 fn trend_value(harness: &Harness<'_, PainlogApp>) -> String {
     let chart = harness.get_by_label_contains("Trend chart, ");
     assert!(chart.is_focused(), "the chart keeps the keyboard");
-    chart.accesskit_node().value().unwrap_or_default()
+    let value = chart.accesskit_node().value().unwrap_or_default();
+    assert_announced(harness, &value);
+    value
 }
 
 /// The first and last day the trend chart's name says it shows.
@@ -221,7 +237,9 @@ fn show_as_table_lists_every_day_of_the_trend_chart() {
 fn aligned_value(harness: &Harness<'_, PainlogApp>) -> String {
     let chart = harness.get_by_label_contains("Aligned chart: ");
     assert!(chart.is_focused(), "the chart keeps the keyboard");
-    chart.accesskit_node().value().unwrap_or_default()
+    let value = chart.accesskit_node().value().unwrap_or_default();
+    assert_announced(harness, &value);
+    value
 }
 
 /// What the aligned chart should read at `offset`, from the points it draws.

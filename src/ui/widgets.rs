@@ -366,3 +366,15 @@ pub fn chart_page<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R)
         add(ui)
     }
 }
+
+/// Say `text` to a screen reader without moving the focus: a polite live region (under `ui`, at
+/// `rect`) whose name is the text, announced when it appears and whenever it changes. For what
+/// a focused chart's cursor reads: a change of a chart's value alone is not announced.
+pub fn announce(ui: &Ui, id: egui::Id, rect: egui::Rect, text: &str) {
+    let response = ui.interact(rect, id, Sense::hover());
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(egui::accesskit::Role::Label);
+        node.set_label(text);
+        node.set_live(egui::accesskit::Live::Polite);
+    });
+}

@@ -102,10 +102,18 @@ impl AlignedView {
             let label = label.as_ref().map(|(x, text)| (*x, text.as_str()));
             paint_focus(ui, (&response.response, &response.transform), label);
         }
+        let reading = offset.map(|offset| super::cursor::reading(series, metric, offset));
+        if let Some(reading) = &reading {
+            // Announced as it changes, and kept as the chart's value.
+            let id = response.response.id.with("cursor_reading");
+            let rect = response.response.rect;
+            let at = egui::Rect::from_min_size(rect.left_top(), egui::Vec2::ZERO);
+            crate::ui::widgets::announce(ui, id, at, reading);
+        }
         ui.ctx()
             .accesskit_node_builder(response.response.id, |node| {
-                if let Some(offset) = offset {
-                    node.set_value(super::cursor::reading(series, metric, offset));
+                if let Some(reading) = reading {
+                    node.set_value(reading);
                 }
                 node.set_label(format!(
                     "Aligned chart: {} on the days before and after each session",

@@ -176,6 +176,10 @@ impl super::TrendsView {
         let label = at.zip(said.as_ref().map(|s| s.label.as_str()));
         crate::ui::chart::paint_focus(ui, (response, transform), label);
         if let Some(said) = said {
+            // Announced as it changes, and kept as the chart's value.
+            let reading = response.id.with("cursor_reading");
+            let at = egui::Rect::from_min_size(response.rect.left_top(), egui::Vec2::ZERO);
+            crate::ui::widgets::announce(ui, reading, at, &said.read);
             ui.ctx()
                 .accesskit_node_builder(response.id, |node| node.set_value(said.read));
         }
