@@ -322,3 +322,125 @@ fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
+
+/// Press Tab until the control whose name starts with `name` has the keyboard (at most 80
+/// times), as a person who cannot use a mouse moves through the window.
+fn tab_to(harness: &mut egui_kittest::Harness<'_, painlog::ui::PainlogApp>, name: &str) {
+    for _ in 0..80 {
+        let focused = harness
+            .root()
+            .children_recursive()
+            .find(egui_kittest::Node::is_focused)
+            .and_then(|node| {
+                let node = node.accesskit_node();
+                node.label().or_else(|| node.value())
+            });
+        if focused.is_some_and(|focused| focused.starts_with(name)) {
+            return;
+        }
+        press_tab(harness);
+    }
+    panic!("Tab never reached {name:?}");
+}
+
+/// Type `text` key by key, a frame after each.
+fn type_keys(harness: &mut egui_kittest::Harness<'_, painlog::ui::PainlogApp>, text: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    for c in text.chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run();
+    }
+}
+
+#[test]
+fn a_session_is_added_its_effect_read_and_a_report_exported_with_the_keyboard_alone() {
+    let (folder, path) = journal_in_temp();
+    let mut journal = painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today()));
+    // A week of days after the session to come, so that its effect can be read.
+    let start = today() - chrono::Days::new(20);
+    for offset in 0..20 {
+        let date = start + chrono::Days::new(offset);
+        let mut day = journal
+            .day(date)
+            .cloned()
+            .unwrap_or_else(|| painlog::model::Day::empty(date));
+        day.pain = score(if offset < 7 { 7 } else { 3 });
+        journal.set_day(day);
+    }
+    save(&path, &journal);
+    let sessions_before = journal.sessions().len();
+    let mut harness = harness(&path);
+
+    // Add a session: Ctrl+2, Ctrl+N, then Tab and type.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    tab_to(&mut harness, "Date");
+    let date = start + chrono::Days::new(7);
+    type_keys(&mut harness, &date.format("%Y-%m-%d").to_string());
+    tab_to(&mut harness, "Start time");
+    type_keys(&mut harness, "10:00");
+    tab_to(&mut harness, "Deep tissue");
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    tab_to(&mut harness, "Add session");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let saved = load(&path);
+    assert_eq!(saved.sessions().len(), sessions_before + 1);
+    let added = saved
+        .sessions()
+        .iter()
+        .find(|s| s.start.date() == date)
+        .expect("the session typed is in the journal");
+    assert_eq!(added.kind, painlog::model::SessionKind::DeepTissue);
+
+    // Read its effect in the Effects table: Ctrl+4, Tab to its date in the table.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    harness.run();
+    tab_to(&mut harness, "Mark ");
+    let iso = date.format("%Y-%m-%d").to_string();
+    for _ in 0..40 {
+        if harness
+            .query_by_label(&format!("Mark {iso} on the chart of changes"))
+            .is_some_and(|n| n.is_focused())
+        {
+            break;
+        }
+        harness.key_press(egui::Key::ArrowDown);
+        harness.run_steps(12);
+    }
+    let row = harness
+        .root()
+        .children_recursive()
+        .filter(|node| node.accesskit_node().role() == Role::Row)
+        .find(|row| {
+            row.children_recursive()
+                .any(|cell| cell.accesskit_node().label().as_deref() == Some(iso.as_str()))
+        })
+        .expect("the new session's row is in view");
+    let cells: Vec<String> = row
+        .children_recursive()
+        .filter(|cell| cell.accesskit_node().role() == Role::Cell)
+        .filter_map(|cell| cell.accesskit_node().label())
+        .collect();
+    // Pain 7 for the week before, 3 after: 4 lower.
+    assert_eq!(cells[3], "7.0 (7 days)", "{cells:?}");
+    assert_eq!(cells[4], "3.0 (7 days)", "{cells:?}");
+    assert_eq!(cells[5], "4.0 lower", "{cells:?}");
+
+    // Export the report: Ctrl+7, Tab to where it is saved, type a path, Tab to Export, Enter.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
+    harness.run();
+    tab_to(&mut harness, "Save to");
+    let pdf = folder.path().join("report.pdf");
+    type_keys(&mut harness, &pdf.display().to_string());
+    tab_to(&mut harness, "Export");
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    wait_for_jobs(&mut harness);
+    let bytes = std::fs::read(&pdf).expect("the report was written");
+    assert!(bytes.starts_with(b"%PDF"));
+}
