@@ -43,34 +43,57 @@ pub(super) fn close_dialog(
 /// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
 pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
     egui::Panel::top("views").show(ui, |ui| {
-        // The buttons on the right are laid first; the tabs wrap in what is left (zoomed in, or
-        // in a narrow window), never under them.
-        let help = egui::containers::Sides::new().shrink_left().show(
-            ui,
+        // The tabs on the left wrap in the room the buttons on the right leave (zoomed in, or in
+        // a narrow window), never under them; laid out left to right, so that Tab meets them
+        // in the order they are seen. The right side's width is the last frame's.
+        let width_id = ui.make_persistent_id("top_bar_right_width");
+        let right_width: f32 = ui.data(|data| data.get_temp(width_id)).unwrap_or(170.0);
+        let full = ui.max_rect();
+        let gap = 2.0 * ui.spacing().item_spacing.x;
+        let row = ui.spacing().interact_size.y;
+        let left_width = (full.width() - right_width - gap).max(120.0);
+        let left = ui.allocate_ui_with_layout(
+            egui::vec2(left_width, row),
+            egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
             |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.heading("painlog");
-                    ui.add_space(12.0);
-                    view_tabs(ui, current, commands);
-                });
-            },
-            |ui| {
-                theme_buttons(ui);
-                ui.separator();
-                let help = ui.button("?").on_hover_text(super::help::BUTTON);
-                ui.ctx()
-                    .accesskit_node_builder(help.id, |node| node.set_label(super::help::BUTTON));
-                help.clicked()
+                ui.heading("painlog");
+                ui.add_space(12.0);
+                view_tabs(ui, current, commands);
             },
         );
-        if help.1 {
+        let height = left.response.rect.height().max(row);
+        let right_rect = egui::Rect::from_min_max(
+            egui::pos2(full.right() - right_width, full.top()),
+            egui::pos2(full.right(), full.top() + height),
+        );
+        let mut right = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(right_rect)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        let help = right.button("?").on_hover_text(super::help::BUTTON);
+        right
+            .ctx()
+            .accesskit_node_builder(help.id, |node| node.set_label(super::help::BUTTON));
+        if help.clicked() {
             commands.push(Command::ShowShortcuts);
+        }
+        right.separator();
+        theme_buttons(&mut right);
+        let used = right.min_rect().width();
+        if (used - right_width).abs() > 0.5 {
+            ui.data_mut(|data| data.insert_temp(width_id, used));
+            ui.ctx()
+                .request_discard("the top bar's right side changed width");
         }
     });
 }
 
-/// The views as a tab list: a tab per view, the current one selected.
+/// The views as a tab list: a tab per view, the current one selected. One Tab stop, as a screen
+/// reader expects: Tab reaches the current view's tab, ←/→ (Home/End) open the view beside it.
 fn view_tabs(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
+    let focus_id = ui.make_persistent_id("focus_tab");
+    let focus_next: Option<usize> = ui.data_mut(|data| data.remove_temp(focus_id));
     ui.scope(|ui| {
         // A tab list of tabs to a screen reader, one of them selected; made before the tabs so
         // that they are its children.
@@ -78,11 +101,20 @@ fn view_tabs(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Comman
             node.set_role(Role::TabList);
             node.set_label(VIEWS_NAME);
         });
-        for view in View::ALL.into_iter().filter(|_| current.is_some()) {
+        for (index, view) in View::ALL
+            .into_iter()
+            .enumerate()
+            .filter(|_| current.is_some())
+        {
             let shortcut = ui.ctx().format_shortcut(&view.shortcut());
             let selected = current == Some(view);
+            let sense = if selected {
+                egui::Sense::click()
+            } else {
+                egui::Sense::CLICK
+            };
             let tab = ui
-                .selectable_label(selected, view.title())
+                .add(egui::Button::selectable(selected, view.title()).sense(sense))
                 .on_hover_text(&shortcut);
             ui.ctx().accesskit_node_builder(tab.id, |node| {
                 node.set_role(Role::Tab);
@@ -90,11 +122,42 @@ fn view_tabs(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Comman
                 node.set_selected(selected);
                 node.set_keyboard_shortcut(shortcut);
             });
+            if focus_next == Some(index) {
+                tab.request_focus();
+            }
             if tab.clicked() {
                 commands.push(Command::ShowView(view));
             }
+            if tab.has_focus()
+                && let Some(next) = tab_key(ui, tab.id, index)
+            {
+                commands.push(Command::ShowView(View::ALL[next]));
+                ui.data_mut(|data| data.insert_temp(focus_id, next));
+                ui.ctx().request_repaint();
+            }
         }
     });
+}
+
+/// The tab an arrow, Home or End pressed on tab `index` opens.
+fn tab_key(ui: &egui::Ui, id: egui::Id, index: usize) -> Option<usize> {
+    ui.memory_mut(|memory| memory.set_focus_lock_filter(id, super::widgets::ARROWS));
+    let last = View::ALL.len() - 1;
+    let next = ui.input_mut(|input| {
+        let mut pressed = |key| input.consume_key(egui::Modifiers::NONE, key);
+        if pressed(egui::Key::ArrowRight) {
+            Some((index + 1).min(last))
+        } else if pressed(egui::Key::ArrowLeft) {
+            Some(index.saturating_sub(1))
+        } else if pressed(egui::Key::Home) {
+            Some(0)
+        } else if pressed(egui::Key::End) {
+            Some(last)
+        } else {
+            None
+        }
+    })?;
+    (next != index).then_some(next)
 }
 
 /// The view tabs' accessible name.
@@ -111,10 +174,11 @@ pub const THEMES: [(egui::ThemePreference, &str, &str); 3] = [
     (egui::ThemePreference::Light, "☀", "Theme: light"),
 ];
 
-/// The three theme buttons (right to left: system, dark, light), as egui's own but named.
+/// The three theme buttons (left to right: light, dark, system), as egui's own but named.
 fn theme_buttons(ui: &mut egui::Ui) {
     let chosen = ui.ctx().options(|options| options.theme_preference);
-    for (preference, symbol, name) in THEMES {
+    // Left to right: light, dark, system.
+    for (preference, symbol, name) in THEMES.into_iter().rev() {
         let button = ui
             .selectable_label(chosen == preference, symbol)
             .on_hover_text(name);
