@@ -46,6 +46,8 @@ fn assert_announced(harness: &Harness<'_, PainlogApp>, text: &str) {
         .root()
         .children_recursive()
         .filter(|node| node.accesskit_node().live() == egui::accesskit::Live::Polite)
+        // AT-SPI names a label by its value: both say it.
+        .filter(|node| node.accesskit_node().value().as_deref() == Some(text))
         .filter_map(|node| node.accesskit_node().label())
         .collect();
     assert!(

@@ -374,7 +374,9 @@ pub fn announce(ui: &Ui, id: egui::Id, rect: egui::Rect, text: &str) {
     let response = ui.interact(rect, id, Sense::hover());
     ui.ctx().accesskit_node_builder(response.id, |node| {
         node.set_role(egui::accesskit::Role::Label);
+        // A label's name comes from its value on AT-SPI; the label is for the others.
         node.set_label(text);
+        node.set_value(text);
         node.set_live(egui::accesskit::Live::Polite);
     });
 }
