@@ -490,3 +490,38 @@ fn the_view_tabs_are_one_tab_stop_and_the_arrows_open_the_view_beside() {
     press_tab(&mut harness);
     assert!(harness.get_by_label("Theme: light").is_focused());
 }
+
+#[test]
+fn tab_meets_the_reports_choices_before_its_export_controls() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
+    harness.run();
+    tab_to(&mut harness, "Theme: follow the system");
+    let mut order = Vec::new();
+    for _ in 0..40 {
+        press_tab(&mut harness);
+        let name = harness
+            .root()
+            .children_recursive()
+            .find(egui_kittest::Node::is_focused)
+            .and_then(|node| node.accesskit_node().label())
+            .unwrap_or_default();
+        if name.starts_with("Export") {
+            break;
+        }
+        order.push(name);
+    }
+    let position = |name: &str| order.iter().position(|n| n.starts_with(name));
+    let period = position("Since the last session").expect("the period is reached");
+    let format = position("PDF").expect("the format is reached");
+    assert!(period < format, "{order:?}");
+    assert_eq!(period, 0, "the first choice on the page comes first: {order:?}");
+    // The export panel still sits at the bottom of the window.
+    let export = harness.get_by_label("Export").rect();
+    assert!(export.bottom() > 900.0 - 90.0, "{export:?}");
+}

@@ -273,18 +273,26 @@ impl ReportView {
                 .to_string();
         }
         // Export stays in sight at the bottom, across the whole view (so the path has room),
-        // whatever the window's height; the choices and the preview above it scroll.
-        egui::Panel::bottom("report_export")
-            .show_separator_line(true)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                self.export_ui(ui, summary.as_ref(), ctx);
-            });
+        // whatever the window's height; the choices and the preview above it scroll. Drawn after
+        // them (in the room its height took last frame), so that Tab meets the choices first,
+        // as they are read.
+        let height_id = ui.make_persistent_id("report_export_height");
+        let export_height: f32 = ui.data(|data| data.get_temp(height_id)).unwrap_or(96.0);
+        let full = ui.available_rect_before_wrap();
+        let split = (full.bottom() - export_height).max(full.top());
+        let mut above = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt("report_above_export")
+                .max_rect(egui::Rect::from_min_max(
+                    full.min,
+                    egui::pos2(full.right(), split),
+                )),
+        );
         egui::Panel::left("report_controls")
             .resizable(true)
-            .default_size((ui.available_width() * 0.36).clamp(280.0, 420.0))
-            .size_range(240.0..=(ui.available_width() * 0.5).clamp(240.0, 560.0))
-            .show(ui, |ui| {
+            .default_size((above.available_width() * 0.36).clamp(280.0, 420.0))
+            .size_range(240.0..=(above.available_width() * 0.5).clamp(240.0, 560.0))
+            .show(&mut above, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
@@ -293,13 +301,40 @@ impl ReportView {
                         ui.add_enabled_ui(ctx.editable, |ui| self.import_ui(ui, ctx));
                     });
             });
+        self.preview_panel(&mut above, summary.is_some());
+        let mut below = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt("report_export")
+                .max_rect(egui::Rect::from_min_max(
+                    egui::pos2(full.left(), split),
+                    full.max,
+                ))
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        let line = below.visuals().widgets.noninteractive.bg_stroke;
+        below.painter().hline(full.x_range(), split, line);
+        below.add_space(4.0);
+        egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(8, 2))
+            .show(&mut below, |ui| self.export_ui(ui, summary.as_ref(), ctx));
+        let used = below.min_rect().height() + 4.0;
+        if (used - export_height).abs() > 0.5 {
+            ui.data_mut(|data| data.insert_temp(height_id, used));
+            ui.ctx()
+                .request_discard("the report's export controls changed height");
+        }
+        ui.advance_cursor_after_rect(full);
+    }
+
+    /// The preview of page one, beside the choices.
+    fn preview_panel(&mut self, ui: &mut egui::Ui, has_summary: bool) {
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
                     // A page's width, not a line across a wide screen.
                     ui.set_max_width(ui.available_width().min(PREVIEW_WIDTH));
-                    match self.preview.as_ref().filter(|_| summary.is_some()) {
+                    match self.preview.as_ref().filter(|_| has_summary) {
                         Some(preview) => {
                             preview_ui(ui, &preview.page, &self.choices.name, &self.message);
                         }
