@@ -520,7 +520,10 @@ fn tab_meets_the_reports_choices_before_its_export_controls() {
     let period = position("Since the last session").expect("the period is reached");
     let format = position("PDF").expect("the format is reached");
     assert!(period < format, "{order:?}");
-    assert_eq!(period, 0, "the first choice on the page comes first: {order:?}");
+    assert_eq!(
+        period, 0,
+        "the first choice on the page comes first: {order:?}"
+    );
     // The export panel still sits at the bottom of the window.
     let export = harness.get_by_label("Export").rect();
     assert!(export.bottom() > 900.0 - 90.0, "{export:?}");
