@@ -528,3 +528,38 @@ fn tab_meets_the_reports_choices_before_its_export_controls() {
     let export = harness.get_by_label("Export").rect();
     assert!(export.bottom() > 900.0 - 90.0, "{export:?}");
 }
+
+#[test]
+fn the_arrow_keys_move_a_panel_divider_that_has_the_keyboard() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness(&path);
+    let list_width = |harness: &egui_kittest::Harness<'_, painlog::ui::PainlogApp>| {
+        let newest = painlog::report::text::date(today());
+        list_row(harness, &newest).rect().width()
+    };
+    let before = list_width(&harness);
+    // Shift+Tab from the date field reaches the divider beside the list of days.
+    harness.get_by_label("Date (YYYY-MM-DD)").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    harness.run();
+    let divider = harness.get_by_role(Role::Splitter);
+    assert!(divider.is_focused());
+    for _ in 0..3 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run();
+    }
+    let wider = list_width(&harness);
+    assert!(wider > before + 30.0, "{before} → {wider}");
+    assert!(
+        harness.get_by_role(Role::Splitter).is_focused(),
+        "the divider keeps the keyboard"
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert!(list_width(&harness) < wider);
+}

@@ -170,6 +170,7 @@ impl PainlogApp {
                 commands.push(Command::ShowView(view));
             }
         }
+        super::widgets::splitter_keys(ui.ctx());
         status_bar::ui(ui, &self.status_bar_state(), &mut commands);
         let events = std::mem::take(&mut self.events);
         match &mut self.state {

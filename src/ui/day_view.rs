@@ -157,6 +157,7 @@ impl DayView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         let (journal, today) = (ctx.journal, ctx.today());
         self.shortcuts(ui, today);
+        super::widgets::keyboard_divider(ui, "days_list");
         egui::Panel::left("days_list")
             .resizable(true)
             .default_size((ui.available_width() * 0.28).clamp(160.0, 340.0))

@@ -380,3 +380,61 @@ pub fn announce(ui: &Ui, id: egui::Id, rect: egui::Rect, text: &str) {
         node.set_live(egui::accesskit::Live::Polite);
     });
 }
+
+/// Where the dividers of the resizable panels drawn last frame are kept.
+fn splitter_memory() -> egui::Id {
+    egui::Id::unique("painlog_panel_dividers")
+}
+
+/// The divider of the resizable panel `salt` about to be shown in `ui` (egui names it "Resize
+/// panel"): remembered so that the arrow keys move it while it has the keyboard.
+pub fn keyboard_divider(ui: &Ui, salt: &str) {
+    // As egui names it: the panel's id in its parent, then "__resize".
+    let id = ui
+        .scope_id()
+        .with_salt(egui::IdSalt::new(salt))
+        .with("__resize");
+    if ui.memory(|memory| memory.has_focus(id)) {
+        // The arrows move the divider instead of the focus.
+        ui.memory_mut(|memory| memory.set_focus_lock_filter(id, ARROWS));
+        ui.data_mut(|data| data.insert_temp(splitter_memory(), Some(id)));
+    }
+}
+
+/// The arrow keys move a focused panel divider: → or ↓ widens the panel, ← or ↑ narrows it
+/// (egui resizes a panel with the mouse, or with a screen reader's increment and decrement; the
+/// keys are sent as those). Call before the panels are drawn.
+pub fn splitter_keys(ctx: &egui::Context) {
+    let Some(id) = ctx
+        .data_mut(|data| data.remove_temp::<Option<egui::Id>>(splitter_memory()))
+        .flatten()
+    else {
+        return;
+    };
+    if !ctx.memory(|memory| memory.has_focus(id)) {
+        return;
+    }
+    ctx.input_mut(|input| {
+        let mut actions = Vec::new();
+        for (key, action) in [
+            (Key::ArrowRight, egui::accesskit::Action::Increment),
+            (Key::ArrowDown, egui::accesskit::Action::Increment),
+            (Key::ArrowLeft, egui::accesskit::Action::Decrement),
+            (Key::ArrowUp, egui::accesskit::Action::Decrement),
+        ] {
+            while input.consume_key(Modifiers::NONE, key) {
+                actions.push(action);
+            }
+        }
+        for action in actions {
+            input.events.push(egui::Event::AccessKitActionRequest(
+                egui::accesskit::ActionRequest {
+                    action,
+                    target_tree: egui::accesskit::TreeId::ROOT,
+                    target_node: id.accesskit_id(),
+                    data: None,
+                },
+            ));
+        }
+    });
+}

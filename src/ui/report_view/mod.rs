@@ -288,6 +288,7 @@ impl ReportView {
                     egui::pos2(full.right(), split),
                 )),
         );
+        crate::ui::widgets::keyboard_divider(&above, "report_controls");
         egui::Panel::left("report_controls")
             .resizable(true)
             .default_size((above.available_width() * 0.36).clamp(280.0, 420.0))

@@ -123,6 +123,7 @@ impl SessionsView {
         if ui.input_mut(|input| input.consume_shortcut(&NEW_SESSION)) {
             self.new_session(journal, clock.now());
         }
+        super::widgets::keyboard_divider(ui, "sessions_list");
         egui::Panel::left("sessions_list")
             .resizable(true)
             .default_size((ui.available_width() * 0.3).clamp(180.0, 380.0))
