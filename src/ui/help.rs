@@ -57,6 +57,22 @@ fn rows(ctx: &egui::Context) -> Vec<(String, String)> {
                 "↑ / ↓ in a score field".to_owned(),
                 "Raise or lower the score by one",
             ),
+            (
+                "← / → on a score's buttons".to_owned(),
+                "Choose the score beside (the buttons are one Tab stop)",
+            ),
+            (
+                "← / → on the view tabs".to_owned(),
+                "Open the view beside (the tabs are one Tab stop)",
+            ),
+            (
+                "↑ / ↓, Page Up / Down, Home / End in a list".to_owned(),
+                "Days, sessions, Effects' sessions: move through the rows; Enter opens one",
+            ),
+            (
+                "← / → on a panel's divider".to_owned(),
+                "Make the panel narrower / wider",
+            ),
             (alt(Key::ArrowLeft), "Day view: the day before"),
             (alt(Key::ArrowRight), "Day view: the day after"),
             (alt(Key::Home), "Day view: today"),
