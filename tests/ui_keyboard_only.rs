@@ -9,6 +9,27 @@ use egui::accesskit::{Role, Toggled};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use painlog::model::Metric;
 
+/// Each view and the key that opens it with Ctrl.
+const VIEWS: [(egui::Key, &str); 7] = [
+    (egui::Key::Num1, "Day"),
+    (egui::Key::Num2, "Sessions"),
+    (egui::Key::Num3, "Trends"),
+    (egui::Key::Num4, "Effects"),
+    (egui::Key::Num5, "Aligned"),
+    (egui::Key::Num6, "Since last session"),
+    (egui::Key::Num7, "Report"),
+];
+
+/// The demo journal (a year, 20 sessions) in a folder of its own.
+fn demo_journal() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    (folder, path)
+}
+
 #[test]
 fn the_score_buttons_are_one_radio_group_chosen_with_the_arrows() {
     let (_folder, path) = journal_in_temp();
@@ -87,11 +108,7 @@ fn the_score_buttons_are_one_radio_group_chosen_with_the_arrows() {
 
 #[test]
 fn a_recent_therapist_is_reached_with_tab_and_filled_in_with_enter() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
+    let (_folder, path) = demo_journal();
     let mut harness = harness(&path);
     click(&mut harness, "Sessions");
     let therapist = "Therapist or clinic (optional)";
@@ -118,21 +135,9 @@ fn a_recent_therapist_is_reached_with_tab_and_filled_in_with_enter() {
 
 #[test]
 fn every_control_the_keyboard_reaches_has_a_name_on_every_view() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
+    let (_folder, path) = demo_journal();
     let mut harness = harness_sized(&path, [1400.0, 1000.0]);
-    for (key, view) in [
-        (egui::Key::Num1, "Day"),
-        (egui::Key::Num2, "Sessions"),
-        (egui::Key::Num3, "Trends"),
-        (egui::Key::Num4, "Effects"),
-        (egui::Key::Num5, "Aligned"),
-        (egui::Key::Num6, "Since last session"),
-        (egui::Key::Num7, "Report"),
-    ] {
+    for (key, view) in VIEWS {
         harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
         harness.run();
         let tab = harness.get_by_role_and_label(Role::Tab, view);
@@ -188,22 +193,10 @@ fn controls(
 
 #[test]
 fn zoomed_to_200_percent_no_control_overlaps_another_or_leaves_the_window() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
+    let (_folder, path) = demo_journal();
     // A 1280 × 800 window at 200%: 640 × 400 points.
     let mut harness = harness_sized(&path, [640.0, 400.0]);
-    for (key, view) in [
-        (egui::Key::Num1, "Day"),
-        (egui::Key::Num2, "Sessions"),
-        (egui::Key::Num3, "Trends"),
-        (egui::Key::Num4, "Effects"),
-        (egui::Key::Num5, "Aligned"),
-        (egui::Key::Num6, "Since last session"),
-        (egui::Key::Num7, "Report"),
-    ] {
+    for (key, view) in VIEWS {
         harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
         harness.run();
         let controls = controls(&harness);
@@ -259,11 +252,7 @@ fn zoomed_to_200_percent_no_control_overlaps_another_or_leaves_the_window() {
 
 #[test]
 fn the_control_with_the_keyboard_has_a_visible_ring_in_both_themes() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
+    let (_folder, path) = demo_journal();
     let mut harness = harness(&path);
     for theme in [egui::Theme::Light, egui::Theme::Dark] {
         harness.ctx.set_theme(theme);
@@ -493,11 +482,7 @@ fn the_view_tabs_are_one_tab_stop_and_the_arrows_open_the_view_beside() {
 
 #[test]
 fn tab_meets_the_reports_choices_before_its_export_controls() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
+    let (_folder, path) = demo_journal();
     let mut harness = harness(&path);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
     harness.run();
@@ -531,11 +516,7 @@ fn tab_meets_the_reports_choices_before_its_export_controls() {
 
 #[test]
 fn the_arrow_keys_move_a_panel_divider_that_has_the_keyboard() {
-    let (_folder, path) = journal_in_temp();
-    save(
-        &path,
-        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
-    );
+    let (_folder, path) = demo_journal();
     let mut harness = harness(&path);
     let list_width = |harness: &egui_kittest::Harness<'_, painlog::ui::PainlogApp>| {
         let newest = painlog::report::text::date(today());

@@ -56,6 +56,13 @@ fn read_table(
     (count, headers, body)
 }
 
+/// Press `key` and let the list scroll to the row it moves to and focus it (two frames).
+fn press_and_settle(harness: &mut Harness<'_, PainlogApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+    harness.run();
+}
+
 /// The focused row's name.
 fn focused_row(harness: &Harness<'_, PainlogApp>) -> String {
     let row = harness
@@ -102,9 +109,7 @@ fn the_logged_days_are_a_table_every_day_counted_and_reached_with_keys() {
     harness.run();
     assert!(focused_row(&harness).starts_with(&painlog::report::text::date(newest.date)));
     // End goes to the oldest day, scrolled into view.
-    harness.key_press(egui::Key::End);
-    harness.run();
-    harness.run();
+    press_and_settle(&mut harness, egui::Key::End);
     let oldest = journal.days().next().unwrap();
     let name = focused_row(&harness);
     assert!(
@@ -118,19 +123,13 @@ fn the_logged_days_are_a_table_every_day_counted_and_reached_with_keys() {
         "the last row is drawn now"
     );
     // ↑ moves one day newer.
-    harness.key_press(egui::Key::ArrowUp);
-    harness.run();
-    harness.run();
+    press_and_settle(&mut harness, egui::Key::ArrowUp);
     let second_oldest = journal.days().nth(1).unwrap();
     assert!(focused_row(&harness).starts_with(&painlog::report::text::date(second_oldest.date)));
     // Home goes back to the newest, ↓ to the one before.
-    harness.key_press(egui::Key::Home);
-    harness.run();
-    harness.run();
+    press_and_settle(&mut harness, egui::Key::Home);
     assert!(focused_row(&harness).starts_with(&painlog::report::text::date(newest.date)));
-    harness.key_press(egui::Key::ArrowDown);
-    harness.run();
-    harness.run();
+    press_and_settle(&mut harness, egui::Key::ArrowDown);
     let before_newest = journal.days().nth_back(1).unwrap();
     assert!(focused_row(&harness).starts_with(&painlog::report::text::date(before_newest.date)));
     // Enter opens it, ready to type its pain.
@@ -177,9 +176,7 @@ fn the_sessions_are_a_table_every_session_counted_and_reached_with_keys() {
         .unwrap();
     first.focus();
     harness.run();
-    harness.key_press(egui::Key::End);
-    harness.run();
-    harness.run();
+    press_and_settle(&mut harness, egui::Key::End);
     let oldest = sessions.first().unwrap();
     let when = oldest.start.format("%a %-d %b %Y, %H:%M").to_string();
     assert!(focused_row(&harness).starts_with(&when));

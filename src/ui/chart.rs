@@ -419,19 +419,17 @@ pub fn days_per_pixel(bounds: &egui_plot::PlotBounds, width_px: f32) -> f64 {
     (bounds.max()[0] - bounds.min()[0]) / f64::from(width_px)
 }
 
-/// Around a chart that has the keyboard: a ring in the selection colour (both themes), and at
-/// the cursor's day (x in plot days) its label, boxed, beside the line the chart drew; to the
-/// right of the line, or to its left where it would run off the chart.
+/// On a chart that has the keyboard, at the cursor's day (x in plot days): its label, boxed,
+/// beside the line the chart drew; to the right of the line, or to its left where it would run
+/// off the chart.
 pub fn paint_focus(
     ui: &egui::Ui,
     (response, transform): (&egui::Response, &egui_plot::PlotTransform),
     cursor: Option<(f64, &str)>,
 ) {
+    // The ring around it is the one every focused control has (`widgets::focus_ring`).
     let frame = response.rect;
     let visuals = ui.visuals();
-    let ring = egui::Stroke::new(2.0, visuals.selection.stroke.color);
-    ui.painter()
-        .rect_stroke(frame.expand(2.0), 3.0, ring, egui::StrokeKind::Outside);
     let Some((x, label)) = cursor else {
         return;
     };

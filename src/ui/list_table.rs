@@ -121,7 +121,7 @@ impl ListTable<'_> {
                     if response.has_focus() {
                         state.cursor = Some(index);
                         ui.memory_mut(|memory| memory.set_focus_lock_filter(response.id, ARROWS));
-                        if let Some(next) = self.key_move(ui, index, page) {
+                        if let Some(next) = row_key(ui, index, self.rows, page) {
                             state.go_to = Some(next);
                             ui.ctx().request_repaint();
                         }
@@ -133,30 +133,6 @@ impl ListTable<'_> {
         });
         ui.data_mut(|data| data.insert_temp(id, state));
         clicked
-    }
-
-    /// The row a key pressed on row `index` moves to.
-    fn key_move(&self, ui: &Ui, index: usize, page: usize) -> Option<usize> {
-        let last = self.rows.checked_sub(1)?;
-        let next = ui.input_mut(|input| {
-            let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
-            if pressed(Key::ArrowDown) {
-                Some(index + 1)
-            } else if pressed(Key::ArrowUp) {
-                Some(index.saturating_sub(1))
-            } else if pressed(Key::PageDown) {
-                Some(index + page)
-            } else if pressed(Key::PageUp) {
-                Some(index.saturating_sub(page))
-            } else if pressed(Key::Home) {
-                Some(0)
-            } else if pressed(Key::End) {
-                Some(last)
-            } else {
-                None
-            }
-        })?;
-        Some(next.min(last)).filter(|next| *next != index)
     }
 
     /// The column headers: read by a screen reader and, when the cells are in columns, drawn
@@ -340,4 +316,29 @@ fn paint_cells(
         rects.push(cell_rect.intersect(rect));
     }
     (rects, elided)
+}
+
+/// The row that ↑/↓ (one), Page Up/Down (`page`), Home or End pressed on row `index` of `rows`
+/// moves to, if the key was pressed and the row is another; the key is used up.
+pub fn row_key(ui: &Ui, index: usize, rows: usize, page: usize) -> Option<usize> {
+    let last = rows.checked_sub(1)?;
+    let next = ui.input_mut(|input| {
+        let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
+        if pressed(Key::ArrowDown) {
+            Some(index + 1)
+        } else if pressed(Key::ArrowUp) {
+            Some(index.saturating_sub(1))
+        } else if pressed(Key::PageDown) {
+            Some(index + page)
+        } else if pressed(Key::PageUp) {
+            Some(index.saturating_sub(page))
+        } else if pressed(Key::Home) {
+            Some(0)
+        } else if pressed(Key::End) {
+            Some(last)
+        } else {
+            None
+        }
+    })?;
+    Some(next.min(last)).filter(|next| *next != index)
 }

@@ -2,7 +2,7 @@
 //! convention), with pain right after and whether pain fell meaningfully, whatever the metric.
 
 use egui::accesskit::Role;
-use egui::{Color32, Key, Modifiers, RichText, Sense};
+use egui::{Color32, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::{EffectsView, SortKey, labels};
@@ -437,27 +437,7 @@ impl Cursor {
             self.at = Some(index);
             ui.memory_mut(|memory| memory.set_focus_lock_filter(response.id, ARROWS));
             let page = drawn.len().saturating_sub(1).max(1);
-            let next = ui.input_mut(|input| {
-                let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
-                if pressed(Key::ArrowDown) {
-                    Some(index + 1)
-                } else if pressed(Key::ArrowUp) {
-                    Some(index.saturating_sub(1))
-                } else if pressed(Key::PageDown) {
-                    Some(index + page)
-                } else if pressed(Key::PageUp) {
-                    Some(index.saturating_sub(page))
-                } else if pressed(Key::Home) {
-                    Some(0)
-                } else if pressed(Key::End) {
-                    Some(rows.saturating_sub(1))
-                } else {
-                    None
-                }
-            });
-            if let Some(next) = next.map(|next| next.min(rows.saturating_sub(1)))
-                && next != index
-            {
+            if let Some(next) = crate::ui::list_table::row_key(ui, index, rows, page) {
                 self.go_to = Some(next);
                 self.scroll_to = Some(next);
                 ui.ctx().request_repaint();
