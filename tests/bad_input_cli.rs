@@ -174,7 +174,7 @@ fn log_region_refuses_unknown_and_empty_names_and_the_clearing_flag_with_it() {
             &path,
             &["log", "--date", "2026-01-05", "--region", bad],
             USAGE,
-            &["--region", "unknown region", "use one of", "lower-back"],
+            &["--region", "unknown region", "regions are", "lower-back"],
         );
     }
     refused(
@@ -531,7 +531,7 @@ fn effects_refuses_settings_out_of_range_and_unknown_metrics() {
             ],
         ),
         (
-            vec!["--metric", "mood"],
+            vec!["--metric", "happiness"],
             vec![
                 "--metric",
                 "use one of: pain, worst-pain, stiffness, sleep, stress",

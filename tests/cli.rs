@@ -78,7 +78,7 @@ fn log_creates_a_day_and_changes_only_the_fields_given() {
     assert_eq!(day.worst_pain, score(6));
     assert_eq!(day.stiffness, score(5));
     assert_eq!(
-        day.regions.iter().copied().collect::<Vec<_>>(),
+        day.areas().into_iter().collect::<Vec<_>>(),
         [Region::Neck, Region::LowerBack]
     );
     assert_eq!(day.note, "Long walk, \"fine\"");
@@ -98,10 +98,7 @@ fn log_creates_a_day_and_changes_only_the_fields_given() {
     let journal = load(&path);
     let day = journal.day(common::date("2026-01-05")).unwrap();
     assert_eq!(day.pain, None, "`none` clears a score");
-    assert_eq!(
-        day.regions.iter().copied().collect::<Vec<_>>(),
-        [Region::Hips]
-    );
+    assert_eq!(day.areas().into_iter().collect::<Vec<_>>(), [Region::Hips]);
 }
 
 #[test]
@@ -215,7 +212,7 @@ fn session_add_list_and_remove() {
     let first = journal.session(SessionId(1)).unwrap();
     assert_eq!(first.kind, SessionKind::DeepTissue);
     assert_eq!(first.pressure, Some(Pressure::Firm));
-    assert_eq!(first.focus.len(), 2);
+    assert_eq!(first.focus_areas().len(), 2);
     assert_eq!(first.cost.unwrap().to_string(), "85.00 USD");
     assert_eq!(
         (first.pain_before, first.pain_after, first.soreness),

@@ -80,7 +80,7 @@ fn small_journal(path: &std::path::Path) {
     for (day, pain) in PAIN {
         let mut logged = common::day(&format!("2026-{day}"), *pain);
         if let Some((_, regions)) = REGIONS.iter().find(|(on, _)| on == day) {
-            logged.regions = regions.iter().copied().collect();
+            logged.regions = painlog::model::regions_map(regions.iter().copied());
         }
         journal.set_day(logged);
     }
@@ -116,7 +116,7 @@ fn small_journal(path: &std::path::Path) {
     ] {
         let mut session = common::session(start, kind);
         session.therapist = Some(therapist.into());
-        session.focus = focus.iter().copied().collect();
+        session.focus = painlog::model::regions_set(focus.iter().copied());
         if let Some((before, after)) = right_before_after {
             session.pain_before = common::score(before);
             session.pain_after = common::score(after);
@@ -240,7 +240,15 @@ fn assert_pain_window(
     assert_eq!(pain["after_days"], after_days, "session {id} after_days");
 }
 
-const METRIC_KEYS: [&str; 5] = ["pain", "sleep", "stiffness", "stress", "worst_pain"];
+const METRIC_KEYS: [&str; 7] = [
+    "mobility",
+    "mood",
+    "pain",
+    "sleep",
+    "stiffness",
+    "stress",
+    "worst_pain",
+];
 
 #[test]
 fn json_has_the_documented_shape() {
@@ -959,7 +967,11 @@ fn bad_settings_name_the_argument() {
             "window length (5)",
         ),
         (vec!["--min-days", "0"], "--min-days", "1 to the window"),
-        (vec!["--metric", "mood"], "--metric", "pain, worst-pain"),
+        (
+            vec!["--metric", "happiness"],
+            "--metric",
+            "pain, worst-pain",
+        ),
     ] {
         let mut all = vec!["effects"];
         all.extend(args.iter().copied());

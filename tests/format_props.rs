@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 use painlog::model::{
-    Amount, Cost, Currency, Day, Journal, MAX_SESSION_ID, Metric, Minutes, Pressure, Region, Score,
-    Session, SessionId, SessionKind,
+    Amount, CareKind, CareVisit, Cost, Currency, Day, Exercise, ItemId, Journal, MAX_SESSION_ID,
+    Measure, Medication, Metric, Minutes, Pressure, Score, Session, SessionId, SessionKind, Spot,
+    Worse,
 };
 use proptest::prelude::*;
 
@@ -27,14 +28,24 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
 
 prop_compose! {
     fn any_day()(date in any_date(),
-                 scores in proptest::array::uniform5(proptest::option::of(0_u8..=10)),
-                 regions in proptest::collection::btree_set(0_usize..Region::ALL.len(), 0..=Region::ALL.len()),
+                 scores in proptest::array::uniform7(proptest::option::of(0_u8..=10)),
+                 regions in proptest::collection::btree_map(0_usize..21, proptest::option::of(0_u8..=10), 0..=21),
+                 measures in proptest::collection::btree_map(1_u32..=3, 0_u8..=10, 0..=3),
+                 took in proptest::collection::btree_set(1_u32..=3, 0..=3),
+                 did in proptest::collection::btree_set(1_u32..=2, 0..=2),
                  note in any_text()) -> Day {
         let mut day = Day::empty(date);
         for (metric, score) in Metric::ALL.into_iter().zip(scores) {
             *metric.slot(&mut day) = score.map(|s| Score::new(s).unwrap());
         }
-        day.regions = regions.into_iter().map(|i| Region::ALL[i]).collect();
+        let spots: Vec<Spot> = Spot::all().collect();
+        day.regions = regions
+            .into_iter()
+            .map(|(i, value)| (spots[i], value.map(|s| Score::new(s).unwrap())))
+            .collect();
+        day.measures = measures.into_iter().map(|(id, s)| (ItemId(id), Score::new(s).unwrap())).collect();
+        day.took = took.into_iter().map(ItemId).collect();
+        day.did = did.into_iter().map(ItemId).collect();
         day.note = note;
         day
     }
@@ -44,7 +55,7 @@ prop_compose! {
     fn any_session()(date in any_date(), minute in 0_u32..1440, second in 0_u32..60, kind in 0_usize..6, name in any_text(),
                      minutes in 1_i64..=480, therapist in proptest::option::of(any_text()),
                      pressure in proptest::option::of(0_usize..Pressure::ALL.len()),
-                     focus in proptest::collection::btree_set(0_usize..Region::ALL.len(), 0..4),
+                     focus in proptest::collection::btree_set(0_usize..21, 0..6),
                      cents in proptest::option::of(0_u64..=Amount::MAX_UNITS * 100),
                      currency in "[A-Z]{3}",
                      scores in proptest::array::uniform3(proptest::option::of(0_u8..=10)),
@@ -62,7 +73,8 @@ prop_compose! {
         let mut session = Session::new(start, kind, Minutes::new(minutes).unwrap());
         session.therapist = therapist;
         session.pressure = pressure.map(|p| Pressure::ALL[p]);
-        session.focus = focus.into_iter().map(|i| Region::ALL[i]).collect();
+        let spots: Vec<Spot> = Spot::all().collect();
+        session.focus = focus.into_iter().map(|i| spots[i]).collect();
         session.cost = cents.map(|c| Cost {
             amount: Amount::from_cents(c),
             currency: Currency::parse(&currency).unwrap(),
@@ -75,12 +87,64 @@ prop_compose! {
     }
 }
 
+/// A name for a list item: any text without control characters, never empty, unique by `index`.
+fn item_name(text: &str, index: usize) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control() && !painlog::model::BIDI_CONTROLS.contains(c))
+        .take(60)
+        .collect();
+    format!("{index} {clean}")
+}
+
 prop_compose! {
-    fn any_journal()(days in proptest::collection::vec(any_day(), 0..30),
+    fn any_lists()(names in proptest::collection::vec(any_text(), 8),
+                   worse in proptest::collection::vec(any::<bool>(), 3),
+                   retired in any::<bool>(),
+                   as_needed in any::<bool>(),
+                   from in proptest::option::of(any_date()),
+                   length in proptest::option::of(0_u64..4000),
+                   per_week in proptest::option::of(1_u8..=14),
+                   session in proptest::option::of(1_u64..100),
+                   visits in proptest::collection::vec((any_date(), 0_usize..4, any_text()), 0..4)) -> painlog::model::CareLists {
+        let measures = (0..3).map(|i| Measure {
+            id: ItemId(i as u32 + 1),
+            name: item_name(&names[i], i),
+            worse: if worse[i] { Worse::Higher } else { Worse::Lower },
+            retired: retired && i == 2,
+        }).collect();
+        let medications = (0..3).map(|i| Medication {
+            id: ItemId(i as u32 + 1),
+            name: item_name(&names[3 + i], i),
+            dose: if i == 0 { "400 mg".into() } else { String::new() },
+            as_needed: as_needed && i == 1,
+            from,
+            until: from.zip(length).map(|(from, days)| from + chrono::Days::new(days)),
+        }).collect();
+        let exercises = (0..2).map(|i| Exercise {
+            id: ItemId(i as u32 + 1),
+            name: item_name(&names[6 + i], i),
+            session: session.map(SessionId),
+            per_week: per_week.filter(|_| i == 0),
+        }).collect();
+        let visits = visits.into_iter().enumerate().map(|(i, (date, kind, note))| CareVisit {
+            id: ItemId(i as u32 + 1),
+            date,
+            kind: CareKind::ALL[kind],
+            name: if kind == 3 { item_name(&note, i) } else { String::new() },
+            note,
+        }).collect();
+        painlog::model::CareLists { measures, medications, exercises, visits }
+    }
+}
+
+prop_compose! {
+    fn any_journal()(lists in any_lists(),
+                     days in proptest::collection::vec(any_day(), 0..30),
                      sessions in proptest::collection::vec(any_session(), 0..12),
                      ids in proptest::collection::btree_set(1_u64..=MAX_SESSION_ID, 12),
                      added in 0_usize..4) -> Journal {
-        let mut journal = Journal::new();
+        let mut journal = Journal::new().with_lists(lists).unwrap();
         for day in days {
             journal.set_day(day);
         }

@@ -17,9 +17,13 @@ fn small_journal() -> Journal {
     for d in 1..=21_u8 {
         let mut logged = day(&format!("2026-06-{d:02}"), if d <= 10 { 6 } else { 4 });
         logged.worst_pain = score(if d == 3 { 9 } else { 7 });
-        logged.regions.insert(Region::LowerBack);
+        logged
+            .regions
+            .extend(painlog::model::regions_map([Region::LowerBack]));
         if d % 3 == 0 {
-            logged.regions.insert(Region::Neck);
+            logged
+                .regions
+                .extend(painlog::model::regions_map([Region::Neck]));
         }
         if d == 12 {
             logged.note = "Walked 5 km, felt \"loose\" | fine".into();
@@ -1060,7 +1064,7 @@ mod round_trip {
             for (metric, score) in Metric::ALL.into_iter().zip(scores) {
                 *metric.slot(&mut day) = score.map(|s| Score::new(s).unwrap());
             }
-            day.regions = regions.into_iter().map(|i| Region::ALL[i]).collect();
+            day.regions = painlog::model::regions_map(regions.into_iter().map(|i| Region::ALL[i]));
             day.note = note;
             day
         }
@@ -1079,7 +1083,7 @@ mod round_trip {
             let mut session = Session::new(start, kind, Minutes::new(minutes).unwrap());
             session.therapist = therapist.filter(|t| !t.is_empty());
             session.pressure = pressure.map(|p| Pressure::ALL[p]);
-            session.focus = focus.into_iter().map(|i| Region::ALL[i]).collect();
+            session.focus = painlog::model::regions_set(focus.into_iter().map(|i| Region::ALL[i]));
             session.cost = cents.map(|c| painlog::model::Cost {
                 amount: painlog::model::Amount::from_cents(c),
                 currency: painlog::model::Currency::parse("EUR").unwrap(),

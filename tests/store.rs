@@ -341,10 +341,10 @@ fn wrong_types_name_the_line_and_what_was_expected() {
     let (_, _, message) = position(&load_damaged(text.as_bytes()));
     assert!(message.contains("must exist"), "{message}");
 
-    let text = "(version: 1, days: [(date: \"2026-01-02\", mood: 3)])";
+    let text = "(version: 1, days: [(date: \"2026-01-02\", happiness: 3)])";
     let (_, _, message) = position(&load_damaged(text.as_bytes()));
     assert!(
-        message.contains("mood"),
+        message.contains("happiness"),
         "an unknown field is not silently dropped: {message}"
     );
 }

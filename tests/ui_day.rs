@@ -82,7 +82,7 @@ fn logs_today_by_typing_and_tabbing() {
     assert_eq!(day.stiffness, score(5));
     assert_eq!(day.sleep, score(7));
     assert_eq!(day.stress, score(0), "0 is logged, not the same as empty");
-    assert!(day.regions.contains(&Region::LowerBack));
+    assert!(day.areas().contains(&Region::LowerBack));
     assert_eq!(day.note, "Walked, \"ok\"\nΖέστη");
     harness.get_by_label_contains("Saved at");
 }

@@ -58,7 +58,7 @@ fn adds_a_session_with_every_field() {
     assert_eq!(session.therapist.as_deref(), Some("Anna Berg"));
     assert_eq!(session.pressure, Some(Pressure::Firm));
     assert_eq!(
-        session.focus.iter().copied().collect::<Vec<_>>(),
+        session.focus_areas().into_iter().collect::<Vec<_>>(),
         [Region::Neck, Region::LowerBack]
     );
     let cost = session.cost.unwrap();

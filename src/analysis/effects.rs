@@ -280,7 +280,7 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
                 start: session.start,
                 kind: session.kind.clone(),
                 therapist: session.therapist.clone(),
-                focus: session.focus.clone(),
+                focus: session.focus_areas(),
                 cost: session.cost,
                 before,
                 after,

@@ -63,7 +63,7 @@ pub const UNCHANGED_WITHIN: f64 = 0.5;
 /// [`Metric::ALL`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct MetricMap<T>([T; 5]);
+pub struct MetricMap<T>([T; Metric::COUNT]);
 
 impl<T> MetricMap<T> {
     /// A value for every metric, made by `make`.

@@ -32,7 +32,7 @@ impl Share {
     fn add(&mut self, journal: &Journal, region: Region, range: DayRange) {
         for day in journal.days_between(range.from, range.to) {
             self.logged += 1;
-            if day.regions.contains(&region) {
+            if day.regions.keys().any(|spot| spot.region == region) {
                 self.hurt += 1;
             }
         }

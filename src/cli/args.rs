@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::{
-    Amount, Currency, KindChoice, Minutes, Pressure, Region, Score, check_not_future,
-    check_start_not_future, parse_date, parse_start,
+    Amount, Currency, KindChoice, Minutes, Pressure, Score, Spot, check_not_future,
+    check_start_not_future, parse_date, parse_spot_value, parse_start,
 };
 
 /// The environment variable that makes painlog take another moment as "now" (tests that must
@@ -113,14 +113,34 @@ fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
         .join(", ")
 }
 
-/// A region by its command-line name.
-pub fn region(text: &str) -> Result<Region, String> {
-    Region::from_cli_name(text).ok_or_else(|| {
-        format!(
-            "unknown region \"{text}\"; use one of: {}",
-            names(&Region::ALL, Region::cli_name)
-        )
-    })
+/// `--region NAME[=N]`: where it hurt (`lower-back` both sides, `lower-back-left` one), and
+/// how much.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegionArg {
+    /// The spots named.
+    pub spots: Vec<Spot>,
+    /// The intensity, when given.
+    pub intensity: Option<Score>,
+}
+
+/// A region with an optional intensity: `lower-back-left=6`, `neck`.
+pub fn region(text: &str) -> Result<RegionArg, String> {
+    let (spots, intensity) = parse_spot_value(text)?;
+    Ok(RegionArg { spots, intensity })
+}
+
+/// `--focus NAME`: a region worked on (`lower-back` both sides, `lower-back-left` one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FocusArg(pub Vec<Spot>);
+
+/// A region worked on, without an intensity.
+pub fn focus(text: &str) -> Result<FocusArg, String> {
+    if text.contains('=') {
+        return Err(format!(
+            "\"{text}\": a region worked on has no intensity; write only its name"
+        ));
+    }
+    Ok(FocusArg(parse_spot_value(text)?.0))
 }
 
 /// A kind by its command-line name.

@@ -134,7 +134,11 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
         }
     }
     if !args.region.is_empty() {
-        day.regions = args.region.into_iter().collect();
+        day.regions = args
+            .region
+            .into_iter()
+            .flat_map(|arg| arg.spots.into_iter().map(move |spot| (spot, arg.intensity)))
+            .collect();
     } else if args.no_regions {
         day.regions.clear();
     }
@@ -182,7 +186,7 @@ fn add_session(path: &Path, args: SessionAddArgs) -> Result<(), Failure> {
     let mut session = Session::new(args.start, kind, args.minutes);
     session.therapist = args.therapist;
     session.pressure = args.pressure;
-    session.focus = args.focus.into_iter().collect();
+    session.focus = args.focus.into_iter().flat_map(|arg| arg.0).collect();
     session.cost = cost;
     session.pain_before = args.pain_before;
     session.pain_after = args.pain_after;

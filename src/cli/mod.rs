@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use args::ScoreArg;
 pub use args::{NOW_ENV, now_from_env, today};
 
-use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Region, Score};
+use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Score};
 
 /// painlog: a private journal of back and neck pain and massage sessions.
 ///
@@ -189,10 +189,12 @@ pub struct LogArgs {
     /// Stress: 0 = none, 10 = worst.
     #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
     pub stress: Option<ScoreArg>,
-    /// Where it hurt (repeat for several; replaces the day's regions):
-    /// neck, shoulders, upper-back, mid-back, lower-back, hips, legs, arms, head.
-    #[arg(long, value_name = "NAME", value_parser = args::region)]
-    pub region: Vec<Region>,
+    /// Where it hurt, with the intensity 0–10 if you like (repeat for several; replaces the
+    /// day's regions): head, neck, shoulders, upper-back, mid-back, lower-back, sacrum, hips,
+    /// arms, legs, chest; each but head also with -left or -right (lower-back means both sides),
+    /// e.g. --region lower-back-left=6 --region neck.
+    #[arg(long, value_name = "REGION[=N]", value_parser = args::region)]
+    pub region: Vec<args::RegionArg>,
     /// Clear the day's regions.
     #[arg(long, conflicts_with = "region")]
     pub no_regions: bool,
@@ -241,9 +243,9 @@ pub struct SessionAddArgs {
     /// light, medium, firm or deep.
     #[arg(long, value_name = "P", value_parser = args::pressure)]
     pub pressure: Option<Pressure>,
-    /// A region worked on (repeat for several).
-    #[arg(long, value_name = "REGION", value_parser = args::region)]
-    pub focus: Vec<Region>,
+    /// A region worked on (repeat for several): as for `log --region`, without an intensity.
+    #[arg(long, value_name = "REGION", value_parser = args::focus)]
+    pub focus: Vec<args::FocusArg>,
     /// What it cost, e.g. 60 or 59.50.
     #[arg(long, value_name = "AMOUNT", value_parser = args::amount, allow_negative_numbers = true)]
     pub cost: Option<Amount>,

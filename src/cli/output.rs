@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::model::{Day, Journal, Metric, Pressure, Region, START_FORMAT, Score, Session};
+use crate::model::{
+    Compact, Day, Journal, Metric, Pressure, START_FORMAT, Score, Session, compact_set, map_to_text,
+};
 
 /// `text` with every control character but new lines and tabs, and every direction override or
 /// isolate, written as a visible escape (`\u{1b}`), so that printing it shows it rather than
@@ -76,14 +78,6 @@ pub(super) fn warn(text: &str) {
     eprintln!("{}", printable(text));
 }
 
-fn region_names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
-    regions
-        .into_iter()
-        .map(|region| region.cli_name())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// One line for a day: its date and whatever is logged.
 pub(super) fn describe_day(day: &Day) -> String {
     let mut parts: Vec<String> = Metric::ALL
@@ -95,7 +89,7 @@ pub(super) fn describe_day(day: &Day) -> String {
         })
         .collect();
     if !day.regions.is_empty() {
-        parts.push(format!("regions: {}", region_names(&day.regions)));
+        parts.push(format!("regions: {}", map_to_text(&day.regions, ", ")));
     }
     if !day.note.is_empty() {
         parts.push(format!("note: {:?}", day.note));
@@ -181,7 +175,7 @@ pub(super) fn sessions_json(journal: &Journal) -> String {
                 "minutes": session.minutes.get(),
                 "therapist": session.therapist,
                 "pressure": session.pressure.map(Pressure::cli_name),
-                "focus": session.focus.iter().map(|r| r.cli_name()).collect::<Vec<_>>(),
+                "focus": compact_set(&session.focus).into_iter().map(Compact::cli_name).collect::<Vec<_>>(),
                 "cost": session.cost.map(|cost| serde_json::json!({
                     "amount": cost.amount.as_f64(),
                     "currency": cost.currency.code(),

@@ -297,6 +297,13 @@ fn score(value: f64) -> Score {
     Score::new(value.round().clamp(0.0, 10.0) as u8).unwrap_or(Score::MIN)
 }
 
+/// Mark a region as hurting on both sides, intensity not logged.
+fn hurt(day: &mut Day, region: Region) {
+    for spot in region.spots() {
+        day.regions.insert(spot, None);
+    }
+}
+
 fn make_day(rng: &mut Rng, date: NaiveDate, pain_level: f64) -> Day {
     let mut day = Day::empty(date);
     let pain = pain_level + rng.normal() * 0.7;
@@ -308,21 +315,21 @@ fn make_day(rng: &mut Rng, date: NaiveDate, pain_level: f64) -> Day {
         day.sleep = Some(score(7.8 - (pain - 4.0) * 0.6 + rng.normal() * 1.1));
         day.stress = Some(score(3.2 + (pain - 4.0) * 0.45 + rng.normal() * 1.2));
     }
-    day.regions.insert(Region::LowerBack);
+    hurt(&mut day, Region::LowerBack);
     if rng.chance(0.45) {
-        day.regions.insert(Region::Neck);
+        hurt(&mut day, Region::Neck);
     }
     if rng.chance(0.35) {
-        day.regions.insert(Region::Shoulders);
+        hurt(&mut day, Region::Shoulders);
     }
     if pain > 6.0 {
-        day.regions.insert(Region::Hips);
+        hurt(&mut day, Region::Hips);
         if rng.chance(0.4) {
-            day.regions.insert(Region::Legs);
+            hurt(&mut day, Region::Legs);
         }
     }
     if rng.chance(0.06) {
-        day.regions.insert(Region::Head);
+        hurt(&mut day, Region::Head);
     }
     if rng.chance(0.07) {
         day.note = DAY_NOTES[rng.below(DAY_NOTES.len())].to_owned();
@@ -354,7 +361,10 @@ fn make_session(rng: &mut Rng, date: NaiveDate, pain_level: f64) -> Session {
         SessionKind::Sports => Pressure::Firm,
         _ => [Pressure::Light, Pressure::Medium][rng.below(2)],
     });
-    session.focus = focus_regions(rng);
+    session.focus = focus_regions(rng)
+        .into_iter()
+        .flat_map(Region::spots)
+        .collect();
     if rng.chance(0.9) {
         let price = therapist.price * u64::from(minutes.max(30) as u32) / 60;
         session.cost = Currency::parse(therapist.currency)

@@ -1,11 +1,11 @@
 //! One calendar day's record.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Metric, Region, Score};
+use super::{BodyMap, ItemId, Metric, Region, Score};
 
 /// What a person logged for one calendar date. Every field but the date is optional.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,9 +29,28 @@ pub struct Day {
     /// Stress or anxiety (0 = none, 10 = worst).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stress: Option<Score>,
-    /// Where it hurt.
+    /// How freely the person could move (0 = barely, 10 = freely; higher is better).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobility: Option<Score>,
+    /// Mood (0 = very low, 10 = very good; higher is better).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mood: Option<Score>,
+    /// The person's own measures, by their number.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub measures: BTreeMap<ItemId, Score>,
+    /// Where it hurt, with the intensity where logged.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        with = "super::body::map_format"
+    )]
+    pub regions: BodyMap,
+    /// The medications taken, by their number.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub regions: BTreeSet<Region>,
+    pub took: BTreeSet<ItemId>,
+    /// The home exercises done, by their number.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub did: BTreeSet<ItemId>,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -47,7 +66,12 @@ impl Day {
             stiffness: None,
             sleep: None,
             stress: None,
-            regions: BTreeSet::new(),
+            mobility: None,
+            mood: None,
+            measures: BTreeMap::new(),
+            regions: BodyMap::new(),
+            took: BTreeSet::new(),
+            did: BTreeSet::new(),
             note: String::new(),
         }
     }
@@ -55,11 +79,19 @@ impl Day {
     /// `true` when nothing but the date is set: such a day is the same as a day not logged.
     pub fn is_empty(&self) -> bool {
         Metric::ALL.iter().all(|metric| metric.of(self).is_none())
+            && self.measures.is_empty()
             && self.regions.is_empty()
+            && self.took.is_empty()
+            && self.did.is_empty()
             && self.note.trim().is_empty()
     }
 
-    /// How many of the five scores are logged.
+    /// The regions that hurt, on either side.
+    pub fn areas(&self) -> BTreeSet<Region> {
+        super::body::areas(self.regions.keys())
+    }
+
+    /// How many of the built-in scores are logged.
     pub fn logged_scores(&self) -> usize {
         Metric::ALL
             .iter()

@@ -1,10 +1,10 @@
-//! The five daily measures, with the words that say which end is worse.
+//! The built-in daily measures, with the words that say which end is worse.
 
 use std::fmt;
 
 use super::{Day, Score};
 
-/// One of the five 0–10 measures a day records.
+/// One of the built-in 0–10 measures a day records.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -19,17 +19,26 @@ pub enum Metric {
     Sleep,
     /// Today's stress or anxiety.
     Stress,
+    /// Range of motion: how freely the person could move (higher is better).
+    Mobility,
+    /// Mood (higher is better).
+    Mood,
 }
 
 impl Metric {
-    /// The five metrics in the order the window shows them.
-    pub const ALL: [Self; 5] = [
+    /// The metrics in the order the window shows them.
+    pub const ALL: [Self; 7] = [
         Self::Pain,
         Self::WorstPain,
         Self::Stiffness,
         Self::Sleep,
         Self::Stress,
+        Self::Mobility,
+        Self::Mood,
     ];
+
+    /// How many built-in metrics there are.
+    pub const COUNT: usize = Self::ALL.len();
 
     /// The short name: "Pain", "Sleep quality", …
     pub fn name(self) -> &'static str {
@@ -39,6 +48,8 @@ impl Metric {
             Self::Stiffness => "Stiffness",
             Self::Sleep => "Sleep quality",
             Self::Stress => "Stress",
+            Self::Mobility => "Range of motion",
+            Self::Mood => "Mood",
         }
     }
 
@@ -48,6 +59,8 @@ impl Metric {
             Self::Pain | Self::WorstPain => "0 = none, 10 = worst imaginable",
             Self::Stiffness | Self::Stress => "0 = none, 10 = worst",
             Self::Sleep => "0 = awful, 10 = excellent; higher is better",
+            Self::Mobility => "0 = barely, 10 = freely; higher is better",
+            Self::Mood => "0 = very low, 10 = very good; higher is better",
         }
     }
 
@@ -64,12 +77,14 @@ impl Metric {
             Self::Stiffness => 2,
             Self::Sleep => 3,
             Self::Stress => 4,
+            Self::Mobility => 5,
+            Self::Mood => 6,
         }
     }
 
-    /// `true` for sleep quality, where a higher score is better.
+    /// `true` for sleep quality, range of motion and mood, where a higher score is better.
     pub fn higher_is_better(self) -> bool {
-        matches!(self, Self::Sleep)
+        matches!(self, Self::Sleep | Self::Mobility | Self::Mood)
     }
 
     /// The name used on the command line and in JSON and CSV: `pain`, `worst_pain`, …
@@ -80,6 +95,8 @@ impl Metric {
             Self::Stiffness => "stiffness",
             Self::Sleep => "sleep",
             Self::Stress => "stress",
+            Self::Mobility => "mobility",
+            Self::Mood => "mood",
         }
     }
 
@@ -91,6 +108,8 @@ impl Metric {
             Self::Stiffness => day.stiffness,
             Self::Sleep => day.sleep,
             Self::Stress => day.stress,
+            Self::Mobility => day.mobility,
+            Self::Mood => day.mood,
         }
     }
 
@@ -102,6 +121,8 @@ impl Metric {
             Self::Stiffness => &mut day.stiffness,
             Self::Sleep => &mut day.sleep,
             Self::Stress => &mut day.stress,
+            Self::Mobility => &mut day.mobility,
+            Self::Mood => &mut day.mood,
         }
     }
 }

@@ -3,6 +3,8 @@
 //! Pure data with serde; no file access and no egui. Types refuse values they cannot hold
 //! (a [`Score`] of 11, a session of 0 minutes), so the rest of the program need not check.
 
+mod body;
+mod care;
 mod day;
 mod journal;
 mod merge;
@@ -12,10 +14,19 @@ mod region;
 mod score;
 mod session;
 
+pub use body::{
+    BodyMap, Compact, Side, Spot, compact, compact_set, map_to_text, parse_map_text,
+    parse_set_text, parse_spot_value, region_names_help, regions_map, regions_set, set_to_text,
+};
+pub use care::{
+    CareKind, CareVisit, Exercise, ItemId, MAX_PER_WEEK, Measure, Medication, Worse,
+    check_item_name,
+};
 pub use day::Day;
 
 pub use journal::{
-    FutureDate, FutureStart, Journal, JournalError, check_not_future, check_start_not_future,
+    CareLists, FutureDate, FutureStart, Journal, JournalError, check_not_future,
+    check_start_not_future,
 };
 pub use merge::{Conflict, Keep, Merged, merge};
 pub use metric::Metric;

@@ -25,19 +25,25 @@ pub enum Region {
     Arms,
     /// Head.
     Head,
+    /// Sacrum and sacroiliac (SI) joints.
+    Sacrum,
+    /// Chest.
+    Chest,
 }
 
 impl Region {
-    /// Every region, in body order from the neck down (head last, as an extra).
-    pub const ALL: [Self; 9] = [
+    /// Every region, in body order from the neck down (chest and head last, as extras).
+    pub const ALL: [Self; 11] = [
         Self::Neck,
         Self::Shoulders,
         Self::UpperBack,
         Self::MidBack,
         Self::LowerBack,
+        Self::Sacrum,
         Self::Hips,
         Self::Legs,
         Self::Arms,
+        Self::Chest,
         Self::Head,
     ];
 
@@ -53,6 +59,8 @@ impl Region {
             Self::Legs => "Legs",
             Self::Arms => "Arms / hands",
             Self::Head => "Head",
+            Self::Sacrum => "Sacrum / SI joints",
+            Self::Chest => "Chest",
         }
     }
 
@@ -68,6 +76,8 @@ impl Region {
             Self::Legs => "legs",
             Self::Arms => "arms",
             Self::Head => "head",
+            Self::Sacrum => "sacrum",
+            Self::Chest => "chest",
         }
     }
 

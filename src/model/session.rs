@@ -6,7 +6,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{Cost, Pressure, Region, Score, SessionKind};
+use super::{Cost, Pressure, Region, Score, SessionKind, Spot};
 
 /// A session's number in the journal: unique, never reused, stable across edits.
 #[derive(
@@ -106,9 +106,13 @@ pub struct Session {
     /// How firmly they worked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pressure: Option<Pressure>,
-    /// The regions worked on.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub focus: BTreeSet<Region>,
+    /// The regions worked on (each side).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeSet::is_empty",
+        with = "super::body::set_format"
+    )]
+    pub focus: BTreeSet<Spot>,
     /// What it cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<Cost>,
@@ -143,6 +147,11 @@ impl Session {
             soreness: None,
             note: String::new(),
         }
+    }
+
+    /// The regions worked on, on either side.
+    pub fn focus_areas(&self) -> BTreeSet<Region> {
+        super::body::areas(&self.focus)
     }
 
     /// The calendar day the session belongs to (the local date of its start).

@@ -447,8 +447,8 @@ pub fn summarize_period(
     let sessions = in_period.iter().map(|e| session_line(journal, e)).collect();
     let mut region_days: BTreeMap<Region, usize> = BTreeMap::new();
     for day in &days {
-        for region in &day.regions {
-            *region_days.entry(*region).or_default() += 1;
+        for region in day.areas() {
+            *region_days.entry(region).or_default() += 1;
         }
     }
     let mut regions: Vec<(String, usize)> = region_days

@@ -34,6 +34,8 @@ pub const MAX_KEPT: usize =
 
 const STAMP_FORMAT: &str = "%Y-%m-%d_%H-%M-%S";
 const START_SUFFIX: &str = "-start";
+/// Before the format version of a backup of an older format: `…-version-1.ron`.
+const VERSION_INFIX: &str = "-version-";
 
 /// Why a backup was taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +45,9 @@ pub enum BackupKind {
     /// Before the first change a window makes, or before a command's change: the journal as it
     /// was when someone started changing it.
     Start,
+    /// The journal in an older format version, before it is first written in the current one:
+    /// never pruned, so the file as an older painlog read it is always there.
+    OlderVersion(u32),
 }
 
 /// One backup file.
@@ -74,7 +79,12 @@ fn parse_name(rest: &str) -> Option<(NaiveDateTime, u32, BackupKind)> {
     let stamp = rest.strip_suffix(".ron")?;
     let (stamp, kind) = match stamp.strip_suffix(START_SUFFIX) {
         Some(stamp) => (stamp, BackupKind::Start),
-        None => (stamp, BackupKind::Routine),
+        None => match stamp.rsplit_once(VERSION_INFIX) {
+            Some((stamp, version)) if version.bytes().all(|b| b.is_ascii_digit()) => {
+                (stamp, BackupKind::OlderVersion(version.parse().ok()?))
+            }
+            _ => (stamp, BackupKind::Routine),
+        },
     };
     let taken = NaiveDateTime::parse_from_str(stamp.get(..19)?, STAMP_FORMAT).ok()?;
     let sequence = match stamp.get(19..)? {
@@ -97,8 +107,9 @@ fn file_name(journal: &Path, taken: NaiveDateTime, sequence: u32, kind: BackupKi
         String::new()
     };
     let kind = match kind {
-        BackupKind::Routine => "",
-        BackupKind::Start => START_SUFFIX,
+        BackupKind::Routine => String::new(),
+        BackupKind::Start => START_SUFFIX.to_owned(),
+        BackupKind::OlderVersion(version) => format!("{VERSION_INFIX}{version}"),
     };
     format!(
         "{}{}{sequence}{kind}.ron",
@@ -242,10 +253,14 @@ fn same_content(a: &Path, b: &Path) -> io::Result<bool> {
 /// - the newest of each day of the last [`DAILY`] days;
 /// - the newest of each month, for the [`MONTHLY`] months before that;
 ///
-/// so never more than [`MAX_KEPT`], and a burst of saves never evicts older history.
+/// so never more than [`MAX_KEPT`] of these, and a burst of saves never evicts older history;
+/// - and every backup of an older format version ([`BackupKind::OlderVersion`]).
 /// `backups` is newest first, as [`list`] returns it.
 pub fn to_prune(backups: &[Backup], now: NaiveDateTime) -> Vec<PathBuf> {
-    let mut keep = vec![false; backups.len()];
+    let mut keep: Vec<bool> = backups
+        .iter()
+        .map(|backup| matches!(backup.kind, BackupKind::OlderVersion(_)))
+        .collect();
     for flag in keep.iter_mut().take(KEEP_NEWEST) {
         *flag = true;
     }

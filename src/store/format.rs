@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Day, Journal, Session};
+use crate::model::{CareLists, CareVisit, Day, Exercise, Journal, Measure, Medication, Session};
 
 /// The format version this painlog writes. Older versions are migrated on load.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// The first line of every journal painlog writes.
 const HEADER: &str = "// painlog journal: one day or session per line. Format: docs/FORMAT.md\n";
@@ -37,18 +37,45 @@ struct VersionProbe {
     version: Option<u32>,
 }
 
-/// Version 1 of the file, as read.
+/// The file as read, version 1 or 2 (version 1 has no lists: [`LISTS`]).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Journal")]
-struct FileV1 {
+struct FileIn {
     #[expect(dead_code, reason = "checked by the probe before this is read")]
     version: u32,
     #[serde(default)]
     next_session_id: u64,
     #[serde(default)]
+    measures: Vec<Measure>,
+    #[serde(default)]
+    medications: Vec<Medication>,
+    #[serde(default)]
+    exercises: Vec<Exercise>,
+    #[serde(default)]
+    care: Vec<CareVisit>,
+    #[serde(default)]
     days: Vec<Day>,
     #[serde(default)]
     sessions: Vec<Session>,
+}
+
+/// The lists version 2 added, by their names in the file.
+const LISTS: [&str; 4] = ["measures", "medications", "exercises", "care"];
+
+impl FileIn {
+    /// The name of the first list version 1 does not have, when the file has one.
+    fn list_beyond_v1(&self) -> Option<&'static str> {
+        let filled = [
+            !self.measures.is_empty(),
+            !self.medications.is_empty(),
+            !self.exercises.is_empty(),
+            !self.care.is_empty(),
+        ];
+        LISTS
+            .into_iter()
+            .zip(filled)
+            .find_map(|(name, filled)| filled.then_some(name))
+    }
 }
 
 /// The current version, as written.
@@ -57,6 +84,10 @@ struct FileV1 {
 struct FileOut<'a> {
     version: u32,
     next_session_id: u64,
+    measures: &'a [Measure],
+    medications: &'a [Medication],
+    exercises: &'a [Exercise],
+    care: &'a [CareVisit],
     days: Vec<&'a Day>,
     sessions: &'a [Session],
 }
@@ -70,6 +101,10 @@ pub fn to_text(journal: &Journal) -> Result<String, ron::Error> {
     let file = FileOut {
         version: CURRENT_VERSION,
         next_session_id: journal.next_session_id(),
+        measures: journal.measures(),
+        medications: journal.medications(),
+        exercises: journal.exercises(),
+        care: journal.care_visits(),
         days: journal.days().collect(),
         sessions: journal.sessions(),
     };
@@ -142,7 +177,7 @@ fn read(bytes: &[u8], fast: Option<Cores>) -> Result<Journal, FormatError> {
             message: "no `version` field: this does not look like a painlog journal".into(),
         }),
         Some(found) if found > CURRENT_VERSION => Err(FormatError::TooNew { found }),
-        Some(1) => read_v1(text, fast),
+        Some(version @ 1..=CURRENT_VERSION) => read_file(text, version, fast),
         Some(found) => Err(FormatError::At {
             line: locate(text, "version", 1).map_or(1, |(line, _)| line),
             column: 1,
@@ -158,6 +193,19 @@ fn read(bytes: &[u8], fast: Option<Cores>) -> Result<Journal, FormatError> {
 pub(crate) fn looks_like_journal(start: &[u8]) -> bool {
     let text = String::from_utf8_lossy(start);
     text.starts_with(HEADER.trim_end()) || leading_version(&text).is_some()
+}
+
+/// The format version a file at `path` starts with, written as painlog writes it (`None` when
+/// it cannot be read or does not start that way).
+pub(crate) fn version_of_file(path: &std::path::Path) -> Option<u32> {
+    use std::io::Read as _;
+    let mut start = Vec::with_capacity(512);
+    std::fs::File::open(path)
+        .ok()?
+        .take(512)
+        .read_to_end(&mut start)
+        .ok()?;
+    leading_version(&String::from_utf8_lossy(&start))
 }
 
 /// `version: N` as the first field of the top-level struct, after comments, attributes and
@@ -187,10 +235,39 @@ fn leading_version(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// The parts of a version 1 journal laid out exactly as painlog writes it (one record per line),
-/// parsed record by record on two threads; `None` for any other layout or any error, which the
-/// full parse then handles (and reports) exactly as before.
-fn read_v1_canonical(text: &str, cores: Cores) -> Option<FileV1> {
+/// The records of a list laid out as painlog writes it: `    name: [],` or `    name: [`, one
+/// record a line, `    ],`.
+fn list_lines<'a>(lines: &mut std::str::Lines<'a>, name: &str) -> Option<Vec<&'a str>> {
+    let header = lines.next()?.strip_prefix("    ")?.strip_prefix(name)?;
+    match header {
+        ": []," => Some(Vec::new()),
+        ": [" => {
+            let mut records = Vec::new();
+            loop {
+                let line = lines.next()?;
+                if line == "    ]," {
+                    return Some(records);
+                }
+                records.push(line.strip_prefix("        ")?.strip_suffix(',')?);
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Parse each record line as a `T`, when each reads the same alone as in the file.
+fn parse_records<T: serde::de::DeserializeOwned>(lines: &[&str]) -> Option<Vec<T>> {
+    let options = ron_options();
+    lines
+        .iter()
+        .map(|line| plain_record(line).then(|| options.from_str::<T>(line).ok())?)
+        .collect()
+}
+
+/// The parts of a version 1 or 2 journal laid out exactly as painlog writes it (one record per
+/// line), parsed record by record on two threads; `None` for any other layout or any error,
+/// which the full parse then handles (and reports) exactly as before.
+fn read_canonical(text: &str, cores: Cores) -> Option<FileIn> {
     // Exactly painlog's own start: anything else there (a changed attribute, say) is for the
     // full parse to read or refuse.
     let rest = text.strip_prefix(HEADER)?;
@@ -199,13 +276,15 @@ fn read_v1_canonical(text: &str, cores: Cores) -> Option<FileV1> {
         .unwrap_or(rest)
         .strip_prefix("(\n")?;
     let mut lines = body.lines();
-    let version = lines
+    let version: u32 = match lines
         .next()?
         .strip_prefix("    version: ")?
-        .strip_suffix(',')?;
-    if version != "1" {
-        return None;
-    }
+        .strip_suffix(',')?
+    {
+        "1" => 1,
+        "2" => 2,
+        _ => return None,
+    };
     let next_session_id = lines
         .next()?
         .strip_prefix("    next_session_id: ")?
@@ -218,63 +297,38 @@ fn read_v1_canonical(text: &str, cores: Cores) -> Option<FileV1> {
         return None;
     }
     let next_session_id: u64 = next_session_id.parse().ok()?;
-    let header = lines.next()?;
-    fn records<'a>(lines: &mut std::str::Lines<'a>) -> Option<Vec<&'a str>> {
-        let mut records = Vec::new();
-        loop {
-            let line = lines.next()?;
-            if line == "    ]," {
-                return Some(records);
-            }
-            let record = line.strip_prefix("        ")?.strip_suffix(',')?;
-            records.push(record);
+    let mut lists: [Vec<&str>; 4] = Default::default();
+    if version >= 2 {
+        for (name, list) in LISTS.into_iter().zip(&mut lists) {
+            *list = list_lines(&mut lines, name)?;
         }
     }
-    let day_lines = if header == "    days: []," {
-        Vec::new()
-    } else if header == "    days: [" {
-        records(&mut lines)?
-    } else {
-        return None;
-    };
-    let header = lines.next()?;
-    let session_lines = if header == "    sessions: []," {
-        Vec::new()
-    } else if header == "    sessions: [" {
-        records(&mut lines)?
-    } else {
-        return None;
-    };
+    let day_lines = list_lines(&mut lines, "days")?;
+    let session_lines = list_lines(&mut lines, "sessions")?;
     if lines.next()? != ")" || lines.any(|line| !line.trim().is_empty()) {
         return None;
     }
-    let parse_days = |chunk: &[&str]| -> Option<Vec<Day>> {
-        let options = ron_options();
-        chunk
-            .iter()
-            .map(|line| plain_record(line).then(|| options.from_str::<Day>(line).ok())?)
-            .collect()
-    };
     let (first, second) = day_lines.split_at(day_lines.len() / 2);
     let (days, more_days, sessions) = std::thread::scope(|scope| {
-        let other = (cores == Cores::Both).then(|| scope.spawn(|| parse_days(second)));
-        let days = parse_days(first);
-        let options = ron_options();
-        let sessions: Option<Vec<Session>> = session_lines
-            .iter()
-            .map(|line| plain_record(line).then(|| options.from_str::<Session>(line).ok())?)
-            .collect();
+        let other = (cores == Cores::Both).then(|| scope.spawn(|| parse_records::<Day>(second)));
+        let days = parse_records::<Day>(first);
+        let sessions = parse_records::<Session>(&session_lines);
         let more_days = match other {
             Some(other) => other.join().ok().flatten(),
-            None => parse_days(second),
+            None => parse_records::<Day>(second),
         };
         (days, more_days, sessions)
     });
     let mut days = days?;
     days.extend(more_days?);
-    Some(FileV1 {
-        version: 1,
+    let [measures, medications, exercises, care] = lists;
+    Some(FileIn {
+        version,
         next_session_id,
+        measures: parse_records(&measures)?,
+        medications: parse_records(&medications)?,
+        exercises: parse_records(&exercises)?,
+        care: parse_records(&care)?,
         days,
         sessions: sessions?,
     })
@@ -312,26 +366,49 @@ fn plain_record(record: &str) -> bool {
     !in_string
 }
 
-fn read_v1(text: &str, fast: Option<Cores>) -> Result<Journal, FormatError> {
-    let file = match fast.and_then(|cores| read_v1_canonical(text, cores)) {
+/// Read version `version` (1 or 2); version 1 is migrated as it is read: its regions are both
+/// sides, intensity not logged, and it has no lists.
+fn read_file(text: &str, version: u32, fast: Option<Cores>) -> Result<Journal, FormatError> {
+    let file: FileIn = match fast.and_then(|cores| read_canonical(text, cores)) {
         Some(file) => file,
         None => ron_options().from_str(text).map_err(from_ron)?,
     };
-    Journal::from_parts(file.days, file.sessions, file.next_session_id).map_err(|error| {
-        use crate::model::JournalError;
-        let place = match &error {
-            JournalError::DuplicateDay(date) => locate(text, &format!("\"{date}\""), 2),
-            JournalError::DuplicateSession(id) => locate(text, &format!("id: {id},"), 2),
-            JournalError::BadSession { id, .. } => locate(text, &format!("id: {id},"), 1),
-            JournalError::NoSuchSession(_) => None,
-        };
-        let (line, column) = place.unwrap_or((1, 1));
-        FormatError::At {
-            line,
-            column,
-            message: error.to_string(),
-        }
-    })
+    if version == 1
+        && let Some(list) = file.list_beyond_v1()
+    {
+        return Err(FormatError::At {
+            line: locate(text, list, 1).map_or(1, |(line, _)| line),
+            column: 1,
+            message: format!(
+                "a version 1 journal has no `{list}`; they came with version 2, so write `version: 2` at the top"
+            ),
+        });
+    }
+    let lists = CareLists {
+        measures: file.measures,
+        medications: file.medications,
+        exercises: file.exercises,
+        visits: file.care,
+    };
+    Journal::from_parts(file.days, file.sessions, file.next_session_id)
+        .and_then(|journal| journal.with_lists(lists))
+        .map_err(|error| {
+            use crate::model::JournalError;
+            let place = match &error {
+                JournalError::DuplicateDay(date) => locate(text, &format!("\"{date}\""), 2),
+                JournalError::DuplicateSession(id) => locate(text, &format!("id: {id},"), 2),
+                JournalError::BadSession { id, .. } => locate(text, &format!("id: {id},"), 1),
+                JournalError::NoSuchSession(_) => None,
+                JournalError::BadItem { id, .. } => locate(text, &format!("(id: {id},"), 1),
+                JournalError::UnknownItem { date, .. } => locate(text, &format!("\"{date}\""), 1),
+            };
+            let (line, column) = place.unwrap_or((1, 1));
+            FormatError::At {
+                line,
+                column,
+                message: error.to_string(),
+            }
+        })
 }
 
 #[expect(clippy::needless_pass_by_value, reason = "used as map_err(from_ron)")]
@@ -384,13 +461,21 @@ mod tests {
             end: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default(),
         });
         let text = to_text(&journal).unwrap();
-        let fast = read_v1_canonical(&text, Cores::Both)
-            .expect("painlog's own layout takes the fast path");
-        let full: FileV1 = ron_options().from_str(&text).unwrap();
-        let as_journal = |file: FileV1| {
-            Journal::from_parts(file.days, file.sessions, file.next_session_id).unwrap()
+        let fast =
+            read_canonical(&text, Cores::Both).expect("painlog's own layout takes the fast path");
+        let full: FileIn = ron_options().from_str(&text).unwrap();
+        let as_journal = |file: FileIn| {
+            Journal::from_parts(file.days, file.sessions, file.next_session_id)
+                .unwrap()
+                .with_lists(CareLists {
+                    measures: file.measures,
+                    medications: file.medications,
+                    exercises: file.exercises,
+                    visits: file.care,
+                })
+                .unwrap()
         };
-        let one_core = read_v1_canonical(&text, Cores::One).expect("on one core too");
+        let one_core = read_canonical(&text, Cores::One).expect("on one core too");
         assert_eq!(as_journal(fast), as_journal(full));
         assert_eq!(as_journal(one_core), journal);
         assert_eq!(from_bytes(text.as_bytes()).unwrap(), journal);
@@ -417,7 +502,7 @@ mod tests {
     #[test]
     fn anything_else_takes_the_full_parse() {
         let hand_written = "(version: 1, days: [(date: \"2026-01-02\", pain: 4)])";
-        assert!(read_v1_canonical(hand_written, Cores::Both).is_none());
+        assert!(read_canonical(hand_written, Cores::Both).is_none());
         assert_eq!(from_bytes(hand_written.as_bytes()).unwrap().day_count(), 1);
         let mut journal = Journal::new();
         let mut day = Day::empty(crate::model::parse_date("2026-01-02").unwrap());
@@ -427,13 +512,13 @@ mod tests {
             .unwrap()
             .replace("note: \"a note\"", "note: 12");
         assert!(
-            read_v1_canonical(&text, Cores::Both).is_none(),
+            read_canonical(&text, Cores::Both).is_none(),
             "a bad line falls back"
         );
         assert!(
             matches!(
                 from_bytes(text.as_bytes()),
-                Err(FormatError::At { line: 6, .. })
+                Err(FormatError::At { line: 10, .. })
             ),
             "and is reported at its place"
         );

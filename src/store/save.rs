@@ -191,7 +191,14 @@ pub(super) fn try_write(
     create_private_folder(&atomic::parent_folder(path)).map_err(&fail)?;
     let backup = match path.metadata() {
         Ok(meta) if meta.is_file() => {
-            backup::keep_previous(path, options.now, options.backup).map_err(&fail)?
+            // A journal of an older format is kept, never pruned, before it is first rewritten.
+            let kind = match super::format::version_of_file(path) {
+                Some(version) if version < super::format::CURRENT_VERSION => {
+                    BackupKind::OlderVersion(version)
+                }
+                _ => options.backup,
+            };
+            backup::keep_previous(path, options.now, kind).map_err(&fail)?
         }
         Ok(meta) if meta.is_dir() => {
             return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));

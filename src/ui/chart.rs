@@ -286,6 +286,8 @@ pub fn metric_color(metric: Metric, dark_mode: bool) -> Color32 {
         Metric::Stiffness => (rgb(0xE69F00), rgb(0xF5B83D)),
         Metric::Sleep => (rgb(0x0072B2), rgb(0x56B4E9)),
         Metric::Stress => (rgb(0x009E73), rgb(0x3FD1A6)),
+        Metric::Mobility => (rgb(0x1F5F8B), rgb(0x8FD0FF)),
+        Metric::Mood => (rgb(0x6A3D9A), rgb(0xC3A6E8)),
     };
     if dark_mode { dark } else { light }
 }

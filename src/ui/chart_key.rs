@@ -173,6 +173,8 @@ pub fn metric_marker(metric: crate::model::Metric) -> MarkerShape {
         Metric::Stiffness => MarkerShape::Square,
         Metric::Sleep => MarkerShape::Up,
         Metric::Stress => MarkerShape::Down,
+        Metric::Mobility => MarkerShape::Right,
+        Metric::Mood => MarkerShape::Asterisk,
     }
 }
 

@@ -19,15 +19,20 @@ pub mod labels {
 /// The metric, the window length k (1–28) and the minimum days m (1–k); a change is a command.
 pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
     ui.horizontal_wrapped(|ui| {
-        ui.strong("Metric:");
-        for choice in Metric::ALL {
-            if ui
-                .radio(ctx.metric == choice, metric_legend(choice))
-                .clicked()
-                && ctx.metric != choice
-            {
-                ctx.push(Command::SetMetric(choice));
-            }
+        let label = ui.strong("Metric:");
+        let mut chosen = ctx.metric;
+        egui::ComboBox::from_id_salt("metric_choice")
+            .selected_text(metric_legend(chosen))
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for choice in Metric::ALL {
+                    ui.selectable_value(&mut chosen, choice, metric_legend(choice));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if chosen != ctx.metric {
+            ctx.push(Command::SetMetric(chosen));
         }
     });
     let settings = ctx.settings;

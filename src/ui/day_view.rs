@@ -14,8 +14,7 @@ use super::widgets::{
 };
 use crate::analysis::DayRange;
 use crate::model::{
-    Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Region, Score, Session, check_not_future,
-    check_text,
+    Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Score, Session, check_not_future, check_text,
 };
 use crate::report::text;
 
@@ -44,11 +43,11 @@ struct DayForm {
     /// The day as the form last showed or sent it; a different stored day means it changed
     /// elsewhere (undo, delete), and the form reloads.
     shown: Day,
-    scores: [String; 5],
-    regions: BTreeSet<Region>,
+    scores: [String; Metric::COUNT],
+    regions: crate::model::BodyMap,
     note: String,
     /// What each score field held before the edit under way began.
-    score_origins: [EditOrigin; 5],
+    score_origins: [EditOrigin; Metric::COUNT],
     /// What the note held before the edit under way began.
     note_origin: EditOrigin,
 }
@@ -365,7 +364,13 @@ impl DayView {
 
         ui.add_space(4.0);
         field_label(ui, "Where it hurt", None);
-        region_checkboxes(ui, &mut self.form.regions);
+        let mut spots: BTreeSet<crate::model::Spot> = self.form.regions.keys().copied().collect();
+        if region_checkboxes(ui, &mut spots) {
+            self.form.regions.retain(|spot, _| spots.contains(spot));
+            for spot in spots {
+                self.form.regions.entry(spot).or_insert(None);
+            }
+        }
 
         ui.add_space(10.0);
         let label = field_label(ui, labels::NOTE, Some("anything worth remembering"));

@@ -209,30 +209,19 @@ fn version_text(
     job
 }
 
-fn join_regions<'a, T: std::fmt::Display + 'a>(items: impl IntoIterator<Item = &'a T>) -> String {
-    items
-        .into_iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Every field of a day, as parts of a line.
 fn day_parts(day: &Day) -> Vec<String> {
     let mut parts = Vec::new();
-    for (name, value) in [
-        ("pain", day.pain),
-        ("worst pain", day.worst_pain),
-        ("stiffness", day.stiffness),
-        ("sleep", day.sleep),
-        ("stress", day.stress),
-    ] {
-        if let Some(value) = value {
-            parts.push(format!("{name} {value}"));
+    for metric in crate::model::Metric::ALL {
+        if let Some(value) = metric.of(day) {
+            parts.push(format!("{} {value}", metric.name().to_lowercase()));
         }
     }
     if !day.regions.is_empty() {
-        parts.push(format!("where: {}", join_regions(&day.regions)));
+        parts.push(format!(
+            "where: {}",
+            crate::model::map_to_text(&day.regions, ", ")
+        ));
     }
     if !day.note.is_empty() {
         parts.push(format!("note “{}”", day.note));
@@ -254,7 +243,14 @@ fn session_parts(session: &Session) -> Vec<String> {
         parts.push(format!("{pressure} pressure"));
     }
     if !session.focus.is_empty() {
-        parts.push(format!("focus: {}", join_regions(&session.focus)));
+        parts.push(format!(
+            "focus: {}",
+            crate::model::compact_set(&session.focus)
+                .into_iter()
+                .map(crate::model::Compact::label)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
     }
     if let Some(cost) = &session.cost {
         parts.push(cost.to_string());

@@ -301,16 +301,19 @@ fn score_buttons(
 }
 
 /// A checkbox for every body region, wrapped to the width; returns `true` when one changed.
-pub fn region_checkboxes(ui: &mut Ui, regions: &mut std::collections::BTreeSet<Region>) -> bool {
+pub fn region_checkboxes(
+    ui: &mut Ui,
+    spots: &mut std::collections::BTreeSet<crate::model::Spot>,
+) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         for region in Region::ALL {
-            let mut checked = regions.contains(&region);
+            let mut checked = spots.iter().any(|spot| spot.region == region);
             if ui.checkbox(&mut checked, region.label()).changed() {
                 if checked {
-                    regions.insert(region);
+                    spots.extend(region.spots());
                 } else {
-                    regions.remove(&region);
+                    spots.retain(|spot| spot.region != region);
                 }
                 changed = true;
             }

@@ -169,6 +169,25 @@ pub fn click(harness: &mut Harness<'_, PainlogApp>, label: &str) {
     wait_for_jobs(harness);
 }
 
+/// Choose the metric of Effects and Aligned from its list, by the metric's name as shown.
+#[allow(dead_code)]
+pub fn choose_metric(harness: &mut Harness<'_, PainlogApp>, name: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Metric:")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label(name)
+        .find(|node| {
+            egui_kittest::kittest::NodeT::accesskit_node(node).role()
+                != egui::accesskit::Role::ComboBox
+        })
+        .expect("the metric in the open list")
+        .click();
+    harness.run();
+    wait_for_jobs(harness);
+}
+
 /// Draw frames until no export or import is running (at most 60 s), then until the window
 /// settles.
 pub fn wait_for_jobs(harness: &mut Harness<'_, PainlogApp>) {

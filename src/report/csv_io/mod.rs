@@ -24,13 +24,15 @@ pub use rows::CsvError;
 pub use write::{days_csv, export_csv, sessions_csv};
 
 /// The columns of `days.csv`.
-pub const DAY_COLUMNS: [&str; 8] = [
+pub const DAY_COLUMNS: [&str; 10] = [
     "date",
     "pain",
     "worst_pain",
     "stiffness",
     "sleep",
     "stress",
+    "mobility",
+    "mood",
     "regions",
     "note",
 ];

@@ -10,8 +10,8 @@ use super::rows::{CsvError, Rows};
 use super::{DAY_COLUMNS, SESSION_COLUMNS};
 use crate::model::{
     Amount, Cost, Currency, Day, KindChoice, MAX_NAME_CHARS, MAX_NOTE_CHARS, Metric, Minutes,
-    Pressure, Region, Score, Session, SessionId, SessionKind, check_not_future,
-    check_start_not_future, check_text, parse_date, parse_start,
+    Pressure, Score, Session, SessionId, SessionKind, check_not_future, check_start_not_future,
+    check_text, parse_date, parse_map_text, parse_set_text, parse_start,
 };
 
 /// A line of `days.csv` that would be a row by itself: a date, then the other columns.
@@ -34,21 +34,6 @@ fn parse_score(column: &str, text: &str) -> Result<Option<Score>, String> {
     })
 }
 
-fn parse_regions(column: &str, text: &str) -> Result<BTreeSet<Region>, String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(|name| {
-            Region::from_cli_name(name).ok_or_else(|| {
-                format!(
-                    "{column}: unknown region \"{name}\"; use {} separated by ;",
-                    Region::ALL.map(Region::cli_name).join(", ")
-                )
-            })
-        })
-        .collect()
-}
-
 /// Read `days.csv`; `file` names it in errors. Dates after `today` are refused, and so is a note
 /// the window and the command line refuse (too long, control characters, direction overrides).
 pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, CsvError> {
@@ -65,9 +50,11 @@ pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, 
             for (index, metric) in Metric::ALL.into_iter().enumerate() {
                 *metric.slot(&mut day) = parse_score(metric.key(), field(index + 1))?;
             }
-            day.regions = parse_regions("regions", field(6))?;
-            check_text("note", field(7), MAX_NOTE_CHARS, true)?;
-            day.note = field(7).to_owned();
+            let regions = Metric::COUNT + 1;
+            day.regions =
+                parse_map_text(field(regions), ';').map_err(|e| format!("regions: {e}"))?;
+            check_text("note", field(regions + 1), MAX_NOTE_CHARS, true)?;
+            day.note = field(regions + 1).to_owned();
             Ok(day)
         })()
         .map_err(|message| rows.error(line, message))?;
@@ -125,7 +112,7 @@ fn parse_session(field: &dyn Fn(usize) -> String, now: NaiveDateTime) -> Result<
             format!("pressure must be light, medium, firm or deep, found \"{pressure}\"")
         })?);
     }
-    session.focus = parse_regions("focus", &field(7))?;
+    session.focus = parse_set_text(&field(7), ';').map_err(|e| format!("focus: {e}"))?;
     let (amount, currency) = (field(8), field(9));
     session.cost = match (amount.trim().is_empty(), currency.trim().is_empty()) {
         (true, true) => None,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::cells::cell_for_csv;
 use super::{DAY_COLUMNS, SESSION_COLUMNS};
 use crate::analysis::DayRange;
-use crate::model::{Journal, Metric, Region, START_FORMAT, Score, SessionKind};
+use crate::model::{Journal, Metric, START_FORMAT, Score, SessionKind, map_to_text, set_to_text};
 use crate::store::{WriteError, check_targets, write_other_file};
 
 fn writer() -> csv::Writer<Vec<u8>> {
@@ -43,14 +43,6 @@ fn score(value: Option<Score>) -> String {
     value.map_or_else(String::new, |s| s.to_string())
 }
 
-fn names<'a>(regions: impl IntoIterator<Item = &'a Region>) -> String {
-    regions
-        .into_iter()
-        .map(|r| r.cli_name())
-        .collect::<Vec<_>>()
-        .join(";")
-}
-
 /// `days.csv` for the days of `range` (all days when `None`).
 pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
     let mut out = writer();
@@ -61,7 +53,7 @@ pub fn days_csv(journal: &Journal, range: Option<DayRange>) -> String {
     {
         let mut row = vec![day.date.to_string()];
         row.extend(Metric::ALL.iter().map(|m| score(m.of(day))));
-        row.push(names(&day.regions));
+        row.push(map_to_text(&day.regions, ";"));
         row.push(day.note.clone());
         write_row(&mut out, &row);
     }
@@ -92,7 +84,7 @@ pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
                 .pressure
                 .map(|p| p.cli_name().to_owned())
                 .unwrap_or_default(),
-            names(&session.focus),
+            set_to_text(&session.focus, ";"),
             session
                 .cost
                 .map(|c| c.amount.to_string())

@@ -8,8 +8,7 @@ use chrono::{NaiveDateTime, NaiveTime, Timelike as _};
 use super::labels;
 use crate::model::{
     Amount, Cost, Currency, Journal, KindChoice, MAX_NAME_CHARS, MAX_NOTE_CHARS, Minutes, Pressure,
-    Region, Score, Session, SessionId, SessionKind, check_not_future, check_start_not_future,
-    check_text,
+    Score, Session, SessionId, SessionKind, check_not_future, check_start_not_future, check_text,
 };
 
 /// The three 0–10 ratings of a session, with their scales.
@@ -64,7 +63,7 @@ pub(super) struct SessionForm {
     pub(super) minutes: String,
     pub(super) therapist: String,
     pub(super) pressure: Option<Pressure>,
-    pub(super) focus: BTreeSet<Region>,
+    pub(super) focus: BTreeSet<crate::model::Spot>,
     pub(super) cost: String,
     pub(super) currency: String,
     pub(super) ratings: [String; 3],
