@@ -27,13 +27,22 @@ fn copy_of(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     (folder, path)
 }
 
-/// Drop the keys version 2 added (the two new metrics) from every "metrics"-like map, so that a
+/// Drop the keys version 2 added (the two new metrics, other care) from every map, so that a
 /// version-1 result can be compared with what version 2 computes from the same days.
 fn without_new_metrics(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
-            map.remove("mobility");
-            map.remove("mood");
+            // The two new metrics, and what version 2 says of other care (none in version 1).
+            for added in [
+                "mobility",
+                "mood",
+                "other_care",
+                "counted",
+                "leave_out_other_care",
+                "left_out",
+            ] {
+                map.remove(added);
+            }
             for value in map.values_mut() {
                 without_new_metrics(value);
             }

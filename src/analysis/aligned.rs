@@ -20,7 +20,8 @@ pub struct AlignedFilter {
 impl AlignedFilter {
     /// `true` when the session passes the filter.
     pub fn accepts(&self, effect: &SessionEffect) -> bool {
-        self.kind.is_none_or(|kind| effect.kind.choice() == kind)
+        effect.counted
+            && self.kind.is_none_or(|kind| effect.kind.choice() == kind)
             && self
                 .therapist
                 .as_ref()

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::compare::{Comparison, ordinary_changes};
+use super::other_care::{NearbyCare, any_near, care_events, near};
 use super::regions::{RegionComparison, by_focus_region};
 use super::stats::{ci95, mean, median};
 use super::{DayRange, EffectSettings, JournalIndex, MetricMap, UNCHANGED_WITHIN};
@@ -115,12 +116,29 @@ pub struct SessionEffect {
     pub metrics: MetricMap<MetricEffect>,
     /// Pain right before − pain right after, within the session.
     pub immediate_relief: Option<i8>,
+    /// Other care within the window either side (a care visit, a regular medication started or
+    /// stopped): its change cannot be credited to the massage alone.
+    pub other_care: Vec<NearbyCare>,
+    /// `false` when left out of every summary and comparison for the other care near it (only
+    /// with [`EffectSettings::leave_out_other_care`]).
+    pub counted: bool,
 }
 
 impl SessionEffect {
     /// The session's day.
     pub fn date(&self) -> NaiveDate {
         self.start.date()
+    }
+
+    /// "physiotherapy 2 days after; naproxen started 1 day before", or `None` without other care.
+    pub fn other_care_words(&self) -> Option<String> {
+        (!self.other_care.is_empty()).then(|| {
+            self.other_care
+                .iter()
+                .map(NearbyCare::describe)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
     }
 
     /// `true` when pain fell meaningfully from the before to the after window.
@@ -210,8 +228,12 @@ pub struct GroupSummary {
 pub struct Effects {
     /// k and m.
     pub settings: EffectSettings,
-    /// One entry per session, by start.
+    /// One entry per session, by start (every session, also those left out of the summaries
+    /// for other care near them).
     pub sessions: Vec<SessionEffect>,
+    /// How many sessions the summaries and comparisons leave out for other care near them
+    /// (0 unless [`EffectSettings::leave_out_other_care`]).
+    pub left_out: usize,
     /// Summaries by kind ("other" kinds together).
     pub by_kind: BTreeMap<KindChoice, GroupSummary>,
     /// Summaries by therapist (sessions without one are left out).
@@ -268,6 +290,7 @@ impl Compared {
 
 /// The before/after analysis of every session in `journal`.
 pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings) -> Effects {
+    let events = care_events(journal);
     let sessions: Vec<SessionEffect> = journal
         .sessions()
         .iter()
@@ -286,21 +309,37 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
                 after,
                 metrics: metric_effects(index, before, after, settings),
                 immediate_relief: session.immediate_relief(),
+                other_care: near(&events, session.date(), settings.window()),
+                counted: true,
             }
         })
+        .map(|mut effect| {
+            effect.counted = !(settings.leave_out_other_care() && !effect.other_care.is_empty());
+            effect
+        })
         .collect();
-    let by_kind = group(&sessions, |effect| Some(effect.kind.choice()));
-    let by_therapist = group(&sessions, |effect| effect.therapist.clone());
-    let ordinary = ordinary_changes(index, settings);
+    // With the switch on, sessions with other care near them count in no summary, and neither
+    // do ordinary days with other care near them.
+    let counted: Vec<SessionEffect> = sessions.iter().filter(|e| e.counted).cloned().collect();
+    let left_out = sessions.len() - counted.len();
+    let by_kind = group(&counted, |effect| Some(effect.kind.choice()));
+    let by_therapist = group(&counted, |effect| effect.therapist.clone());
+    let mut ordinary = ordinary_changes(index, settings);
+    if settings.leave_out_other_care() {
+        for metric in Metric::ALL {
+            ordinary[metric].retain(|(day, _)| !any_near(&events, *day, settings.window()));
+        }
+    }
     let baseline = MetricMap::from_fn(|metric| {
         let changes: Vec<f64> = ordinary[metric].iter().map(|(_, change)| *change).collect();
         ChangeSummary::of(metric, &changes)
     });
-    let compared = Compared::new(&sessions, &ordinary);
-    let by_focus_region = by_focus_region(journal, &sessions, &ordinary[Metric::Pain], settings);
+    let compared = Compared::new(&counted, &ordinary);
+    let by_focus_region = by_focus_region(journal, &counted, &ordinary[Metric::Pain], settings);
     Effects {
         settings,
         sessions,
+        left_out,
         by_kind,
         by_therapist,
         baseline,

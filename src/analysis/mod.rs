@@ -20,6 +20,7 @@ mod aligned;
 pub mod compare;
 mod daily;
 mod effects;
+pub mod other_care;
 mod regions;
 mod since;
 pub mod stats;
@@ -95,6 +96,7 @@ impl<T> IndexMut<Metric> for MetricMap<T> {
 pub struct EffectSettings {
     window: u8,
     min_days: u8,
+    leave_out_other_care: bool,
 }
 
 /// Settings that make no sense, in words.
@@ -118,6 +120,7 @@ impl Default for EffectSettings {
         Self {
             window: 7,
             min_days: 3,
+            leave_out_other_care: false,
         }
     }
 }
@@ -139,7 +142,25 @@ impl EffectSettings {
                 found: min_days,
                 window,
             })?;
-        Ok(Self { window, min_days })
+        Ok(Self {
+            window,
+            min_days,
+            leave_out_other_care: false,
+        })
+    }
+
+    /// These settings, leaving out of every summary and comparison the sessions (and ordinary
+    /// days) with other care within their window, or not.
+    pub fn leaving_out_other_care(self, leave_out: bool) -> Self {
+        Self {
+            leave_out_other_care: leave_out,
+            ..self
+        }
+    }
+
+    /// `true` when sessions and ordinary days with other care near them are left out.
+    pub fn leave_out_other_care(self) -> bool {
+        self.leave_out_other_care
     }
 
     /// k: how many days before and after a session are looked at.

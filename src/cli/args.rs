@@ -474,11 +474,13 @@ pub fn metric(text: &str) -> Result<crate::model::Metric, String> {
     crate::model::Metric::ALL
         .into_iter()
         .find(|metric| {
-            metric.key() == wanted || (wanted == "worst" && metric.key() == "worst_pain")
+            metric.key() == wanted
+                || (wanted == "worst" && metric.key() == "worst_pain")
+                || (wanted == "range_of_motion" && metric.key() == "mobility")
         })
         .ok_or_else(|| {
             format!(
-                "unknown metric \"{text}\"; use one of: pain, worst-pain, stiffness, sleep, stress"
+                "unknown metric \"{text}\"; use one of: pain, worst-pain, stiffness, sleep, stress, mobility, mood"
             )
         })
 }

@@ -397,13 +397,15 @@ fn restore(path: &Path, backup: &Path) -> Result<(), Failure> {
 }
 
 fn effects(path: &Path, args: &EffectsArgs) -> Result<(), Failure> {
-    let settings = EffectSettings::new(args.window, args.min_days).map_err(|error| {
-        let flag = match error {
-            SettingsError::Window(_) => "--window",
-            SettingsError::MinDays { .. } => "--min-days",
-        };
-        Failure::usage(format!("invalid value for '{flag}': {error}"))
-    })?;
+    let settings = EffectSettings::new(args.window, args.min_days)
+        .map_err(|error| {
+            let flag = match error {
+                SettingsError::Window(_) => "--window",
+                SettingsError::MinDays { .. } => "--min-days",
+            };
+            Failure::usage(format!("invalid value for '{flag}': {error}"))
+        })?
+        .leaving_out_other_care(args.leave_out_other_care);
     if args.json && args.metric.is_some() {
         return Err(Failure::usage(
             "--metric chooses the metric of the table; --json prints every metric, so leave \

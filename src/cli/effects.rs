@@ -61,6 +61,8 @@ pub(super) fn to_json(effects: &Effects) -> Value {
     json!({
         "window": effects.settings.window(),
         "min_days": effects.settings.min_days(),
+        "leave_out_other_care": effects.settings.leave_out_other_care(),
+        "left_out": effects.left_out,
         "sessions": sessions,
         "by_kind": by_kind,
         "by_therapist": by_therapist,
@@ -152,6 +154,12 @@ fn session_json(effect: &SessionEffect) -> Value {
         "meaningful_pain_drop": effect.meaningful_pain_drop(),
         "before_window": range(effect.before),
         "after_window": range(effect.after),
+        "other_care": effect
+            .other_care
+            .iter()
+            .map(|care| json!({"what": care.what, "days_from_session": care.offset}))
+            .collect::<Vec<_>>(),
+        "counted": effect.counted,
     })
 }
 
@@ -272,7 +280,10 @@ pub(super) fn to_table(effects: &Effects, metric: Metric) -> String {
         ),
     );
     if metric.higher_is_better() {
-        text.push_str("Higher is better for sleep quality.\n");
+        push_line(
+            &mut text,
+            format_args!("Higher is better for {}.", metric.name().to_lowercase()),
+        );
     }
     if effects.sessions.is_empty() {
         text.push_str("No sessions yet.\n");
@@ -377,6 +388,29 @@ fn sessions_table(effects: &Effects, metric: Metric, text: &mut String) {
             text::relief(effect.immediate_relief),
         );
         push_line(text, format_args!("{}", line.trim_end()));
+        if let Some(care) = effect.other_care_words() {
+            let left_out = if effect.counted {
+                ""
+            } else {
+                " (left out of the summaries)"
+            };
+            push_line(text, format_args!("      ⚠ also: {care}{left_out}"));
+        }
+    }
+    if effects.left_out > 0 {
+        push_line(
+            text,
+            format_args!(
+                "{} left out of every summary and comparison for other care near them (--leave-out-other-care).",
+                crate::store::backup::count(effects.left_out, "session")
+            ),
+        );
+    } else if effects.sessions.iter().any(|e| !e.other_care.is_empty()) {
+        text.push_str(
+            "⚠ also: other care (a visit, or a regular medication started or stopped) in the days \
+             compared; its change is not the massage's alone. --leave-out-other-care leaves such \
+             sessions out.\n",
+        );
     }
     if pain {
         text.push_str(

@@ -159,10 +159,15 @@ pub struct EffectsArgs {
         allow_negative_numbers = true
     )]
     pub min_days: i64,
-    /// The metric of the table: pain (the default), worst-pain, stiffness, sleep or stress.
-    /// Not with --json, which has them all.
+    /// The metric of the table: pain (the default), worst-pain, stiffness, sleep, stress,
+    /// mobility (range of motion) or mood. Not with --json, which has them all.
     #[arg(long, value_name = "METRIC", value_parser = args::metric)]
     pub metric: Option<crate::model::Metric>,
+    /// Leave out of every summary and of the comparison with ordinary weeks the sessions (and
+    /// ordinary days) with other care in the days compared: a care visit, or a regular
+    /// medication started or stopped.
+    #[arg(long)]
+    pub leave_out_other_care: bool,
     /// Print every number as JSON (full precision) instead of a table.
     #[arg(long)]
     pub json: bool,

@@ -30,6 +30,9 @@ pub struct PeriodComparison {
 
 impl PeriodComparison {
     pub(super) fn new(in_period: &[&SessionEffect], effects: &Effects) -> Self {
+        let counted: Vec<&SessionEffect> =
+            in_period.iter().copied().filter(|e| e.counted).collect();
+        let in_period = counted.as_slice();
         let ordinary: Vec<f64> = effects.ordinary[Metric::Pain]
             .iter()
             .map(|(_, change)| *change)

@@ -537,7 +537,7 @@ fn by_kind(in_period: &[&SessionEffect]) -> Vec<KindLine> {
             let group: Vec<&SessionEffect> = in_period
                 .iter()
                 .copied()
-                .filter(|e| e.kind.choice() == kind)
+                .filter(|e| e.counted && e.kind.choice() == kind)
                 .collect();
             if group.is_empty() {
                 return None;

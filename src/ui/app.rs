@@ -106,7 +106,8 @@ impl PainlogApp {
     pub fn with_prefs(mut self, prefs: Prefs) -> Self {
         self.view = prefs.view;
         self.settings = EffectSettings::new(i64::from(prefs.window), i64::from(prefs.min_days))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .leaving_out_other_care(prefs.leave_out_other_care);
         self.metric = prefs.metric;
         self.views.set_choices(prefs.trends, prefs.report);
         self
@@ -119,6 +120,7 @@ impl PainlogApp {
             view: self.view,
             window: self.settings.window(),
             min_days: self.settings.min_days(),
+            leave_out_other_care: self.settings.leave_out_other_care(),
             metric: self.metric,
             trends,
             report,

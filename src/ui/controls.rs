@@ -64,11 +64,45 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         ui.label(RichText::new(format!("1 to {window}")).weak());
         let min_days = min_days.min(window);
         if let Ok(changed) = EffectSettings::new(i64::from(window), i64::from(min_days))
+            .map(|changed| changed.leaving_out_other_care(settings.leave_out_other_care()))
             && changed != settings
         {
             ctx.push(Command::SetSettings(changed));
         }
     });
+    let journal = ctx.journal;
+    let near = ctx
+        .analysis
+        .effects(journal, settings)
+        .1
+        .sessions
+        .iter()
+        .filter(|effect| !effect.other_care.is_empty())
+        .count();
+    if near > 0 || settings.leave_out_other_care() {
+        let mut leave_out = settings.leave_out_other_care();
+        let sessions = if near == 1 { "session" } else { "sessions" };
+        if ui
+            .checkbox(
+                &mut leave_out,
+                format!(
+                    "{} Leave out the {near} {sessions} with other care in the days compared",
+                    crate::ui::widgets::OTHER_CARE_MARK
+                ),
+            )
+            .on_hover_text(
+                "A care visit (physiotherapy, chiropractic, a doctor) or a regular medication \
+                 started or stopped in the days before or after a session changes those days \
+                 too. Left out, such sessions (and such ordinary weeks) count in no summary and \
+                 no comparison; they stay listed, marked.",
+            )
+            .changed()
+        {
+            ctx.push(Command::SetSettings(
+                settings.leaving_out_other_care(leave_out),
+            ));
+        }
+    }
 }
 
 /// The two sentences said next to every effect.

@@ -22,6 +22,8 @@ pub struct Prefs {
     pub window: u8,
     /// m, the minimum logged days per window.
     pub min_days: u8,
+    /// Leave out of the summaries the sessions with other care near them.
+    pub leave_out_other_care: bool,
     /// The metric the effects and aligned views show.
     pub metric: Metric,
     /// The trend chart's choices.
@@ -37,6 +39,7 @@ impl Default for Prefs {
             view: View::default(),
             window: settings.window(),
             min_days: settings.min_days(),
+            leave_out_other_care: false,
             metric: Metric::Pain,
             trends: TrendsChoices::default(),
             report: ReportChoices::default(),

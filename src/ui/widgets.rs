@@ -124,6 +124,9 @@ pub struct ScoreInput {
     pub field: Response,
 }
 
+/// Drawn beside a session with other care near it (and on the switch that leaves such out).
+pub const OTHER_CARE_MARK: &str = "⚠";
+
 /// Colour for a score: green at the better end, red at the worse.
 pub fn severity_color(score: u8, higher_is_better: bool, dark_mode: bool) -> Color32 {
     let badness = if higher_is_better {

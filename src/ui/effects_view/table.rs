@@ -9,7 +9,7 @@ use super::{EffectsView, SortKey, labels};
 use crate::analysis::{Direction, Effects, WindowStat, direction};
 use crate::model::Metric;
 use crate::report::{text, wording};
-use crate::ui::widgets::ARROWS;
+use crate::ui::widgets::{self, ARROWS};
 
 impl EffectsView {
     /// The sessions table's body: every row when they fit in half the page, else as many whole
@@ -208,8 +208,24 @@ impl EffectsView {
                     .clicked();
             });
         });
-        let kind = effect.kind.label();
-        row.col(|ui| cells.text(ui, kind));
+        match effect.other_care_words() {
+            None => row.col(|ui| cells.text(ui, effect.kind.label())),
+            Some(care) => {
+                let left_out = if effect.counted {
+                    ""
+                } else {
+                    ", left out of the summaries"
+                };
+                let read = format!("{} (also: {care}{left_out})", effect.kind.label());
+                let shown = format!("{} {}", effect.kind.label(), widgets::OTHER_CARE_MARK);
+                row.col(|ui| {
+                    cells.single(ui, Role::Cell, &read, &mut |ui| {
+                        ui.add(egui::Label::new(&shown).truncate())
+                            .on_hover_text(format!("Also in these days: {care}{left_out}"))
+                    });
+                })
+            }
+        };
         row.col(|ui| cells.text(ui, effect.therapist.as_deref().unwrap_or("–")));
         for stat in [value.before, value.after] {
             row.col(|ui| {
