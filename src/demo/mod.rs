@@ -3,8 +3,11 @@
 //! Pain follows a slow baseline with flare-ups; poor sleep and stress go with worse days;
 //! people book sessions more often when pain runs high (so pain tends to fall afterwards
 //! anyway, as in real diaries), and sessions help a little for a few days. Days go unlogged
-//! now and then, and once a year for a fortnight. The same seed gives the same journal.
+//! now and then, and once a year for a fortnight. Range of motion and mood, intensities, own
+//! measures, medications, home exercises and physiotherapy come from [`care`]. The same seed
+//! gives the same journal.
 
+mod care;
 mod rng;
 
 use std::collections::BTreeSet;
@@ -147,6 +150,7 @@ pub fn generate(spec: DemoSpec) -> Journal {
     for session in sessions {
         journal.add_session(session);
     }
+    care::add_care(&mut journal, spec.seed, start, &latent);
     journal
 }
 

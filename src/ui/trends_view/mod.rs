@@ -13,6 +13,7 @@ use crate::analysis::{
 };
 use crate::model::{Journal, Metric, Session, SessionId};
 
+mod care_marks;
 mod cursor;
 mod legend;
 mod plot;

@@ -87,6 +87,7 @@ impl super::TrendsView {
                 resolution,
             };
             let metrics = draw_metrics(plot_ui, (&mut cache, index), choices, &view, dark);
+            super::care_marks::care_marks(plot_ui, journal, &visible, dark);
             let strip = strip_resolution(sessions, &visible, resolution, width);
             let mut kinds = Vec::new();
             if strip.is_none() {
@@ -574,6 +575,10 @@ pub(super) fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> Str
             text.push_str("\nnot logged");
         }
         None => {}
+    }
+    for line in super::care_marks::hover_lines(journal, date) {
+        text.push('\n');
+        text.push_str(&line);
     }
     for session in journal.sessions().iter().filter(|s| s.date() == date) {
         text.push_str(&format!(
