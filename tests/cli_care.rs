@@ -218,6 +218,10 @@ fn measures_are_added_listed_renamed_and_retired() {
         "and the history"
     );
     assert!(journal.measure_named("Energy").unwrap().retired);
+    let back = ok(&path, &["measure", "retire", "--undo", "Energy"]);
+    assert!(back.contains("back in use"), "{back}");
+    assert!(!load(&path).measure_named("Energy").unwrap().retired);
+    ok(&path, &["measure", "retire", "Energy"]);
 
     let json: serde_json::Value =
         serde_json::from_str(&ok(&path, &["measure", "list", "--json"])).unwrap();

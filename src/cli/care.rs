@@ -30,7 +30,7 @@ pub(super) fn measure(path: &Path, command: MeasureCommand) -> Result<(), Failur
             Ok(())
         }
         MeasureCommand::Rename { old, new } => rename_measure(path, &old, &new),
-        MeasureCommand::Retire { name } => retire_measure(path, &name),
+        MeasureCommand::Retire { name, undo } => retire_measure(path, &name, !undo),
     }
 }
 
@@ -281,30 +281,40 @@ fn rename_measure(path: &Path, old: &str, new: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn retire_measure(path: &Path, name: &str) -> Result<(), Failure> {
+fn retire_measure(path: &Path, name: &str, retire: bool) -> Result<(), Failure> {
     let mut writing = Writing::open(path)?;
     let journal = &mut writing.journal;
     let measure = journal
         .measure_named(name)
         .ok_or_else(|| unknown("<NAME>", "measure", name, &names_of_measures(journal)))?
         .clone();
-    if measure.retired {
+    if measure.retired == retire {
+        let state = if retire { "retired" } else { "in use" };
         output::say(&format!(
-            "The measure \"{}\" is already retired; nothing changed.",
+            "The measure \"{}\" is already {state}; nothing changed.",
             measure.name
         ));
         return Ok(());
     }
     journal
-        .set_measure_retired(measure.id, true)
+        .set_measure_retired(measure.id, retire)
         .map_err(Failure::usage)?;
     let days = shown::days_with_measure(journal, measure.id);
     writing.save(path)?;
-    output::say(&format!(
-        "Retired the measure \"{}\": the window no longer asks for it{}.",
-        measure.name,
-        shown::kept(days, "is kept")
-    ));
+    if retire {
+        output::say(&format!(
+            "Retired the measure \"{}\": the window no longer asks for it{}. Bring it back \
+             with: painlog measure retire --undo \"{}\"",
+            measure.name,
+            shown::kept(days, "is kept"),
+            measure.name
+        ));
+    } else {
+        output::say(&format!(
+            "The measure \"{}\" is back in use: the window asks for it again.",
+            measure.name
+        ));
+    }
     Ok(())
 }
 

@@ -41,6 +41,9 @@ pub enum MeasureCommand {
         /// Its name (any case).
         #[arg(value_name = "NAME", value_parser = item_name)]
         name: String,
+        /// Bring a retired measure back instead.
+        #[arg(long)]
+        undo: bool,
     },
 }
 
