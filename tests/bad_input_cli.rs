@@ -203,9 +203,9 @@ fn log_refuses_a_field_given_twice_and_unknown_options() {
     );
     refused(
         &path,
-        &["log", "--date", "2026-01-05", "--mood", "3"],
+        &["log", "--date", "2026-01-05", "--energy", "3"],
         USAGE,
-        &["unexpected argument '--mood'"],
+        &["unexpected argument '--energy'"],
     );
     refused(
         &path,

@@ -220,6 +220,20 @@ impl Text {
         multiline: false,
         when_blank: Some("leave --name out for a report without a name"),
     };
+    /// `medication add --dose`.
+    pub const DOSE: Self = Self {
+        what: "a dose",
+        max: MAX_NAME_CHARS,
+        multiline: false,
+        when_blank: Some("leave --dose out if there is none"),
+    };
+    /// `care add --name`.
+    pub const CARE_NAME: Self = Self {
+        what: "the name of the care",
+        max: MAX_NAME_CHARS,
+        multiline: false,
+        when_blank: Some("leave --name out (but --kind other needs one)"),
+    };
     /// `--note` (an empty note clears it).
     pub const NOTE: Self = Self {
         what: "a note",

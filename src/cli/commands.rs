@@ -56,6 +56,10 @@ pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure
         Command::Session(SessionCommand::Add(args)) => add_session(&path, args),
         Command::Session(SessionCommand::List { json }) => list_sessions(&path, json),
         Command::Session(SessionCommand::Remove { id }) => remove_session(&path, SessionId(id)),
+        Command::Measure(command) => super::care::measure(&path, command),
+        Command::Medication(command) => super::care::medication(&path, command),
+        Command::Exercise(command) => super::care::exercise(&path, command),
+        Command::Care(command) => super::care::care(&path, command),
         Command::Check { json } => check(&path, json),
         Command::Effects(args) => effects(&path, &args),
         Command::Export(args) => super::export::export(&path, &args),
@@ -128,11 +132,14 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
         (Metric::Stiffness, args.stiffness),
         (Metric::Sleep, args.sleep),
         (Metric::Stress, args.stress),
+        (Metric::Mobility, args.mobility),
+        (Metric::Mood, args.mood),
     ] {
         if let Some(given) = given {
             *metric.slot(&mut day) = given.value();
         }
     }
+    super::care::apply_to_day(journal, &mut day, &super::care::DayCare::of(&args))?;
     if !args.region.is_empty() {
         day.regions = args
             .region
@@ -146,7 +153,7 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
         day.note = note.trim_end().to_owned();
     }
     if day == before {
-        output::say(&output::describe_day(&day));
+        output::say(&output::describe_day(&day, journal));
         if before.is_empty() {
             output::warn(&format!(
                 "Nothing logged for {date}. Give a field, e.g. painlog log --pain 4"
@@ -155,14 +162,15 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
         return Ok(());
     }
     let emptied = day.is_empty();
-    journal.set_day(day.clone());
+    let logged = output::describe_day(&day, journal);
+    journal.set_day(day);
     writing.save(path)?;
     if emptied {
         output::say(&format!(
             "{date}: every field is cleared, so the day is no longer logged."
         ));
     } else {
-        output::say(&format!("Logged {}", output::describe_day(&day)));
+        output::say(&format!("Logged {logged}"));
     }
     Ok(())
 }

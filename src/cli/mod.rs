@@ -1,6 +1,9 @@
 //! The command line: the same journal, model and store as the window.
 
 mod args;
+mod care;
+mod care_args;
+mod care_output;
 mod commands;
 mod effects;
 mod export;
@@ -14,6 +17,10 @@ use clap::{Args, Parser, Subcommand};
 
 use args::ScoreArg;
 pub use args::{NOW_ENV, now_from_env, today};
+pub use care_args::{
+    CareAddArgs, CareCommand, ExerciseCommand, MeasureArg, MeasureCommand, MedicationAddArgs,
+    MedicationCommand,
+};
 
 use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Score};
 
@@ -59,6 +66,18 @@ pub enum Command {
     /// Add, list or remove massage sessions.
     #[command(subcommand)]
     Session(SessionCommand),
+    /// Add, list, rename or retire your own 0–10 measures.
+    #[command(subcommand)]
+    Measure(MeasureCommand),
+    /// Add or list medications, or note when one stopped.
+    #[command(subcommand)]
+    Medication(MedicationCommand),
+    /// Add or list home exercises and stretches.
+    #[command(subcommand)]
+    Exercise(ExerciseCommand),
+    /// Add, list or remove visits to other care: physiotherapy, chiropractic, a doctor, other.
+    #[command(subcommand)]
+    Care(CareCommand),
     /// Read and validate the journal, and say what it holds.
     Check {
         /// Print {"days": N, "sessions": N, "first": "YYYY-MM-DD", "last": "YYYY-MM-DD"}.
@@ -194,6 +213,17 @@ pub struct LogArgs {
     /// Stress: 0 = none, 10 = worst.
     #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
     pub stress: Option<ScoreArg>,
+    /// Range of motion, how freely you could move: 0 = barely, 10 = freely (higher is better).
+    #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
+    pub mobility: Option<ScoreArg>,
+    /// Mood: 0 = very low, 10 = very good (higher is better).
+    #[arg(long, value_name = "N", value_parser = args::score, allow_negative_numbers = true)]
+    pub mood: Option<ScoreArg>,
+    /// One of your own measures and its score 0–10 (`NAME=none` clears it; repeat for several;
+    /// the others stay as they are), e.g. --measure "tingling=3". `painlog measure list` shows
+    /// them.
+    #[arg(long, value_name = "NAME=N", value_parser = care_args::measure_value)]
+    pub measure: Vec<MeasureArg>,
     /// Where it hurt, with the intensity 0–10 if you like (repeat for several; replaces the
     /// day's regions): head, neck, shoulders, upper-back, mid-back, lower-back, sacrum, hips,
     /// arms, legs, chest; each but head also with -left or -right (lower-back means both sides),
@@ -203,6 +233,20 @@ pub struct LogArgs {
     /// Clear the day's regions.
     #[arg(long, conflicts_with = "region")]
     pub no_regions: bool,
+    /// A medication taken that day (repeat for several; replaces the day's list).
+    /// `painlog medication list` shows them.
+    #[arg(long, value_name = "MEDICATION", value_parser = care_args::item_name)]
+    pub took: Vec<String>,
+    /// Clear the day's medications.
+    #[arg(long, conflicts_with = "took")]
+    pub no_took: bool,
+    /// A home exercise done that day (repeat for several; replaces the day's list).
+    /// `painlog exercise list` shows them.
+    #[arg(long, value_name = "EXERCISE", value_parser = care_args::item_name)]
+    pub did: Vec<String>,
+    /// Clear the day's exercises.
+    #[arg(long, conflicts_with = "did")]
+    pub no_did: bool,
     /// A note for the day (replaces the day's note; "" clears it; at most 5000 characters).
     #[arg(long, value_name = "TEXT", value_parser = args::Text::NOTE)]
     pub note: Option<String>,

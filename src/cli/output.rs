@@ -78,8 +78,9 @@ pub(super) fn warn(text: &str) {
     eprintln!("{}", printable(text));
 }
 
-/// One line for a day: its date and whatever is logged.
-pub(super) fn describe_day(day: &Day) -> String {
+/// One line for a day: its date and whatever is logged, own measures, medications and
+/// exercises by their names in `journal`.
+pub(super) fn describe_day(day: &Day, journal: &Journal) -> String {
     let mut parts: Vec<String> = Metric::ALL
         .iter()
         .filter_map(|metric| {
@@ -88,6 +89,7 @@ pub(super) fn describe_day(day: &Day) -> String {
                 .map(|score| format!("{} {score}", metric.name().to_lowercase()))
         })
         .collect();
+    parts.extend(super::care_output::day_parts(journal, day));
     if !day.regions.is_empty() {
         parts.push(format!("regions: {}", map_to_text(&day.regions, ", ")));
     }
