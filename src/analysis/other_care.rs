@@ -95,6 +95,134 @@ pub fn any_near(events: &[CareEvent], date: NaiveDate, k: u8) -> bool {
     events.get(first).is_some_and(|event| event.date <= to)
 }
 
+/// A home exercise over a stretch of days: on how many it was done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Adherence {
+    /// The exercise's name.
+    pub name: String,
+    /// Days it was done.
+    pub done: usize,
+    /// Days in the stretch (from the session that suggested it, when later than its start).
+    pub days: usize,
+    /// How many times a week it is meant to be done, if said.
+    pub per_week: Option<u8>,
+}
+
+impl Adherence {
+    /// "Cat-cow stretch: done on 5 of 7 days (meant for 7 days a week)".
+    pub fn describe(&self) -> String {
+        let meant = self
+            .per_week
+            .map(|times| format!(" (meant {times} times a week)"))
+            .unwrap_or_default();
+        format!(
+            "{}: done on {} of {} days{meant}",
+            self.name, self.done, self.days
+        )
+    }
+}
+
+/// A medication over a stretch of days: on how many it was taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MedicationUse {
+    /// "Ibuprofen (400 mg, as needed)".
+    pub name: String,
+    /// Days it was taken.
+    pub taken: usize,
+    /// Days in the stretch.
+    pub days: usize,
+}
+
+impl MedicationUse {
+    /// "Ibuprofen (400 mg, as needed): taken on 2 of 7 days".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: taken on {} of {} days",
+            self.name, self.taken, self.days
+        )
+    }
+}
+
+/// The rest of the care over a stretch of days: exercises, medications, visits and changes.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct CareInPeriod {
+    /// Each exercise suggested by the end of the stretch.
+    pub exercises: Vec<Adherence>,
+    /// Each medication taken in the stretch, or regular and current in it.
+    pub medications: Vec<MedicationUse>,
+    /// Care visits and regular medications started or stopped in the stretch, by date.
+    pub events: Vec<CareEvent>,
+}
+
+impl CareInPeriod {
+    /// `true` when there is nothing to say.
+    pub fn is_empty(&self) -> bool {
+        self.exercises.is_empty() && self.medications.is_empty() && self.events.is_empty()
+    }
+}
+
+/// The care of `journal` over `range` (up to `today`, if earlier).
+pub fn care_in(journal: &Journal, range: super::DayRange) -> CareInPeriod {
+    if range.is_empty() {
+        return CareInPeriod::default();
+    }
+    let days: Vec<&crate::model::Day> = journal.days_between(range.from, range.to).collect();
+    let exercises = journal
+        .exercises()
+        .iter()
+        .filter_map(|exercise| {
+            // From the day after the session that suggested it, when that is in the stretch.
+            let from = exercise
+                .session
+                .and_then(|id| journal.session(id))
+                .map(|session| session.date())
+                .filter(|date| *date >= range.from)
+                .and_then(|date| date.succ_opt())
+                .unwrap_or(range.from);
+            if from > range.to {
+                return None;
+            }
+            let stretch = super::DayRange::new(from, range.to);
+            Some(Adherence {
+                name: exercise.name.clone(),
+                done: days
+                    .iter()
+                    .filter(|day| stretch.contains(day.date) && day.did.contains(&exercise.id))
+                    .count(),
+                days: stretch.len(),
+                per_week: exercise.per_week,
+            })
+        })
+        .collect();
+    let medications = journal
+        .medications()
+        .iter()
+        .filter_map(|medication| {
+            let taken = days
+                .iter()
+                .filter(|day| day.took.contains(&medication.id))
+                .count();
+            let current = !medication.as_needed
+                && medication.from.is_none_or(|from| from <= range.to)
+                && medication.until.is_none_or(|until| until >= range.from);
+            (taken > 0 || current).then(|| MedicationUse {
+                name: format!("{} ({})", medication.name, medication.how()),
+                taken,
+                days: range.len(),
+            })
+        })
+        .collect();
+    let events = care_events(journal)
+        .into_iter()
+        .filter(|event| range.contains(event.date))
+        .collect();
+    CareInPeriod {
+        exercises,
+        medications,
+        events,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +352,65 @@ mod tests {
                     .iter()
                     .all(|(day, _)| (*day - date("2026-03-03")).num_days().abs() > 7)
         );
+    }
+
+    #[test]
+    fn adherence_counts_the_days_after_the_session_that_suggested_it() {
+        use crate::model::{Day, Exercise, Minutes, Session, SessionKind};
+        let mut journal = Journal::new();
+        let at = date("2026-05-01").and_hms_opt(10, 0, 0).unwrap_or_default();
+        let minutes = Minutes::new(60).unwrap_or_else(|_| unreachable!());
+        let session = journal.add_session(Session::new(at, SessionKind::Swedish, minutes));
+        let stretch = journal
+            .add_exercise(Exercise {
+                id: ItemId(0),
+                name: "Cat-cow stretch".into(),
+                session: Some(session),
+                per_week: Some(7),
+            })
+            .unwrap_or_default();
+        let ibuprofen = journal
+            .add_medication(Medication {
+                id: ItemId(0),
+                name: "Ibuprofen".into(),
+                dose: "400 mg".into(),
+                as_needed: true,
+                from: None,
+                until: None,
+            })
+            .unwrap_or_default();
+        for (day, did, took) in [
+            ("2026-04-30", true, false),
+            ("2026-05-02", true, true),
+            ("2026-05-03", true, false),
+            ("2026-05-05", true, false),
+            ("2026-05-06", false, true),
+            ("2026-05-07", true, false),
+            ("2026-05-08", true, false),
+        ] {
+            let mut logged = Day::empty(date(day));
+            logged.pain = crate::model::Score::new(3).ok();
+            if did {
+                logged.did.insert(stretch);
+            }
+            if took {
+                logged.took.insert(ibuprofen);
+            }
+            journal.set_day(logged);
+        }
+        let care = care_in(
+            &journal,
+            crate::analysis::DayRange::new(date("2026-04-28"), date("2026-05-08")),
+        );
+        assert_eq!(
+            care.exercises[0].describe(),
+            "Cat-cow stretch: done on 5 of 7 days (meant 7 times a week)",
+            "the seven days after the session, not the day before it"
+        );
+        assert_eq!(
+            care.medications[0].describe(),
+            "Ibuprofen (400 mg, as needed): taken on 2 of 11 days"
+        );
+        assert!(care.events.is_empty());
     }
 }

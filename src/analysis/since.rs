@@ -22,6 +22,8 @@ pub struct SinceLast {
     pub before_means: MetricMap<(Option<f64>, usize)>,
     /// The notes written since (days with a note, oldest first).
     pub notes: Vec<(NaiveDate, String)>,
+    /// Home exercises done, medications taken and other care since.
+    pub care: super::other_care::CareInPeriod,
 }
 
 /// The last session on or before `today` and what happened since, or `None` without sessions.
@@ -52,6 +54,7 @@ pub fn since_last_session(
         since_means: MetricMap::from_fn(|metric| index.daily.mean(metric, since)),
         before_means: MetricMap::from_fn(|metric| index.daily.mean(metric, week_before)),
         notes,
+        care: super::other_care::care_in(journal, since),
         since,
         week_before,
         session,

@@ -83,6 +83,7 @@ pub fn to_markdown(summary: &Summary) -> String {
             push_line(&mut md, format_args!("- {region}: {days}"));
         }
     }
+    care(&mut md, &summary.care);
     if !page.message.is_empty() {
         push_line(&mut md, format_args!("\n## {MESSAGE_HEADING}\n"));
         for line in page.message.lines() {
@@ -90,6 +91,20 @@ pub fn to_markdown(summary: &Summary) -> String {
         }
     }
     md
+}
+
+/// Care besides massage: exercises, medications, visits and changes, when the period has any.
+fn care(md: &mut String, care: &crate::report::care::CareLines) {
+    if care.is_empty() {
+        return;
+    }
+    push_line(md, format_args!("\n## Care besides massage\n"));
+    for line in care.exercises.iter().chain(&care.medications) {
+        push_line(md, format_args!("- {}", literal(line)));
+    }
+    for (day, line) in &care.events {
+        push_line(md, format_args!("- {day}: {}", literal(line)));
+    }
 }
 
 /// The answer first: all sessions, the clearest kinds and therapists, what is compared and the

@@ -354,6 +354,8 @@ pub struct Summary {
     pub made: NaiveDateTime,
     /// Pain after the period's sessions against ordinary weeks: the answer to "did they help?".
     pub compared: PeriodComparison,
+    /// Care besides massage in the period.
+    pub care: super::care::CareLines,
     /// The journal's first day (a day or a session), if any.
     #[serde(skip)]
     pub journal_from: Option<NaiveDate>,
@@ -498,6 +500,7 @@ pub fn summarize_period(
         compared: PeriodComparison::new(&in_period, effects),
         journal_from: journal.date_span().map(|(first, _)| first),
         previous_pain_days,
+        care: super::care::care_lines(journal, period),
     }
 }
 

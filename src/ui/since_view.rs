@@ -98,6 +98,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 &["Measure", "Week before", "Since", "Change"],
                 &rows,
             );
+            care_since_ui(ui, &since.care);
             ui.add_space(10.0);
             ui.heading("Notes since");
             if since.notes.is_empty() && session.note.is_empty() {
@@ -117,6 +118,24 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             ui.label(RichText::new(DIARY_NOTE).weak());
         });
     });
+}
+
+/// Stretches done, medications taken and other care since the session, one line each.
+fn care_since_ui(ui: &mut egui::Ui, care: &crate::analysis::other_care::CareInPeriod) {
+    if care.is_empty() {
+        return;
+    }
+    ui.add_space(10.0);
+    ui.heading("Care since");
+    for exercise in &care.exercises {
+        ui.label(exercise.describe());
+    }
+    for medication in &care.medications {
+        ui.label(medication.describe());
+    }
+    for event in &care.events {
+        ui.label(format!("{}: {}", text::day_in_year(event.date), event.what));
+    }
 }
 
 /// Did sessions help? The answer for all sessions, then for the last session's kind and

@@ -44,6 +44,7 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
         sections.aligned && has_sessions,
         sections.sessions && has_sessions,
         sections.notes,
+        !summary.care.is_empty(),
     ];
     if parts.contains(&true) {
         layout.new_page();
@@ -62,10 +63,38 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
     if parts[3] {
         sessions_table(layout, summary);
     }
+    if parts[5] {
+        care(layout, summary);
+    }
     if parts[4] {
         notes(layout, summary);
     }
     footers(layout, summary);
+}
+
+/// Exercises done, medications taken, visits to other care and regular medications started
+/// or stopped in the period.
+fn care(layout: &mut Layout, summary: &Summary) {
+    let care = &summary.care;
+    layout.ensure(TABLE_START);
+    layout.heading("Care besides massage");
+    layout.paragraph(
+        "Home exercises, medications and other care in this period, as logged. A change around a session with other care near it is not the massage's alone.",
+        TextStyle::EXPLANATION,
+    );
+    for line in care.exercises.iter().chain(&care.medications) {
+        layout.paragraph(line, TextStyle::BODY);
+    }
+    for (day, line) in &care.events {
+        layout.y += 3.0;
+        layout.labelled_paragraph(
+            &date(*day),
+            TextStyle::NOTE_DATE,
+            NOTE_DATE_WIDTH,
+            line,
+            TextStyle::NOTE,
+        );
+    }
 }
 
 /// The answer by kind and therapist as a forest plot, then the summary by kind.
