@@ -34,6 +34,8 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         if chosen != ctx.metric {
             ctx.push(Command::SetMetric(chosen));
         }
+        ui.add_space(12.0);
+        other_care_switch(ui, ctx);
     });
     let settings = ctx.settings;
     ui.horizontal_wrapped(|ui| {
@@ -70,6 +72,11 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             ctx.push(Command::SetSettings(changed));
         }
     });
+}
+
+/// The switch that leaves out sessions with other care near them, shown when there are any.
+fn other_care_switch(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+    let settings = ctx.settings;
     let journal = ctx.journal;
     let near = ctx
         .analysis
@@ -86,7 +93,7 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             .checkbox(
                 &mut leave_out,
                 format!(
-                    "{} Leave out the {near} {sessions} with other care in the days compared",
+                    "{} Leave out the {near} {sessions} near other care",
                     crate::ui::widgets::OTHER_CARE_MARK
                 ),
             )
