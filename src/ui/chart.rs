@@ -18,7 +18,7 @@ const TWO_YEARS: f64 = 2.0 * YEAR;
 const TEN_YEARS: f64 = 10.0 * YEAR;
 
 /// The name of a 0–10 axis that holds every metric: which way is better for most, and for sleep.
-pub const SCORE_AXIS: &str = "0–10, lower is better (sleep: higher)";
+pub const SCORE_AXIS: &str = "0–10, lower is better (sleep, motion, mood: higher)";
 
 /// The check box beside a chart that shows the data behind it as a table instead.
 pub const SHOW_AS_TABLE: &str = "Show as table";

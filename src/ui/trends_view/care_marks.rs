@@ -23,18 +23,41 @@ pub mod labels {
 /// Where the marks sit: just above the chart's zero.
 const FOOT: f64 = 0.35;
 
-/// Draw the marks of the days in `visible` (day numbers).
+/// The ink of the marks.
+pub(super) fn ink(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(200)
+    } else {
+        Color32::from_gray(70)
+    }
+}
+
+/// The shape and radius of the mark the key names `name`.
+pub(super) fn shape(name: &str) -> (MarkerShape, f32) {
+    MARKS
+        .iter()
+        .find(|(mark, ..)| *mark == name)
+        .map_or((MarkerShape::Circle, 2.0), |(_, shape, radius)| {
+            (*shape, *radius)
+        })
+}
+
+/// Each mark: its key's name, shape and radius.
+const MARKS: [(&str, MarkerShape, f32); 4] = [
+    (labels::AS_NEEDED, MarkerShape::Circle, 2.5),
+    (labels::VISIT, MarkerShape::Diamond, 6.0),
+    (labels::STARTED, MarkerShape::Up, 6.5),
+    (labels::STOPPED, MarkerShape::Down, 6.5),
+];
+
+/// Draw the marks of the days in `visible` (day numbers); returns the names of those drawn.
 pub(super) fn care_marks(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     journal: &Journal,
     visible: &std::ops::RangeInclusive<f64>,
     dark: bool,
-) {
-    let ink = if dark {
-        Color32::from_gray(200)
-    } else {
-        Color32::from_gray(70)
-    };
+) -> Vec<&'static str> {
+    let ink = ink(dark);
     let on_chart = |date: chrono::NaiveDate| {
         let x = day_number(date);
         visible.contains(&x).then_some([x, FOOT])
@@ -67,15 +90,13 @@ pub(super) fn care_marks(
             .map(|[x, _]| [x, 0.0])
             .collect()
     };
-    for (name, points, shape, radius) in [
-        (labels::AS_NEEDED, taken, MarkerShape::Circle, 2.0),
-        (labels::VISIT, visits, MarkerShape::Diamond, 6.0),
-        (labels::STARTED, started, MarkerShape::Up, 6.5),
-        (labels::STOPPED, stopped, MarkerShape::Down, 6.5),
-    ] {
+    let mut drawn = Vec::new();
+    for ((name, shape, radius), points) in MARKS.into_iter().zip([taken, visits, started, stopped])
+    {
         if points.is_empty() {
             continue;
         }
+        drawn.push(name);
         plot_ui.add(
             Points::new(name, points)
                 .shape(shape)
@@ -84,6 +105,7 @@ pub(super) fn care_marks(
                 .color(ink),
         );
     }
+    drawn
 }
 
 /// What the pointer's day had of other care, one line each ("Physiotherapy: Core and hip …",

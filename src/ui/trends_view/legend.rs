@@ -58,6 +58,11 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, drawn: &Drawn, daily_on: bool, rollin
                 chart_key::vertical(kind_color(kind, dark), Some(kind.letter()), font.clone());
             entry(ui, &name, sample);
         }
+        for &name in &drawn.care {
+            let (shape, radius) = super::care_marks::shape(name);
+            let ink = super::care_marks::ink(dark);
+            entry(ui, name, chart_key::marker(shape, ink, radius));
+        }
         if drawn.shaded {
             let (before, after) = window_colors(dark);
             entry(ui, "Before window", chart_key::band(before));

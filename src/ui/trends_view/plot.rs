@@ -87,7 +87,7 @@ impl super::TrendsView {
                 resolution,
             };
             let metrics = draw_metrics(plot_ui, (&mut cache, index), choices, &view, dark);
-            super::care_marks::care_marks(plot_ui, journal, &visible, dark);
+            let care = super::care_marks::care_marks(plot_ui, journal, &visible, dark);
             let strip = strip_resolution(sessions, &visible, resolution, width);
             let mut kinds = Vec::new();
             if strip.is_none() {
@@ -114,6 +114,7 @@ impl super::TrendsView {
                 kinds,
                 strip,
                 shaded: selected.is_some(),
+                care,
             }
         });
         self.cache = Some(cache);
@@ -272,6 +273,8 @@ pub(super) struct Drawn {
     pub strip: Option<Resolution>,
     /// A session's windows are shaded.
     pub shaded: bool,
+    /// The marks of other care drawn (by their key's name).
+    pub care: Vec<&'static str>,
 }
 
 impl Drawn {
@@ -283,12 +286,14 @@ impl Drawn {
             &self.kinds,
             self.strip,
             self.shaded,
+            &self.care,
         ) == (
             &other.metrics,
             other.resolution,
             &other.kinds,
             other.strip,
             other.shaded,
+            &other.care,
         )
     }
 }
@@ -303,6 +308,7 @@ impl Default for Drawn {
             kinds: Vec::new(),
             strip: None,
             shaded: false,
+            care: Vec::new(),
         }
     }
 }
