@@ -90,7 +90,8 @@ impl fmt::Display for ImportSummary {
 /// takes the imported values; other items are added, with their own number when it is free. A
 /// care visit matches one with the same number and date, or else the same date, kind and name,
 /// and replaces it. A session matches one with the same id and start, or else the same start and
-/// kind, and replaces it; others are added (an exercise's session follows its session there). Then each day: the file's columns win over what the journal had
+/// kind, and replaces it; others are added. An exercise's session follows its session there
+/// (one that is in neither sessions.csv nor the journal is left out). Then each day: the file's columns win over what the journal had
 /// for that date; a column the file does not have (an older file) leaves the journal's value.
 pub fn import_csv(journal: &mut Journal, import: CsvImport) -> Result<ImportSummary, CsvError> {
     let mut summary = ImportSummary::default();
