@@ -138,7 +138,11 @@ fn import(c: &mut Criterion) {
         b.iter_batched(
             || (common::twenty_years(), sessions.clone()),
             |(mut journal, sessions)| {
-                black_box(csv_io::import_csv(&mut journal, Vec::new(), sessions))
+                let read = csv_io::CsvImport {
+                    sessions,
+                    ..Default::default()
+                };
+                black_box(csv_io::import_csv(&mut journal, read))
             },
             criterion::BatchSize::LargeInput,
         );

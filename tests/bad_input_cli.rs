@@ -887,6 +887,69 @@ fn import_refuses_every_kind_of_bad_day_row_and_imports_nothing() {
 }
 
 #[test]
+fn import_refuses_bad_values_in_version_2_columns_and_columns_it_does_not_know() {
+    let (folder, path) = sample_journal();
+    let file = folder.path().join("days.csv");
+    let v2 = "date,pain,worst_pain,stiffness,sleep,stress,mobility,mood,regions,medications,exercises,note";
+    let cases: Vec<(String, &[&str])> = vec![
+        (
+            format!("{v2}\r\n2026-01-02,,,,,,11,,,,,\r\n"),
+            &["line 2:", "mobility must be a whole number from 0 to 10"],
+        ),
+        (
+            format!("{v2}\r\n2026-01-02,,,,,,,x,,,,\r\n"),
+            &["line 2:", "mood must be a whole number from 0 to 10"],
+        ),
+        (
+            format!("{v2}\r\n2026-01-02,,,,,,,,lower-back-left=11,,,\r\n"),
+            &[
+                "line 2:",
+                "the intensity of lower-back-left must be a whole number from 0 to 10",
+                "separated by ;",
+            ],
+        ),
+        (
+            format!("{v2}\r\n2026-01-02,,,,,,,,,Aspirin,,\r\n"),
+            &[
+                "line 2:",
+                "column medications: the journal has no medication \"Aspirin\"",
+                "import medications.csv beside this file",
+            ],
+        ),
+        (
+            format!("{v2}\r\n2026-01-02,,,,,,,,,,Plank,\r\n"),
+            &[
+                "line 2:",
+                "column exercises: the journal has no exercise \"Plank\"",
+            ],
+        ),
+        (
+            format!("{v2},colour\r\n"),
+            &[
+                "line 1:",
+                "there is no column \"colour\"",
+                "mobility, mood, measure:NAME (one for each own measure), regions",
+            ],
+        ),
+        (
+            "date,measure:Tingling\r\n2026-01-02,3\r\n".to_owned(),
+            &[
+                "line 1:",
+                "column measure:Tingling: the journal has no own measure \"Tingling\"",
+                "import measures.csv beside this file",
+            ],
+        ),
+    ];
+    for (text, words) in cases {
+        fs::write(&file, text).unwrap();
+        let name = file.to_str().unwrap();
+        let mut expected = vec![name, "Nothing was imported"];
+        expected.extend(words.iter().copied());
+        refused(&path, &["import", name], USAGE, &expected);
+    }
+}
+
+#[test]
 fn import_refuses_every_kind_of_bad_session_row_and_imports_nothing() {
     let (folder, path) = sample_journal();
     let ok = "1,2026-01-05T17:30,swedish,,60,,,,,,,,,";
@@ -1115,6 +1178,27 @@ fn a_bad_sessions_file_stops_a_good_days_file_too() {
         &["import", days.to_str().unwrap(), sessions.to_str().unwrap()],
         USAGE,
         &["sessions.csv, line 2", "Nothing was imported"],
+    );
+    // So does a bad list file beside them.
+    fs::write(
+        &sessions,
+        format!("{SESSIONS_HEADER}\r\n1,2026-01-05T17:30,swedish,,60,,,,,,,,,\r\n"),
+    )
+    .unwrap();
+    let care = folder.path().join("care.csv");
+    fs::write(
+        &care,
+        "id,date,kind,name,note\r\n1,2026-01-04,massage,,\r\n",
+    )
+    .unwrap();
+    refused(
+        &path,
+        &["import", days.to_str().unwrap(), sessions.to_str().unwrap()],
+        USAGE,
+        &[
+            "care.csv, line 2: kind must be one of physiotherapy, chiropractic, doctor, other",
+            "Nothing was imported",
+        ],
     );
 }
 

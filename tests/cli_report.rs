@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::process::Output;
 
-use common::{journal_in_temp, run_cli as run};
+use common::{date, journal_in_temp, load, run_cli as run, score};
 
 #[track_caller]
 fn ok(output: &Output) -> String {
@@ -186,7 +186,7 @@ fn csv_export_then_import_is_lossless() {
             second.to_str().unwrap(),
         ],
     ));
-    for file in ["days.csv", "sessions.csv"] {
+    for file in painlog::report::csv_io::CSV_FILES {
         assert_eq!(
             fs::read(first.join(file)).unwrap(),
             fs::read(second.join(file)).unwrap(),
@@ -198,6 +198,69 @@ fn csv_export_then_import_is_lossless() {
         &["import", first.join("days.csv").to_str().unwrap()],
     ));
     assert!(again.contains("0 days added, 0 updated"), "{again}");
+}
+
+#[test]
+fn import_reads_the_lists_beside_days_csv_and_names_what_it_lacks() {
+    let (folder, _path) = journal_in_temp();
+    let other = folder.path().join("other.ron");
+    let days = folder.path().join("days.csv");
+    fs::write(
+        &days,
+        "date,pain,worst_pain,stiffness,sleep,stress,mobility,mood,measure:Tingling,regions,\
+         medications,exercises,note\r\n2026-01-02,3,,,,,5,6,2,lower-back-left=6;neck,\
+         ibuprofen,Cat-cow,\r\n",
+    )
+    .unwrap();
+    let import = || run(&other, &["import", days.to_str().unwrap()]);
+    let lists = [
+        (
+            "measures.csv",
+            "id,name,worse,retired\r\n1,Tingling,higher,no\r\n",
+            "line 1: column measure:Tingling: the journal has no own measure \"Tingling\" \
+             (its own measures: none yet); add it in painlog first, or import measures.csv beside \
+             this file",
+        ),
+        (
+            "medications.csv",
+            "id,name,dose,as_needed,from,until\r\n1,Ibuprofen,400 mg,yes,,\r\n",
+            "line 2: column medications: the journal has no medication \"ibuprofen\"",
+        ),
+        (
+            "exercises.csv",
+            "id,name,session,per_week\r\n1,Cat-cow,,7\r\n",
+            "line 2: column exercises: the journal has no exercise \"Cat-cow\"",
+        ),
+    ];
+    for (file, text, words) in lists {
+        let output = import();
+        assert_eq!(output.status.code(), Some(2), "{output:?}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains(words), "{message}");
+        assert!(message.contains("Nothing was imported"), "{message}");
+        assert!(!other.exists(), "nothing was written");
+        fs::write(folder.path().join(file), text).unwrap();
+    }
+    fs::write(
+        folder.path().join("care.csv"),
+        "id,date,kind,name,note\r\n3,2026-01-03,physiotherapy,,'=core work\r\n",
+    )
+    .unwrap();
+    let summary = ok(&import());
+    assert!(
+        summary.contains(
+            "1 days added, 0 updated; 0 sessions added, 0 updated; 1 own measures, \
+             1 medications, 1 exercises added, 0 changed; 1 care visits added, 0 updated"
+        ),
+        "{summary}"
+    );
+    let journal = load(&other);
+    let day = journal.day(date("2026-01-02")).unwrap();
+    assert_eq!(day.took.len(), 1);
+    assert_eq!(day.did.len(), 1);
+    assert_eq!(day.measures.values().next().copied(), score(2));
+    assert_eq!(journal.care_visits()[0].note, "=core work");
+    assert_eq!(journal.care_visits()[0].id.0, 3);
 }
 
 #[test]

@@ -11,7 +11,10 @@ use std::process::Command;
 
 use common::*;
 use painlog::analysis::{EffectSettings, JournalIndex, effects};
-use painlog::model::{Day, Journal, Session, SessionKind};
+use painlog::model::{
+    CareKind, CareVisit, Day, Exercise, ItemId, Journal, Medication, Score, Session, SessionKind,
+    Worse, check_item_name,
+};
 use painlog::report::{self, ReportRequest, Sections, csv_io};
 
 /// Texts a spreadsheet would run as formulas (OWASP's list), and texts that must come back as
@@ -31,53 +34,156 @@ const HOSTILE: [&str; 12] = [
     "ends with =1+1",
 ];
 
+/// The hostile texts a list item's name may hold (no `;` or `=`, no control characters).
+fn hostile_names() -> Vec<&'static str> {
+    HOSTILE
+        .into_iter()
+        .filter(|text| check_item_name("name", text).is_ok())
+        .collect()
+}
+
 fn hostile_journal() -> Journal {
     let mut journal = Journal::new();
+    for name in hostile_names() {
+        journal.add_measure(name, Worse::Higher).unwrap();
+        journal
+            .add_exercise(Exercise {
+                id: ItemId(0),
+                name: name.to_owned(),
+                session: None,
+                per_week: None,
+            })
+            .unwrap();
+    }
     for (index, text) in HOSTILE.iter().enumerate() {
-        let mut day = Day::empty(date("2026-05-01") + chrono::Days::new(index as u64));
+        let date = date("2026-05-01") + chrono::Days::new(index as u64);
+        let one_line = text.replace(['\t', '\r'], "");
+        let name = if check_item_name("name", text).is_ok() {
+            (*text).to_owned()
+        } else {
+            format!("medication {index}")
+        };
+        let medication = journal
+            .add_medication(Medication {
+                id: ItemId(0),
+                name,
+                dose: one_line.clone(),
+                as_needed: false,
+                from: None,
+                until: None,
+            })
+            .unwrap();
+        journal
+            .add_care_visit(CareVisit {
+                id: ItemId(0),
+                date,
+                kind: CareKind::Other,
+                name: one_line.clone(),
+                note: (*text).to_owned(),
+            })
+            .unwrap();
+        let mut day = Day::empty(date);
         day.pain = score(3);
         day.note = (*text).to_owned();
+        day.took.insert(medication);
+        if let Some(exercise) = journal.exercise_named(text) {
+            day.did.insert(exercise.id);
+        }
+        if let Some(measure) = journal.measure_named(text) {
+            day.measures.insert(measure.id, Score::new(4).unwrap());
+        }
         journal.set_day(day);
         let start = format!("2026-05-{:02} 10:00", index + 1);
-        let mut session = session(&start, SessionKind::Other(text.replace(['\t', '\r'], "")));
-        session.therapist = Some(text.replace(['\t', '\r'], ""));
+        let mut session = session(&start, SessionKind::Other(one_line.clone()));
+        session.therapist = Some(one_line);
         session.note = (*text).to_owned();
         journal.add_session(session);
     }
     journal
 }
 
+/// The cell as painlog writes it: with an apostrophe before a text a spreadsheet would run.
+fn guarded(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The records of a CSV text, header included.
+fn records(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|record| record.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
 #[test]
 fn csv_cells_that_would_run_as_formulas_start_with_an_apostrophe_and_come_back_as_typed() {
     let journal = hostile_journal();
-    let days = csv_io::days_csv(&journal, None);
-    let sessions = csv_io::sessions_csv(&journal, None);
-    let mut reader = csv::Reader::from_reader(days.as_bytes());
-    for (record, text) in reader.records().zip(HOSTILE) {
-        let note = record.unwrap()[7].to_owned();
-        let neutral = text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']);
-        if neutral {
-            assert_eq!(note, format!("'{text}"), "{text:?}");
-        } else {
-            assert_eq!(note, text);
+    let folder = tempfile::tempdir().unwrap();
+    let journal_path = folder.path().join("journal.ron");
+    let written =
+        csv_io::export_csv(&journal, None, &folder.path().join("csv"), &journal_path).unwrap();
+    let texts: Vec<String> = written
+        .iter()
+        .map(|path| fs::read_to_string(path).unwrap())
+        .collect();
+    let names = hostile_names();
+    let days = records(&texts[0]);
+    let note = days[0].iter().position(|c| c == "note").unwrap();
+    let took = days[0].iter().position(|c| c == "medications").unwrap();
+    for (record, text) in days[1..].iter().zip(HOSTILE) {
+        assert_eq!(record[note], guarded(text), "{text:?}");
+        if names.contains(&text) {
+            assert_eq!(record[took], guarded(text), "{text:?}");
+            assert_eq!(record[took + 1], guarded(text), "{text:?}");
         }
+    }
+    for (file, column, expected) in [
+        (2, 1, names.iter().map(|n| guarded(n)).collect::<Vec<_>>()),
+        (4, 1, names.iter().map(|n| guarded(n)).collect()),
+        (
+            3,
+            2,
+            HOSTILE
+                .map(|t| guarded(&t.replace(['\t', '\r'], "")))
+                .to_vec(),
+        ),
+        (
+            5,
+            3,
+            HOSTILE
+                .map(|t| guarded(&t.replace(['\t', '\r'], "")))
+                .to_vec(),
+        ),
+        (5, 4, HOSTILE.map(guarded).to_vec()),
+    ] {
+        let cells: Vec<String> = records(&texts[file])[1..]
+            .iter()
+            .map(|record| record[column].clone())
+            .collect();
+        assert_eq!(cells, expected, "{}", written[file].display());
     }
     // Import reverses exactly that, and a second export is byte-identical.
     let mut back = Journal::new();
-    csv_io::import_csv(
-        &mut back,
-        csv_io::parse_days(&days, "days.csv", today()).unwrap(),
-        csv_io::parse_sessions(&sessions, "sessions.csv", now()).unwrap(),
-    );
+    let read = csv_io::read_import(Some(&written[0]), Some(&written[1]), now()).unwrap();
+    csv_io::import_csv(&mut back, read).unwrap();
     let notes: Vec<&str> = back.days().map(|day| day.note.as_str()).collect();
     assert_eq!(notes, HOSTILE);
-    assert_eq!(back.sessions(), journal.sessions());
-    assert_eq!(csv_io::days_csv(&back, None), days);
-    assert_eq!(csv_io::sessions_csv(&back, None), sessions);
+    assert_eq!(back, journal);
+    let again =
+        csv_io::export_csv(&back, None, &folder.path().join("again"), &journal_path).unwrap();
+    for (first, second) in texts.iter().zip(&again) {
+        assert_eq!(&fs::read_to_string(second).unwrap(), first);
+    }
     // A hand-written cell that starts with an apostrophe painlog would not have added keeps it.
     let hand = "date,pain,worst_pain,stiffness,sleep,stress,regions,note\r\n2026-05-01,3,,,,,,'Tis better\r\n";
     let days = csv_io::parse_days(hand, "days.csv", today()).unwrap();
-    assert_eq!(days[0].note, "'Tis better");
+    assert_eq!(days.days()[0].note, "'Tis better");
 }
 
 /// What LibreOffice Calc makes of a CSV file: its cells as Calc reads them, exported again as
@@ -132,18 +238,61 @@ fn a_real_spreadsheet_evaluates_no_formula_from_an_export() {
     let journal = hostile_journal();
     let folder = tempfile::tempdir().unwrap();
     let journal_path = folder.path().join("journal.ron");
-    let [days, sessions] =
+    let written =
         csv_io::export_csv(&journal, None, &folder.path().join("csv"), &journal_path).unwrap();
+    let (days, sessions) = (&written[0], &written[1]);
     // Calc shows each text (with or without the apostrophe), never a value it computed.
     let same = |cell: &str, text: &str| {
         cell.trim_start_matches('\'').trim() == text.trim_start_matches('\'').trim()
     };
-    let rows = as_calc_reads_it(&days);
+    let rows = as_calc_reads_it(days);
     assert_eq!(rows.len(), HOSTILE.len() + 1);
+    let note = rows[0].iter().position(|c| c == "note").unwrap();
+    let took = rows[0].iter().position(|c| c == "medications").unwrap();
+    let names = hostile_names();
     for (row, text) in rows[1..].iter().zip(HOSTILE) {
-        assert!(same(&row[7], text), "note {text:?} became {:?}", row[7]);
+        assert!(
+            same(&row[note], text),
+            "note {text:?} became {:?}",
+            row[note]
+        );
+        if names.contains(&text) {
+            for column in [took, took + 1] {
+                assert!(
+                    same(&row[column], text),
+                    "{text:?} became {:?}",
+                    row[column]
+                );
+            }
+        }
     }
-    let rows = as_calc_reads_it(&sessions);
+    // The lists: names, doses, care visits' names and notes.
+    for (file, columns, expected) in [
+        (2, &[1][..], names.clone()),
+        (4, &[1], names.clone()),
+        (3, &[2], HOSTILE.to_vec()),
+        (5, &[3, 4], HOSTILE.to_vec()),
+    ] {
+        let rows = as_calc_reads_it(&written[file]);
+        assert_eq!(
+            rows.len(),
+            expected.len() + 1,
+            "{}",
+            written[file].display()
+        );
+        for (row, text) in rows[1..].iter().zip(&expected) {
+            let text = text.replace(['\t', '\r'], "");
+            for column in columns {
+                let cell = &row[*column];
+                assert!(
+                    same(cell, &text),
+                    "{}: {text:?} became {cell:?}",
+                    written[file].display()
+                );
+            }
+        }
+    }
+    let rows = as_calc_reads_it(sessions);
     assert_eq!(rows.len(), HOSTILE.len() + 1);
     for (row, text) in rows[1..].iter().zip(HOSTILE) {
         let name = text.replace(['\t', '\r'], "");

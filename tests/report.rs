@@ -851,7 +851,7 @@ fn notes_with_commas_quotes_new_lines_and_any_script_survive_csv() {
     );
     assert!(days.ends_with("\r\n"));
     let parsed = csv_io::parse_days(&days, "days.csv", today()).unwrap();
-    assert_eq!(parsed, vec![noted]);
+    assert_eq!(parsed.days(), vec![noted]);
     let sessions =
         csv_io::parse_sessions(&csv_io::sessions_csv(&journal, None), "sessions.csv", now())
             .unwrap();
@@ -887,7 +887,23 @@ fn a_bad_row_names_its_file_and_line_and_nothing_is_imported() {
         (
             "day,pain\r\n".to_owned(),
             1,
-            "the header row must be exactly",
+            "the first column must be date",
+        ),
+        (
+            "date,pain,colour\r\n".to_owned(),
+            1,
+            "there is no column \"colour\" in painlog's days.csv; its columns are date, pain, \
+             worst_pain, stiffness, sleep, stress, mobility, mood, measure:NAME",
+        ),
+        (
+            "date,pain,note,pain\r\n".to_owned(),
+            1,
+            "the column pain appears twice",
+        ),
+        (
+            "date,measure:a;b\r\n".to_owned(),
+            1,
+            "measure:a;b: the measure's name holds \";\"",
         ),
         (
             format!("{good}2026-06-04,1\r\n"),
@@ -947,7 +963,9 @@ fn a_bad_row_names_its_file_and_line_and_nothing_is_imported() {
 #[test]
 fn a_note_over_several_lines_is_not_taken_for_an_unclosed_quote() {
     let text = "date,pain,worst_pain,stiffness,sleep,stress,regions,note\r\n2026-06-01,4,,,,,,\"one,\r\n2026-06-02 was worse, a lot\r\n\"\"quoted\"\"\"\r\n";
-    let days = csv_io::parse_days(text, "days.csv", today()).unwrap();
+    let days = csv_io::parse_days(text, "days.csv", today())
+        .unwrap()
+        .days();
     assert_eq!(days.len(), 1);
     assert_eq!(
         days[0].note,
@@ -980,7 +998,15 @@ fn imported_values_win_and_the_summary_counts_them() {
         now(),
     )
     .unwrap();
-    let summary = csv_io::import_csv(&mut journal, days, sessions);
+    let summary = csv_io::import_csv(
+        &mut journal,
+        csv_io::CsvImport {
+            days,
+            sessions,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(
         summary.to_string(),
         "1 days added, 1 updated; 1 sessions added, 1 updated"
@@ -1007,6 +1033,410 @@ fn imported_values_win_and_the_summary_counts_them() {
         journal.session(painlog::model::SessionId(9)).unwrap().kind,
         SessionKind::Sports
     );
+}
+
+/// A moment after [`small_journal`]'s last day (it reaches past [`now`]).
+fn later() -> chrono::NaiveDateTime {
+    now() + chrono::Duration::days(10)
+}
+
+/// A journal with everything version 2 holds: own measures (one retired), a body map with sides
+/// and intensities, medications, home exercises (one suggested at a session), care visits (with a
+/// gap in their numbers), and text a spreadsheet would take for a formula.
+fn version_2_journal() -> Journal {
+    use painlog::model::{CareKind, CareVisit, Exercise, ItemId, Medication, Worse};
+    let mut journal = small_journal();
+    let tingling = journal
+        .add_measure("Tingling, left leg", Worse::Higher)
+        .unwrap();
+    let energy = journal.add_measure("Energy", Worse::Lower).unwrap();
+    let old = journal.add_measure("-old measure", Worse::Higher).unwrap();
+    journal.set_measure_retired(old, true).unwrap();
+    let medication =
+        |name: &str, dose: &str, as_needed, from: Option<&str>, until: Option<&str>| Medication {
+            id: ItemId(0),
+            name: name.into(),
+            dose: dose.into(),
+            as_needed,
+            from: from.map(date),
+            until: until.map(date),
+        };
+    let ibuprofen = journal
+        .add_medication(medication("Ibuprofen", "400 mg", true, None, None))
+        .unwrap();
+    let naproxen = journal
+        .add_medication(medication(
+            "Naproxen",
+            "=250 mg, twice",
+            false,
+            Some("2026-06-01"),
+            Some("2026-06-10"),
+        ))
+        .unwrap();
+    let session = journal.sessions()[0].id;
+    let cat_cow = journal
+        .add_exercise(Exercise {
+            id: ItemId(0),
+            name: "Cat-cow".into(),
+            session: Some(session),
+            per_week: Some(14),
+        })
+        .unwrap();
+    let tucks = journal
+        .add_exercise(Exercise {
+            id: ItemId(0),
+            name: "@chin tucks".into(),
+            session: None,
+            per_week: None,
+        })
+        .unwrap();
+    for (on, kind, name, note) in [
+        (
+            "2026-06-04",
+            CareKind::Physiotherapy,
+            "",
+            "Core work,\n\"gentle\"",
+        ),
+        ("2026-06-08", CareKind::Doctor, "Dr Lee", ""),
+        ("2026-06-09", CareKind::Chiropractic, "", "gone"),
+        ("2026-06-15", CareKind::Other, "Hydrotherapy", "+warm pool"),
+    ] {
+        journal
+            .add_care_visit(CareVisit {
+                id: ItemId(0),
+                date: date(on),
+                kind,
+                name: name.into(),
+                note: note.into(),
+            })
+            .unwrap();
+    }
+    let gone = journal.care_visits()[2].id;
+    journal.remove_care_visit(gone).unwrap();
+    for d in [2_u32, 5, 9] {
+        let mut day = journal
+            .day(date(&format!("2026-06-{d:02}")))
+            .unwrap()
+            .clone();
+        day.mobility = score(3 + d as u8 % 5);
+        day.mood = score(6);
+        day.measures.insert(tingling, score(d as u8).unwrap());
+        day.measures.insert(old, score(0).unwrap());
+        day.regions =
+            painlog::model::parse_map_text("lower-back-left=6;neck;hips-right=2", ';').unwrap();
+        day.took.extend([ibuprofen, naproxen]);
+        day.did.insert(cat_cow);
+        if d == 9 {
+            day.measures.insert(energy, score(10).unwrap());
+            day.did.insert(tucks);
+            day.took.remove(&ibuprofen);
+        }
+        journal.set_day(day);
+    }
+    journal
+}
+
+#[test]
+fn every_file_of_a_version_2_journal_survives_export_and_import_byte_for_byte() {
+    let journal = version_2_journal();
+    let folder = tempfile::tempdir().unwrap();
+    let journal_path = folder.path().join("journal.ron");
+    let first =
+        csv_io::export_csv(&journal, None, &folder.path().join("one"), &journal_path).unwrap();
+    let names: Vec<String> = first
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, csv_io::CSV_FILES);
+    let text = |path: &std::path::Path| std::fs::read_to_string(path).unwrap();
+    let days = text(&first[0]);
+    assert!(
+        days.starts_with(
+            "date,pain,worst_pain,stiffness,sleep,stress,mobility,mood,\
+             \"measure:Tingling, left leg\",measure:Energy,measure:-old measure,\
+             regions,medications,exercises,note\r\n"
+        ),
+        "{days}"
+    );
+    assert!(
+        days.contains(
+            "2026-06-09,6,7,,,,7,6,9,10,0,neck;lower-back-left=6;hips-right=2,Naproxen,\
+             Cat-cow;@chin tucks,\r\n"
+        ),
+        "{days}"
+    );
+    assert_eq!(
+        text(&first[2]),
+        "id,name,worse,retired\r\n1,\"Tingling, left leg\",higher,no\r\n2,Energy,lower,no\r\n\
+         3,'-old measure,higher,yes\r\n"
+    );
+    assert_eq!(
+        text(&first[3]),
+        "id,name,dose,as_needed,from,until\r\n1,Ibuprofen,400 mg,yes,,\r\n\
+         2,Naproxen,\"'=250 mg, twice\",no,2026-06-01,2026-06-10\r\n"
+    );
+    assert_eq!(
+        text(&first[4]),
+        "id,name,session,per_week\r\n1,Cat-cow,1,14\r\n2,'@chin tucks,,\r\n"
+    );
+    assert_eq!(
+        text(&first[5]),
+        "id,date,kind,name,note\r\n1,2026-06-04,physiotherapy,,\"Core work,\n\"\"gentle\"\"\"\r\n\
+         2,2026-06-08,doctor,Dr Lee,\r\n4,2026-06-15,other,Hydrotherapy,'+warm pool\r\n"
+    );
+    let mut back = Journal::new();
+    let read = csv_io::read_import(Some(&first[0]), Some(&first[1]), later()).unwrap();
+    let summary = csv_io::import_csv(&mut back, read).unwrap();
+    assert_eq!(
+        summary.to_string(),
+        "21 days added, 0 updated; 2 sessions added, 0 updated; 3 own measures, 2 medications, \
+         2 exercises added, 0 changed; 3 care visits added, 0 updated"
+    );
+    assert_eq!(back, journal, "the journals are equal");
+    let second =
+        csv_io::export_csv(&back, None, &folder.path().join("two"), &journal_path).unwrap();
+    for (one, two) in first.iter().zip(&second) {
+        assert_eq!(text(one), text(two), "{} is byte-identical", one.display());
+    }
+    // Importing the same files again changes nothing.
+    let read = csv_io::read_import(Some(&first[0]), Some(&first[1]), later()).unwrap();
+    let summary = csv_io::import_csv(&mut back, read).unwrap();
+    assert_eq!(
+        summary.to_string(),
+        "0 days added, 0 updated; 0 sessions added, 0 updated"
+    );
+    assert_eq!(back, journal);
+}
+
+#[test]
+fn a_day_naming_an_unknown_item_imports_nothing_unless_its_list_comes_along() {
+    let journal = version_2_journal();
+    let folder = tempfile::tempdir().unwrap();
+    let journal_path = folder.path().join("journal.ron");
+    let files =
+        csv_io::export_csv(&journal, None, &folder.path().join("csv"), &journal_path).unwrap();
+    let days = std::fs::read_to_string(&files[0]).unwrap();
+    // Into a journal without the lists, days.csv alone names what it does not hold.
+    let mut empty = Journal::new();
+    let read = csv_io::CsvImport {
+        days: csv_io::parse_days(&days, "days.csv", later().date()).unwrap(),
+        ..Default::default()
+    };
+    let error = csv_io::import_csv(&mut empty, read.clone()).unwrap_err();
+    assert_eq!(
+        (error.file.as_str(), error.line),
+        ("days.csv", 1),
+        "{error}"
+    );
+    assert!(
+        error.message.contains(
+            "column measure:Tingling, left leg: the journal has no own measure \"Tingling, left leg\" \
+             (its own measures: none yet); add it in painlog first, or import measures.csv beside \
+             this file"
+        ),
+        "{error}"
+    );
+    assert_eq!(empty, Journal::new(), "nothing was imported");
+    let mut lists_but_medications = Journal::new();
+    for measure in journal.measures() {
+        lists_but_medications
+            .add_measure(&measure.name, measure.worse)
+            .unwrap();
+    }
+    let error = csv_io::import_csv(&mut lists_but_medications, read.clone()).unwrap_err();
+    assert_eq!(error.line, 3, "{error}");
+    assert!(
+        error
+            .message
+            .contains("column medications: the journal has no medication \"Ibuprofen\""),
+        "{error}"
+    );
+    lists_but_medications
+        .add_medication(journal.medications()[0].clone())
+        .unwrap();
+    lists_but_medications
+        .add_medication(journal.medications()[1].clone())
+        .unwrap();
+    let error = csv_io::import_csv(&mut lists_but_medications, read.clone()).unwrap_err();
+    assert!(
+        error.message.contains(
+            "column exercises: the journal has no exercise \"Cat-cow\" (its exercises: none yet)"
+        ),
+        "{error}"
+    );
+    // Names match whatever their case; the lists beside days.csv make them known.
+    let read = csv_io::read_import(Some(&files[0]), None, later()).unwrap();
+    assert_eq!(read.lists.visits.len(), 3);
+    let mut fresh = Journal::new();
+    csv_io::import_csv(&mut fresh, read).unwrap();
+    assert_eq!(fresh.medications(), journal.medications());
+    assert_eq!(fresh.days().count(), 21);
+    assert_eq!(
+        fresh.exercises()[0].session,
+        None,
+        "no session 1 in the journal or the files"
+    );
+}
+
+#[test]
+fn list_files_refuse_what_the_window_refuses_and_name_file_line_and_column() {
+    for (file, text, words) in [
+        (
+            "measures.csv",
+            "id,name,worse,retired\r\n1,Tingling,up,no\r\n",
+            "worse must be higher or lower, found \"up\"",
+        ),
+        (
+            "measures.csv",
+            "id,name,worse,retired\r\n1,a=b,higher,no\r\n",
+            "holds \"=\"",
+        ),
+        (
+            "measures.csv",
+            "id,name,worse,retired\r\n1,A,higher,no\r\n2,a,lower,no\r\n",
+            "the name \"a\" appears twice",
+        ),
+        (
+            "measures.csv",
+            "id,name,worse,retired\r\n1,A,higher,maybe\r\n",
+            "retired must be yes or no",
+        ),
+        (
+            "medications.csv",
+            "id,name,dose,as_needed,from,until\r\n1,X,,no,2026-06-10,2026-06-01\r\n",
+            "until (2026-06-01) is before from (2026-06-10)",
+        ),
+        (
+            "medications.csv",
+            "id,name,dose,as_needed,from,until\r\n0,X,,no,,\r\n",
+            "id must be a whole number from 1",
+        ),
+        (
+            "medications.csv",
+            "id,name,dose,as_needed,from,until\r\n1,X,,no,June,\r\n",
+            "from must be YYYY-MM-DD",
+        ),
+        (
+            "exercises.csv",
+            "id,name,session,per_week\r\n1,X,,15\r\n",
+            "per_week must be a whole number from 1 to 14",
+        ),
+        (
+            "exercises.csv",
+            "id,name,session,per_week\r\n1,X,,1\r\n1,Y,,1\r\n",
+            "the id 1 appears twice",
+        ),
+        (
+            "care.csv",
+            "id,date,kind,name,note\r\n1,2099-01-01,doctor,,\r\n",
+            "in the future",
+        ),
+        (
+            "care.csv",
+            "id,date,kind,name,note\r\n1,2026-06-01,massage,,\r\n",
+            "kind must be one of physiotherapy, chiropractic, doctor, other",
+        ),
+        (
+            "care.csv",
+            "id,date,kind,name,note\r\n1,2026-06-01,other,,\r\n",
+            "other care needs a name",
+        ),
+        (
+            "care.csv",
+            "id,date,kind,name,note\r\n1,2026-06-01,doctor,,esc\u{1b}\r\n",
+            "U+001B",
+        ),
+        (
+            "care.csv",
+            "id,date,kind,note\r\n",
+            "the header row must be exactly: id,date,kind,name,note",
+        ),
+    ] {
+        let error = match file {
+            "measures.csv" => csv_io::parse_measures(text, file).map(|_| ()),
+            "medications.csv" => csv_io::parse_medications(text, file).map(|_| ()),
+            "exercises.csv" => csv_io::parse_exercises(text, file).map(|_| ()),
+            _ => csv_io::parse_care(text, file, today()).map(|_| ()),
+        }
+        .unwrap_err();
+        assert_eq!(error.file, file);
+        let line = if text.lines().count() == 1 {
+            1
+        } else {
+            text.lines().count() as u64
+        };
+        assert_eq!(error.line, line, "{error}");
+        assert!(error.message.contains(words), "{error}");
+    }
+}
+
+#[test]
+fn a_version_1_days_file_imports_and_keeps_what_it_has_no_column_for() {
+    let mut journal = version_2_journal();
+    let before = journal.day(date("2026-06-09")).unwrap().clone();
+    let days = csv_io::parse_days(
+        "date,pain,worst_pain,stiffness,sleep,stress,regions,note\r\n2026-06-09,1,,,,,neck-left=3,v1\r\n",
+        "days.csv",
+        today(),
+    )
+    .unwrap();
+    let summary = csv_io::import_csv(
+        &mut journal,
+        csv_io::CsvImport {
+            days,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(summary.days_updated, 1);
+    let after = journal.day(date("2026-06-09")).unwrap();
+    assert_eq!(after.pain, score(1));
+    assert_eq!(after.worst_pain, None, "its columns win, empty or not");
+    assert_eq!(after.note, "v1");
+    assert_eq!(after.regions.len(), 1);
+    assert_eq!(
+        (
+            &after.mobility,
+            &after.mood,
+            &after.measures,
+            &after.took,
+            &after.did
+        ),
+        (
+            &before.mobility,
+            &before.mood,
+            &before.measures,
+            &before.took,
+            &before.did
+        ),
+        "what version 1 has no column for stays"
+    );
+    // Columns by name, in any order after date, any left out.
+    let days = csv_io::parse_days(
+        "date,note,measure:energy,mood\r\n2026-06-09,later,,2\r\n",
+        "days.csv",
+        today(),
+    )
+    .unwrap();
+    csv_io::import_csv(
+        &mut journal,
+        csv_io::CsvImport {
+            days,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let after = journal.day(date("2026-06-09")).unwrap();
+    assert_eq!(
+        (after.note.as_str(), after.mood, after.pain),
+        ("later", score(2), score(1))
+    );
+    let energy = journal.measure_named("Energy").unwrap().id;
+    assert!(
+        !after.measures.contains_key(&energy),
+        "an empty cell clears it"
+    );
+    assert_eq!(after.measures.len(), 2);
 }
 
 mod round_trip {
@@ -1112,9 +1542,13 @@ mod round_trip {
             let mut back = Journal::new();
             csv_io::import_csv(
                 &mut back,
-                csv_io::parse_days(&days_csv, "days.csv", today()).unwrap(),
-                csv_io::parse_sessions(&sessions_csv, "sessions.csv", now()).unwrap(),
-            );
+                csv_io::CsvImport {
+                    days: csv_io::parse_days(&days_csv, "days.csv", today()).unwrap(),
+                    sessions: csv_io::parse_sessions(&sessions_csv, "sessions.csv", now()).unwrap(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
             prop_assert_eq!(back.days().collect::<Vec<_>>(), journal.days().collect::<Vec<_>>());
             prop_assert_eq!(back.sessions(), journal.sessions());
             prop_assert_eq!(csv_io::days_csv(&back, None), days_csv, "byte-identical");

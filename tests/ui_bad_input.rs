@@ -676,7 +676,8 @@ fn import_paths_that_are_missing_folders_or_the_wrong_file_import_nothing() {
             "days.csv (path)",
             sessions.to_str().unwrap(),
             vec![
-                "line 1: the header row must be exactly: date,pain,worst_pain,stiffness,sleep,stress,regions,note".to_owned(),
+                "line 1: the first column must be date (found: id,start,kind,".to_owned(),
+                "the columns of days.csv are date, pain, worst_pain".to_owned(),
                 "Nothing was imported.".to_owned(),
             ],
         ),

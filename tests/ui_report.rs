@@ -118,4 +118,32 @@ fn importing_csv_through_the_window_updates_the_journal() {
         "From CSV, with a comma"
     );
     assert_eq!(journal.day(date("2026-05-01")).unwrap().pain, score(2));
+
+    // A day naming a medication the journal does not list imports nothing, and says why.
+    let v2 = folder.path().join("v2");
+    std::fs::create_dir(&v2).unwrap();
+    let v2_days = v2.join("days.csv");
+    std::fs::write(
+        &v2_days,
+        "date,mood,medications\r\n2026-06-12,7,ibuprofen\r\n",
+    )
+    .unwrap();
+    type_into(&mut harness, "days.csv (path)", v2_days.to_str().unwrap());
+    click(&mut harness, "Import");
+    harness.get_by_label_contains(
+        "line 2: column medications: the journal has no medication \"ibuprofen\"",
+    );
+    assert!(load(&path).medications().is_empty(), "nothing imported");
+    // With medications.csv beside days.csv, the medication comes along.
+    std::fs::write(
+        v2.join("medications.csv"),
+        "id,name,dose,as_needed,from,until\r\n1,Ibuprofen,400 mg,yes,,\r\n",
+    )
+    .unwrap();
+    click(&mut harness, "Import");
+    harness.get_by_label_contains("0 own measures, 1 medications, 0 exercises added, 0 changed.");
+    let journal = load(&path);
+    assert_eq!(journal.medications()[0].name, "Ibuprofen");
+    let day = journal.day(date("2026-06-12")).unwrap();
+    assert_eq!((day.mood, day.took.len()), (score(7), 1));
 }

@@ -75,17 +75,14 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
         if let Some(file) = file_in_the_way(&args.out) {
             store::refuse_kept_file(&args.out, path).map_err(|error| kept(&error))?;
             return Err(Failure::journal(format!(
-                "{} is a file, not a folder; --format csv writes days.csv and sessions.csv into \
+                "{} is a file, not a folder; --format csv writes days.csv, sessions.csv and the lists into \
                  a folder, so give a folder (new or existing) for --out. Nothing was changed.",
                 file.display()
             )));
         }
         let written = csv_io::export_csv(&journal, only, &args.out, path).map_err(write_failed)?;
-        super::output::say(&format!(
-            "Wrote {} and {}",
-            written[0].display(),
-            written[1].display()
-        ));
+        let written: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        super::output::say(&format!("Wrote {}", written.join(", ")));
         return Ok(());
     }
     let index = JournalIndex::new(&journal);
@@ -143,23 +140,6 @@ fn write_failed(error: store::WriteError) -> Failure {
     }
 }
 
-/// Which of painlog's CSV files a file is, from its header row.
-enum CsvKind {
-    Days,
-    Sessions,
-}
-
-fn kind_of(text: &str) -> Option<CsvKind> {
-    let header = text.trim_start_matches('\u{feff}').lines().next()?.trim();
-    if header == csv_io::DAY_COLUMNS.join(",") {
-        Some(CsvKind::Days)
-    } else if header == csv_io::SESSION_COLUMNS.join(",") {
-        Some(CsvKind::Sessions)
-    } else {
-        None
-    }
-}
-
 /// A CSV file's text; a file that cannot be read, or is not UTF-8, is refused with what to do.
 fn read_csv(file: &Path) -> Result<String, Failure> {
     csv_io::read_csv_file(file).map_err(Failure::usage)
@@ -167,44 +147,43 @@ fn read_csv(file: &Path) -> Result<String, Failure> {
 
 pub(super) fn import(path: &Path, files: &[PathBuf]) -> Result<(), Failure> {
     let mut writing = Writing::open(path)?;
-    let now = now();
     let (mut days, mut sessions) = (None, None);
     for file in files {
         let name = file.display().to_string();
         let text = read_csv(file)?;
-        match kind_of(&text) {
-            Some(CsvKind::Days) if days.is_none() => {
-                days = Some(
-                    csv_io::parse_days(&text, &name, now.date())
-                        .map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?,
-                );
-            }
-            Some(CsvKind::Sessions) if sessions.is_none() => {
-                sessions = Some(
-                    csv_io::parse_sessions(&text, &name, now)
-                        .map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?,
-                );
-            }
-            Some(_) => {
+        let slot = match csv_io::csv_kind(&text) {
+            Some(csv_io::CsvKind::Days) => &mut days,
+            Some(csv_io::CsvKind::Sessions) => &mut sessions,
+            Some(kind) => {
                 return Err(Failure::usage(format!(
-                    "{name}: two files of the same kind; give one days.csv and one sessions.csv. \
-                     Nothing was imported."
+                    "{name}: {} is read from the folder of days.csv (or of sessions.csv); give \
+                     days.csv and/or sessions.csv. Nothing was imported.",
+                    kind.file_name()
                 )));
             }
             None => {
                 return Err(Failure::usage(format!(
-                    "{name}, line 1: not a painlog CSV; the header row must be\n  {}\nor\n  {}\nNothing was imported.",
+                    "{name}, line 1: not a painlog CSV; the header row must be\n  {}\n(days.csv; \
+                     a column {}NAME for each own measure after mood; version 1's {} is read \
+                     too)\nor\n  {}\n(sessions.csv)\nNothing was imported.",
                     csv_io::DAY_COLUMNS.join(","),
+                    csv_io::MEASURE_PREFIX,
+                    csv_io::DAY_COLUMNS_V1.join(","),
                     csv_io::SESSION_COLUMNS.join(",")
                 )));
             }
+        };
+        if slot.replace(file.as_path()).is_some() {
+            return Err(Failure::usage(format!(
+                "{name}: two files of the same kind; give one days.csv and one sessions.csv. \
+                 Nothing was imported."
+            )));
         }
     }
-    let summary = csv_io::import_csv(
-        &mut writing.journal,
-        days.unwrap_or_default(),
-        sessions.unwrap_or_default(),
-    );
+    let read = csv_io::read_import(days, sessions, now())
+        .map_err(|failure| Failure::usage(failure.to_string()))?;
+    let summary = csv_io::import_csv(&mut writing.journal, read)
+        .map_err(|e| Failure::usage(format!("{e}. Nothing was imported.")))?;
     writing.save(path)?;
     super::output::say(&format!("Imported: {summary}."));
     Ok(())

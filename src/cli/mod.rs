@@ -89,7 +89,16 @@ pub enum Command {
     Effects(EffectsArgs),
     /// Write a summary for the therapist (PDF, Markdown, JSON) or the journal as CSV.
     Export(ExportArgs),
-    /// Read days.csv and sessions.csv (as painlog exports them) into the journal.
+    /// Read days.csv and sessions.csv (as painlog exports them) into the journal, with the
+    /// lists beside them: measures.csv, medications.csv, exercises.csv, care.csv.
+    #[command(
+        after_help = "measures.csv, medications.csv, exercises.csv and care.csv are read from the folder \
+of days.csv (or of sessions.csv when only that is given) when they are there. Their items match the \
+journal's by name and take the imported values; new ones are added. A day that names an own measure, \
+a medication or an exercise that neither the journal nor those files hold is refused. days.csv of \
+version 1 (date,pain,worst_pain,stiffness,sleep,stress,regions,note) still imports; a column a file \
+does not have leaves the journal's value. Nothing is imported when any file or row is wrong."
+    )]
     Import {
         /// days.csv and/or sessions.csv (told apart by their header row).
         #[arg(value_name = "FILE", required = true, num_args = 1..=2)]
@@ -111,7 +120,8 @@ pub enum Command {
 pub enum ExportFormat {
     /// A PDF report for the therapist.
     Pdf,
-    /// days.csv and sessions.csv in a folder.
+    /// days.csv, sessions.csv, measures.csv, medications.csv, exercises.csv and care.csv in a
+    /// folder.
     Csv,
     /// Page one of the report as Markdown.
     Md,
@@ -126,7 +136,7 @@ pub enum ExportFormat {
 the last 90 days up to today, and --format csv writes the whole journal."
 )]
 pub struct ExportArgs {
-    /// pdf, csv (a folder with days.csv and sessions.csv), md or json.
+    /// pdf, csv (a folder with days.csv, sessions.csv and the lists), md or json.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
     /// The first day of the period (with --to alone: the first day of the journal).

@@ -347,7 +347,14 @@ impl Journal {
 
     /// This journal with its own measures, medications, exercises and care visits, checking
     /// their rules and that every day refers only to items in them.
-    pub fn with_lists(mut self, mut lists: CareLists) -> Result<Self, JournalError> {
+    pub fn with_lists(mut self, lists: CareLists) -> Result<Self, JournalError> {
+        self.set_lists(lists)?;
+        Ok(self)
+    }
+
+    /// Replace the lists whole (as an import does), only when their rules hold and every day
+    /// still refers only to items in them; otherwise nothing changes.
+    pub fn set_lists(&mut self, mut lists: CareLists) -> Result<(), JournalError> {
         if let Some(problem) = lists.problem() {
             return Err(problem);
         }
@@ -355,9 +362,11 @@ impl Journal {
             return Err(problem);
         }
         lists.visits.sort_by_key(|visit| (visit.date, visit.id));
-        self.lists = lists;
-        self.revision = fresh_revision();
-        Ok(self)
+        if lists != self.lists {
+            self.lists = lists;
+            self.revision = fresh_revision();
+        }
+        Ok(())
     }
 
     /// The own measures, medications, exercises and care visits.

@@ -39,7 +39,7 @@ impl PainlogApp {
             Command::DeleteSession(id) => self.delete_session(id),
             Command::Undo => self.undo(),
             Command::DismissUndo => self.feedback.dismiss(),
-            Command::ImportCsv { days, sessions } => self.import(days, sessions),
+            Command::ImportCsv(read) => self.import(*read),
             Command::RetrySave => self.with_document(Document::save_now),
             Command::MakeFolderAndSave => {
                 self.with_document(Document::make_folder_and_save);
@@ -161,13 +161,19 @@ impl PainlogApp {
         }
     }
 
-    fn import(&mut self, days: Vec<Day>, sessions: Vec<Session>) {
-        let summary = self.document_mut().and_then(|document| {
-            document.edit(|journal| crate::report::import_csv(journal, days, sessions))
-        });
-        if let Some(summary) = summary {
-            self.feedback.forget_undo();
-            self.feedback.say(format!("Imported: {summary}."));
+    fn import(&mut self, read: crate::report::csv_io::CsvImport) {
+        let summary = self
+            .document_mut()
+            .and_then(|document| document.edit(|journal| crate::report::import_csv(journal, read)));
+        match summary {
+            Some(Ok(summary)) => {
+                self.feedback.forget_undo();
+                self.feedback.say(format!("Imported: {summary}."));
+            }
+            Some(Err(error)) => self
+                .jobs
+                .set_import_error(format!("{error}. Nothing was imported.")),
+            None => {}
         }
     }
 

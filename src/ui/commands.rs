@@ -27,13 +27,8 @@ pub enum Command {
     Undo,
     /// Forget the last deletion (and the notice).
     DismissUndo,
-    /// Put imported days and sessions into the journal.
-    ImportCsv {
-        /// Days read from days.csv.
-        days: Vec<Day>,
-        /// Sessions read from sessions.csv.
-        sessions: Vec<Session>,
-    },
+    /// Put what was read from CSV files (days, sessions, lists) into the journal.
+    ImportCsv(Box<crate::report::csv_io::CsvImport>),
     /// Try to save again now.
     RetrySave,
     /// The journal's folder is gone: make it again and save there.
@@ -91,7 +86,7 @@ impl Command {
                 | Self::UpdateSession(_)
                 | Self::DeleteSession(_)
                 | Self::Undo
-                | Self::ImportCsv { .. }
+                | Self::ImportCsv(_)
         )
     }
 }

@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use super::Command;
 use super::widgets::sentence;
 use crate::analysis::DayRange;
-use crate::model::{Day, Journal, Session};
+use crate::model::Journal;
 use crate::report::{self, Summary, csv_io, pdf::Paper};
 use crate::store;
 
@@ -24,7 +24,7 @@ pub enum ExportContent {
     Markdown(Arc<Summary>),
     /// The whole summary as JSON.
     Json(Arc<Summary>),
-    /// days.csv and sessions.csv of the journal (the days of `range`, or all), into a folder.
+    /// The CSV files of the journal (the days of `range`, or all), into a folder.
     Csv(Box<Journal>, Option<DayRange>),
 }
 
@@ -74,24 +74,18 @@ pub struct ImportJob {
 }
 
 /// What an import read, or why it read nothing.
-type ImportResult = Result<(Vec<Day>, Vec<Session>), String>;
+type ImportResult = Result<csv_io::CsvImport, String>;
 
 impl ImportJob {
-    /// Read and check both files (on the job's thread); nothing is imported if either is wrong.
+    /// Read and check both files, and the lists beside them (on the job's thread); nothing is
+    /// imported if any is wrong.
     fn run(self) -> ImportResult {
-        let read = |path: &PathBuf| csv_io::read_csv_file(path).map_err(|error| sentence(&error));
-        let name = |path: &PathBuf| path.display().to_string();
-        let days = match &self.days {
-            None => Vec::new(),
-            Some(path) => csv_io::parse_days(&read(path)?, &name(path), self.now.date())
-                .map_err(|error| format!("{error}. Nothing was imported."))?,
-        };
-        let sessions = match &self.sessions {
-            None => Vec::new(),
-            Some(path) => csv_io::parse_sessions(&read(path)?, &name(path), self.now)
-                .map_err(|error| format!("{error}. Nothing was imported."))?,
-        };
-        Ok((days, sessions))
+        csv_io::read_import(self.days.as_deref(), self.sessions.as_deref(), self.now).map_err(
+            |failure| match failure {
+                csv_io::ReadFailure::File(message) => sentence(&message),
+                csv_io::ReadFailure::Row(_) => failure.to_string(),
+            },
+        )
     }
 }
 
@@ -174,6 +168,11 @@ impl Jobs {
         self.import_error.as_deref()
     }
 
+    /// Say why an import put nothing into the journal (what it read did not fit the journal).
+    pub fn set_import_error(&mut self, error: String) {
+        self.import_error = Some(error);
+    }
+
     /// Look for ended jobs: an import that read its files ends in the command that imports
     /// them.
     pub fn poll(&mut self) -> Option<Command> {
@@ -187,7 +186,7 @@ impl Jobs {
         let result = finished(receiver, "import")?;
         self.import = None;
         match result {
-            Ok((days, sessions)) => Some(Command::ImportCsv { days, sessions }),
+            Ok(read) => Some(Command::ImportCsv(Box::new(read))),
             Err(error) => {
                 self.import_error = Some(error);
                 None

@@ -1,24 +1,18 @@
-//! The rows of `days.csv` and `sessions.csv` as days and sessions, each value checked as the
-//! window and the command line check it.
+//! The rows of `sessions.csv` as sessions, each value checked as the window and the command
+//! line check it.
 
 use std::collections::BTreeSet;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
+use super::SESSION_COLUMNS;
 use super::cells::cell_from_csv;
 use super::rows::{CsvError, Rows};
-use super::{DAY_COLUMNS, SESSION_COLUMNS};
 use crate::model::{
-    Amount, Cost, Currency, Day, KindChoice, MAX_NAME_CHARS, MAX_NOTE_CHARS, Metric, Minutes,
-    Pressure, Score, Session, SessionId, SessionKind, check_not_future, check_start_not_future,
-    check_text, parse_date, parse_map_text, parse_set_text, parse_start,
+    Amount, Cost, Currency, KindChoice, MAX_NAME_CHARS, MAX_NOTE_CHARS, Minutes, Pressure, Score,
+    Session, SessionId, SessionKind, check_not_future, check_start_not_future, check_text,
+    parse_set_text, parse_start,
 };
-
-/// A line of `days.csv` that would be a row by itself: a date, then the other columns.
-fn looks_like_day_row(line: &str) -> bool {
-    let mut cells = line.split(',');
-    cells.next().and_then(parse_date).is_some() && cells.count() + 1 >= DAY_COLUMNS.len()
-}
 
 /// A line of `sessions.csv` that would be a row by itself: an id, a start, the other columns.
 fn looks_like_session_row(line: &str) -> bool {
@@ -28,45 +22,10 @@ fn looks_like_session_row(line: &str) -> bool {
         && parse_start(cells[1]).is_some()
 }
 
-fn parse_score(column: &str, text: &str) -> Result<Option<Score>, String> {
+pub(super) fn parse_score(column: &str, text: &str) -> Result<Option<Score>, String> {
     Score::parse_optional(text).map_err(|_| {
         format!("{column} must be a whole number from 0 to 10, or empty for not logged; found \"{text}\"")
     })
-}
-
-/// Read `days.csv`; `file` names it in errors. Dates after `today` are refused, and so is a note
-/// the window and the command line refuse (too long, control characters, direction overrides).
-pub fn parse_days(text: &str, file: &str, today: NaiveDate) -> Result<Vec<Day>, CsvError> {
-    let mut rows = Rows::new(text, file, &DAY_COLUMNS)?;
-    let mut seen = BTreeSet::new();
-    let mut days = Vec::new();
-    for (line, record) in rows.records(&DAY_COLUMNS, &looks_like_day_row)? {
-        let field = |i: usize| cell_from_csv(record.get(i).unwrap_or_default());
-        let day = (|| -> Result<Day, String> {
-            let date = parse_date(field(0))
-                .ok_or_else(|| format!("date must be YYYY-MM-DD, found \"{}\"", field(0)))?;
-            check_not_future(date, today).map_err(|e| e.to_string())?;
-            let mut day = Day::empty(date);
-            for (index, metric) in Metric::ALL.into_iter().enumerate() {
-                *metric.slot(&mut day) = parse_score(metric.key(), field(index + 1))?;
-            }
-            let regions = Metric::COUNT + 1;
-            day.regions =
-                parse_map_text(field(regions), ';').map_err(|e| format!("regions: {e}"))?;
-            check_text("note", field(regions + 1), MAX_NOTE_CHARS, true)?;
-            day.note = field(regions + 1).to_owned();
-            Ok(day)
-        })()
-        .map_err(|message| rows.error(line, message))?;
-        if !seen.insert(day.date) {
-            return Err(rows.error(
-                line,
-                format!("{} appears twice; one row per date", day.date),
-            ));
-        }
-        days.push(day);
-    }
-    Ok(days)
 }
 
 fn parse_session(field: &dyn Fn(usize) -> String, now: NaiveDateTime) -> Result<Session, String> {

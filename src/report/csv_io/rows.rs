@@ -17,7 +17,7 @@ pub struct CsvError {
 
 impl CsvError {
     /// An error at `line` of `file`.
-    fn at(file: &str, line: u64, message: impl Into<String>) -> Self {
+    pub(super) fn at(file: &str, line: u64, message: impl Into<String>) -> Self {
         Self {
             file: file.to_owned(),
             line,
@@ -75,15 +75,7 @@ impl<'a> LineCounter<'a> {
 impl<'a> Rows<'a> {
     /// Start reading `text`, whose header must be exactly `columns`.
     pub(super) fn new(text: &'a str, file: &'a str, columns: &[&str]) -> Result<Self, CsvError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(false)
-            .from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|error| {
-            CsvError::at(file, 1, format!("cannot read the header row: {error}"))
-        })?;
-        let found: Vec<&str> = headers.iter().map(str::trim).collect();
+        let (rows, found) = Self::open(text, file)?;
         if found != columns {
             return Err(CsvError::at(
                 file,
@@ -95,7 +87,21 @@ impl<'a> Rows<'a> {
                 ),
             ));
         }
-        Ok(Self { file, text, reader })
+        Ok(rows)
+    }
+
+    /// Start reading `text`; returns its header row (each name trimmed) for the caller to check.
+    pub(super) fn open(text: &'a str, file: &'a str) -> Result<(Self, Vec<String>), CsvError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|error| {
+            CsvError::at(file, 1, format!("cannot read the header row: {error}"))
+        })?;
+        let found = headers.iter().map(|name| name.trim().to_owned()).collect();
+        Ok((Self { file, text, reader }, found))
     }
 
     /// An error at `line` of this file.
