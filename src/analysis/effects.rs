@@ -314,7 +314,7 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
             }
         })
         .map(|mut effect| {
-            effect.counted = !(settings.leave_out_other_care() && !effect.other_care.is_empty());
+            effect.counted = !settings.leave_out_other_care() || effect.other_care.is_empty();
             effect
         })
         .collect();

@@ -175,7 +175,7 @@ pub fn care_in(journal: &Journal, range: super::DayRange) -> CareInPeriod {
             let from = exercise
                 .session
                 .and_then(|id| journal.session(id))
-                .map(|session| session.date())
+                .map(crate::model::Session::date)
                 .filter(|date| *date >= range.from)
                 .and_then(|date| date.succ_opt())
                 .unwrap_or(range.from);

@@ -9,8 +9,22 @@ use chrono::{Days, NaiveDate};
 use super::rng::Rng;
 use super::score;
 use crate::model::{
-    CareKind, CareVisit, Day, Exercise, ItemId, Journal, Medication, Region, Side, Spot, Worse,
+    CareKind, CareVisit, Day, Exercise, ItemId, Journal, Medication, Region, Score, SessionId,
+    Side, Spot, Worse,
 };
+
+/// A session's number and day.
+type SessionDay = (SessionId, NaiveDate);
+
+/// The numbers of the demo's items, and the days that shape them.
+struct Plan {
+    tingling: ItemId,
+    headache: Option<ItemId>,
+    ibuprofen: Option<ItemId>,
+    naproxen: Option<(ItemId, NaiveDate, NaiveDate)>,
+    exercises: [(Option<ItemId>, Option<SessionDay>); 2],
+    sessions: Vec<SessionDay>,
+}
 
 /// Add the lists and fill the days of `journal`, which covers `start` and the `latent` pain of
 /// each day after it.
@@ -27,7 +41,7 @@ pub(super) fn add_care(journal: &mut Journal, seed: u64, start: NaiveDate, laten
         .map(|week| course + week * 7)
         .filter(|&index| index + 1 < days)
         .collect();
-    let sessions: Vec<(crate::model::SessionId, NaiveDate)> = journal
+    let sessions: Vec<(SessionId, NaiveDate)> = journal
         .sessions()
         .iter()
         .map(|session| (session.id, session.date()))
@@ -60,13 +74,12 @@ pub(super) fn add_care(journal: &mut Journal, seed: u64, start: NaiveDate, laten
         .ok();
     let first_session = sessions.first().copied();
     let middle_session = sessions.get(sessions.len() / 2).copied();
-    let exercise =
-        |name: &str, session: Option<(crate::model::SessionId, NaiveDate)>, per_week| Exercise {
-            id: ItemId(0),
-            name: name.into(),
-            session: session.map(|(id, _)| id),
-            per_week: Some(per_week),
-        };
+    let exercise = |name: &str, session: Option<(SessionId, NaiveDate)>, per_week| Exercise {
+        id: ItemId(0),
+        name: name.into(),
+        session: session.map(|(id, _)| id),
+        per_week: Some(per_week),
+    };
     let cat_cow = journal
         .add_exercise(exercise("Cat-cow stretch", first_session, 7))
         .ok();
@@ -95,50 +108,69 @@ pub(super) fn add_care(journal: &mut Journal, seed: u64, start: NaiveDate, laten
         let _ = journal.add_care_visit(visit(index, CareKind::Physiotherapy, "", note));
     }
 
+    let plan = Plan {
+        tingling,
+        headache,
+        ibuprofen,
+        naproxen: naproxen.map(|id| (id, date(flare), naproxen_until)),
+        exercises: [(cat_cow, first_session), (chin_tucks, middle_session)],
+        sessions,
+    };
+    fill_days(journal, &mut rng, start, latent, &plan);
+    if let Some(headache) = headache {
+        let _ = journal.set_measure_retired(headache, true);
+    }
+}
+
+/// Each logged day's share of the plan: scores, sides and intensities, measures, medications
+/// taken and exercises done.
+fn fill_days(journal: &mut Journal, rng: &mut Rng, start: NaiveDate, latent: &[f64], plan: &Plan) {
+    let days = latent.len();
     let dates: Vec<NaiveDate> = journal.days().map(|day| day.date).collect();
     for day_date in dates {
         let Some(mut day) = journal.day(day_date).cloned() else {
             continue;
         };
         let index = usize::try_from((day_date - start).num_days()).unwrap_or(0);
-        let pain = day.pain.map_or(latent[index.min(days - 1)], |p| p.as_f64());
-        scores(&mut rng, &mut day, pain);
-        where_it_hurt(&mut rng, &mut day, pain);
+        let pain = day.pain.map_or(latent[index.min(days - 1)], Score::as_f64);
+        scores(rng, &mut day, pain);
+        where_it_hurt(rng, &mut day, pain);
         if day
             .regions
             .contains_key(&Spot::new(Region::Legs, Side::Left))
             || rng.chance(0.3)
         {
             day.measures
-                .insert(tingling, score(pain * 0.6 - 0.5 + rng.normal()));
+                .insert(plan.tingling, score(pain * 0.6 - 0.5 + rng.normal()));
         }
-        if let Some(headache) = headache
+        if let Some(headache) = plan.headache
             && index < days / 3
             && rng.chance(0.25)
         {
             day.measures
                 .insert(headache, score(2.0 + rng.uniform(0.0, 5.0)));
         }
-        if let Some(ibuprofen) = ibuprofen
+        if let Some(ibuprofen) = plan.ibuprofen
             && pain >= 6.5
             && rng.chance(0.7)
         {
             day.took.insert(ibuprofen);
         }
-        if let Some(naproxen) = naproxen
-            && (date(flare)..=naproxen_until).contains(&day_date)
+        if let Some((naproxen, from, until)) = plan.naproxen
+            && (from..=until).contains(&day_date)
             && rng.chance(0.95)
         {
             day.took.insert(naproxen);
         }
-        for (exercise, from) in [(cat_cow, first_session), (chin_tucks, middle_session)] {
+        for &(exercise, from) in &plan.exercises {
             let (Some(exercise), Some((_, from))) = (exercise, from) else {
                 continue;
             };
             if day_date <= from {
                 continue;
             }
-            let since_session = sessions
+            let since_session = plan
+                .sessions
                 .iter()
                 .rev()
                 .find(|(_, date)| *date < day_date)
@@ -150,9 +182,6 @@ pub(super) fn add_care(journal: &mut Journal, seed: u64, start: NaiveDate, laten
         }
         journal.set_day(day);
     }
-    if let Some(headache) = headache {
-        let _ = journal.set_measure_retired(headache, true);
-    }
 }
 
 /// Range of motion and mood, on the days with the full set of scores.
@@ -160,9 +189,9 @@ fn scores(rng: &mut Rng, day: &mut Day, pain: f64) {
     if day.stiffness.is_none() {
         return;
     }
-    let stiffness = day.stiffness.map_or(pain, |s| s.as_f64());
+    let stiffness = day.stiffness.map_or(pain, Score::as_f64);
     day.mobility = Some(score(10.5 - stiffness * 0.75 + rng.normal() * 0.8));
-    let stress = day.stress.map_or(3.0, |s| s.as_f64());
+    let stress = day.stress.map_or(3.0, Score::as_f64);
     day.mood = Some(score(
         8.0 - (pain - 4.0) * 0.45 - stress * 0.25 + rng.normal() * 0.9,
     ));

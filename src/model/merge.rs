@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::{Day, Journal, Session, SessionId};
+use super::{CareLists, Day, ItemId, Journal, Session, SessionId};
 
 /// A record that both sides changed differently. `None` means the record is gone on that side.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,8 +94,139 @@ fn pick<T: PartialEq + Clone>(base: Option<&T>, mine: Option<&T>, theirs: Option
     }
 }
 
+/// Something in one of the journal's lists, with its number and name.
+trait Item: Clone + PartialEq {
+    fn id(&self) -> ItemId;
+    fn set_id(&mut self, id: ItemId);
+    /// What tells two items apart for a person (a visit has no name to go by: its date and kind).
+    fn key(&self) -> String;
+}
+
+macro_rules! item {
+    ($type:ty, $key:expr) => {
+        impl Item for $type {
+            fn id(&self) -> ItemId {
+                self.id
+            }
+            fn set_id(&mut self, id: ItemId) {
+                self.id = id;
+            }
+            fn key(&self) -> String {
+                let key: fn(&$type) -> String = $key;
+                key(self)
+            }
+        }
+    };
+}
+
+item!(super::Measure, |m| m.name.trim().to_lowercase());
+item!(super::Medication, |m| m.name.trim().to_lowercase());
+item!(super::Exercise, |e| e.name.trim().to_lowercase());
+item!(super::CareVisit, |v| format!(
+    "{} {:?} {}",
+    v.date, v.kind, v.name
+));
+
+/// One list merged by number: an item changed on one side only is taken from that side; changed
+/// on both, this side's is kept. An item both sides added under one number is one item when it
+/// is the same (by name), else theirs gets a new number, given back in the map (old → new) so
+/// that their days can follow it.
+fn merge_list<T: Item>(base: &[T], mine: &[T], theirs: &[T]) -> (Vec<T>, BTreeMap<ItemId, ItemId>) {
+    let find = |list: &[T], id: ItemId| list.iter().find(|item| item.id() == id).cloned();
+    let ids: BTreeSet<ItemId> = base
+        .iter()
+        .chain(mine)
+        .chain(theirs)
+        .map(Item::id)
+        .collect();
+    let mut next = ids
+        .iter()
+        .next_back()
+        .map_or(1, |id| id.0.saturating_add(1));
+    let mut merged = Vec::new();
+    let mut renumbered = BTreeMap::new();
+    for id in ids {
+        let (b, m, t) = (find(base, id), find(mine, id), find(theirs, id));
+        if let (None, Some(m), Some(t)) = (&b, &m, &t)
+            && m != t
+            && m.key() != t.key()
+        {
+            let mut moved = t.clone();
+            moved.set_id(ItemId(next));
+            renumbered.insert(id, ItemId(next));
+            next = next.saturating_add(1);
+            merged.push(m.clone());
+            merged.push(moved);
+            continue;
+        }
+        match pick(b.as_ref(), m.as_ref(), t.as_ref()) {
+            Side::Take(item) => merged.extend(item),
+            Side::Conflict => merged.extend(m),
+        }
+    }
+    (merged, renumbered)
+}
+
+/// The lists of `mine` and `theirs` merged, and how their side's numbers moved.
+fn merge_lists(
+    base: &Journal,
+    mine: &Journal,
+    theirs: &Journal,
+) -> (CareLists, [BTreeMap<ItemId, ItemId>; 3]) {
+    let (measures, measure_moves) = merge_list(base.measures(), mine.measures(), theirs.measures());
+    let (medications, medication_moves) =
+        merge_list(base.medications(), mine.medications(), theirs.medications());
+    let (exercises, exercise_moves) =
+        merge_list(base.exercises(), mine.exercises(), theirs.exercises());
+    let (visits, _) = merge_list(base.care_visits(), mine.care_visits(), theirs.care_visits());
+    (
+        CareLists {
+            measures,
+            medications,
+            exercises,
+            visits,
+        },
+        [measure_moves, medication_moves, exercise_moves],
+    )
+}
+
+/// Their day with the numbers of their items that moved in the merge.
+fn follow_moves(
+    mut day: Day,
+    [measures, medications, exercises]: &[BTreeMap<ItemId, ItemId>; 3],
+) -> Day {
+    let moved =
+        |moves: &BTreeMap<ItemId, ItemId>, id: ItemId| moves.get(&id).copied().unwrap_or(id);
+    day.measures = day
+        .measures
+        .into_iter()
+        .map(|(id, score)| (moved(measures, id), score))
+        .collect();
+    day.took = day
+        .took
+        .into_iter()
+        .map(|id| moved(medications, id))
+        .collect();
+    day.did = day.did.into_iter().map(|id| moved(exercises, id)).collect();
+    day
+}
+
 /// Merge `mine` and `theirs`, which both started from `base`.
 pub fn merge(base: &Journal, mine: &Journal, theirs: &Journal) -> Merged {
+    let (lists, moves) = merge_lists(base, mine, theirs);
+    let theirs_moved: Journal;
+    let theirs = if moves.iter().all(BTreeMap::is_empty) {
+        theirs
+    } else {
+        let days = theirs
+            .days()
+            .map(|day| follow_moves(day.clone(), &moves))
+            .collect();
+        theirs_moved =
+            Journal::from_parts(days, theirs.sessions().to_vec(), theirs.next_session_id())
+                .unwrap_or_else(|_| theirs.clone());
+        &theirs_moved
+    };
     let mut conflicts = Vec::new();
     let mut days: Vec<Day> = Vec::new();
     let dates: BTreeSet<NaiveDate> = base
@@ -165,7 +296,9 @@ pub fn merge(base: &Journal, mine: &Journal, theirs: &Journal) -> Merged {
     // The parts are unique by construction (one record per date and per id) and each comes from
     // a valid journal, so this holds; were it ever to fail, this side's journal is kept whole
     // rather than anything being dropped.
-    let Ok(mut journal) = Journal::from_parts(days, sessions, next) else {
+    let Ok(mut journal) =
+        Journal::from_parts(days, sessions, next).and_then(|journal| journal.with_lists(lists))
+    else {
         return Merged {
             journal: mine.clone(),
             conflicts: Vec::new(),

@@ -411,4 +411,54 @@ mod merging {
             "the same session is not doubled"
         );
     }
+
+    fn medication(name: &str) -> Medication {
+        Medication {
+            id: ItemId(0),
+            name: name.into(),
+            dose: String::new(),
+            as_needed: true,
+            from: None,
+            until: None,
+        }
+    }
+
+    #[test]
+    fn the_lists_merge_and_an_item_both_sides_added_under_one_number_stays_two() {
+        let mut base = base();
+        let ibuprofen = base.add_medication(medication("Ibuprofen")).unwrap();
+        let mut mine = base.clone();
+        let paracetamol = mine.add_medication(medication("Paracetamol")).unwrap();
+        let mut day = day_with_pain("2026-01-03", 5);
+        day.took.insert(paracetamol);
+        mine.set_day(day);
+        let mut theirs = base.clone();
+        let naproxen = theirs.add_medication(medication("Naproxen")).unwrap();
+        assert_eq!(naproxen, paracetamol, "both took the next free number");
+        let mut day = day_with_pain("2026-01-04", 6);
+        day.took.insert(naproxen);
+        day.took.insert(ibuprofen);
+        theirs.set_day(day);
+        let headache = theirs.add_measure("Headache", Worse::Higher).unwrap();
+        let merged = merge(&base, &mine, &theirs);
+        assert!(merged.conflicts.is_empty());
+        let journal = merged.journal;
+        let names = |date: &str| -> Vec<String> {
+            let day = journal.day(super::date(date)).unwrap();
+            day.took
+                .iter()
+                .map(|id| journal.medication(*id).unwrap().name.clone())
+                .collect()
+        };
+        assert_eq!(names("2026-01-03"), ["Paracetamol"]);
+        let mut theirs_day = names("2026-01-04");
+        theirs_day.sort();
+        assert_eq!(
+            theirs_day,
+            ["Ibuprofen", "Naproxen"],
+            "their day follows its item's new number"
+        );
+        assert_eq!(journal.medications().len(), 3);
+        assert_eq!(journal.measure(headache).unwrap().name, "Headache");
+    }
 }

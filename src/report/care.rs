@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analysis::DayRange;
-use crate::analysis::other_care::care_in;
+use crate::analysis::other_care::{Adherence, MedicationUse, care_in};
 use crate::model::Journal;
 
 /// What the report says of care besides massage.
@@ -56,8 +56,12 @@ pub fn care_lines(journal: &Journal, period: DayRange) -> CareLines {
     }
     events.sort();
     CareLines {
-        exercises: care.exercises.iter().map(|a| a.describe()).collect(),
-        medications: care.medications.iter().map(|m| m.describe()).collect(),
+        exercises: care.exercises.iter().map(Adherence::describe).collect(),
+        medications: care
+            .medications
+            .iter()
+            .map(MedicationUse::describe)
+            .collect(),
         events,
     }
 }
