@@ -330,7 +330,9 @@ fn seeds() -> Vec<Vec<u8>> {
     let mut seeds = vec![
         std::fs::read("assets/example-journal.ron").unwrap(),
         std::fs::read("tests/fixtures/journal-v1-handwritten.ron").unwrap(),
+        std::fs::read("tests/fixtures/journal-v1-painlog.ron").unwrap(),
         b"(version: 1)".to_vec(),
+        b"(version: 2, measures: [], medications: [], exercises: [], care: [])".to_vec(),
         b"(version: 1, days: [], sessions: [])".to_vec(),
         Vec::new(),
     ];
