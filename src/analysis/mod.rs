@@ -17,6 +17,7 @@
 //! window's mean costs O(1).
 
 mod aligned;
+pub mod body_heat;
 pub mod compare;
 mod daily;
 mod effects;
