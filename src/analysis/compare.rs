@@ -122,8 +122,10 @@ pub fn welch_ci95(a: &[f64], b: &[f64]) -> Option<(f64, f64)> {
     Some((difference - half, difference + half))
 }
 
-/// The `p` quantile of Student's t with `df` (not necessarily whole) degrees of freedom, found by
-/// bisection on the distribution function; accurate to about 1e-10.
+/// The `p` quantile of Student's t with `df` (not necessarily whole) degrees of freedom: Newton's
+/// method on the distribution function, kept inside a bracket that bisection narrows whenever a
+/// step would leave it; accurate to about 1e-10 in a handful of steps (the comparisons of a
+/// 20-year journal need some eighty of these).
 pub fn t_quantile(p: f64, df: f64) -> f64 {
     if p == 0.5 {
         return 0.0;
@@ -135,18 +137,28 @@ pub fn t_quantile(p: f64, df: f64) -> f64 {
     while t_cdf(high, df) < p && high < 1e12 {
         high *= 2.0;
     }
+    let ln_density_scale =
+        ln_gamma((df + 1.0) / 2.0) - ln_gamma(df / 2.0) - 0.5 * (df * std::f64::consts::PI).ln();
+    let mut t = 0.5 * (low + high);
     for _ in 0..200 {
-        let middle = 0.5 * (low + high);
-        if t_cdf(middle, df) < p {
-            low = middle;
+        let error = t_cdf(t, df) - p;
+        if error < 0.0 {
+            low = t;
         } else {
-            high = middle;
+            high = t;
         }
-        if high - low < 1e-12 {
+        if high - low < 1e-12 || error.abs() < 1e-14 {
             break;
         }
+        let density = (ln_density_scale - (df + 1.0) / 2.0 * (t * t / df).ln_1p()).exp();
+        let step = t - error / density;
+        t = if density > 0.0 && step > low && step < high {
+            step
+        } else {
+            0.5 * (low + high)
+        };
     }
-    0.5 * (low + high)
+    t
 }
 
 /// The distribution function of Student's t with `df` degrees of freedom, at `t`.

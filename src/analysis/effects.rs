@@ -262,7 +262,7 @@ pub struct Compared {
 
 impl Compared {
     /// The comparisons of `sessions`, grouped as the summaries are, against `ordinary`.
-    fn new(sessions: &[SessionEffect], ordinary: &MetricMap<Vec<(NaiveDate, f64)>>) -> Self {
+    fn new(sessions: &[&SessionEffect], ordinary: &MetricMap<Vec<(NaiveDate, f64)>>) -> Self {
         let compare = |members: &[&SessionEffect]| {
             MetricMap::from_fn(|metric| {
                 let changes: Vec<f64> = members
@@ -273,9 +273,8 @@ impl Compared {
                 Comparison::of(&changes, &baseline)
             })
         };
-        let all: Vec<&SessionEffect> = sessions.iter().collect();
         Self {
-            all: compare(&all),
+            all: compare(sessions),
             by_kind: members(sessions, |effect| Some(effect.kind.choice()))
                 .into_iter()
                 .map(|(kind, members)| (kind, compare(&members)))
@@ -320,7 +319,7 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
         .collect();
     // With the switch on, sessions with other care near them count in no summary, and neither
     // do ordinary days with other care near them.
-    let counted: Vec<SessionEffect> = sessions.iter().filter(|e| e.counted).cloned().collect();
+    let counted: Vec<&SessionEffect> = sessions.iter().filter(|e| e.counted).collect();
     let left_out = sessions.len() - counted.len();
     let by_kind = group(&counted, |effect| Some(effect.kind.choice()));
     let by_therapist = group(&counted, |effect| effect.therapist.clone());
@@ -370,12 +369,12 @@ fn metric_effects(
 }
 
 /// The sessions of each group that `key` puts them in (none for `None`).
-fn members<K: Ord>(
-    sessions: &[SessionEffect],
+fn members<'a, K: Ord>(
+    sessions: &[&'a SessionEffect],
     key: impl Fn(&SessionEffect) -> Option<K>,
-) -> BTreeMap<K, Vec<&SessionEffect>> {
+) -> BTreeMap<K, Vec<&'a SessionEffect>> {
     let mut members: BTreeMap<K, Vec<&SessionEffect>> = BTreeMap::new();
-    for effect in sessions {
+    for &effect in sessions {
         if let Some(key) = key(effect) {
             members.entry(key).or_default().push(effect);
         }
@@ -384,7 +383,7 @@ fn members<K: Ord>(
 }
 
 fn group<K: Ord>(
-    sessions: &[SessionEffect],
+    sessions: &[&SessionEffect],
     key: impl Fn(&SessionEffect) -> Option<K>,
 ) -> BTreeMap<K, GroupSummary> {
     members(sessions, key)

@@ -32,11 +32,23 @@ impl Share {
     fn add(&mut self, journal: &Journal, region: Region, range: DayRange) {
         for day in journal.days_between(range.from, range.to) {
             self.logged += 1;
-            if day.regions.keys().any(|spot| spot.region == region) {
+            if hurt_in(day, region) {
                 self.hurt += 1;
             }
         }
     }
+}
+
+/// `true` when `region` hurt on `day`, on either side (its places are next to each other in the
+/// body map's order).
+fn hurt_in(day: &crate::model::Day, region: Region) -> bool {
+    use crate::model::{Side, Spot};
+    let first = Spot { region, side: None };
+    let last = Spot {
+        region,
+        side: Some(Side::Right),
+    };
+    day.regions.range(first..=last).next().is_some()
 }
 
 /// A region sessions worked on: how often it hurt around them and around ordinary days.
@@ -60,7 +72,7 @@ pub struct RegionComparison {
 /// before and after the `ordinary` days (the pain sample of the comparison with ordinary weeks).
 pub fn by_focus_region(
     journal: &Journal,
-    sessions: &[SessionEffect],
+    sessions: &[&SessionEffect],
     ordinary: &[(NaiveDate, f64)],
     settings: EffectSettings,
 ) -> BTreeMap<Region, RegionComparison> {

@@ -166,19 +166,32 @@ impl Spot {
         })
     }
 
-    /// The spots an identifier in the file means (`LowerBack`: both sides).
-    fn from_ident(ident: &str) -> Option<Vec<Self>> {
-        IDENTS.iter().find_map(|(region, both, left, right)| {
-            if ident == *both {
-                Some(region.spots())
-            } else if ident == *left && !left.is_empty() {
-                Some(vec![Self::new(*region, Side::Left)])
-            } else if ident == *right && !right.is_empty() {
-                Some(vec![Self::new(*region, Side::Right)])
-            } else {
-                None
-            }
-        })
+    /// The spots an identifier in the file means (`LowerBack`: both sides): one or two, without
+    /// an allocation (a 20-year journal has some fifty thousand of them).
+    fn from_ident(ident: &str) -> Option<[Option<Self>; 2]> {
+        let (name, side) = if let Some(name) = ident.strip_suffix("Left") {
+            (name, Some(Side::Left))
+        } else if let Some(name) = ident.strip_suffix("Right") {
+            (name, Some(Side::Right))
+        } else {
+            (ident, None)
+        };
+        let (region, ..) = IDENTS.iter().find(|(_, both, ..)| *both == name)?;
+        match side {
+            None if region.has_sides() => Some([
+                Some(Self::new(*region, Side::Left)),
+                Some(Self::new(*region, Side::Right)),
+            ]),
+            None => Some([
+                Some(Self {
+                    region: *region,
+                    side: None,
+                }),
+                None,
+            ]),
+            Some(_) if !region.has_sides() => None,
+            Some(side) => Some([Some(Self::new(*region, side)), None]),
+        }
     }
 }
 
@@ -393,7 +406,7 @@ pub(crate) mod map_format {
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<BodyMap, A::Error> {
             let mut map = BodyMap::new();
             while let Some(SpotName(spots)) = seq.next_element()? {
-                for spot in spots {
+                for spot in spots.into_iter().flatten() {
                     map.insert(spot, None);
                 }
             }
@@ -405,7 +418,7 @@ pub(crate) mod map_format {
             while let Some((SpotName(spots), value)) =
                 access.next_entry::<SpotName, Option<Score>>()?
             {
-                for spot in spots {
+                for spot in spots.into_iter().flatten() {
                     if map.insert(spot, value).is_some() {
                         return Err(de::Error::custom(format!(
                             "{} is named twice; name each place once",
@@ -447,7 +460,7 @@ pub(crate) mod set_format {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut set = BTreeSet::new();
                 while let Some(SpotName(spots)) = seq.next_element()? {
-                    set.extend(spots);
+                    set.extend(spots.into_iter().flatten());
                 }
                 Ok(set)
             }
@@ -466,7 +479,7 @@ impl serde::Serialize for Ident {
 }
 
 /// The spots an identifier in the file names.
-struct SpotName(Vec<Spot>);
+struct SpotName([Option<Spot>; 2]);
 
 impl<'de> serde::Deserialize<'de> for SpotName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -503,7 +516,7 @@ mod tests {
         assert_eq!(Spot::all().count(), 21);
         for spot in Spot::all() {
             assert_eq!(Spot::from_cli_name(&spot.cli_name()), Some(vec![spot]));
-            assert_eq!(Spot::from_ident(spot.ident()), Some(vec![spot]));
+            assert_eq!(Spot::from_ident(spot.ident()), Some([Some(spot), None]));
         }
         assert_eq!(
             Spot::from_cli_name("lower-back"),
