@@ -199,7 +199,7 @@ fn pain_columns_say_pain_when_another_metric_is_shown() {
     let mut harness = harness_sized(&path, [1400.0, 1000.0]);
     click(&mut harness, "Effects");
     for metric in ["Sleep quality (higher is better)", "Stress"] {
-        common::choose_metric(&mut harness, metric);
+        choose_metric(&mut harness, metric);
         harness.get_by_label(labels::PAIN_RIGHT_AFTER);
         harness.get_by_label(labels::MEANINGFUL);
         assert!(labels::PAIN_RIGHT_AFTER.starts_with("Pain"));
@@ -344,7 +344,7 @@ fn the_forest_plots_tick_labels_stay_inside_the_window() {
     let mut harness = harness_sized(&path, [800.0, 600.0]);
     click(&mut harness, "Effects");
     for metric in ["Pain", "Sleep quality (higher is better)", "Stress"] {
-        common::choose_metric(&mut harness, metric);
+        choose_metric(&mut harness, metric);
         let id = egui::Id::unique(labels::FOREST_ID);
         let memory = egui_plot::PlotMemory::load(&harness.ctx, id).expect("the forest plot");
         let frame = *memory.transform().frame();

@@ -255,6 +255,7 @@ fn same_content(a: &Path, b: &Path) -> io::Result<bool> {
 ///
 /// so never more than [`MAX_KEPT`] of these, and a burst of saves never evicts older history;
 /// - and every backup of an older format version ([`BackupKind::OlderVersion`]).
+///
 /// `backups` is newest first, as [`list`] returns it.
 pub fn to_prune(backups: &[Backup], now: NaiveDateTime) -> Vec<PathBuf> {
     let mut keep: Vec<bool> = backups
