@@ -9,6 +9,7 @@
 mod aligned_view;
 mod analysis_cache;
 mod app;
+mod body_map;
 mod chart;
 mod chart_key;
 mod chrome;
@@ -18,6 +19,7 @@ mod commands;
 mod config;
 mod context;
 mod controls;
+mod day_form;
 mod day_view;
 mod days_around;
 mod document;
