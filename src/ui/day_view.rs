@@ -6,6 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use super::Command;
 use super::body_map::{Mode, body_map_ui};
 use super::context::{AppEvent, ViewContext};
+use super::day_care::{exercises_ui, measures_ui, medications_ui};
 use super::day_form::{DayForm, note_problem, score_reason};
 use super::days_around::DaysAround;
 use super::list_table::{Cell, ListTable, Row};
@@ -282,7 +283,7 @@ impl DayView {
                 let layout = egui::Layout::top_down(egui::Align::Min);
                 ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
                     ui.set_max_width(width);
-                    self.scores_ui(ui);
+                    self.scores_ui(ui, journal);
                 });
                 ui.add_space(8.0);
                 ui.vertical(|ui| {
@@ -291,10 +292,14 @@ impl DayView {
                 });
             });
         } else {
-            self.scores_ui(ui);
+            self.scores_ui(ui, journal);
             ui.add_space(4.0);
             self.map_ui(ui);
         }
+        ui.add_space(6.0);
+        medications_ui(ui, &mut self.form, journal, self.date);
+        ui.add_space(6.0);
+        exercises_ui(ui, &mut self.form, journal);
 
         ui.add_space(10.0);
         let label = field_label(ui, labels::NOTE, Some("anything worth remembering"));
@@ -339,7 +344,7 @@ impl DayView {
     }
 
     /// The built-in scores and the person's own measures.
-    fn scores_ui(&mut self, ui: &mut egui::Ui) {
+    fn scores_ui(&mut self, ui: &mut egui::Ui, journal: &Journal) {
         for (index, metric) in Metric::ALL.into_iter().enumerate() {
             let label = field_label(ui, metric.name(), Some(metric.scale()));
             let input = score_input(
@@ -367,6 +372,8 @@ impl DayView {
         {
             ui.label(RichText::new("Worst pain is usually at least the average pain.").weak());
         }
+
+        measures_ui(ui, &mut self.form, journal);
     }
 
     /// Where it hurt, on the body map.

@@ -19,6 +19,7 @@ mod commands;
 mod config;
 mod context;
 mod controls;
+mod day_care;
 mod day_form;
 mod day_view;
 mod days_around;
