@@ -36,7 +36,7 @@ fn left_half(region: Region, view: View) -> Option<[f32; 4]> {
     let back = view == View::Back;
     let place = match region {
         Region::Head => [51.0, 2.0, 79.0, 30.0],
-        Region::Neck => [52.0, 31.0, 65.0, 42.0],
+        Region::Neck => [50.0, 30.0, 65.0, 43.0],
         Region::Shoulders => [18.0, 43.0, 65.0, 58.0],
         Region::Arms => [2.0, 60.0, 25.0, 150.0],
         Region::Legs => [30.0, 168.0, 63.0, 238.0],
@@ -67,16 +67,16 @@ pub(super) fn place_rect(spot: Spot, view: View, figure: Rect) -> Option<Rect> {
 }
 
 /// The outline of a figure behind its places, in figure units: head, neck, shoulders and
-/// torso, arms, legs.
-const SILHOUETTE: [[f32; 4]; 8] = [
-    [51.0, 2.0, 79.0, 30.0],
-    [52.0, 28.0, 78.0, 45.0],
-    [18.0, 43.0, 112.0, 64.0],
-    [28.0, 56.0, 102.0, 166.0],
-    [2.0, 56.0, 25.0, 152.0],
-    [105.0, 56.0, 128.0, 152.0],
-    [30.0, 160.0, 63.0, 238.0],
-    [67.0, 160.0, 100.0, 238.0],
+/// torso, arms, legs; `true` for a rounded end.
+const SILHOUETTE: [([f32; 4], bool); 8] = [
+    ([51.0, 2.0, 79.0, 30.0], true),
+    ([54.0, 26.0, 76.0, 46.0], false),
+    ([18.0, 43.0, 112.0, 64.0], false),
+    ([28.0, 56.0, 102.0, 166.0], false),
+    ([2.0, 56.0, 25.0, 152.0], true),
+    ([105.0, 56.0, 128.0, 152.0], true),
+    ([30.0, 160.0, 63.0, 238.0], true),
+    ([67.0, 160.0, 100.0, 238.0], true),
 ];
 
 /// The colours of a figure: the body, a place's outline, a mark whose intensity is not logged.
@@ -90,7 +90,7 @@ fn palette(ui: &Ui) -> (Color32, Stroke, Color32) {
         )
     } else {
         (
-            Color32::from_gray(236),
+            Color32::from_gray(226),
             Stroke::new(1.0, Color32::from_gray(150)),
             Color32::from_gray(196),
         )
@@ -105,6 +105,7 @@ pub(super) fn paint_figure(
     figure: Rect,
     map: &BodyMap,
     chosen: Option<Spot>,
+    hovered: Option<Spot>,
     mode: Mode,
 ) {
     let painter = ui.painter();
@@ -112,19 +113,20 @@ pub(super) fn paint_figure(
     let (body, outline, unlogged) = palette(ui);
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
-    for [x0, y0, x1, y1] in SILHOUETTE {
+    for ([x0, y0, x1, y1], round) in SILHOUETTE {
         let rect = Rect::from_min_max(
             figure.min + Vec2::new(x0, y0) * scale,
             figure.min + Vec2::new(x1, y1) * scale,
         );
-        painter.rect_filled(rect, radius(rect, scale), body);
+        painter.rect_filled(rect, radius(rect, scale, round), body);
     }
     for spot in places() {
         let Some(rect) = place_rect(spot, view, figure) else {
             continue;
         };
         let rect = rect.shrink(0.75);
-        let corner = radius(rect, scale);
+        let round = matches!(spot.region, Region::Head | Region::Arms | Region::Legs);
+        let corner = radius(rect, scale, round);
         match map.get(&spot) {
             Some(Some(score)) => {
                 painter.rect_filled(rect, corner, severity_color(score.get(), false, dark));
@@ -148,6 +150,11 @@ pub(super) fn paint_figure(
             }
             None => {}
         }
+        let outline = if hovered == Some(spot) {
+            ui.visuals().widgets.hovered.fg_stroke
+        } else {
+            outline
+        };
         painter.rect_stroke(rect, corner, outline, StrokeKind::Inside);
         if chosen == Some(spot) && mode == Mode::Hurt {
             painter.rect_stroke(
@@ -161,9 +168,10 @@ pub(super) fn paint_figure(
     title(ui, view, figure);
 }
 
-/// The corner radius of a place: round for the head, a little rounded for the rest.
-fn radius(rect: Rect, scale: f32) -> CornerRadius {
-    let round = (rect.width().min(rect.height()) / 2.0).min(8.0 * scale);
+/// The corner radius of a place: `round` ends (the head, the limbs), or a little rounded.
+fn radius(rect: Rect, scale: f32, round: bool) -> CornerRadius {
+    let half = rect.width().min(rect.height()) / 2.0;
+    let round = if round { half } else { half.min(6.0 * scale) };
     CornerRadius::same(round.clamp(0.0, 255.0) as u8)
 }
 

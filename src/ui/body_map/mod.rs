@@ -168,6 +168,7 @@ fn places_ui(
     let stop = state.chosen.unwrap_or(all[0]);
     let mut clicked = None;
     let mut focused = None;
+    let mut hovered = None;
     for (view, figure) in boxes {
         for &spot in &all {
             let Some(place) = place_rect(spot, view, figure) else {
@@ -200,6 +201,9 @@ fn places_ui(
             if response.clicked() {
                 clicked = Some(spot);
             }
+            if response.hovered() {
+                hovered = Some(spot);
+            }
         }
     }
     if let Some(spot) = focused {
@@ -220,7 +224,7 @@ fn places_ui(
         );
     }
     for (view, figure) in boxes {
-        paint_figure(ui, view, figure, map, state.chosen, mode);
+        paint_figure(ui, view, figure, map, state.chosen, hovered, mode);
     }
 }
 
