@@ -10,6 +10,8 @@ use common::*;
 use egui_kittest::kittest::Queryable as _;
 use painlog::model::{Exercise, ItemId, Journal, Medication, Worse};
 
+const MEDICATION_NAME: &str = "Name of the new medication";
+
 /// A window tall enough for the whole Day view without scrolling.
 const TALL: [f32; 2] = [1100.0, 1500.0];
 
@@ -154,7 +156,10 @@ fn an_exercise_done_is_ticked() {
 fn a_journal_without_care_lists_says_they_can_be_added() {
     let (_folder, path) = journal_in_temp();
     let harness = harness_sized(&path, TALL);
-    assert_on_screen(&harness, "Own measures: none yet");
+    assert_on_screen(
+        &harness,
+        "Own measures (e.g. tingling in the left leg): none yet",
+    );
     assert_eq!(
         harness
             .query_all_by_label_contains("None in the journal yet")
@@ -162,4 +167,59 @@ fn a_journal_without_care_lists_says_they_can_be_added() {
         2,
         "medications and exercises"
     );
+}
+
+#[test]
+fn a_medication_measure_and_exercise_are_added_in_the_window() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness_sized(&path, TALL);
+    click(&mut harness, "Add a medication…");
+    // Nothing typed: refused, with the reason under the form.
+    click(&mut harness, "Add medication");
+    assert_on_screen(&harness, "The medication's name is empty; give it a name.");
+    assert!(!path.exists(), "nothing was written");
+    type_into(&mut harness, MEDICATION_NAME, "Ibuprofen");
+    type_into(&mut harness, "Dose (optional, e.g. 400 mg)", "400 mg");
+    click(&mut harness, "Taken as needed");
+    click(&mut harness, "Add medication");
+    let journal = load(&path);
+    let medication = journal.medication_named("Ibuprofen").expect("added");
+    assert_eq!(
+        (medication.dose.as_str(), medication.as_needed),
+        ("400 mg", true)
+    );
+    assert_on_screen(&harness, "Added the medication Ibuprofen.");
+    // Its check box is there at once; a second one of the same name is refused.
+    click(&mut harness, "Ibuprofen (400 mg, as needed)");
+    assert_eq!(today_of(&path).took, BTreeSet::from([medication.id]));
+    type_into(&mut harness, MEDICATION_NAME, "ibuprofen");
+    click(&mut harness, "Add medication");
+    assert_on_screen(
+        &harness,
+        "There is already a medication named \"ibuprofen\".",
+    );
+    assert_eq!(load(&path).medications().len(), 1);
+
+    click(&mut harness, "Add a measure…");
+    type_into(&mut harness, "Name of the new measure", "Energy");
+    click(&mut harness, "0 is worst");
+    click(&mut harness, "Add measure");
+    let journal = load(&path);
+    assert_eq!(journal.measure_named("Energy").unwrap().worse, Worse::Lower);
+    harness.get_by_label("Energy (0 = worst, 10 = best; higher is better)");
+
+    click(&mut harness, "Add an exercise…");
+    type_into(&mut harness, "Name of the new exercise", "Cat-cow");
+    type_into(&mut harness, "Times a week (optional, 1–14)", "15");
+    click(&mut harness, "Add exercise");
+    assert_on_screen(&harness, "Times a week is a whole number from 1 to 14");
+    assert!(load(&path).exercises().is_empty());
+    type_into(&mut harness, "Times a week (optional, 1–14)", "3");
+    click(&mut harness, "Add exercise");
+    assert_eq!(
+        load(&path).exercise_named("Cat-cow").unwrap().per_week,
+        Some(3)
+    );
+    click(&mut harness, "Cat-cow (3 a week)");
+    assert_eq!(today_of(&path).did.len(), 1);
 }

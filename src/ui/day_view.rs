@@ -6,7 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use super::Command;
 use super::body_map::{Mode, body_map_ui};
 use super::context::{AppEvent, ViewContext};
-use super::day_care::{exercises_ui, measures_ui, medications_ui};
+use super::day_care::{AddForms, add_forms_ui, exercises_ui, measures_ui, medications_ui};
 use super::day_form::{DayForm, note_problem, score_reason};
 use super::days_around::DaysAround;
 use super::list_table::{Cell, ListTable, Row};
@@ -50,6 +50,8 @@ pub struct DayView {
     date_error: Option<String>,
     form: DayForm,
     focus_first_field: bool,
+    /// The forms that add to the journal's lists.
+    adding: AddForms,
 }
 
 impl DayView {
@@ -61,6 +63,7 @@ impl DayView {
             date_error: None,
             form: DayForm::from_day(Day::empty(today)),
             focus_first_field: true,
+            adding: AddForms::default(),
         }
     }
 
@@ -300,6 +303,10 @@ impl DayView {
         medications_ui(ui, &mut self.form, journal, self.date);
         ui.add_space(6.0);
         exercises_ui(ui, &mut self.form, journal);
+        ui.add_space(6.0);
+        if let Some(item) = add_forms_ui(ui, &mut self.adding, journal) {
+            ctx.push(Command::AddCareItem(item));
+        }
 
         ui.add_space(10.0);
         let label = field_label(ui, labels::NOTE, Some("anything worth remembering"));

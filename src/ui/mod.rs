@@ -61,7 +61,7 @@ pub mod labels {
 
 pub use app::PainlogApp;
 pub use clock::{Clock, ManualClock};
-pub use commands::Command;
+pub use commands::{CareItem, Command};
 pub use config::{AppConfig, EXIT_AFTER_FIRST_FRAME_ENV};
 pub use document::{DiskEvent, Document, SaveStatus};
 pub use launch::{launch, run_falling_back, setup_context};
