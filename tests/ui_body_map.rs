@@ -222,3 +222,13 @@ fn a_session_focus_is_marked_on_the_map_without_intensities() {
         .collect()
     );
 }
+
+#[test]
+fn the_shortcuts_list_names_the_keys_of_the_map() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness_sized(&path, TALL);
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert_on_screen(&harness, "Arrows on the body map");
+    assert_on_screen(&harness, "set its intensity (1 then 0 for 10)");
+}
