@@ -10,7 +10,7 @@ use super::widgets::{EditOrigin, error_text, field_label, reason_line, score_inp
 use crate::model::{Exercise, ItemId, Journal, MAX_PER_WEEK, Medication, Worse, check_item_name};
 
 /// Where a person reads how to add measures, medications and exercises.
-const ADD_HINT: &str = "add one under \"Add to the lists\" below";
+const ADD_HINT: &str = "add one under \"Add to the lists\" at the end of the page";
 
 /// Labels a person (and the tests) find the forms that add to the lists by.
 pub mod labels {
@@ -21,11 +21,11 @@ pub mod labels {
     /// The form that adds a home exercise.
     pub const ADD_EXERCISE: &str = "Add an exercise…";
     /// The dose field of a medication.
-    pub const DOSE: &str = "Dose (optional, e.g. 400 mg)";
+    pub const DOSE: &str = "Dose (optional)";
     /// Taken when needed rather than regularly.
     pub const AS_NEEDED: &str = "Taken as needed";
     /// How often an exercise is meant to be done.
-    pub const PER_WEEK: &str = "Times a week (optional, 1–14)";
+    pub const PER_WEEK: &str = "Times a week (optional)";
 }
 
 /// A 0–10 field for every own measure still logged, like the built-in scores.
@@ -206,7 +206,7 @@ fn name_field(ui: &mut egui::Ui, text: &mut String, what: &str, hint: &str) {
     let label = ui.label(format!("Name of the new {what}"));
     ui.add(
         egui::TextEdit::singleline(text)
-            .desired_width(200.0)
+            .desired_width(170.0)
             .hint_text(hint),
     )
     .labelled_by(label.id);
@@ -285,8 +285,12 @@ fn add_medication_ui(
     ui.horizontal_wrapped(|ui| {
         name_field(ui, &mut forms.medication, "medication", "e.g. ibuprofen");
         let label = ui.label(labels::DOSE);
-        ui.add(egui::TextEdit::singleline(&mut forms.dose).desired_width(90.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut forms.dose)
+                .desired_width(90.0)
+                .hint_text("e.g. 400 mg"),
+        )
+        .labelled_by(label.id);
         ui.checkbox(&mut forms.as_needed, labels::AS_NEEDED);
         if ui.button("Add medication").clicked() {
             let name = forms.medication.trim().to_owned();
@@ -317,8 +321,12 @@ fn add_exercise_ui(ui: &mut egui::Ui, forms: &mut AddForms, journal: &Journal) -
     ui.horizontal_wrapped(|ui| {
         name_field(ui, &mut forms.exercise, "exercise", "e.g. cat-cow");
         let label = ui.label(labels::PER_WEEK);
-        ui.add(egui::TextEdit::singleline(&mut forms.per_week).desired_width(40.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut forms.per_week)
+                .desired_width(40.0)
+                .hint_text("1–14"),
+        )
+        .labelled_by(label.id);
         if ui.button("Add exercise").clicked() {
             let name = forms.exercise.trim().to_owned();
             let taken = journal.exercise_named(&name).is_some();

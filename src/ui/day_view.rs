@@ -303,10 +303,6 @@ impl DayView {
         medications_ui(ui, &mut self.form, journal, self.date);
         ui.add_space(6.0);
         exercises_ui(ui, &mut self.form, journal);
-        ui.add_space(6.0);
-        if let Some(item) = add_forms_ui(ui, &mut self.adding, journal) {
-            ctx.push(Command::AddCareItem(item));
-        }
 
         ui.add_space(10.0);
         let label = field_label(ui, labels::NOTE, Some("anything worth remembering"));
@@ -337,6 +333,12 @@ impl DayView {
             };
             ui.label(RichText::new(hint).weak());
         });
+        // Not about this day: after it.
+        ui.add_space(6.0);
+        ui.separator();
+        if let Some(item) = add_forms_ui(ui, &mut self.adding, journal) {
+            ctx.push(Command::AddCareItem(item));
+        }
 
         // A field that turned invalid (or valid) with this frame's keys changes the day too.
         let day = self.form.to_day();
