@@ -232,3 +232,32 @@ fn the_shortcuts_list_names_the_keys_of_the_map() {
     assert_on_screen(&harness, "Arrows on the body map");
     assert_on_screen(&harness, "set its intensity (1 then 0 for 10)");
 }
+
+#[test]
+fn at_800_by_600_the_figures_fit_side_by_side_under_the_scores() {
+    let (_folder, path) = journal_in_temp();
+    let mut harness = harness_sized(&path, [800.0, 600.0]);
+    harness
+        .get_by_label("Legs, left: not marked")
+        .scroll_to_me();
+    harness.run();
+    let rect = |label: &str| harness.get_by_label(label).rect();
+    let (head, legs) = (rect("Head: not marked"), rect("Legs, left: not marked"));
+    let tall = legs.bottom() - head.top();
+    assert!((150.0..=225.0).contains(&tall), "a figure {tall} tall");
+    assert!(
+        rect("Chest, left: not marked").right() < rect("Arms / hands, left: not marked").left()
+    );
+    assert!(rect("Arms / hands, right: not marked").right() <= 800.0);
+    // Under the scores at this width, not beside them.
+    assert!(head.top() > rect("Mood 10").bottom());
+    // Each place is large enough to click.
+    for spot in Spot::all() {
+        let label = format!("{}: not marked", spot.label());
+        let place = rect(&label);
+        assert!(
+            place.width() >= 10.0 && place.height() >= 10.0,
+            "{label}: {place:?}"
+        );
+    }
+}
