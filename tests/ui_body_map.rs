@@ -155,6 +155,9 @@ fn the_map_is_one_tab_stop_used_with_arrows_space_and_digits() {
     );
     let expected = BodyMap::from([(spot(Region::LowerBack, Side::Left), score(6))]);
     assert_eq!(saved_regions(&path), expected);
+    // A screen reader hears the change, which may not read a new name of the focused place.
+    let said = harness.get_by_label("hurt, intensity 6");
+    assert_eq!(said.accesskit_node().live(), egui::accesskit::Live::Polite);
     // 1 then 0 is 10.
     harness.key_press(egui::Key::Num1);
     harness.run();

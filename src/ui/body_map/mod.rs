@@ -14,7 +14,7 @@ use egui::accesskit::Role;
 use egui::{Id, Key, Modifiers, Rect, RichText, Sense, Ui, Vec2};
 
 use self::figure::{FIGURE, TITLE, View, home, paint_figure, place_rect};
-use super::widgets::{ARROWS, field_label, score_buttons};
+use super::widgets::{ARROWS, announce, field_label, score_buttons};
 use crate::model::{BodyMap, Region, Score, Spot};
 
 mod figure;
@@ -66,7 +66,7 @@ const DIGITS: [Key; 10] = [
 const TEN_WITHIN: f64 = 1.0;
 
 /// The map's state between frames.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct MapState {
     /// The place whose intensity the row under the figures sets; it has the Tab stop.
     chosen: Option<Spot>,
@@ -74,6 +74,9 @@ struct MapState {
     focus_next: Option<Spot>,
     /// When 1 was typed on a place, so that a 0 right after makes 10.
     one_at: Option<f64>,
+    /// What the last key or click did to the place with the keyboard ("hurt, intensity 6"),
+    /// said to a screen reader, which may not read a change of the focused place's name.
+    said: Option<String>,
 }
 
 /// Every place in the order of the arrow keys, left before right.
@@ -193,7 +196,7 @@ fn places_ui(
                     response.request_focus();
                 }
                 if response.has_focus() {
-                    focused = Some(spot);
+                    focused = Some((spot, place, words.clone()));
                 }
             }
             let response =
@@ -206,22 +209,36 @@ fn places_ui(
             }
         }
     }
-    if let Some(spot) = focused {
+    if let Some((spot, ..)) = focused {
         // The place with the keyboard is the chosen one.
         state.chosen = Some(spot);
     }
     if let Some(spot) = clicked {
         click(map, state, spot, mode);
     }
-    if let Some(spot) = focused {
-        keys(
-            ui,
-            map_id.with((spot.ident(), true)),
-            spot,
-            map,
-            state,
-            mode,
-        );
+    match focused {
+        Some((spot, place, drawn)) => {
+            keys(
+                ui,
+                map_id.with((spot.ident(), true)),
+                spot,
+                map,
+                state,
+                mode,
+            );
+            let words = state_words(map, spot, mode);
+            if state.focus_next.is_some() {
+                // Moved: the place that takes the keyboard is read whole.
+                state.said = None;
+            } else if words != drawn {
+                state.said = Some(words);
+            }
+            if let Some(said) = &state.said {
+                let corner = Rect::from_min_size(place.min, Vec2::splat(1.0));
+                announce(ui, map_id.with("said"), corner, said);
+            }
+        }
+        None => state.said = None,
     }
     for (view, figure) in boxes {
         paint_figure(ui, view, figure, map, state.chosen, hovered, mode);
