@@ -68,7 +68,8 @@ fn logs_today_by_typing_and_tabbing() {
         harness.get_by_label(&label(metric)).type_text(text);
         harness.run();
     }
-    click(&mut harness, "Lower back");
+    click(&mut harness, "Lower back, left: not marked");
+    click(&mut harness, "Lower back, right: not marked");
     type_into(
         &mut harness,
         "Note (anything worth remembering)",

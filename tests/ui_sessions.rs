@@ -28,8 +28,11 @@ fn adds_a_session_with_every_field() {
     type_into(&mut harness, "Minutes (1–480)", "75");
     type_into(&mut harness, "Therapist or clinic (optional)", "Anna Berg");
     click(&mut harness, "Firm");
-    click(&mut harness, "Neck");
-    click(&mut harness, "Lower back");
+    for place in ["Neck", "Lower back"] {
+        for side in ["left", "right"] {
+            click(&mut harness, &format!("{place}, {side}: not marked"));
+        }
+    }
     type_into(&mut harness, "Cost (optional, e.g. 60 or 59.50)", "85.50");
     type_into(&mut harness, "Currency", "eur");
     type_into(&mut harness, PAIN_BEFORE, "6");

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::app::{JournalState, PainlogApp};
-use super::commands::Command;
+use super::commands::{CareItem, Command};
 use super::context::AppEvent;
 use super::feedback::Deleted;
 use super::jobs::ImportJob;
@@ -37,6 +37,7 @@ impl PainlogApp {
             Command::AddSession(session) => self.add_session(session),
             Command::UpdateSession(session) => self.update_session(session),
             Command::DeleteSession(id) => self.delete_session(id),
+            Command::AddCareItem(item) => self.add_care_item(item),
             Command::Undo => self.undo(),
             Command::DismissUndo => self.feedback.dismiss(),
             Command::ImportCsv(read) => self.import(*read),
@@ -132,6 +133,25 @@ impl PainlogApp {
         if let Some(session) = removed {
             self.events.push(AppEvent::SessionDeleted(id));
             self.feedback.offer_undo(Deleted::Session(session));
+        }
+    }
+
+    fn add_care_item(&mut self, item: CareItem) {
+        let (what, name) = item.describe();
+        let (what, name) = (what, name.trim().to_owned());
+        let added = self.document_mut().and_then(|document| {
+            document.edit(|journal| match item {
+                CareItem::Measure { name, worse } => journal.add_measure(&name, worse),
+                CareItem::Medication(medication) => journal.add_medication(medication),
+                CareItem::Exercise(exercise) => journal.add_exercise(exercise),
+            })
+        });
+        match added {
+            Some(Ok(_)) => self.feedback.say(format!("Added the {what} {name}.")),
+            Some(Err(error)) => self
+                .feedback
+                .say(format!("Could not add the {what} {name}: {error}.")),
+            None => {}
         }
     }
 

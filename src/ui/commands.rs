@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::View;
 use super::jobs::{ExportJob, ImportJob};
 use crate::analysis::EffectSettings;
-use crate::model::{Day, Keep, Metric, Session, SessionId};
+use crate::model::{Day, Exercise, Keep, Medication, Metric, Session, SessionId, Worse};
 
 /// What a view asks for; applied by the app after the views are drawn.
 #[derive(Debug)]
@@ -23,6 +23,8 @@ pub enum Command {
     UpdateSession(Session),
     /// Delete a session (can be undone).
     DeleteSession(SessionId),
+    /// Add an own measure, a medication or a home exercise to the journal's lists.
+    AddCareItem(CareItem),
     /// Put back what was deleted last.
     Undo,
     /// Forget the last deletion (and the notice).
@@ -85,8 +87,36 @@ impl Command {
                 | Self::AddSession(_)
                 | Self::UpdateSession(_)
                 | Self::DeleteSession(_)
+                | Self::AddCareItem(_)
                 | Self::Undo
                 | Self::ImportCsv(_)
         )
+    }
+}
+
+/// A new item for the journal's lists, as the Day view's forms give it.
+#[derive(Debug)]
+pub enum CareItem {
+    /// An own measure.
+    Measure {
+        /// What it measures.
+        name: String,
+        /// Which end of its scale is worse.
+        worse: Worse,
+    },
+    /// A medication (its number is given when it is added).
+    Medication(Medication),
+    /// A home exercise (its number is given when it is added).
+    Exercise(Exercise),
+}
+
+impl CareItem {
+    /// "measure", "medication" or "exercise", and the item's name.
+    pub fn describe(&self) -> (&'static str, &str) {
+        match self {
+            Self::Measure { name, .. } => ("measure", name),
+            Self::Medication(medication) => ("medication", &medication.name),
+            Self::Exercise(exercise) => ("exercise", &exercise.name),
+        }
     }
 }

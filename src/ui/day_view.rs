@@ -1,25 +1,28 @@
 //! Log or edit one day: today by default, any past day from the list or the date field.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::Command;
+use super::body_map::{Mode, body_map_ui};
 use super::context::{AppEvent, ViewContext};
+use super::day_care::{AddForms, add_forms_ui, exercises_ui, measures_ui, medications_ui};
+use super::day_form::{DayForm, note_problem, score_reason};
 use super::days_around::DaysAround;
 use super::list_table::{Cell, ListTable, Row};
-use super::widgets::{
-    EditOrigin, error_text, field_label, reason_line, region_checkboxes, score_input,
-};
+use super::widgets::{error_text, field_label, reason_line, score_input};
 use crate::analysis::DayRange;
-use crate::model::{
-    Day, FIRST_YEAR, Journal, MAX_NOTE_CHARS, Metric, Score, Session, check_not_future, check_text,
-};
+use crate::model::{Day, FIRST_YEAR, Journal, Metric, Score, Session, check_not_future};
 use crate::report::text;
 
 /// The widest the day's form grows.
 const FORM_WIDTH: f32 = 720.0;
+
+/// From this width of the form the body map is beside the scores.
+const SIDE_BY_SIDE: f32 = 700.0;
+
+/// The width the body map takes beside the scores.
+const MAP_WIDTH: f32 = 280.0;
 
 /// From this width (beside the list of days) the weeks around the day are charted too.
 const WIDE: f32 = 1250.0;
@@ -36,69 +39,8 @@ pub mod labels {
     pub const NOTE: &str = "Note";
     /// The button that deletes the day's entry.
     pub const DELETE: &str = "Delete this day's entry";
-}
-
-/// The text of the form, as typed.
-struct DayForm {
-    /// The day as the form last showed or sent it; a different stored day means it changed
-    /// elsewhere (undo, delete), and the form reloads.
-    shown: Day,
-    scores: [String; Metric::COUNT],
-    regions: crate::model::BodyMap,
-    note: String,
-    /// What each score field held before the edit under way began.
-    score_origins: [EditOrigin; Metric::COUNT],
-    /// What the note held before the edit under way began.
-    note_origin: EditOrigin,
-}
-
-impl DayForm {
-    fn from_day(day: Day) -> Self {
-        let scores =
-            Metric::ALL.map(|metric| metric.of(&day).map_or_else(String::new, |s| s.to_string()));
-        Self {
-            score_origins: scores.clone().map(|text| EditOrigin::new(&text)),
-            note_origin: EditOrigin::new(&day.note),
-            scores,
-            regions: day.regions.clone(),
-            note: day.note.clone(),
-            shown: day,
-        }
-    }
-
-    /// The day the form describes. A field holding text it refuses gives the value it had
-    /// before its edit began, never a part of what is typed.
-    fn to_day(&self) -> Day {
-        let mut day = self.shown.clone();
-        for ((metric, text), origin) in Metric::ALL
-            .into_iter()
-            .zip(&self.scores)
-            .zip(&self.score_origins)
-        {
-            let score = Score::parse_optional(text)
-                .or_else(|_| Score::parse_optional(origin.text()))
-                .unwrap_or_default();
-            *metric.slot(&mut day) = score;
-        }
-        day.regions.clone_from(&self.regions);
-        day.note = if note_problem(&self.note).is_none() {
-            self.note.clone()
-        } else {
-            self.note_origin.text().to_owned()
-        };
-        day
-    }
-
-    /// Why each field that refuses its text does, for the status bar.
-    fn refused(&self) -> Vec<String> {
-        let mut reasons: Vec<String> = Metric::ALL
-            .into_iter()
-            .zip(&self.scores)
-            .filter_map(|(metric, text)| score_reason(metric.name(), text))
-            .collect();
-        reasons.extend(note_problem(&self.note));
-        reasons
-    }
+    /// The body map's name.
+    pub const WHERE: &str = "Where it hurt";
 }
 
 /// The day view's state.
@@ -108,6 +50,8 @@ pub struct DayView {
     date_error: Option<String>,
     form: DayForm,
     focus_first_field: bool,
+    /// The forms that add to the journal's lists.
+    adding: AddForms,
 }
 
 impl DayView {
@@ -119,6 +63,7 @@ impl DayView {
             date_error: None,
             form: DayForm::from_day(Day::empty(today)),
             focus_first_field: true,
+            adding: AddForms::default(),
         }
     }
 
@@ -334,43 +279,30 @@ impl DayView {
 
     fn form_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         let journal = ctx.journal;
-        for (index, metric) in Metric::ALL.into_iter().enumerate() {
-            let label = field_label(ui, metric.name(), Some(metric.scale()));
-            let input = score_input(
-                ui,
-                ("day_score", metric.key()),
-                metric.name(),
-                &label,
-                &mut self.form.scores[index],
-                metric.higher_is_better(),
-            );
-            if index == 0 && std::mem::take(&mut self.focus_first_field) {
-                input.field.request_focus();
-            }
-            let reason = score_reason(metric.name(), &self.form.scores[index]);
-            self.form.score_origins[index].settle(
-                &self.form.scores[index],
-                input.field.has_focus(),
-                reason.is_none(),
-            );
-            reason_line(ui, reason.as_deref());
+        // The body map beside the scores where there is room, under them in a narrow window.
+        if ui.available_width() >= SIDE_BY_SIDE {
+            ui.horizontal_top(|ui| {
+                let width = ui.available_width() - MAP_WIDTH - 16.0;
+                let layout = egui::Layout::top_down(egui::Align::Min);
+                ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
+                    ui.set_max_width(width);
+                    self.scores_ui(ui, journal);
+                });
+                ui.add_space(8.0);
+                ui.vertical(|ui| {
+                    ui.set_max_width(MAP_WIDTH);
+                    self.map_ui(ui);
+                });
+            });
+        } else {
+            self.scores_ui(ui, journal);
+            ui.add_space(4.0);
+            self.map_ui(ui);
         }
-        let day = self.form.to_day();
-        if let (Some(pain), Some(worst)) = (day.pain, day.worst_pain)
-            && worst < pain
-        {
-            ui.label(RichText::new("Worst pain is usually at least the average pain.").weak());
-        }
-
-        ui.add_space(4.0);
-        field_label(ui, "Where it hurt", None);
-        let mut spots: BTreeSet<crate::model::Spot> = self.form.regions.keys().copied().collect();
-        if region_checkboxes(ui, &mut spots) {
-            self.form.regions.retain(|spot, _| spots.contains(spot));
-            for spot in spots {
-                self.form.regions.entry(spot).or_insert(None);
-            }
-        }
+        ui.add_space(6.0);
+        medications_ui(ui, &mut self.form, journal, self.date);
+        ui.add_space(6.0);
+        exercises_ui(ui, &mut self.form, journal);
 
         ui.add_space(10.0);
         let label = field_label(ui, labels::NOTE, Some("anything worth remembering"));
@@ -401,6 +333,12 @@ impl DayView {
             };
             ui.label(RichText::new(hint).weak());
         });
+        // Not about this day: after it.
+        ui.add_space(6.0);
+        ui.separator();
+        if let Some(item) = add_forms_ui(ui, &mut self.adding, journal) {
+            ctx.push(Command::AddCareItem(item));
+        }
 
         // A field that turned invalid (or valid) with this frame's keys changes the day too.
         let day = self.form.to_day();
@@ -409,17 +347,55 @@ impl DayView {
             ctx.push(Command::SetDay(day));
         }
         let date = text::date(self.date);
-        for reason in self.form.refused() {
+        for reason in self.form.refused(journal) {
             ctx.push(Command::InputRefused(format!("{date}, {reason}")));
         }
     }
-}
 
-/// Why a score field refuses its text (short enough for the line under the field), or `None`.
-pub fn score_reason(name: &str, text: &str) -> Option<String> {
-    Score::parse_optional(text)
-        .err()
-        .map(|error| format!("{name}: {error}."))
+    /// The built-in scores and the person's own measures.
+    fn scores_ui(&mut self, ui: &mut egui::Ui, journal: &Journal) {
+        for (index, metric) in Metric::ALL.into_iter().enumerate() {
+            let label = field_label(ui, metric.name(), Some(metric.scale()));
+            let input = score_input(
+                ui,
+                ("day_score", metric.key()),
+                metric.name(),
+                &label,
+                &mut self.form.scores[index],
+                metric.higher_is_better(),
+            );
+            if index == 0 && std::mem::take(&mut self.focus_first_field) {
+                input.field.request_focus();
+            }
+            let reason = score_reason(metric.name(), &self.form.scores[index]);
+            self.form.score_origins[index].settle(
+                &self.form.scores[index],
+                input.field.has_focus(),
+                reason.is_none(),
+            );
+            reason_line(ui, reason.as_deref());
+        }
+        let day = self.form.to_day();
+        if let (Some(pain), Some(worst)) = (day.pain, day.worst_pain)
+            && worst < pain
+        {
+            ui.label(RichText::new("Worst pain is usually at least the average pain.").weak());
+        }
+
+        measures_ui(ui, &mut self.form, journal);
+    }
+
+    /// Where it hurt, on the body map.
+    fn map_ui(&mut self, ui: &mut egui::Ui) {
+        field_label(ui, labels::WHERE, Some("click a place, then how much"));
+        body_map_ui(
+            ui,
+            "day_body_map",
+            labels::WHERE,
+            &mut self.form.regions,
+            Mode::Hurt,
+        );
+    }
 }
 
 fn welcome(ui: &mut egui::Ui) {
@@ -431,13 +407,6 @@ fn welcome(ui: &mut egui::Ui) {
         );
     });
     ui.add_space(6.0);
-}
-
-/// What is wrong with a note typed for a day, if anything.
-fn note_problem(note: &str) -> Option<String> {
-    check_text("The note", note, MAX_NOTE_CHARS, true)
-        .err()
-        .map(|error| format!("{error}. The journal keeps the note from before."))
 }
 
 /// A logged day as a row of the list: the date, pain, sleep, whether it has a note, and its

@@ -62,6 +62,14 @@ fn rows(ctx: &egui::Context) -> Vec<(String, String)> {
                 "Choose the score beside (the buttons are one Tab stop)",
             ),
             (
+                "Arrows on the body map".to_owned(),
+                "Move to the place before / after, head to feet (the map is one Tab stop)",
+            ),
+            (
+                "Space, 0–9, Delete on the body map".to_owned(),
+                "Mark or unmark the place; set its intensity (1 then 0 for 10); unmark it",
+            ),
+            (
                 "← / → on the view tabs".to_owned(),
                 "Open the view beside (the tabs are one Tab stop)",
             ),

@@ -9,6 +9,7 @@
 mod aligned_view;
 mod analysis_cache;
 mod app;
+mod body_map;
 mod chart;
 mod chart_key;
 mod chrome;
@@ -18,6 +19,8 @@ mod commands;
 mod config;
 mod context;
 mod controls;
+mod day_care;
+mod day_form;
 mod day_view;
 mod days_around;
 mod document;
@@ -58,7 +61,7 @@ pub mod labels {
 
 pub use app::PainlogApp;
 pub use clock::{Clock, ManualClock};
-pub use commands::Command;
+pub use commands::{CareItem, Command};
 pub use config::{AppConfig, EXIT_AFTER_FIRST_FRAME_ENV};
 pub use document::{DiskEvent, Document, SaveStatus};
 pub use launch::{launch, run_falling_back, setup_context};

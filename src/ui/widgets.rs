@@ -3,7 +3,7 @@
 use egui::text::LayoutJob;
 use egui::{Color32, Key, Modifiers, Response, RichText, Sense, TextEdit, TextStyle, Ui};
 
-use crate::model::{Region, Score};
+use crate::model::Score;
 
 /// A field label: the name in the normal text colour, then a weaker explanation
 /// (which end of a scale is worse, the expected format …). One label, so a screen reader and
@@ -225,7 +225,8 @@ pub const ARROWS: egui::EventFilter = egui::EventFilter {
 };
 
 /// The 0–10 buttons of a score as a radio group with one Tab stop; returns the score chosen.
-fn score_buttons(
+/// `field_id` keys the group's memory; `name` starts each button's name ("Pain 4").
+pub fn score_buttons(
     ui: &mut Ui,
     field_id: egui::Id,
     name: &str,
@@ -301,28 +302,6 @@ fn score_buttons(
         }
     });
     chosen
-}
-
-/// A checkbox for every body region, wrapped to the width; returns `true` when one changed.
-pub fn region_checkboxes(
-    ui: &mut Ui,
-    spots: &mut std::collections::BTreeSet<crate::model::Spot>,
-) -> bool {
-    let mut changed = false;
-    ui.horizontal_wrapped(|ui| {
-        for region in Region::ALL {
-            let mut checked = spots.iter().any(|spot| spot.region == region);
-            if ui.checkbox(&mut checked, region.label()).changed() {
-                if checked {
-                    spots.extend(region.spots());
-                } else {
-                    spots.retain(|spot| spot.region != region);
-                }
-                changed = true;
-            }
-        }
-    });
-    changed
 }
 
 /// A ring around the control that has the keyboard, in both themes clearer than egui's own

@@ -301,7 +301,7 @@ impl SessionForm {
                 Ok(score) => ratings[index] = score,
                 Err(_) => {
                     errors.ratings[index] =
-                        crate::ui::day_view::score_reason(RATINGS[index].0, text);
+                        crate::ui::day_form::score_reason(RATINGS[index].0, text);
                 }
             }
         }

@@ -5,11 +5,15 @@ use egui::{RichText, TextEdit};
 
 use super::form::{Focus, FormErrors, RATINGS, SessionForm};
 use super::labels;
-use crate::model::{Journal, KindChoice, Pressure, Session};
+use crate::model::{BodyMap, Journal, KindChoice, Pressure, Session};
 use crate::report::text;
 use crate::ui::Command;
+use crate::ui::body_map::{Mode, body_map_ui};
 use crate::ui::context::ViewContext;
-use crate::ui::widgets::{field_label, reason_line, region_checkboxes, score_input};
+use crate::ui::widgets::{field_label, reason_line, score_input};
+
+/// The name of the body map of the focus.
+const FOCUS: &str = "Focus regions";
 
 /// What the form's widgets did this frame.
 #[derive(Default)]
@@ -35,27 +39,34 @@ pub(super) fn form_ui(ui: &mut egui::Ui, form: &mut SessionForm, ctx: &mut ViewC
     let built = form.build(journal, now);
     let errors = built.as_ref().err().map(AsRef::as_ref);
     let mut events = FormEvents::default();
-    let mut rows = |ui: &mut egui::Ui| {
-        start_rows(ui, form, errors, &mut events);
-        kind_row(ui, form, errors, &mut events);
-        minutes_row(ui, form, errors, &mut events);
-        therapist_row(ui, form, journal, errors, &mut events);
-        pressure_and_focus_rows(ui, form, &mut events);
-        cost_row(ui, form, errors, &mut events);
-    };
-    // Labels beside the fields where there is room, above them in a narrow window.
-    if ui.available_width() >= 640.0 {
+    // Labels beside the fields where there is room, above them in a narrow window; the body
+    // map beside the ratings where there is room, under them in a narrow window.
+    let wide = ui.available_width() >= 640.0;
+    if wide {
         egui::Grid::new("session_form")
             .num_columns(2)
             .spacing([12.0, 4.0])
-            .show(ui, rows);
+            .show(ui, |ui| rows(ui, form, journal, errors, &mut events));
+        ui.add_space(4.0);
+        ui.horizontal_top(|ui| {
+            let width = ui.available_width() - FOCUS_WIDTH - 16.0;
+            let layout = egui::Layout::top_down(egui::Align::Min);
+            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
+                ui.set_max_width(width);
+                ratings(ui, form, errors, &mut events);
+            });
+            ui.add_space(8.0);
+            ui.vertical(|ui| focus_map(ui, form, &mut events));
+        });
     } else {
         ui.vertical(|ui| {
             ui.spacing_mut().item_spacing.y = 4.0;
-            rows(ui);
+            rows(ui, form, journal, errors, &mut events);
         });
+        ratings(ui, form, errors, &mut events);
+        focus_map(ui, form, &mut events);
     }
-    ratings_and_note(ui, form, errors, &mut events);
+    note_row(ui, form, errors, &mut events);
     ui.add_space(6.0);
     // What this frame's keys made of the form.
     let built = form.build(journal, now);
@@ -92,6 +103,22 @@ pub(super) fn form_ui(ui: &mut egui::Ui, form: &mut SessionForm, ctx: &mut ViewC
             }
         }
     }
+}
+
+/// The rows of the form: labels and fields.
+fn rows(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    journal: &Journal,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
+    start_rows(ui, form, errors, events);
+    kind_row(ui, form, errors, events);
+    minutes_row(ui, form, errors, events);
+    therapist_row(ui, form, journal, errors, events);
+    pressure_row(ui, form, events);
+    cost_row(ui, form, errors, events);
 }
 
 /// The first of a part's reasons.
@@ -223,7 +250,7 @@ fn therapist_row(
     ui.end_row();
 }
 
-fn pressure_and_focus_rows(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) {
+fn pressure_row(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) {
     field_label(ui, "Pressure", None);
     ui.vertical(|ui| {
         ui.horizontal_wrapped(|ui| {
@@ -238,11 +265,20 @@ fn pressure_and_focus_rows(ui: &mut egui::Ui, form: &mut SessionForm, events: &m
         });
     });
     ui.end_row();
+}
 
-    field_label(ui, "Focus regions", Some("worked on"));
-    // In a vertical cell, so that the grid makes the row as tall as the wrapped lines.
-    ui.vertical(|ui| events.changed |= region_checkboxes(ui, &mut form.focus));
-    ui.end_row();
+/// The width the body map of the focus takes beside the form's rows.
+const FOCUS_WIDTH: f32 = 280.0;
+
+/// Where the therapist worked: the body map, marks only.
+fn focus_map(ui: &mut egui::Ui, form: &mut SessionForm, events: &mut FormEvents) {
+    ui.set_max_width(FOCUS_WIDTH);
+    field_label(ui, FOCUS, Some("worked on"));
+    let mut map: BodyMap = form.focus.iter().map(|spot| (*spot, None)).collect();
+    if body_map_ui(ui, "session_focus_map", FOCUS, &mut map, Mode::Focus) {
+        form.focus = map.into_keys().collect();
+        events.changed = true;
+    }
 }
 
 fn cost_row(
@@ -282,7 +318,8 @@ fn cost_row(
     ui.end_row();
 }
 
-fn ratings_and_note(
+/// Pain right before and after, and soreness.
+fn ratings(
     ui: &mut egui::Ui,
     form: &mut SessionForm,
     errors: Option<&FormErrors>,
@@ -305,6 +342,15 @@ fn ratings_and_note(
             reason_of(&[errors.and_then(|e| e.ratings[index].as_deref())]),
         );
     }
+}
+
+/// The session's note.
+fn note_row(
+    ui: &mut egui::Ui,
+    form: &mut SessionForm,
+    errors: Option<&FormErrors>,
+    events: &mut FormEvents,
+) {
     ui.add_space(8.0);
     let label = field_label(
         ui,

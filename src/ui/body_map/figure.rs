@@ -1,0 +1,227 @@
+//! The figures of the body map: where each place is on the front and on the back, and how
+//! a figure is drawn.
+
+use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Stroke, StrokeKind, Ui, Vec2};
+
+use super::{Mode, places};
+use crate::model::{BodyMap, Region, Side, Spot};
+use crate::ui::widgets::severity_color;
+
+/// A figure's box in figure units; the map scales it to the width it is given.
+pub(super) const FIGURE: Vec2 = Vec2::new(130.0, 240.0);
+
+/// Room above a figure for its name and the sides, in points.
+pub(super) const TITLE: f32 = 18.0;
+
+/// Which figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum View {
+    Front,
+    Back,
+}
+
+/// The figure that carries a place's node: the chest on the front, the rest on the back.
+pub(super) fn home(spot: Spot) -> View {
+    if spot.region == Region::Chest {
+        View::Front
+    } else {
+        View::Back
+    }
+}
+
+/// Where a region's left half (or the whole region, for the head) is on a figure, in figure
+/// units, seen from behind (the person's left on the left); `None` where the view does not
+/// show it.
+fn left_half(region: Region, view: View) -> Option<[f32; 4]> {
+    let back = view == View::Back;
+    let place = match region {
+        Region::Head => [51.0, 2.0, 79.0, 30.0],
+        Region::Neck => [50.0, 30.0, 65.0, 43.0],
+        Region::Shoulders => [18.0, 43.0, 65.0, 58.0],
+        Region::Arms => [2.0, 60.0, 25.0, 150.0],
+        Region::Legs => [30.0, 168.0, 63.0, 238.0],
+        Region::Chest if !back => [28.0, 59.0, 65.0, 94.0],
+        Region::Hips if !back => [28.0, 126.0, 65.0, 166.0],
+        Region::UpperBack if back => [28.0, 59.0, 65.0, 82.0],
+        Region::MidBack if back => [28.0, 82.0, 65.0, 104.0],
+        Region::LowerBack if back => [28.0, 104.0, 65.0, 126.0],
+        Region::Sacrum if back => [46.0, 126.0, 65.0, 142.0],
+        Region::Hips => [28.0, 142.0, 65.0, 166.0],
+        _ => return None,
+    };
+    Some(place)
+}
+
+/// Where a place is drawn on a figure whose box is `figure`; `None` where the view does not
+/// show it. The back shows the person's left on the left; the front, facing them, on the
+/// right.
+pub(super) fn place_rect(spot: Spot, view: View, figure: Rect) -> Option<Rect> {
+    let [mut x0, y0, mut x1, y1] = left_half(spot.region, view)?;
+    let mirror = |x: f32| FIGURE.x - x;
+    if (spot.side == Some(Side::Right)) != (view == View::Front && spot.side.is_some()) {
+        (x0, x1) = (mirror(x1), mirror(x0));
+    }
+    let scale = figure.width() / FIGURE.x;
+    let at = |x: f32, y: f32| figure.min + Vec2::new(x, y) * scale;
+    Some(Rect::from_min_max(at(x0, y0), at(x1, y1)))
+}
+
+/// The outline of a figure behind its places, in figure units: head, neck, shoulders and
+/// torso, arms, legs; `true` for a rounded end.
+const SILHOUETTE: [([f32; 4], bool); 8] = [
+    ([51.0, 2.0, 79.0, 30.0], true),
+    ([54.0, 26.0, 76.0, 46.0], false),
+    ([18.0, 43.0, 112.0, 64.0], false),
+    ([28.0, 56.0, 102.0, 166.0], false),
+    ([2.0, 56.0, 25.0, 152.0], true),
+    ([105.0, 56.0, 128.0, 152.0], true),
+    ([30.0, 160.0, 63.0, 238.0], true),
+    ([67.0, 160.0, 100.0, 238.0], true),
+];
+
+/// The colours of a figure: the body, a place's outline, a mark whose intensity is not logged.
+fn palette(ui: &Ui) -> (Color32, Stroke, Color32) {
+    let visuals = ui.visuals();
+    if visuals.dark_mode {
+        (
+            Color32::from_gray(58),
+            Stroke::new(1.0, Color32::from_gray(120)),
+            Color32::from_gray(105),
+        )
+    } else {
+        (
+            Color32::from_gray(226),
+            Stroke::new(1.0, Color32::from_gray(150)),
+            Color32::from_gray(196),
+        )
+    }
+}
+
+/// Draw one figure: its outline, its places (filled by intensity, the number on them, a hatch
+/// where the intensity is not logged), the chosen place outlined, its name and sides above.
+pub(super) fn paint_figure(
+    ui: &Ui,
+    view: View,
+    figure: Rect,
+    map: &BodyMap,
+    chosen: Option<Spot>,
+    hovered: Option<Spot>,
+    mode: Mode,
+) {
+    let painter = ui.painter();
+    let scale = figure.width() / FIGURE.x;
+    let (body, outline, unlogged) = palette(ui);
+    let dark = ui.visuals().dark_mode;
+    let text_color = ui.visuals().strong_text_color();
+    for ([x0, y0, x1, y1], round) in SILHOUETTE {
+        let rect = Rect::from_min_max(
+            figure.min + Vec2::new(x0, y0) * scale,
+            figure.min + Vec2::new(x1, y1) * scale,
+        );
+        painter.rect_filled(rect, radius(rect, scale, round), body);
+    }
+    for spot in places() {
+        let Some(rect) = place_rect(spot, view, figure) else {
+            continue;
+        };
+        let rect = rect.shrink(0.75);
+        let round = matches!(spot.region, Region::Head | Region::Arms | Region::Legs);
+        let corner = radius(rect, scale, round);
+        match map.get(&spot) {
+            Some(Some(score)) => {
+                painter.rect_filled(rect, corner, severity_color(score.get(), false, dark));
+                let size = (rect.height() * 0.75).clamp(8.0, 14.0);
+                painter.text(
+                    rect.center(),
+                    Align2::CENTER_CENTER,
+                    score.to_string(),
+                    FontId::proportional(size),
+                    text_color,
+                );
+            }
+            Some(None) => {
+                let fill = if mode == Mode::Focus {
+                    ui.visuals().selection.bg_fill
+                } else {
+                    unlogged
+                };
+                painter.rect_filled(rect, corner, fill);
+                hatch(&painter.with_clip_rect(rect), rect, text_color);
+            }
+            None => {}
+        }
+        let outline = if hovered == Some(spot) {
+            ui.visuals().widgets.hovered.fg_stroke
+        } else {
+            outline
+        };
+        painter.rect_stroke(rect, corner, outline, StrokeKind::Inside);
+        if chosen == Some(spot) && mode == Mode::Hurt {
+            painter.rect_stroke(
+                rect,
+                corner,
+                Stroke::new(2.0, text_color),
+                StrokeKind::Inside,
+            );
+        }
+    }
+    title(ui, view, figure);
+}
+
+/// The corner radius of a place: `round` ends (the head, the limbs), or a little rounded.
+fn radius(rect: Rect, scale: f32, round: bool) -> CornerRadius {
+    let half = rect.width().min(rect.height()) / 2.0;
+    let round = if round { half } else { half.min(6.0 * scale) };
+    CornerRadius::same(round.clamp(0.0, 255.0) as u8)
+}
+
+/// Diagonal lines across `rect`: a mark that reads in black and white.
+fn hatch(painter: &egui::Painter, rect: Rect, color: Color32) {
+    let stroke = Stroke::new(1.0, color.gamma_multiply(0.45));
+    let step = 5.0;
+    let mut x = rect.left() - rect.height();
+    while x < rect.right() {
+        painter.line_segment(
+            [
+                Pos2::new(x, rect.bottom()),
+                Pos2::new(x + rect.height(), rect.top()),
+            ],
+            stroke,
+        );
+        x += step;
+    }
+}
+
+/// "Front" or "Back" above a figure, with "L" and "R" on the person's left and right.
+fn title(ui: &Ui, view: View, figure: Rect) {
+    let painter = ui.painter();
+    let font = FontId::proportional(13.0);
+    let strong = ui.visuals().strong_text_color();
+    let weak = ui.visuals().weak_text_color();
+    let y = figure.top() - TITLE / 2.0;
+    let (name, left_side, right_side) = match view {
+        View::Front => ("Front", "R", "L"),
+        View::Back => ("Back", "L", "R"),
+    };
+    painter.text(
+        Pos2::new(figure.center().x, y),
+        Align2::CENTER_CENTER,
+        name,
+        font.clone(),
+        strong,
+    );
+    painter.text(
+        Pos2::new(figure.left() + 4.0, y),
+        Align2::LEFT_CENTER,
+        left_side,
+        font.clone(),
+        weak,
+    );
+    painter.text(
+        Pos2::new(figure.right() - 4.0, y),
+        Align2::RIGHT_CENTER,
+        right_side,
+        font,
+        weak,
+    );
+}
