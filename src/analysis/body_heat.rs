@@ -6,6 +6,23 @@ use std::collections::BTreeMap;
 use super::DayRange;
 use crate::model::{Journal, Spot};
 
+/// The heat map's colours, light to dark (ColorBrewer's YlOrBr): sequential, safe for
+/// colour-blind readers, and in order in grey too. The window and the report both use them.
+pub const HEAT_SCALE: [[u8; 3]; 6] = [
+    [0xFF, 0xF7, 0xBC],
+    [0xFE, 0xE3, 0x91],
+    [0xFE, 0xC4, 0x4F],
+    [0xFB, 0x9A, 0x29],
+    [0xD9, 0x5F, 0x0E],
+    [0x99, 0x34, 0x04],
+];
+
+/// The step of [`HEAT_SCALE`] for a share (0 to 1) of days.
+pub fn heat_step(share: f64) -> usize {
+    let last = HEAT_SCALE.len() - 1;
+    ((share.clamp(0.0, 1.0) * last as f64).round() as usize).min(last)
+}
+
 /// One place over a stretch of days.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PlaceHeat {

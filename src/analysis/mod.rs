@@ -62,10 +62,26 @@ pub const DIARY_NOTE: &str = "This is a diary, not a diagnosis. Severe pain, or 
 pub const UNCHANGED_WITHIN: f64 = 0.5;
 
 /// One value per metric, indexed by [`Metric`] (saved as a plain list, in the order of
-/// [`Metric::ALL`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// [`Metric::ALL`]; a shorter list, saved before range of motion and mood were measured, reads
+/// with the default for the metrics it lacks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(transparent)]
 pub struct MetricMap<T>([T; Metric::COUNT]);
+
+impl<'de, T: serde::Deserialize<'de> + Default> serde::Deserialize<'de> for MetricMap<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut values: Vec<T> = Vec::deserialize(deserializer)?;
+        if values.len() > Metric::COUNT {
+            return Err(serde::de::Error::invalid_length(
+                values.len(),
+                &"one value per metric",
+            ));
+        }
+        values.resize_with(Metric::COUNT, T::default);
+        let mut values = values.into_iter();
+        Ok(Self::from_fn(|_| values.next().unwrap_or_default()))
+    }
+}
 
 impl<T> MetricMap<T> {
     /// A value for every metric, made by `make`.
@@ -196,3 +212,21 @@ impl JournalIndex {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod metric_map_tests {
+    use super::MetricMap;
+    use crate::model::Metric;
+
+    #[test]
+    fn a_list_saved_before_mobility_and_mood_reads_with_them_off() {
+        let old: MetricMap<bool> = ron::from_str("[true, false, false, true, false]")
+            .unwrap_or_else(|_| MetricMap::from_fn(|_| true));
+        assert!(old[Metric::Pain] && old[Metric::Sleep]);
+        assert!(!old[Metric::Mobility] && !old[Metric::Mood]);
+        assert!(
+            ron::from_str::<MetricMap<bool>>("[true, true, true, true, true, true, true, true]")
+                .is_err()
+        );
+    }
+}

@@ -68,7 +68,7 @@ pub(super) fn place_rect(spot: Spot, view: View, figure: Rect) -> Option<Rect> {
 
 /// The outline of a figure behind its places, in figure units: head, neck, shoulders and
 /// torso, arms, legs; `true` for a rounded end.
-const SILHOUETTE: [([f32; 4], bool); 8] = [
+pub(super) const SILHOUETTE: [([f32; 4], bool); 8] = [
     ([51.0, 2.0, 79.0, 30.0], true),
     ([54.0, 26.0, 76.0, 46.0], false),
     ([18.0, 43.0, 112.0, 64.0], false),
@@ -80,7 +80,7 @@ const SILHOUETTE: [([f32; 4], bool); 8] = [
 ];
 
 /// The colours of a figure: the body, a place's outline, a mark whose intensity is not logged.
-fn palette(ui: &Ui) -> (Color32, Stroke, Color32) {
+pub(super) fn palette(ui: &Ui) -> (Color32, Stroke, Color32) {
     let visuals = ui.visuals();
     if visuals.dark_mode {
         (
@@ -169,7 +169,7 @@ pub(super) fn paint_figure(
 }
 
 /// The corner radius of a place: `round` ends (the head, the limbs), or a little rounded.
-fn radius(rect: Rect, scale: f32, round: bool) -> CornerRadius {
+pub(super) fn radius(rect: Rect, scale: f32, round: bool) -> CornerRadius {
     let half = rect.width().min(rect.height()) / 2.0;
     let round = if round { half } else { half.min(6.0 * scale) };
     CornerRadius::same(round.clamp(0.0, 255.0) as u8)
@@ -193,7 +193,7 @@ fn hatch(painter: &egui::Painter, rect: Rect, color: Color32) {
 }
 
 /// "Front" or "Back" above a figure, with "L" and "R" on the person's left and right.
-fn title(ui: &Ui, view: View, figure: Rect) {
+pub(super) fn title(ui: &Ui, view: View, figure: Rect) {
     let painter = ui.painter();
     let font = FontId::proportional(13.0);
     let strong = ui.visuals().strong_text_color();

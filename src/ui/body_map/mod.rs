@@ -18,6 +18,9 @@ use super::widgets::{ARROWS, announce, field_label, score_buttons};
 use crate::model::{BodyMap, Region, Score, Spot};
 
 mod figure;
+mod heat;
+
+pub use heat::heat_map_ui;
 
 /// What the marks on a map mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +32,9 @@ pub enum Mode {
 }
 
 /// Room between the two figures, in figure units.
-const GAP: f32 = 30.0;
+pub(super) const GAP: f32 = 30.0;
 /// The tallest a figure is drawn, in points.
-const MAX_HEIGHT: f32 = 220.0;
+pub(super) const MAX_HEIGHT: f32 = 220.0;
 /// The smallest scale (a very narrow window scrolls sideways rather than lose the small places).
 const MIN_SCALE: f32 = 0.6;
 /// The order of the arrow keys: head to feet, the front's chest and the arms after the

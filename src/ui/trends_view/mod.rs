@@ -13,6 +13,7 @@ use crate::analysis::{
 };
 use crate::model::{Journal, Metric, Session, SessionId};
 
+mod body;
 mod care_marks;
 mod cursor;
 mod legend;
@@ -142,6 +143,8 @@ pub struct TrendsChoices {
     pub custom_to: String,
     /// The chart is shown as a table of its days.
     pub table: bool,
+    /// Where it hurt over the days shown, as a heat map beside the chart.
+    pub body: bool,
 }
 
 impl Default for TrendsChoices {
@@ -154,6 +157,7 @@ impl Default for TrendsChoices {
             custom_from: String::new(),
             custom_to: String::new(),
             table: false,
+            body: false,
         }
     }
 }
@@ -188,6 +192,8 @@ pub struct TrendsView {
     cursor: cursor::Cursor,
     /// The days the chart showed last (what its table lists).
     shown_days: Option<DayRange>,
+    /// The heat map beside the chart.
+    heat: body::HeatSide,
 }
 
 /// What a chart's text alternative depends on: its first and last day, the journal's revision,
@@ -208,6 +214,7 @@ impl Default for TrendsView {
             described: None,
             cursor: cursor::Cursor::default(),
             shown_days: None,
+            heat: body::HeatSide::default(),
         }
     }
 }
@@ -224,6 +231,8 @@ pub mod labels {
     pub const NEXT: &str = "Later session ▶";
     /// Clear the selection.
     pub const CLEAR: &str = "Clear selection";
+    /// Show the body map's heat map beside the chart.
+    pub const WHERE_IT_HURT: &str = "Where it hurt";
 }
 
 impl TrendsView {
@@ -306,14 +315,36 @@ impl TrendsView {
                 }
                 return;
             }
-            legend::legend_ui(ui, &self.drawn, self.choices.daily, self.choices.rolling);
             let shown = plot::Shown {
                 journal,
                 index,
                 selected: selected.map(|(effect, _)| effect),
                 range,
             };
-            let drawn = self.plot_ui(ui, &shown);
+            let drawn = if self.choices.body {
+                let days = self.shown_days.unwrap_or(range);
+                let mut drawn = Drawn::default();
+                ui.horizontal_top(|ui| {
+                    let side = body::HeatSide::width(ui.available_width());
+                    let chart = (ui.available_width() - side - 16.0).max(200.0);
+                    let size = egui::vec2(chart, ui.available_height());
+                    let layout = egui::Layout::top_down(egui::Align::Min);
+                    ui.allocate_ui_with_layout(size, layout, |ui| {
+                        let (daily, rolling) = (self.choices.daily, self.choices.rolling);
+                        legend::legend_ui(ui, &self.drawn, daily, rolling);
+                        drawn = self.plot_ui(ui, &shown);
+                    });
+                    ui.add_space(8.0);
+                    ui.vertical(|ui| {
+                        ui.set_width(side);
+                        self.heat.ui(ui, journal, days);
+                    });
+                });
+                drawn
+            } else {
+                legend::legend_ui(ui, &self.drawn, self.choices.daily, self.choices.rolling);
+                self.plot_ui(ui, &shown)
+            };
             if let Some(x) = drawn.clicked {
                 self.select_near(ui.ctx(), (x, drawn.per_pixel), sessions);
             }
@@ -392,6 +423,10 @@ impl TrendsView {
             ui.checkbox(&mut self.choices.rolling, labels::ROLLING);
             ui.separator();
             ui.checkbox(&mut self.choices.table, crate::ui::chart::SHOW_AS_TABLE);
+            ui.checkbox(&mut self.choices.body, labels::WHERE_IT_HURT)
+                .on_hover_text(
+                    "A body map beside the chart: how often each place hurt in the days it shows",
+                );
         });
         ui.horizontal_wrapped(|ui| {
             ui.strong("Range:");

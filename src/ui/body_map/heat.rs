@@ -1,0 +1,176 @@
+//! The body map as a heat map of a stretch of days: each place filled by the share of logged
+//! days it hurt, on a sequential colour scale that reads for colour-blind eyes and in grey (light
+//! to dark), with the share written on it; the mean intensity on hover, and every place in words
+//! for a screen reader.
+
+use egui::accesskit::Role;
+use egui::{Align2, Color32, FontId, Rect, Sense, StrokeKind, Ui, Vec2};
+
+use super::figure::{FIGURE, SILHOUETTE, TITLE, View, palette, place_rect, radius, title};
+use super::{GAP, MAX_HEIGHT, places};
+use crate::analysis::body_heat::{BodyHeat, HEAT_SCALE, heat_step};
+use crate::model::Region;
+
+/// The heat map's colours (see [`HEAT_SCALE`]).
+const SCALE: [Color32; 6] = {
+    let mut colors = [Color32::BLACK; 6];
+    let mut index = 0;
+    while index < 6 {
+        let [r, g, b] = HEAT_SCALE[index];
+        colors[index] = Color32::from_rgb(r, g, b);
+        index += 1;
+    }
+    colors
+};
+
+/// The tallest the heat map's figures are drawn, in points: larger than the map one marks, as
+/// it is read, not clicked.
+const HEAT_HEIGHT: f32 = 1.5 * MAX_HEIGHT;
+
+/// The colour of a share (0 to 1) of days.
+fn heat_color(share: f64) -> Color32 {
+    SCALE[heat_step(share)]
+}
+
+/// Text that reads on `fill`: dark on the light half of the scale, light on the dark half.
+fn ink_on(fill: Color32) -> Color32 {
+    let luma =
+        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if luma > 140.0 {
+        Color32::from_gray(20)
+    } else {
+        Color32::WHITE
+    }
+}
+
+/// The heat map of `heat`, named `name` ("Where it hurt, 3 Sep to 1 Dec 2026"), as wide as
+/// fits (at most `MAX_HEIGHT` tall), with its key under it.
+pub fn heat_map_ui(ui: &mut Ui, name: &str, heat: &BodyHeat) {
+    let scale =
+        ((ui.available_width() - 8.0) / (2.0 * FIGURE.x + GAP)).clamp(0.4, HEAT_HEIGHT / FIGURE.y);
+    let size = Vec2::new(2.0 * FIGURE.x + GAP, FIGURE.y) * scale + Vec2::new(0.0, TITLE);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    let lines = heat.lines();
+    let description = if lines.is_empty() {
+        format!("Nothing hurt on the {} days logged.", heat.logged)
+    } else {
+        lines.join("; ")
+    };
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(Role::Image);
+        node.set_label(name);
+        node.set_description(description);
+    });
+    let size = FIGURE * scale;
+    let top = rect.min + Vec2::new(0.0, TITLE);
+    let boxes = [
+        (View::Front, Rect::from_min_size(top, size)),
+        (
+            View::Back,
+            Rect::from_min_size(top + Vec2::new((FIGURE.x + GAP) * scale, 0.0), size),
+        ),
+    ];
+    let mut hovered = None;
+    for (view, figure) in boxes {
+        paint_heat(ui, view, figure, heat);
+        if let Some(pointer) = response.hover_pos() {
+            hovered = hovered.or_else(|| {
+                places().into_iter().find(|spot| {
+                    place_rect(*spot, view, figure).is_some_and(|r| r.contains(pointer))
+                })
+            });
+        }
+    }
+    if let Some(spot) = hovered {
+        let words = match heat.places.get(&spot) {
+            Some(place) => {
+                let strength = place
+                    .mean_intensity
+                    .map(|mean| format!("; mean intensity {mean:.1}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}: hurt on {} of {} days logged{strength}",
+                    spot.label(),
+                    place.days,
+                    heat.logged
+                )
+            }
+            None => format!("{}: did not hurt", spot.label()),
+        };
+        response.on_hover_text_at_pointer(words);
+    }
+    key_ui(ui);
+}
+
+/// One figure, each place filled by its share of days with the share (in %) on it.
+fn paint_heat(ui: &Ui, view: View, figure: Rect, heat: &BodyHeat) {
+    let painter = ui.painter();
+    let scale = figure.width() / FIGURE.x;
+    let (body, outline, _) = palette(ui);
+    for ([x0, y0, x1, y1], round) in SILHOUETTE {
+        let rect = Rect::from_min_max(
+            figure.min + Vec2::new(x0, y0) * scale,
+            figure.min + Vec2::new(x1, y1) * scale,
+        );
+        painter.rect_filled(rect, radius(rect, scale, round), body);
+    }
+    for spot in places() {
+        let Some(rect) = place_rect(spot, view, figure) else {
+            continue;
+        };
+        let rect = rect.shrink(0.75);
+        let round = matches!(spot.region, Region::Head | Region::Arms | Region::Legs);
+        let corner = radius(rect, scale, round);
+        if heat.places.contains_key(&spot) {
+            let share = heat.share(spot);
+            let fill = heat_color(share);
+            painter.rect_filled(rect, corner, fill);
+            let size = (rect.height() * 0.6).clamp(7.0, 12.0);
+            if rect.width() >= size * 1.6 {
+                painter.text(
+                    rect.center(),
+                    Align2::CENTER_CENTER,
+                    format!("{:.0}", share * 100.0),
+                    FontId::proportional(size),
+                    ink_on(fill),
+                );
+            }
+        }
+        painter.rect_stroke(rect, corner, outline, StrokeKind::Inside);
+    }
+    title(ui, view, figure);
+}
+
+/// The colour scale, 0% to 100% of the days logged, and what the numbers are.
+fn key_ui(ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("0%");
+        let (rect, _) = ui.allocate_exact_size(Vec2::new(120.0, 12.0), Sense::hover());
+        let step = rect.width() / SCALE.len() as f32;
+        for (index, color) in SCALE.iter().enumerate() {
+            let cell = Rect::from_min_size(
+                rect.min + Vec2::new(step * index as f32, 0.0),
+                Vec2::new(step, rect.height()),
+            );
+            ui.painter().rect_filled(cell, 0.0, *color);
+        }
+        ui.label("100% of the days logged; the number on a place is its %.");
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scale_runs_light_to_dark_so_it_reads_in_grey_too() {
+        let luma = |c: Color32| {
+            0.299 * f32::from(c.r()) + 0.587 * f32::from(c.g()) + 0.114 * f32::from(c.b())
+        };
+        for pair in SCALE.windows(2) {
+            assert!(luma(pair[0]) > luma(pair[1]));
+        }
+        assert_eq!(heat_color(0.0), SCALE[0]);
+        assert_eq!(heat_color(1.0), SCALE[5]);
+    }
+}
