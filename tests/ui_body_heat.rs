@@ -49,7 +49,7 @@ fn where_it_hurt_shows_each_place_s_share_of_the_days_shown() {
         })
         .next()
         .expect("the heat map, named with its days");
-    let description = map.accesskit_node().description().unwrap().to_owned();
+    let description = map.accesskit_node().description().unwrap().clone();
     assert_eq!(
         description,
         "Lower back, left: 20 of 20 days (100%), mean intensity 6.0; Neck, right: 5 of 20 days (25%)"
