@@ -325,7 +325,9 @@ fn every_chart_is_a_figure_that_says_what_the_windows_chart_says() {
     );
     // Pain around the sessions: as the Aligned view says its line.
     let aligned = wording::aligned_line("Sessions of this period", Metric::Pain, &summary.aligned);
-    assert_eq!(alts, [forest.join(" "), trend, aligned]);
+    // Where it hurt: as Trends' heat map says it to a screen reader.
+    let body = format!("Where it hurt: {}.", summary.body.lines().join("; "));
+    assert_eq!(alts, [forest.join(" "), trend, body, aligned]);
     assert!(alts[1].starts_with("Pain: mostly "), "{}", alts[1]);
 }
 
@@ -356,5 +358,5 @@ fn a_message_the_fonts_cannot_show_still_makes_a_tagged_pdf_that_claims_no_stand
     assert!(!meta.contains("pdfuaid:part"), "{meta}");
     assert!(!meta.contains("pdfaid:part"), "{meta}");
     let tree = Objects::of(&made.pdf).structure();
-    assert_eq!(tree.find("Figure").len(), 3);
+    assert_eq!(tree.find("Figure").len(), 4);
 }

@@ -1,6 +1,7 @@
 //! Summaries for the therapist: a summary model built from `analysis` for one period, rendered
 //! as PDF, Markdown or JSON; and the journal as CSV, out and back in. No egui.
 
+pub mod body_figure;
 pub mod care;
 mod comparison;
 pub mod csv_io;

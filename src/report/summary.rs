@@ -356,6 +356,9 @@ pub struct Summary {
     pub compared: PeriodComparison,
     /// Care besides massage in the period.
     pub care: super::care::CareLines,
+    /// Where it hurt over the period, place by place.
+    #[serde(skip)]
+    pub body: crate::analysis::body_heat::BodyHeat,
     /// The journal's first day (a day or a session), if any.
     #[serde(skip)]
     pub journal_from: Option<NaiveDate>,
@@ -501,6 +504,7 @@ pub fn summarize_period(
         journal_from: journal.date_span().map(|(first, _)| first),
         previous_pain_days,
         care: super::care::care_lines(journal, period),
+        body: crate::analysis::body_heat::body_heat(journal, period),
     }
 }
 

@@ -9,6 +9,7 @@
 //! `tagging` turns that into the PDF's structure: a tagged PDF/UA-1 and PDF/A-2a document, read
 //! by screen readers in the order of the page.
 
+mod body;
 mod charts;
 mod first_page;
 mod layout;

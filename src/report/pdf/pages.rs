@@ -55,6 +55,9 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
     if parts[1] {
         layout.ensure(TREND_ROOM);
         trend(layout, summary);
+        if !summary.body.places.is_empty() {
+            super::body::body_map(layout, &summary.body);
+        }
     }
     if parts[2] {
         layout.ensure(ALIGNED_ROOM);

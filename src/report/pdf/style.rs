@@ -29,6 +29,11 @@ impl TextStyle {
         }
     }
 
+    /// A share written on a light place of the body map.
+    pub const HEAT: Self = Self::new(SMALL_SIZE * 0.85, true, 0);
+    /// A share written on a dark place of the body map.
+    pub const HEAT_ON_DARK: Self = Self::new(SMALL_SIZE * 0.85, true, 255);
+
     /// The report's title.
     pub const TITLE: Self = Self::new(19.0, true, 0);
     /// The title where a long name leaves page one too little room.

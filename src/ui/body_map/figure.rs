@@ -4,11 +4,13 @@
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Stroke, StrokeKind, Ui, Vec2};
 
 use super::{Mode, places};
-use crate::model::{BodyMap, Region, Side, Spot};
+use crate::model::{BodyMap, Region, Spot};
+pub(super) use crate::report::body_figure::SILHOUETTE;
+use crate::report::body_figure::{FIGURE_SIZE, is_round, place_box};
 use crate::ui::widgets::severity_color;
 
 /// A figure's box in figure units; the map scales it to the width it is given.
-pub(super) const FIGURE: Vec2 = Vec2::new(130.0, 240.0);
+pub(super) const FIGURE: Vec2 = Vec2::new(FIGURE_SIZE.0, FIGURE_SIZE.1);
 
 /// Room above a figure for its name and the sides, in points.
 pub(super) const TITLE: f32 = 18.0;
@@ -29,55 +31,14 @@ pub(super) fn home(spot: Spot) -> View {
     }
 }
 
-/// Where a region's left half (or the whole region, for the head) is on a figure, in figure
-/// units, seen from behind (the person's left on the left); `None` where the view does not
-/// show it.
-fn left_half(region: Region, view: View) -> Option<[f32; 4]> {
-    let back = view == View::Back;
-    let place = match region {
-        Region::Head => [51.0, 2.0, 79.0, 30.0],
-        Region::Neck => [50.0, 30.0, 65.0, 43.0],
-        Region::Shoulders => [18.0, 43.0, 65.0, 58.0],
-        Region::Arms => [2.0, 60.0, 25.0, 150.0],
-        Region::Legs => [30.0, 168.0, 63.0, 238.0],
-        Region::Chest if !back => [28.0, 59.0, 65.0, 94.0],
-        Region::Hips if !back => [28.0, 126.0, 65.0, 166.0],
-        Region::UpperBack if back => [28.0, 59.0, 65.0, 82.0],
-        Region::MidBack if back => [28.0, 82.0, 65.0, 104.0],
-        Region::LowerBack if back => [28.0, 104.0, 65.0, 126.0],
-        Region::Sacrum if back => [46.0, 126.0, 65.0, 142.0],
-        Region::Hips => [28.0, 142.0, 65.0, 166.0],
-        _ => return None,
-    };
-    Some(place)
-}
-
 /// Where a place is drawn on a figure whose box is `figure`; `None` where the view does not
-/// show it. The back shows the person's left on the left; the front, facing them, on the
-/// right.
+/// show it (see [`place_box`]).
 pub(super) fn place_rect(spot: Spot, view: View, figure: Rect) -> Option<Rect> {
-    let [mut x0, y0, mut x1, y1] = left_half(spot.region, view)?;
-    let mirror = |x: f32| FIGURE.x - x;
-    if (spot.side == Some(Side::Right)) != (view == View::Front && spot.side.is_some()) {
-        (x0, x1) = (mirror(x1), mirror(x0));
-    }
+    let [x0, y0, x1, y1] = place_box(spot, view == View::Front)?;
     let scale = figure.width() / FIGURE.x;
     let at = |x: f32, y: f32| figure.min + Vec2::new(x, y) * scale;
     Some(Rect::from_min_max(at(x0, y0), at(x1, y1)))
 }
-
-/// The outline of a figure behind its places, in figure units: head, neck, shoulders and
-/// torso, arms, legs; `true` for a rounded end.
-pub(super) const SILHOUETTE: [([f32; 4], bool); 8] = [
-    ([51.0, 2.0, 79.0, 30.0], true),
-    ([54.0, 26.0, 76.0, 46.0], false),
-    ([18.0, 43.0, 112.0, 64.0], false),
-    ([28.0, 56.0, 102.0, 166.0], false),
-    ([2.0, 56.0, 25.0, 152.0], true),
-    ([105.0, 56.0, 128.0, 152.0], true),
-    ([30.0, 160.0, 63.0, 238.0], true),
-    ([67.0, 160.0, 100.0, 238.0], true),
-];
 
 /// The colours of a figure: the body, a place's outline, a mark whose intensity is not logged.
 pub(super) fn palette(ui: &Ui) -> (Color32, Stroke, Color32) {
@@ -125,7 +86,7 @@ pub(super) fn paint_figure(
             continue;
         };
         let rect = rect.shrink(0.75);
-        let round = matches!(spot.region, Region::Head | Region::Arms | Region::Legs);
+        let round = is_round(spot.region);
         let corner = radius(rect, scale, round);
         match map.get(&spot) {
             Some(Some(score)) => {

@@ -9,7 +9,6 @@ use egui::{Align2, Color32, FontId, Rect, Sense, StrokeKind, Ui, Vec2};
 use super::figure::{FIGURE, SILHOUETTE, TITLE, View, palette, place_rect, radius, title};
 use super::{GAP, MAX_HEIGHT, places};
 use crate::analysis::body_heat::{BodyHeat, HEAT_SCALE, heat_step};
-use crate::model::Region;
 
 /// The heat map's colours (see [`HEAT_SCALE`]).
 const SCALE: [Color32; 6] = {
@@ -119,7 +118,7 @@ fn paint_heat(ui: &Ui, view: View, figure: Rect, heat: &BodyHeat) {
             continue;
         };
         let rect = rect.shrink(0.75);
-        let round = matches!(spot.region, Region::Head | Region::Arms | Region::Legs);
+        let round = crate::report::body_figure::is_round(spot.region);
         let corner = radius(rect, scale, round);
         if heat.places.contains_key(&spot) {
             let share = heat.share(spot);
