@@ -53,9 +53,20 @@ impl MetricEffect {
 
 /// The change between two means as they are shown, each to one decimal.
 pub fn shown_change(before: Option<f64>, after: Option<f64>) -> Option<f64> {
-    // Rounded exactly as "{:.1}" shows it (3.25 shows as "3.2": a tie goes to the even digit).
-    let tenth = |v: f64| format!("{v:.1}").parse::<f64>().unwrap_or(v);
-    Some(tenth(after?) - tenth(before?))
+    Some(shown_tenth(after?) - shown_tenth(before?))
+}
+
+/// `value` rounded to one decimal exactly as "{:.1}" shows it (3.25 shows as "3.2": a tie goes
+/// to the even digit). Arithmetic where the value is clearly not near a tie; the formatter,
+/// which rounds the exact binary value, where it is.
+fn shown_tenth(value: f64) -> f64 {
+    let tenths = value * 10.0;
+    let fraction = tenths - tenths.floor();
+    if value.is_finite() && (fraction - 0.5).abs() > 1e-6 && tenths.abs() < 1e12 {
+        tenths.round() / 10.0
+    } else {
+        format!("{value:.1}").parse::<f64>().unwrap_or(value)
+    }
 }
 
 /// Whether a change is for the better, the worse, or within [`UNCHANGED_WITHIN`].
@@ -454,4 +465,29 @@ fn costs(effects: &[&SessionEffect]) -> Vec<CostSummary> {
         .collect();
     summaries.sort_by_key(|summary| std::cmp::Reverse(summary.sessions));
     summaries
+}
+
+#[cfg(test)]
+mod tenth_tests {
+    #[test]
+    fn a_tenth_is_what_the_formatter_shows() {
+        // Every mean of up to 28 whole scores 0–10 (the windows' means), either sign.
+        for count in 1..=28_u32 {
+            for sum in 0..=(10 * count) {
+                let value = f64::from(sum) / f64::from(count);
+                let shown: f64 = format!("{value:.1}").parse().unwrap_or(f64::NAN);
+                assert_eq!(
+                    super::shown_tenth(value).to_bits(),
+                    shown.to_bits(),
+                    "{value}"
+                );
+                let negative: f64 = format!("{:.1}", -value).parse().unwrap_or(f64::NAN);
+                assert_eq!(super::shown_tenth(-value).to_bits(), negative.to_bits());
+            }
+        }
+        for odd in [0.05, 0.15, 0.25, 2.675, 3.25, 1e13 + 0.05] {
+            let shown: f64 = format!("{odd:.1}").parse().unwrap_or(f64::NAN);
+            assert_eq!(super::shown_tenth(odd).to_bits(), shown.to_bits(), "{odd}");
+        }
+    }
 }

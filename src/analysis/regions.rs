@@ -29,13 +29,83 @@ impl Share {
             .map(|fraction| (fraction * f64::from(k)).round().clamp(0.0, f64::from(k)) as u8)
     }
 
-    fn add(&mut self, journal: &Journal, region: Region, range: DayRange) {
-        for day in journal.days_between(range.from, range.to) {
-            self.logged += 1;
-            if hurt_in(day, region) {
-                self.hurt += 1;
+    fn add(&mut self, days: &RegionDays, region: Region, range: DayRange) {
+        let (hurt, logged) = days.count(region, range);
+        self.hurt += hurt;
+        self.logged += logged;
+    }
+}
+
+/// For some regions, the days logged and the days each hurt, as prefix counts over the
+/// journal's days: a window's counts cost two subtractions (a 20-year journal has some ten
+/// thousand windows to count).
+struct RegionDays {
+    start: Option<NaiveDate>,
+    /// `logged[i]`: days logged among the first `i` days.
+    logged: Vec<u32>,
+    /// `hurt[region][i]`: days it hurt among the first `i` days.
+    hurt: BTreeMap<Region, Vec<u32>>,
+}
+
+impl RegionDays {
+    fn new(journal: &Journal, regions: impl IntoIterator<Item = Region>) -> Self {
+        let regions: Vec<Region> = regions.into_iter().collect();
+        let Some((first, last)) = journal.days().next().zip(journal.days().next_back()) else {
+            return Self {
+                start: None,
+                logged: vec![0],
+                hurt: BTreeMap::new(),
+            };
+        };
+        let (start, len) = (first.date, DayRange::new(first.date, last.date).len());
+        let mut logged = vec![0_u32; len + 1];
+        let mut hurt: BTreeMap<Region, Vec<u32>> =
+            regions.iter().map(|r| (*r, vec![0_u32; len + 1])).collect();
+        for day in journal.days() {
+            let index = usize::try_from((day.date - start).num_days()).unwrap_or(0) + 1;
+            logged[index] = 1;
+            for (region, counts) in &mut hurt {
+                if hurt_in(day, *region) {
+                    counts[index] = 1;
+                }
             }
         }
+        let prefix = |counts: &mut Vec<u32>| {
+            for index in 1..counts.len() {
+                counts[index] += counts[index - 1];
+            }
+        };
+        prefix(&mut logged);
+        hurt.values_mut().for_each(prefix);
+        Self {
+            start: Some(start),
+            logged,
+            hurt,
+        }
+    }
+
+    /// Days `region` hurt, and days logged, in `range`.
+    fn count(&self, region: Region, range: DayRange) -> (usize, usize) {
+        let Some(start) = self.start else {
+            return (0, 0);
+        };
+        let last = self.logged.len() - 1;
+        let clamp = |date: NaiveDate| {
+            usize::try_from((date - start).num_days().max(0))
+                .unwrap_or(0)
+                .min(last)
+        };
+        if range.is_empty() || range.to < start {
+            return (0, 0);
+        }
+        let (from, to) = (clamp(range.from), clamp(range.to) + 1);
+        let to = to.min(last);
+        if from >= to {
+            return (0, 0);
+        }
+        let count = |counts: &[u32]| (counts[to] - counts[from]) as usize;
+        let hurt = self.hurt.get(&region).map_or(0, |counts| count(counts));
+        (hurt, count(&self.logged))
     }
 }
 
@@ -77,6 +147,13 @@ pub fn by_focus_region(
     settings: EffectSettings,
 ) -> BTreeMap<Region, RegionComparison> {
     let k = u64::from(settings.window());
+    let days = RegionDays::new(
+        journal,
+        sessions
+            .iter()
+            .flat_map(|effect| effect.focus.iter().copied())
+            .collect::<std::collections::BTreeSet<_>>(),
+    );
     let mut regions: BTreeMap<Region, RegionComparison> = BTreeMap::new();
     for effect in sessions {
         for &region in &effect.focus {
@@ -89,8 +166,8 @@ pub fn by_focus_region(
                 ordinary_after: Share::default(),
             });
             entry.sessions += 1;
-            entry.before.add(journal, region, effect.before);
-            entry.after.add(journal, region, effect.after);
+            entry.before.add(&days, region, effect.before);
+            entry.after.add(&days, region, effect.after);
         }
     }
     let (one, window) = (chrono::Days::new(1), chrono::Days::new(k));
@@ -106,8 +183,8 @@ pub fn by_focus_region(
                     DayRange::new(before_from, before_to),
                     DayRange::new(after_from, after_to),
                 );
-                comparison.ordinary_before.add(journal, region, before);
-                comparison.ordinary_after.add(journal, region, after);
+                comparison.ordinary_before.add(&days, region, before);
+                comparison.ordinary_after.add(&days, region, after);
             }
         }
     }
