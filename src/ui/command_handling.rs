@@ -38,6 +38,7 @@ impl PainlogApp {
             Command::UpdateSession(session) => self.update_session(session),
             Command::DeleteSession(id) => self.delete_session(id),
             Command::AddCareItem(item) => self.add_care_item(item),
+            Command::RemoveCareVisit(id) => self.remove_care_visit(id),
             Command::Undo => self.undo(),
             Command::DismissUndo => self.feedback.dismiss(),
             Command::ImportCsv(read) => self.import(*read),
@@ -144,6 +145,7 @@ impl PainlogApp {
                 CareItem::Measure { name, worse } => journal.add_measure(&name, worse),
                 CareItem::Medication(medication) => journal.add_medication(medication),
                 CareItem::Exercise(exercise) => journal.add_exercise(exercise),
+                CareItem::Visit(visit) => journal.add_care_visit(visit),
             })
         });
         match added {
@@ -152,6 +154,16 @@ impl PainlogApp {
                 .feedback
                 .say(format!("Could not add the {what} {name}: {error}.")),
             None => {}
+        }
+    }
+
+    fn remove_care_visit(&mut self, id: crate::model::ItemId) {
+        let removed = self
+            .document_mut()
+            .and_then(|document| document.edit(|journal| journal.remove_care_visit(id)))
+            .flatten();
+        if let Some(visit) = removed {
+            self.feedback.offer_undo(Deleted::CareVisit(visit));
         }
     }
 
@@ -166,6 +178,17 @@ impl PainlogApp {
                 self.with_document(|document, _| {
                     document.edit(|journal| journal.set_day(day));
                 });
+            }
+            Some(Deleted::CareVisit(visit)) => {
+                self.events.push(AppEvent::ShowDay(visit.date));
+                self.view = View::Day;
+                if let Some(Err(error)) = self
+                    .document_mut()
+                    .and_then(|document| document.edit(|journal| journal.restore_care_visit(visit)))
+                {
+                    self.feedback
+                        .say(format!("Could not put the visit back: {error}."));
+                }
             }
             Some(Deleted::Session(session)) => {
                 let id = session.id;

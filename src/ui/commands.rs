@@ -25,6 +25,8 @@ pub enum Command {
     DeleteSession(SessionId),
     /// Add an own measure, a medication or a home exercise to the journal's lists.
     AddCareItem(CareItem),
+    /// Remove a care visit (can be undone).
+    RemoveCareVisit(crate::model::ItemId),
     /// Put back what was deleted last.
     Undo,
     /// Forget the last deletion (and the notice).
@@ -88,6 +90,7 @@ impl Command {
                 | Self::UpdateSession(_)
                 | Self::DeleteSession(_)
                 | Self::AddCareItem(_)
+                | Self::RemoveCareVisit(_)
                 | Self::Undo
                 | Self::ImportCsv(_)
         )
@@ -108,6 +111,8 @@ pub enum CareItem {
     Medication(Medication),
     /// A home exercise (its number is given when it is added).
     Exercise(Exercise),
+    /// A visit to other care (its number is given when it is added).
+    Visit(crate::model::CareVisit),
 }
 
 impl CareItem {
@@ -117,6 +122,7 @@ impl CareItem {
             Self::Measure { name, .. } => ("measure", name),
             Self::Medication(medication) => ("medication", &medication.name),
             Self::Exercise(exercise) => ("exercise", &exercise.name),
+            Self::Visit(visit) => ("care visit", visit.kind.label()),
         }
     }
 }

@@ -52,6 +52,8 @@ pub struct DayView {
     focus_first_field: bool,
     /// The forms that add to the journal's lists.
     adding: AddForms,
+    /// The form that adds a care visit on the day shown.
+    visit_form: super::day_visits::VisitForm,
 }
 
 impl DayView {
@@ -64,6 +66,7 @@ impl DayView {
             form: DayForm::from_day(Day::empty(today)),
             focus_first_field: true,
             adding: AddForms::default(),
+            visit_form: super::day_visits::VisitForm::default(),
         }
     }
 
@@ -303,6 +306,8 @@ impl DayView {
         medications_ui(ui, &mut self.form, journal, self.date);
         ui.add_space(6.0);
         exercises_ui(ui, &mut self.form, journal);
+        ui.add_space(6.0);
+        super::day_visits::visits_ui(ui, &mut self.visit_form, ctx, self.date);
 
         ui.add_space(10.0);
         let label = field_label(ui, labels::NOTE, Some("anything worth remembering"));

@@ -11,6 +11,8 @@ pub enum Deleted {
     Day(Day),
     /// A session.
     Session(Session),
+    /// A care visit.
+    CareVisit(crate::model::CareVisit),
 }
 
 impl Deleted {
@@ -18,6 +20,11 @@ impl Deleted {
     pub fn describe(&self) -> String {
         match self {
             Self::Day(day) => format!("Deleted the entry for {}.", text::date(day.date)),
+            Self::CareVisit(visit) => format!(
+                "Removed the {} visit of {}.",
+                visit.label(),
+                text::date(visit.date)
+            ),
             Self::Session(session) => format!(
                 "Deleted the {} session of {}, {}.",
                 session.kind,

@@ -22,6 +22,7 @@ mod controls;
 mod day_care;
 mod day_form;
 mod day_view;
+mod day_visits;
 mod days_around;
 mod document;
 mod effects_view;
