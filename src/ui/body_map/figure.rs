@@ -91,7 +91,8 @@ pub(super) fn paint_figure(
         match map.get(&spot) {
             Some(Some(score)) => {
                 painter.rect_filled(rect, corner, severity_color(score.get(), false, dark));
-                let size = (rect.height() * 0.75).clamp(8.0, 14.0);
+                // Two sizes only: every other size would rasterize its own set of glyphs.
+                let size = if rect.height() >= 16.0 { 12.0 } else { 9.0 };
                 painter.text(
                     rect.center(),
                     Align2::CENTER_CENTER,

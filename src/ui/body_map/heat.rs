@@ -124,7 +124,8 @@ fn paint_heat(ui: &Ui, view: View, figure: Rect, heat: &BodyHeat) {
             let share = heat.share(spot);
             let fill = heat_color(share);
             painter.rect_filled(rect, corner, fill);
-            let size = (rect.height() * 0.6).clamp(7.0, 12.0);
+            // Two sizes only: every other size would rasterize its own set of glyphs.
+            let size = if rect.height() >= 16.0 { 11.0 } else { 8.0 };
             if rect.width() >= size * 1.6 {
                 painter.text(
                     rect.center(),
