@@ -39,6 +39,7 @@ impl PainlogApp {
             Command::DeleteSession(id) => self.delete_session(id),
             Command::AddCareItem(item) => self.add_care_item(item),
             Command::RemoveCareVisit(id) => self.remove_care_visit(id),
+            Command::ChangeList(change) => self.change_list(change),
             Command::Undo => self.undo(),
             Command::DismissUndo => self.feedback.dismiss(),
             Command::ImportCsv(read) => self.import(*read),
@@ -153,6 +154,44 @@ impl PainlogApp {
             Some(Err(error)) => self
                 .feedback
                 .say(format!("Could not add the {what} {name}: {error}.")),
+            None => {}
+        }
+    }
+
+    fn change_list(&mut self, change: super::day_lists::ListChange) {
+        use super::day_lists::ListChange;
+        let result = self.document_mut().and_then(|document| {
+            document.edit(|journal| match change {
+                ListChange::RenameMeasure(id, name) => journal
+                    .rename_measure(id, &name)
+                    .map(|()| format!("Renamed the measure to {name}.")),
+                ListChange::RetireMeasure(id, retired) => {
+                    journal.set_measure_retired(id, retired).map(|()| {
+                        if retired {
+                            "Retired the measure; its history stays.".to_owned()
+                        } else {
+                            "The measure is logged again.".to_owned()
+                        }
+                    })
+                }
+                ListChange::StopMedication(id, until) => {
+                    let Some(mut medication) = journal.medication(id).cloned() else {
+                        return Err("that medication is no longer in the journal".to_owned());
+                    };
+                    medication.until = until;
+                    let name = medication.name.clone();
+                    journal
+                        .replace_medication(medication)
+                        .map(|()| match until {
+                            Some(day) => format!("{name} stopped on {day}."),
+                            None => format!("{name} is taken again, with no stop."),
+                        })
+                }
+            })
+        });
+        match result {
+            Some(Ok(said)) => self.feedback.say(said),
+            Some(Err(error)) => self.feedback.say(format!("Not changed: {error}.")),
             None => {}
         }
     }

@@ -25,6 +25,8 @@ pub enum Command {
     DeleteSession(SessionId),
     /// Add an own measure, a medication or a home exercise to the journal's lists.
     AddCareItem(CareItem),
+    /// Rename or retire a measure, stop a medication.
+    ChangeList(super::day_lists::ListChange),
     /// Remove a care visit (can be undone).
     RemoveCareVisit(crate::model::ItemId),
     /// Put back what was deleted last.
@@ -91,6 +93,7 @@ impl Command {
                 | Self::DeleteSession(_)
                 | Self::AddCareItem(_)
                 | Self::RemoveCareVisit(_)
+                | Self::ChangeList(_)
                 | Self::Undo
                 | Self::ImportCsv(_)
         )

@@ -52,6 +52,8 @@ pub struct DayView {
     focus_first_field: bool,
     /// The forms that add to the journal's lists.
     adding: AddForms,
+    /// *Your lists*: renaming a measure as it is typed.
+    lists_form: super::day_lists::ListsForm,
     /// The form that adds a care visit on the day shown.
     visit_form: super::day_visits::VisitForm,
 }
@@ -67,6 +69,7 @@ impl DayView {
             focus_first_field: true,
             adding: AddForms::default(),
             visit_form: super::day_visits::VisitForm::default(),
+            lists_form: super::day_lists::ListsForm::default(),
         }
     }
 
@@ -343,6 +346,11 @@ impl DayView {
         ui.separator();
         if let Some(item) = add_forms_ui(ui, &mut self.adding, journal) {
             ctx.push(Command::AddCareItem(item));
+        }
+        if let Some(change) =
+            super::day_lists::lists_ui(ui, &mut self.lists_form, journal, self.date)
+        {
+            ctx.push(change);
         }
 
         // A field that turned invalid (or valid) with this frame's keys changes the day too.

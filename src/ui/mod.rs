@@ -21,6 +21,7 @@ mod context;
 mod controls;
 mod day_care;
 mod day_form;
+mod day_lists;
 mod day_view;
 mod day_visits;
 mod days_around;
