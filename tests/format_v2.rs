@@ -208,6 +208,29 @@ fn a_hand_written_version_1_journal_keeps_its_regions_on_both_sides() {
 }
 
 #[test]
+fn check_counts_the_lists() {
+    let path = fixture("assets/example-journal.ron");
+    let output = run_cli(&path, &["check", "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        [
+            &json["measures"],
+            &json["medications"],
+            &json["exercises"],
+            &json["care_visits"]
+        ],
+        [1, 2, 1, 2]
+    );
+    let output = run_cli(&path, &["check"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("Own measures: 1, medications: 2, exercises: 1, care visits: 2"),
+        "{text}"
+    );
+}
+
+#[test]
 fn version_2_lists_in_a_version_1_file_are_refused_with_the_fix() {
     let text = "(version: 1, medications: [(id: 1, name: \"Ibuprofen\")])";
     let error = store::from_bytes(text.as_bytes()).unwrap_err();

@@ -259,6 +259,10 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
         let value = serde_json::json!({
             "days": journal.day_count(),
             "sessions": journal.sessions().len(),
+            "measures": journal.measures().len(),
+            "medications": journal.medications().len(),
+            "exercises": journal.exercises().len(),
+            "care_visits": journal.care_visits().len(),
             "first": span.map(|(first, _)| first.to_string()),
             "last": span.map(|(_, last)| last.to_string()),
         });
@@ -279,6 +283,18 @@ fn check(path: &Path, json: bool) -> Result<(), Failure> {
         &mut text,
         format_args!("Sessions: {}", journal.sessions().len()),
     );
+    if !journal.lists().is_empty() {
+        push_line(
+            &mut text,
+            format_args!(
+                "Own measures: {}, medications: {}, exercises: {}, care visits: {}",
+                journal.measures().len(),
+                journal.medications().len(),
+                journal.exercises().len(),
+                journal.care_visits().len()
+            ),
+        );
+    }
     if let Some((first, last)) = span {
         push_line(&mut text, format_args!("From {first} to {last}"));
     }
