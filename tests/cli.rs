@@ -261,7 +261,7 @@ fn check_reports_what_the_journal_holds() {
     assert_ok(&output);
     assert_eq!(
         stdout(&output).trim(),
-        r#"{"days":0,"first":null,"last":null,"sessions":0}"#
+        r#"{"care_visits":0,"days":0,"exercises":0,"first":null,"last":null,"measures":0,"medications":0,"sessions":0}"#
     );
     assert!(!path.exists(), "check writes nothing");
 

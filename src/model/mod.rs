@@ -7,6 +7,7 @@ mod body;
 mod care;
 mod day;
 mod journal;
+mod lists;
 mod merge;
 mod metric;
 mod money;
@@ -25,9 +26,9 @@ pub use care::{
 pub use day::Day;
 
 pub use journal::{
-    CareLists, FutureDate, FutureStart, Journal, JournalError, check_not_future,
-    check_start_not_future,
+    FutureDate, FutureStart, Journal, JournalError, check_not_future, check_start_not_future,
 };
+pub use lists::CareLists;
 pub use merge::{Conflict, Keep, Merged, merge};
 pub use metric::Metric;
 pub use money::{Amount, Cost, Currency, MoneyError};

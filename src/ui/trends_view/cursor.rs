@@ -112,7 +112,7 @@ impl Cursor {
         }
         let said = Said {
             read: reading(chart, day, resolution),
-            label: super::plot::hover_text(chart.journal, chart.index, day_number(day)),
+            label: super::hover::hover_text(chart.journal, chart.index, day_number(day)),
         };
         self.said = Some((key, said.clone()));
         Some(said)

@@ -16,6 +16,7 @@ use crate::model::{Journal, Metric, Session, SessionId};
 mod body;
 mod care_marks;
 mod cursor;
+mod hover;
 mod legend;
 mod plot;
 mod strip;
@@ -321,30 +322,7 @@ impl TrendsView {
                 selected: selected.map(|(effect, _)| effect),
                 range,
             };
-            let drawn = if self.choices.body {
-                let days = self.shown_days.unwrap_or(range);
-                let mut drawn = Drawn::default();
-                ui.horizontal_top(|ui| {
-                    let side = body::HeatSide::width(ui.available_width());
-                    let chart = (ui.available_width() - side - 16.0).max(200.0);
-                    let size = egui::vec2(chart, ui.available_height());
-                    let layout = egui::Layout::top_down(egui::Align::Min);
-                    ui.allocate_ui_with_layout(size, layout, |ui| {
-                        let (daily, rolling) = (self.choices.daily, self.choices.rolling);
-                        legend::legend_ui(ui, &self.drawn, daily, rolling);
-                        drawn = self.plot_ui(ui, &shown);
-                    });
-                    ui.add_space(8.0);
-                    ui.vertical(|ui| {
-                        ui.set_width(side);
-                        self.heat.ui(ui, journal, days);
-                    });
-                });
-                drawn
-            } else {
-                legend::legend_ui(ui, &self.drawn, self.choices.daily, self.choices.rolling);
-                self.plot_ui(ui, &shown)
-            };
+            let drawn = self.chart_and_body_ui(ui, &shown, range);
             if let Some(x) = drawn.clicked {
                 self.select_near(ui.ctx(), (x, drawn.per_pixel), sessions);
             }

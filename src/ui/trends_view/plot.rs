@@ -222,7 +222,7 @@ fn trend_plot<'a>(
     height: f32,
 ) -> Plot<'a> {
     let (journal, index) = (shown.journal, shown.index);
-    let hover = move |x: f64| hover_text(journal, index, x);
+    let hover = move |x: f64| super::hover::hover_text(journal, index, x);
     Plot::new("trends_plot")
         .y_axis_min_width(LINKED_Y_AXIS_WIDTH)
         .height(height)
@@ -554,49 +554,4 @@ fn add_runs(
                 .radius(2.0),
         );
     }
-}
-
-/// What the pointer is over: the day's values and note, and any session that day.
-pub(super) fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> String {
-    let Some(date) = date_from_day_number(x) else {
-        return String::new();
-    };
-    let mut text = text::date(date);
-    match journal.day(date) {
-        Some(day) => {
-            let values: Vec<String> = Metric::ALL
-                .iter()
-                .filter_map(|m| m.of(day).map(|s| format!("{} {s}", m.name())))
-                .collect();
-            if !values.is_empty() {
-                text.push('\n');
-                text.push_str(&values.join(" · "));
-            }
-            if !day.note.is_empty() {
-                let note: String = day.note.chars().take(120).collect();
-                text.push_str(&format!("\nNote: {note}"));
-            }
-        }
-        None if index.daily.span().is_some_and(|s| s.contains(date)) => {
-            text.push_str("\nnot logged");
-        }
-        None => {}
-    }
-    for line in super::care_marks::hover_lines(journal, date) {
-        text.push('\n');
-        text.push_str(&line);
-    }
-    for session in journal.sessions().iter().filter(|s| s.date() == date) {
-        text.push_str(&format!(
-            "\nSession {}: {}, {} min",
-            session.id, session.kind, session.minutes
-        ));
-        if let Some(therapist) = &session.therapist {
-            text.push_str(&format!(", {therapist}"));
-        }
-        if let (Some(before), Some(after)) = (session.pain_before, session.pain_after) {
-            text.push_str(&format!(" (pain {before} → {after})"));
-        }
-    }
-    text
 }
