@@ -291,7 +291,8 @@ fn check_reports_what_the_journal_holds() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"days": 2, "sessions": 1, "first": "2025-12-30", "last": "2026-02-01"})
+        serde_json::json!({"days": 2, "sessions": 1, "measures": 0, "medications": 0,
+            "exercises": 0, "care_visits": 0, "first": "2025-12-30", "last": "2026-02-01"})
     );
     let output = run_on(&path, &["check"]);
     assert_ok(&output);
