@@ -20,8 +20,11 @@ pub mod labels {
     pub const AS_NEEDED: &str = "As-needed medication taken";
 }
 
-/// Where the marks sit: just above the chart's zero.
+/// Where the visits' marks sit: just above the chart's zero.
 const FOOT: f64 = 0.35;
+/// Where a medication's start or stop sits: above a visit on the same day (a doctor's visit
+/// that starts a medication shows both).
+const MEDICATION_FOOT: f64 = 0.9;
 
 /// The ink of the marks.
 pub(super) fn ink(dark: bool) -> Color32 {
@@ -68,11 +71,14 @@ pub(super) fn care_marks(
         .filter_map(|visit| on_chart(visit.date))
         .collect();
     let regular = || journal.medications().iter().filter(|m| !m.as_needed);
+    let higher = |[x, _]: [f64; 2]| [x, MEDICATION_FOOT];
     let started: Vec<[f64; 2]> = regular()
         .filter_map(|m| m.from.and_then(on_chart))
+        .map(higher)
         .collect();
     let stopped: Vec<[f64; 2]> = regular()
         .filter_map(|m| m.until.and_then(on_chart))
+        .map(higher)
         .collect();
     let as_needed: Vec<crate::model::ItemId> = journal
         .medications()
