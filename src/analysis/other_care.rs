@@ -206,7 +206,7 @@ pub fn care_in(journal: &Journal, range: super::DayRange) -> CareInPeriod {
                 && medication.from.is_none_or(|from| from <= range.to)
                 && medication.until.is_none_or(|until| until >= range.from);
             (taken > 0 || current).then(|| MedicationUse {
-                name: format!("{} ({})", medication.name, medication.how()),
+                name: medication.label(),
                 taken,
                 days: range.len(),
             })

@@ -107,11 +107,19 @@ pub struct Medication {
 }
 
 impl Medication {
-    /// `true` when taken regularly and current on `date` (started by then, not yet stopped).
+    /// `true` when current on `date`: started by then (or with no start), not yet stopped.
+    pub fn current_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date <= until)
+    }
+
+    /// `true` when taken regularly and current on `date`.
     pub fn regular_on(&self, date: NaiveDate) -> bool {
-        !self.as_needed
-            && self.from.is_none_or(|from| from <= date)
-            && self.until.is_none_or(|until| date <= until)
+        !self.as_needed && self.current_on(date)
+    }
+
+    /// "Ibuprofen (400 mg, as needed)".
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.name, self.how())
     }
 
     /// "400 mg, regularly" / "as needed".
@@ -248,6 +256,61 @@ impl CareVisit {
     pub fn check_text(&self) -> Result<(), String> {
         check_text("The name of the care", &self.name, MAX_NAME_CHARS, false)?;
         check_text("The note", &self.note, MAX_NOTE_CHARS, true)
+    }
+}
+
+/// An item of one of the journal's lists (own measures, medications, exercises, care visits):
+/// one description of the four kinds, for the lists' rules and look-ups and for the merge.
+pub(crate) trait ListItem: Clone + PartialEq {
+    /// "measure", "medication", "exercise" or "care visit", for messages.
+    const WHAT: &'static str;
+    /// Its number.
+    fn id(&self) -> ItemId;
+    /// Give it a number.
+    fn set_id(&mut self, id: ItemId);
+    /// Its name (a care visit's may be empty).
+    fn name(&self) -> &str;
+    /// What tells two items apart for a person: the name (a visit has none to go by: its date,
+    /// kind and name).
+    fn key(&self) -> String {
+        self.name().trim().to_lowercase()
+    }
+}
+
+macro_rules! list_item {
+    ($type:ty, $what:expr) => {
+        impl ListItem for $type {
+            const WHAT: &'static str = $what;
+            fn id(&self) -> ItemId {
+                self.id
+            }
+            fn set_id(&mut self, id: ItemId) {
+                self.id = id;
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+        }
+    };
+}
+
+list_item!(Measure, "measure");
+list_item!(Medication, "medication");
+list_item!(Exercise, "exercise");
+
+impl ListItem for CareVisit {
+    const WHAT: &'static str = "care visit";
+    fn id(&self) -> ItemId {
+        self.id
+    }
+    fn set_id(&mut self, id: ItemId) {
+        self.id = id;
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn key(&self) -> String {
+        format!("{} {:?} {}", self.date, self.kind, self.name)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The journal's lists beside its days and sessions (own measures, medications, home exercises,
 //! care visits), their rules, and the journal's methods that read and change them.
 
+use super::care::ListItem;
 use super::journal::{JournalError, fresh_revision};
 use super::{
     CareVisit, Day, Exercise, ItemId, Journal, MAX_NAME_CHARS, MAX_PER_WEEK, Measure, Medication,
@@ -33,48 +34,12 @@ impl CareLists {
     /// The first rule any item breaks.
     fn problem(&self) -> Option<JournalError> {
         let bad = |what, id, problem: String| JournalError::BadItem { what, id, problem };
-        let named = [
-            (
-                "measure",
-                self.measures
-                    .iter()
-                    .map(|m| (m.id, m.name.as_str()))
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "medication",
-                self.medications
-                    .iter()
-                    .map(|m| (m.id, m.name.as_str()))
-                    .collect(),
-            ),
-            (
-                "exercise",
-                self.exercises
-                    .iter()
-                    .map(|e| (e.id, e.name.as_str()))
-                    .collect(),
-            ),
-        ];
-        for (what, items) in named {
-            for (index, (id, name)) in items.iter().enumerate() {
-                if name.trim().is_empty() {
-                    return Some(bad(what, *id, format!("a {what} needs a name")));
-                }
-                if let Some((other, _)) = items[..index].iter().find(|(other, other_name)| {
-                    other == id || other_name.trim().eq_ignore_ascii_case(name.trim())
-                }) {
-                    let problem = if other == id {
-                        format!("two {what}s have the number {id}; each needs its own")
-                    } else {
-                        format!(
-                            "two {what}s are called \"{}\"; each needs its own name",
-                            name.trim()
-                        )
-                    };
-                    return Some(bad(what, *id, problem));
-                }
-            }
+        let unique = numbers_and_names(&self.measures)
+            .or_else(|| numbers_and_names(&self.medications))
+            .or_else(|| numbers_and_names(&self.exercises))
+            .or_else(|| numbers_and_names(&self.visits));
+        if unique.is_some() {
+            return unique;
         }
         for medication in &self.medications {
             if let (Some(from), Some(until)) = (medication.from, medication.until)
@@ -98,25 +63,10 @@ impl CareLists {
                 ));
             }
         }
-        for (index, visit) in self.visits.iter().enumerate() {
-            if let Some(problem) = visit.problem() {
-                return Some(bad("care visit", visit.id, problem));
-            }
-            if self.visits[..index]
-                .iter()
-                .any(|other| other.id == visit.id)
-            {
-                return Some(bad(
-                    "care visit",
-                    visit.id,
-                    format!(
-                        "two care visits have the number {}; each needs its own",
-                        visit.id
-                    ),
-                ));
-            }
-        }
-        None
+        self.visits.iter().find_map(|visit| {
+            let problem = visit.problem()?;
+            Some(bad("care visit", visit.id, problem))
+        })
     }
 
     /// The first reference of a day to an item these lists do not hold.
@@ -129,38 +79,75 @@ impl CareLists {
         if let Some(id) = day
             .measures
             .keys()
-            .find(|id| !self.measures.iter().any(|m| m.id == **id))
+            .find(|id| by_id(&self.measures, **id).is_none())
         {
             return Some(unknown("measure", *id));
         }
         if let Some(id) = day
             .took
             .iter()
-            .find(|id| !self.medications.iter().any(|m| m.id == **id))
+            .find(|id| by_id(&self.medications, **id).is_none())
         {
             return Some(unknown("medication", *id));
         }
         day.did
             .iter()
-            .find(|id| !self.exercises.iter().any(|e| e.id == **id))
+            .find(|id| by_id(&self.exercises, **id).is_none())
             .map(|id| unknown("exercise", *id))
     }
 
     /// Drop what a day refers to that these lists do not hold.
     pub(super) fn keep_known(&self, day: &mut Day) {
         day.measures
-            .retain(|id, _| self.measures.iter().any(|m| m.id == *id));
+            .retain(|id, _| by_id(&self.measures, *id).is_some());
         day.took
-            .retain(|id| self.medications.iter().any(|m| m.id == *id));
-        day.did
-            .retain(|id| self.exercises.iter().any(|e| e.id == *id));
+            .retain(|id| by_id(&self.medications, *id).is_some());
+        day.did.retain(|id| by_id(&self.exercises, *id).is_some());
     }
 }
 
-/// The number after the highest of `ids` (1 for none).
-fn next_id(ids: impl Iterator<Item = ItemId>) -> ItemId {
+/// The first item of `items` without a name (visits may have none), or with the number or the
+/// name (case aside) of one before it.
+fn numbers_and_names<T: ListItem>(items: &[T]) -> Option<JournalError> {
+    let what = T::WHAT;
+    items.iter().enumerate().find_map(|(index, item)| {
+        let (id, name) = (item.id(), item.name().trim());
+        let problem = if name.is_empty() && what != CareVisit::WHAT {
+            format!("a {what} needs a name")
+        } else if items[..index].iter().any(|other| other.id() == id) {
+            format!("two {what}s have the number {id}; each needs its own")
+        } else if what != CareVisit::WHAT
+            && items[..index]
+                .iter()
+                .any(|other| other.name().trim().eq_ignore_ascii_case(name))
+        {
+            format!("two {what}s are called \"{name}\"; each needs its own name")
+        } else {
+            return None;
+        };
+        Some(JournalError::BadItem { what, id, problem })
+    })
+}
+
+/// The item of `items` with this number.
+fn by_id<T: ListItem>(items: &[T], id: ItemId) -> Option<&T> {
+    items.iter().find(|item| item.id() == id)
+}
+
+/// The item of `items` called `name` (case and surrounding spaces aside).
+fn by_name<'a, T: ListItem>(items: &'a [T], name: &str) -> Option<&'a T> {
+    let name = name.trim();
+    items
+        .iter()
+        .find(|item| item.name().trim().eq_ignore_ascii_case(name))
+}
+
+/// The number after the highest of `items` (1 for none).
+fn next_id<T: ListItem>(items: &[T]) -> ItemId {
     ItemId(
-        ids.map(|id| id.0)
+        items
+            .iter()
+            .map(|item| item.id().0)
             .max()
             .map_or(1, |id| id.saturating_add(1)),
     )
@@ -218,44 +205,32 @@ impl Journal {
 
     /// The own measure with this number.
     pub fn measure(&self, id: ItemId) -> Option<&Measure> {
-        self.lists.measures.iter().find(|m| m.id == id)
+        by_id(&self.lists.measures, id)
     }
 
     /// The medication with this number.
     pub fn medication(&self, id: ItemId) -> Option<&Medication> {
-        self.lists.medications.iter().find(|m| m.id == id)
+        by_id(&self.lists.medications, id)
     }
 
     /// The exercise with this number.
     pub fn exercise(&self, id: ItemId) -> Option<&Exercise> {
-        self.lists.exercises.iter().find(|e| e.id == id)
+        by_id(&self.lists.exercises, id)
     }
 
     /// The own measure called `name` (case and surrounding spaces aside).
     pub fn measure_named(&self, name: &str) -> Option<&Measure> {
-        let name = name.trim();
-        self.lists
-            .measures
-            .iter()
-            .find(|m| m.name.trim().eq_ignore_ascii_case(name))
+        by_name(&self.lists.measures, name)
     }
 
     /// The medication called `name` (case and surrounding spaces aside).
     pub fn medication_named(&self, name: &str) -> Option<&Medication> {
-        let name = name.trim();
-        self.lists
-            .medications
-            .iter()
-            .find(|m| m.name.trim().eq_ignore_ascii_case(name))
+        by_name(&self.lists.medications, name)
     }
 
     /// The exercise called `name` (case and surrounding spaces aside).
     pub fn exercise_named(&self, name: &str) -> Option<&Exercise> {
-        let name = name.trim();
-        self.lists
-            .exercises
-            .iter()
-            .find(|e| e.name.trim().eq_ignore_ascii_case(name))
+        by_name(&self.lists.exercises, name)
     }
 
     /// Change the lists with `change`, keeping the change only when every rule still holds.
@@ -283,7 +258,7 @@ impl Journal {
     pub fn add_measure(&mut self, name: &str, worse: Worse) -> Result<ItemId, String> {
         check_item_name("The measure's name", name)?;
         self.change_lists(|lists| {
-            let id = next_id(lists.measures.iter().map(|m| m.id));
+            let id = next_id(&lists.measures);
             lists.measures.push(Measure {
                 id,
                 name: name.trim().to_owned(),
@@ -326,7 +301,7 @@ impl Journal {
         check_item_name("The medication's name", &medication.name)?;
         super::check_text("The dose", &medication.dose, MAX_NAME_CHARS, false)?;
         self.change_lists(|lists| {
-            medication.id = next_id(lists.medications.iter().map(|m| m.id));
+            medication.id = next_id(&lists.medications);
             medication.name = medication.name.trim().to_owned();
             let id = medication.id;
             lists.medications.push(medication);
@@ -351,7 +326,7 @@ impl Journal {
     pub fn add_exercise(&mut self, mut exercise: Exercise) -> Result<ItemId, String> {
         check_item_name("The exercise's name", &exercise.name)?;
         self.change_lists(|lists| {
-            exercise.id = next_id(lists.exercises.iter().map(|e| e.id));
+            exercise.id = next_id(&lists.exercises);
             exercise.name = exercise.name.trim().to_owned();
             let id = exercise.id;
             lists.exercises.push(exercise);
@@ -363,7 +338,7 @@ impl Journal {
     pub fn add_care_visit(&mut self, mut visit: CareVisit) -> Result<ItemId, String> {
         visit.check_text()?;
         self.change_lists(|lists| {
-            visit.id = next_id(lists.visits.iter().map(|v| v.id));
+            visit.id = next_id(&lists.visits);
             visit.name = visit.name.trim().to_owned();
             let id = visit.id;
             lists.visits.push(visit);

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+use super::care::ListItem;
 use super::{CareLists, Day, ItemId, Journal, Session, SessionId};
 
 /// A record that both sides changed differently. `None` means the record is gone on that side.
@@ -94,50 +95,21 @@ fn pick<T: PartialEq + Clone>(base: Option<&T>, mine: Option<&T>, theirs: Option
     }
 }
 
-/// Something in one of the journal's lists, with its number and name.
-trait Item: Clone + PartialEq {
-    fn id(&self) -> ItemId;
-    fn set_id(&mut self, id: ItemId);
-    /// What tells two items apart for a person (a visit has no name to go by: its date and kind).
-    fn key(&self) -> String;
-}
-
-macro_rules! item {
-    ($type:ty, $key:expr) => {
-        impl Item for $type {
-            fn id(&self) -> ItemId {
-                self.id
-            }
-            fn set_id(&mut self, id: ItemId) {
-                self.id = id;
-            }
-            fn key(&self) -> String {
-                let key: fn(&$type) -> String = $key;
-                key(self)
-            }
-        }
-    };
-}
-
-item!(super::Measure, |m| m.name.trim().to_lowercase());
-item!(super::Medication, |m| m.name.trim().to_lowercase());
-item!(super::Exercise, |e| e.name.trim().to_lowercase());
-item!(super::CareVisit, |v| format!(
-    "{} {:?} {}",
-    v.date, v.kind, v.name
-));
-
 /// One list merged by number: an item changed on one side only is taken from that side; changed
 /// on both, this side's is kept. An item both sides added under one number is one item when it
 /// is the same (by name), else theirs gets a new number, given back in the map (old → new) so
 /// that their days can follow it.
-fn merge_list<T: Item>(base: &[T], mine: &[T], theirs: &[T]) -> (Vec<T>, BTreeMap<ItemId, ItemId>) {
+fn merge_list<T: ListItem>(
+    base: &[T],
+    mine: &[T],
+    theirs: &[T],
+) -> (Vec<T>, BTreeMap<ItemId, ItemId>) {
     let find = |list: &[T], id: ItemId| list.iter().find(|item| item.id() == id).cloned();
     let ids: BTreeSet<ItemId> = base
         .iter()
         .chain(mine)
         .chain(theirs)
-        .map(Item::id)
+        .map(ListItem::id)
         .collect();
     let mut next = ids
         .iter()

@@ -58,18 +58,6 @@ pub(super) fn measures_ui(ui: &mut egui::Ui, form: &mut DayForm, journal: &Journ
     }
 }
 
-/// `true` when `medication` belongs on the list of `date`: a regular one from its start to its
-/// stop, one taken as needed whenever it is not stopped.
-fn current_on(medication: &Medication, date: NaiveDate) -> bool {
-    medication.from.is_none_or(|from| from <= date)
-        && medication.until.is_none_or(|until| date <= until)
-}
-
-/// "Ibuprofen (400 mg, as needed)".
-fn medication_label(medication: &Medication) -> String {
-    format!("{} ({})", medication.name, medication.how())
-}
-
 /// A check box for every medication current on `date` (and any other the day says was
 /// taken), and a button that ticks every regular one.
 pub(super) fn medications_ui(
@@ -86,7 +74,7 @@ pub(super) fn medications_ui(
     let shown: Vec<&Medication> = journal
         .medications()
         .iter()
-        .filter(|m| current_on(m, date) || form.took.contains(&m.id))
+        .filter(|m| m.current_on(date) || form.took.contains(&m.id))
         .collect();
     if shown.is_empty() {
         weak_line(
@@ -113,10 +101,7 @@ pub(super) fn medications_ui(
     ui.horizontal_wrapped(|ui| {
         for medication in shown {
             let mut taken = form.took.contains(&medication.id);
-            if ui
-                .checkbox(&mut taken, medication_label(medication))
-                .changed()
-            {
+            if ui.checkbox(&mut taken, medication.label()).changed() {
                 toggle(&mut form.took, medication.id, taken);
             }
         }

@@ -133,11 +133,7 @@ fn medications(ui: &mut egui::Ui, journal: &Journal, date: NaiveDate) -> Option<
                 .unwrap_or_default();
             match medication.until {
                 Some(until) => {
-                    ui.label(format!(
-                        "{} ({}){from}, stopped {until}",
-                        medication.name,
-                        medication.how()
-                    ));
+                    ui.label(format!("{}{from}, stopped {until}", medication.label()));
                     if ui
                         .small_button(format!("{} not stopped", medication.name))
                         .clicked()
@@ -146,7 +142,7 @@ fn medications(ui: &mut egui::Ui, journal: &Journal, date: NaiveDate) -> Option<
                     }
                 }
                 None => {
-                    ui.label(format!("{} ({}){from}", medication.name, medication.how()));
+                    ui.label(format!("{}{from}", medication.label()));
                     if ui
                         .small_button(format!("Stop {} on this day", medication.name))
                         .on_hover_text("Its last day is the day shown; Trends marks it")

@@ -5,8 +5,7 @@ use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Stroke, StrokeKind
 
 use super::{Mode, places};
 use crate::model::{BodyMap, Region, Spot};
-pub(super) use crate::report::body_figure::SILHOUETTE;
-use crate::report::body_figure::{FIGURE_SIZE, is_round, place_box};
+use crate::report::body_figure::{FIGURE_SIZE, SILHOUETTE, is_round, place_box};
 use crate::ui::widgets::severity_color;
 
 /// A figure's box in figure units; the map scales it to the width it is given.
@@ -40,6 +39,25 @@ pub(super) fn place_rect(spot: Spot, view: View, figure: Rect) -> Option<Rect> {
     Some(Rect::from_min_max(at(x0, y0), at(x1, y1)))
 }
 
+/// A place as drawn on `figure`: its box, a little inside, and its corners.
+pub(super) fn place_shape(spot: Spot, view: View, figure: Rect) -> Option<(Rect, CornerRadius)> {
+    let rect = place_rect(spot, view, figure)?.shrink(0.75);
+    let scale = figure.width() / FIGURE.x;
+    Some((rect, radius(rect, scale, is_round(spot.region))))
+}
+
+/// The figure's outline in the body's colour, under its places.
+pub(super) fn paint_body(painter: &egui::Painter, figure: Rect, body: Color32) {
+    let scale = figure.width() / FIGURE.x;
+    for ([x0, y0, x1, y1], round) in SILHOUETTE {
+        let rect = Rect::from_min_max(
+            figure.min + Vec2::new(x0, y0) * scale,
+            figure.min + Vec2::new(x1, y1) * scale,
+        );
+        painter.rect_filled(rect, radius(rect, scale, round), body);
+    }
+}
+
 /// The colours of a figure: the body, a place's outline, a mark whose intensity is not logged.
 pub(super) fn palette(ui: &Ui) -> (Color32, Stroke, Color32) {
     let visuals = ui.visuals();
@@ -70,24 +88,14 @@ pub(super) fn paint_figure(
     mode: Mode,
 ) {
     let painter = ui.painter();
-    let scale = figure.width() / FIGURE.x;
     let (body, outline, unlogged) = palette(ui);
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
-    for ([x0, y0, x1, y1], round) in SILHOUETTE {
-        let rect = Rect::from_min_max(
-            figure.min + Vec2::new(x0, y0) * scale,
-            figure.min + Vec2::new(x1, y1) * scale,
-        );
-        painter.rect_filled(rect, radius(rect, scale, round), body);
-    }
+    paint_body(painter, figure, body);
     for spot in places() {
-        let Some(rect) = place_rect(spot, view, figure) else {
+        let Some((rect, corner)) = place_shape(spot, view, figure) else {
             continue;
         };
-        let rect = rect.shrink(0.75);
-        let round = is_round(spot.region);
-        let corner = radius(rect, scale, round);
         match map.get(&spot) {
             Some(Some(score)) => {
                 painter.rect_filled(rect, corner, severity_color(score.get(), false, dark));
@@ -131,7 +139,7 @@ pub(super) fn paint_figure(
 }
 
 /// The corner radius of a place: `round` ends (the head, the limbs), or a little rounded.
-pub(super) fn radius(rect: Rect, scale: f32, round: bool) -> CornerRadius {
+fn radius(rect: Rect, scale: f32, round: bool) -> CornerRadius {
     let half = rect.width().min(rect.height()) / 2.0;
     let round = if round { half } else { half.min(6.0 * scale) };
     CornerRadius::same(round.clamp(0.0, 255.0) as u8)

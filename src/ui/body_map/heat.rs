@@ -6,8 +6,8 @@
 use egui::accesskit::Role;
 use egui::{Align2, Color32, FontId, Rect, Sense, StrokeKind, Ui, Vec2};
 
-use super::figure::{FIGURE, SILHOUETTE, TITLE, View, palette, place_rect, radius, title};
-use super::{GAP, MAX_HEIGHT, places};
+use super::figure::{View, paint_body, palette, place_rect, place_shape, title};
+use super::{MAX_HEIGHT, allocate_figures, figure_boxes, places};
 use crate::analysis::body_heat::{BodyHeat, HEAT_SCALE, heat_step};
 
 /// The heat map's colours (see [`HEAT_SCALE`]).
@@ -45,10 +45,7 @@ fn ink_on(fill: Color32) -> Color32 {
 /// The heat map of `heat`, named `name` ("Where it hurt, 3 Sep to 1 Dec 2026"), as wide as
 /// fits (at most `MAX_HEIGHT` tall), with its key under it.
 pub fn heat_map_ui(ui: &mut Ui, name: &str, heat: &BodyHeat) {
-    let scale =
-        ((ui.available_width() - 8.0) / (2.0 * FIGURE.x + GAP)).clamp(0.4, HEAT_HEIGHT / FIGURE.y);
-    let size = Vec2::new(2.0 * FIGURE.x + GAP, FIGURE.y) * scale + Vec2::new(0.0, TITLE);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    let (rect, response) = allocate_figures(ui, 0.4, HEAT_HEIGHT);
     let lines = heat.lines();
     let description = if lines.is_empty() {
         format!("Nothing hurt on the {} days logged.", heat.logged)
@@ -60,17 +57,8 @@ pub fn heat_map_ui(ui: &mut Ui, name: &str, heat: &BodyHeat) {
         node.set_label(name);
         node.set_description(description);
     });
-    let size = FIGURE * scale;
-    let top = rect.min + Vec2::new(0.0, TITLE);
-    let boxes = [
-        (View::Front, Rect::from_min_size(top, size)),
-        (
-            View::Back,
-            Rect::from_min_size(top + Vec2::new((FIGURE.x + GAP) * scale, 0.0), size),
-        ),
-    ];
     let mut hovered = None;
-    for (view, figure) in boxes {
+    for (view, figure) in figure_boxes(rect) {
         paint_heat(ui, view, figure, heat);
         if let Some(pointer) = response.hover_pos() {
             hovered = hovered.or_else(|| {
@@ -104,22 +92,12 @@ pub fn heat_map_ui(ui: &mut Ui, name: &str, heat: &BodyHeat) {
 /// One figure, each place filled by its share of days with the share (in %) on it.
 fn paint_heat(ui: &Ui, view: View, figure: Rect, heat: &BodyHeat) {
     let painter = ui.painter();
-    let scale = figure.width() / FIGURE.x;
     let (body, outline, _) = palette(ui);
-    for ([x0, y0, x1, y1], round) in SILHOUETTE {
-        let rect = Rect::from_min_max(
-            figure.min + Vec2::new(x0, y0) * scale,
-            figure.min + Vec2::new(x1, y1) * scale,
-        );
-        painter.rect_filled(rect, radius(rect, scale, round), body);
-    }
+    paint_body(painter, figure, body);
     for spot in places() {
-        let Some(rect) = place_rect(spot, view, figure) else {
+        let Some((rect, corner)) = place_shape(spot, view, figure) else {
             continue;
         };
-        let rect = rect.shrink(0.75);
-        let round = crate::report::body_figure::is_round(spot.region);
-        let corner = radius(rect, scale, round);
         if heat.places.contains_key(&spot) {
             let share = heat.share(spot);
             let fill = heat_color(share);

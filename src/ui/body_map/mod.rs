@@ -32,9 +32,9 @@ pub enum Mode {
 }
 
 /// Room between the two figures, in figure units.
-pub(super) const GAP: f32 = 30.0;
+const GAP: f32 = 30.0;
 /// The tallest a figure is drawn, in points.
-pub(super) const MAX_HEIGHT: f32 = 220.0;
+const MAX_HEIGHT: f32 = 220.0;
 /// The smallest scale (a very narrow window scrolls sideways rather than lose the small places).
 const MIN_SCALE: f32 = 0.6;
 /// The order of the arrow keys: head to feet, the front's chest and the arms after the
@@ -142,10 +142,16 @@ pub fn body_map_ui(
 /// Room for the two figures side by side, as wide as fits: front on the left, back on the
 /// right.
 fn figures_rect(ui: &mut Ui) -> Rect {
+    allocate_figures(ui, MIN_SCALE, MAX_HEIGHT).0
+}
+
+/// Room for the two figures side by side, as wide as fits, at least `min_scale` and at most
+/// `max_height` points tall: front on the left, back on the right.
+fn allocate_figures(ui: &mut Ui, min_scale: f32, max_height: f32) -> (Rect, egui::Response) {
     let scale = ((ui.available_width() - 8.0) / (2.0 * FIGURE.x + GAP))
-        .clamp(MIN_SCALE, MAX_HEIGHT / FIGURE.y);
+        .clamp(min_scale, max_height / FIGURE.y);
     let size = Vec2::new(2.0 * FIGURE.x + GAP, FIGURE.y) * scale + Vec2::new(0.0, TITLE);
-    ui.allocate_exact_size(size, Sense::hover()).0
+    ui.allocate_exact_size(size, Sense::hover())
 }
 
 /// The two figures' boxes in `rect`, each with the figure's name above it.

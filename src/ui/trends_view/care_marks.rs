@@ -5,7 +5,7 @@
 use egui::Color32;
 use egui_plot::{MarkerShape, Points};
 
-use crate::analysis::day_number;
+use crate::analysis::{date_from_day_number, day_number};
 use crate::model::{Journal, Medication};
 
 /// The legend's names of the marks.
@@ -86,15 +86,17 @@ pub(super) fn care_marks(
         .filter(|m| m.as_needed)
         .map(|m| m.id)
         .collect();
-    let taken: Vec<[f64; 2]> = if as_needed.is_empty() {
-        Vec::new()
-    } else {
-        journal
-            .days()
+    // Only the days in view: a frame should not walk twenty years of days.
+    let in_view = date_from_day_number(visible.start().ceil())
+        .zip(date_from_day_number(visible.end().floor()));
+    let taken: Vec<[f64; 2]> = match in_view {
+        Some((first, last)) if !as_needed.is_empty() => journal
+            .days_between(first, last)
             .filter(|day| day.took.iter().any(|id| as_needed.contains(id)))
             .filter_map(|day| on_chart(day.date))
             .map(|[x, _]| [x, 0.0])
-            .collect()
+            .collect(),
+        _ => Vec::new(),
     };
     let mut drawn = Vec::new();
     for ((name, shape, radius), points) in MARKS.into_iter().zip([taken, visits, started, stopped])
@@ -151,10 +153,7 @@ pub(super) fn hover_lines(journal: &Journal, date: chrono::NaiveDate) -> Vec<Str
             .filter(|m| day.took.contains(&m.id))
             .collect();
         if !taken.is_empty() {
-            let names: Vec<String> = taken
-                .iter()
-                .map(|m| format!("{} ({})", m.name, m.how()))
-                .collect();
+            let names: Vec<String> = taken.iter().map(|m| m.label()).collect();
             lines.push(format!("Took {}", names.join(", ")));
         }
         let done: Vec<&str> = journal
