@@ -17,8 +17,22 @@ const YEAR: f64 = 365.25;
 const TWO_YEARS: f64 = 2.0 * YEAR;
 const TEN_YEARS: f64 = 10.0 * YEAR;
 
-/// The name of a 0–10 axis that holds every metric: which way is better for most, and for sleep.
+/// The name of a 0–10 axis that holds every metric: which way is better for most, and for the
+/// three where higher is better.
 pub const SCORE_AXIS: &str = "0–10, lower is better (sleep, motion, mood: higher)";
+
+/// [`SCORE_AXIS`] for a chart too short to hold it: the key says which metrics are better
+/// higher.
+pub const SCORE_AXIS_SHORT: &str = "0–10, lower is better";
+
+/// The score axis's name for a chart `height` points tall: whole where it fits along it.
+pub fn score_axis(height: f32) -> &'static str {
+    if height >= 360.0 {
+        SCORE_AXIS
+    } else {
+        SCORE_AXIS_SHORT
+    }
+}
 
 /// The check box beside a chart that shows the data behind it as a table instead.
 pub const SHOW_AS_TABLE: &str = "Show as table";

@@ -70,7 +70,7 @@ impl DaysAround<'_> {
             .x_grid_spacer(date_grid)
             .custom_x_axes(vec![date_axis()])
             .y_grid_spacer(score_grid)
-            .y_axis_label(crate::ui::chart::SCORE_AXIS)
+            .y_axis_label(crate::ui::chart::score_axis(height))
             .default_x_bounds(from, to)
             .default_y_bounds(-0.3, crate::ui::chart::SCORE_TOP)
             .allow_drag(false)

@@ -229,7 +229,7 @@ fn trend_plot<'a>(
         .link_axis(egui::Id::unique("trends_x"), [true, false])
         .x_grid_spacer(date_grid)
         .custom_x_axes(vec![date_axis()])
-        .y_axis_label(crate::ui::chart::SCORE_AXIS)
+        .y_axis_label(crate::ui::chart::score_axis(height))
         .allow_zoom([true, false])
         .allow_drag([true, false])
         .allow_scroll([true, false])
