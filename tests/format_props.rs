@@ -119,7 +119,10 @@ prop_compose! {
             dose: if i == 0 { "400 mg".into() } else { String::new() },
             as_needed: as_needed && i == 1,
             from,
-            until: from.zip(length).map(|(from, days)| from + chrono::Days::new(days)),
+            // Within the years a date is written in (four digits), as typed dates are.
+            until: from.zip(length).map(|(from, days)| {
+                (from + chrono::Days::new(days)).min(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap())
+            }),
         }).collect();
         let exercises = (0..2).map(|i| Exercise {
             id: ItemId(i as u32 + 1),
