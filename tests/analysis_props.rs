@@ -56,7 +56,7 @@ fn build(plan: &Plan, sessions_in_order: &[(u64, u32, u8)]) -> Journal {
     for (offset, scores) in &plan.days {
         let mut day = Day::empty(base() + Days::new(*offset));
         for (metric, score) in Metric::ALL.into_iter().zip(scores) {
-            *metric.slot(&mut day) = score.map(|s| Score::new(s).unwrap());
+            metric.set(&mut day, score.map(|s| Score::new(s).unwrap()));
         }
         journal.set_day(day);
     }

@@ -36,7 +36,7 @@ prop_compose! {
                  note in any_text()) -> Day {
         let mut day = Day::empty(date);
         for (metric, score) in Metric::ALL.into_iter().zip(scores) {
-            *metric.slot(&mut day) = score.map(|s| Score::new(s).unwrap());
+            metric.set(&mut day, score.map(|s| Score::new(s).unwrap()));
         }
         let spots: Vec<Spot> = Spot::all().collect();
         day.regions = regions

@@ -244,19 +244,19 @@ pub fn ordinary_changes(
     index: &JournalIndex,
     settings: EffectSettings,
 ) -> MetricMap<Vec<(NaiveDate, f64)>> {
-    let mut changes: MetricMap<Vec<(NaiveDate, f64)>> = MetricMap::from_fn(|_| Vec::new());
+    let mut changes: MetricMap<Vec<(NaiveDate, f64)>> = index.daily.metric_map(|_| Vec::new());
     let Some(span) = index.daily.span() else {
         return changes;
     };
     let k = i64::from(settings.window());
     let spacing = 2 * k + 1;
-    let mut last_taken: MetricMap<Option<NaiveDate>> = MetricMap::from_fn(|_| None);
+    let mut last_taken: MetricMap<Option<NaiveDate>> = index.daily.metric_map(|_| None);
     let mut day = span.from;
     while day <= span.to {
         let ordinary = index.session_days.distance(day).is_none_or(|d| d >= k);
         if ordinary {
             let (before, after) = index.session_days.windows(day, settings.window());
-            for metric in Metric::ALL {
+            for &metric in index.daily.metrics() {
                 let spaced =
                     last_taken[metric].is_none_or(|last| (day - last).num_days() >= spacing);
                 if !spaced {

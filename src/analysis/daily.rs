@@ -45,6 +45,8 @@ impl DayRange {
 #[derive(Clone, Debug)]
 pub struct DailyIndex {
     start: Option<NaiveDate>,
+    /// The built-in metrics and the journal's own measures.
+    metrics: Vec<Metric>,
     values: MetricMap<Vec<Option<u8>>>,
     /// `sums[m][i]` is the sum of metric `m` over days `0..i`; `counts` likewise.
     sums: MetricMap<Vec<u32>>,
@@ -54,20 +56,31 @@ pub struct DailyIndex {
 impl DailyIndex {
     /// Lay out `journal` (days and session dates).
     pub fn new(journal: &Journal) -> Self {
+        let metrics = Metric::all_in(journal);
         let Some((first, last)) = journal.date_span() else {
             return Self {
                 start: None,
-                values: MetricMap::from_fn(|_| Vec::new()),
-                sums: MetricMap::from_fn(|_| vec![0]),
-                counts: MetricMap::from_fn(|_| vec![0]),
+                values: MetricMap::for_metrics(&metrics, |_| Vec::new()),
+                sums: MetricMap::for_metrics(&metrics, |_| vec![0]),
+                counts: MetricMap::for_metrics(&metrics, |_| vec![0]),
+                metrics,
             };
         };
         let len = DayRange::new(first, last).len();
-        let mut values: MetricMap<Vec<Option<u8>>> = MetricMap::from_fn(|_| vec![None; len]);
+        let mut values: MetricMap<Vec<Option<u8>>> =
+            MetricMap::for_metrics(&metrics, |_| vec![None; len]);
         for day in journal.days() {
             let offset = offset_of(first, day.date);
             for metric in Metric::ALL {
                 values[metric][offset] = metric.of(day).map(Score::get);
+            }
+            for (&id, score) in &day.measures {
+                if let Some(column) = values
+                    .iter_own_mut()
+                    .find_map(|(metric, column)| (metric.own_id() == Some(id)).then_some(column))
+                {
+                    column[offset] = Some(score.get());
+                }
             }
         }
         let prefix = |metric: Metric, value: fn(Option<u8>) -> u32| {
@@ -80,14 +93,25 @@ impl DailyIndex {
             }
             sums
         };
-        let sums = MetricMap::from_fn(|metric| prefix(metric, |v| u32::from(v.unwrap_or(0))));
-        let counts = MetricMap::from_fn(|metric| prefix(metric, |v| u32::from(v.is_some())));
+        let sums = MetricMap::for_metrics(&metrics, |m| prefix(m, |v| u32::from(v.unwrap_or(0))));
+        let counts = MetricMap::for_metrics(&metrics, |m| prefix(m, |v| u32::from(v.is_some())));
         Self {
             start: Some(first),
+            metrics,
             values,
             sums,
             counts,
         }
+    }
+
+    /// The metrics laid out: the built-in ones, then the journal's own measures.
+    pub fn metrics(&self) -> &[Metric] {
+        &self.metrics
+    }
+
+    /// A map with a value for each of [`DailyIndex::metrics`], made by `make`.
+    pub fn metric_map<T>(&self, make: impl FnMut(Metric) -> T) -> MetricMap<T> {
+        MetricMap::for_metrics(&self.metrics, make)
     }
 
     /// The first and last day covered, or `None` for an empty journal.
@@ -102,7 +126,7 @@ impl DailyIndex {
     pub fn value(&self, metric: Metric, date: NaiveDate) -> Option<u8> {
         let start = self.start?;
         let offset = usize::try_from((date - start).num_days()).ok()?;
-        self.values[metric].get(offset).copied().flatten()
+        self.values.get(metric)?.get(offset).copied().flatten()
     }
 
     /// The sum and the number of logged values of a metric over `range` (days outside the
@@ -117,8 +141,11 @@ impl DailyIndex {
             return (0, 0);
         }
         let (a, b) = (offset_of(start, from), offset_of(start, to) + 1);
-        let sum = self.sums[metric][b] - self.sums[metric][a];
-        let count = self.counts[metric][b] - self.counts[metric][a];
+        let (Some(sums), Some(counts)) = (self.sums.get(metric), self.counts.get(metric)) else {
+            return (0, 0);
+        };
+        let sum = sums[b] - sums[a];
+        let count = counts[b] - counts[a];
         (sum, count as usize)
     }
 

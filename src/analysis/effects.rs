@@ -239,6 +239,8 @@ pub struct GroupSummary {
 pub struct Effects {
     /// k and m.
     pub settings: EffectSettings,
+    /// The metrics analysed: the built-in ones, then the journal's own measures.
+    pub metrics: Vec<Metric>,
     /// One entry per session, by start (every session, also those left out of the summaries
     /// for other care near them).
     pub sessions: Vec<SessionEffect>,
@@ -273,9 +275,13 @@ pub struct Compared {
 
 impl Compared {
     /// The comparisons of `sessions`, grouped as the summaries are, against `ordinary`.
-    fn new(sessions: &[&SessionEffect], ordinary: &MetricMap<Vec<(NaiveDate, f64)>>) -> Self {
+    fn new(
+        metrics: &[Metric],
+        sessions: &[&SessionEffect],
+        ordinary: &MetricMap<Vec<(NaiveDate, f64)>>,
+    ) -> Self {
         let compare = |members: &[&SessionEffect]| {
-            MetricMap::from_fn(|metric| {
+            MetricMap::for_metrics(metrics, |metric| {
                 let changes: Vec<f64> = members
                     .iter()
                     .filter_map(|effect| effect.metrics[metric].change())
@@ -332,22 +338,24 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
     // do ordinary days with other care near them.
     let counted: Vec<&SessionEffect> = sessions.iter().filter(|e| e.counted).collect();
     let left_out = sessions.len() - counted.len();
-    let by_kind = group(&counted, |effect| Some(effect.kind.choice()));
-    let by_therapist = group(&counted, |effect| effect.therapist.clone());
+    let metrics = index.daily.metrics();
+    let by_kind = group(metrics, &counted, |effect| Some(effect.kind.choice()));
+    let by_therapist = group(metrics, &counted, |effect| effect.therapist.clone());
     let mut ordinary = ordinary_changes(index, settings);
     if settings.leave_out_other_care() {
-        for metric in Metric::ALL {
+        for &metric in metrics {
             ordinary[metric].retain(|(day, _)| !any_near(&events, *day, settings.window()));
         }
     }
-    let baseline = MetricMap::from_fn(|metric| {
+    let baseline = index.daily.metric_map(|metric| {
         let changes: Vec<f64> = ordinary[metric].iter().map(|(_, change)| *change).collect();
         ChangeSummary::of(metric, &changes)
     });
-    let compared = Compared::new(&counted, &ordinary);
+    let compared = Compared::new(metrics, &counted, &ordinary);
     let by_focus_region = by_focus_region(journal, &counted, &ordinary[Metric::Pain], settings);
     Effects {
         settings,
+        metrics: metrics.to_vec(),
         sessions,
         left_out,
         by_kind,
@@ -373,7 +381,7 @@ fn metric_effects(
     after: DayRange,
     settings: EffectSettings,
 ) -> MetricMap<MetricEffect> {
-    MetricMap::from_fn(|metric| MetricEffect {
+    index.daily.metric_map(|metric| MetricEffect {
         before: window_stat(index, metric, before, settings.min_days()),
         after: window_stat(index, metric, after, settings.min_days()),
     })
@@ -394,18 +402,20 @@ fn members<'a, K: Ord>(
 }
 
 fn group<K: Ord>(
+    metrics: &[Metric],
     sessions: &[&SessionEffect],
     key: impl Fn(&SessionEffect) -> Option<K>,
 ) -> BTreeMap<K, GroupSummary> {
     members(sessions, key)
         .into_iter()
-        .map(|(key, effects)| (key, summarize(&effects)))
+        .map(|(key, effects)| (key, summarize(metrics, &effects)))
         .collect()
 }
 
-/// Summarize a group of sessions (e.g. those of one kind within a report's period).
-pub fn summarize(effects: &[&SessionEffect]) -> GroupSummary {
-    let metrics = MetricMap::from_fn(|metric| {
+/// Summarize a group of sessions (e.g. those of one kind within a report's period) for each of
+/// `metrics` (as [`Effects::metrics`]).
+pub fn summarize(metrics: &[Metric], effects: &[&SessionEffect]) -> GroupSummary {
+    let metrics = MetricMap::for_metrics(metrics, |metric| {
         let changes: Vec<f64> = effects
             .iter()
             .filter_map(|effect| effect.metrics[metric].change())

@@ -61,12 +61,21 @@ pub const DIARY_NOTE: &str = "This is a diary, not a diagnosis. Severe pain, or 
 /// A change smaller than this (in points of a 0–10 mean) counts as "unchanged".
 pub const UNCHANGED_WITHIN: f64 = 0.5;
 
-/// One value per metric, indexed by [`Metric`] (saved as a plain list, in the order of
+/// One value per metric, indexed by [`Metric`]: always the built-in ones, and the own measures
+/// it was made for. Saved as a plain list of the built-in values, in the order of
 /// [`Metric::ALL`]; a shorter list, saved before range of motion and mood were measured, reads
-/// with the default for the metrics it lacks).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(transparent)]
-pub struct MetricMap<T>([T; Metric::COUNT]);
+/// with the default for the metrics it lacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetricMap<T> {
+    built_in: [T; Metric::COUNT],
+    own: Vec<(Metric, T)>,
+}
+
+impl<T: serde::Serialize> serde::Serialize for MetricMap<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.built_in.serialize(serializer)
+    }
+}
 
 impl<'de, T: serde::Deserialize<'de> + Default> serde::Deserialize<'de> for MetricMap<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -84,27 +93,72 @@ impl<'de, T: serde::Deserialize<'de> + Default> serde::Deserialize<'de> for Metr
 }
 
 impl<T> MetricMap<T> {
-    /// A value for every metric, made by `make`.
-    pub fn from_fn(mut make: impl FnMut(Metric) -> T) -> Self {
-        Self(Metric::ALL.map(&mut make))
+    /// A value for every built-in metric, made by `make`.
+    pub fn from_fn(make: impl FnMut(Metric) -> T) -> Self {
+        Self::for_metrics(&[], make)
     }
 
-    /// The metrics and their values, in the order of [`Metric::ALL`].
+    /// A value for every built-in metric and for each own measure among `metrics`.
+    pub fn for_metrics(metrics: &[Metric], mut make: impl FnMut(Metric) -> T) -> Self {
+        Self {
+            built_in: Metric::ALL.map(&mut make),
+            own: metrics
+                .iter()
+                .filter(|metric| metric.own_id().is_some())
+                .map(|&metric| (metric, make(metric)))
+                .collect(),
+        }
+    }
+
+    /// The metrics and their values: the built-in ones in the order of [`Metric::ALL`], then
+    /// the own measures.
     pub fn iter(&self) -> impl Iterator<Item = (Metric, &T)> {
-        Metric::ALL.into_iter().zip(self.0.iter())
+        Metric::ALL
+            .into_iter()
+            .zip(self.built_in.iter())
+            .chain(self.own.iter().map(|(metric, value)| (*metric, value)))
+    }
+
+    /// A metric's value, or `None` for an own measure this map was not made for.
+    pub fn get(&self, metric: Metric) -> Option<&T> {
+        match metric.built_in_index() {
+            Some(index) => self.built_in.get(index),
+            None => self.own.iter().find(|(m, _)| *m == metric).map(|(_, v)| v),
+        }
+    }
+
+    /// The own measures and their values, to change.
+    pub(crate) fn iter_own_mut(&mut self) -> impl Iterator<Item = (Metric, &mut T)> {
+        self.own.iter_mut().map(|(metric, value)| (*metric, value))
+    }
+
+    /// A metric's value to change, or `None` for an own measure this map was not made for.
+    pub fn get_mut(&mut self, metric: Metric) -> Option<&mut T> {
+        match metric.built_in_index() {
+            Some(index) => self.built_in.get_mut(index),
+            None => self
+                .own
+                .iter_mut()
+                .find(|(m, _)| *m == metric)
+                .map(|(_, v)| v),
+        }
     }
 }
 
 impl<T> Index<Metric> for MetricMap<T> {
     type Output = T;
+    /// Panics for an own measure the map was not made for: maps are made from the journal's
+    /// metrics, so that is a metric from another journal.
     fn index(&self, metric: Metric) -> &T {
-        &self.0[metric.index()]
+        self.get(metric)
+            .unwrap_or_else(|| panic!("no value for the measure {metric}"))
     }
 }
 
 impl<T> IndexMut<Metric> for MetricMap<T> {
     fn index_mut(&mut self, metric: Metric) -> &mut T {
-        &mut self.0[metric.index()]
+        self.get_mut(metric)
+            .unwrap_or_else(|| panic!("no value for the measure {metric}"))
     }
 }
 

@@ -51,8 +51,12 @@ pub fn since_last_session(
         .collect();
     Some(SinceLast {
         days_since: (today - day).num_days(),
-        since_means: MetricMap::from_fn(|metric| index.daily.mean(metric, since)),
-        before_means: MetricMap::from_fn(|metric| index.daily.mean(metric, week_before)),
+        since_means: index
+            .daily
+            .metric_map(|metric| index.daily.mean(metric, since)),
+        before_means: index
+            .daily
+            .metric_map(|metric| index.daily.mean(metric, week_before)),
         notes,
         care: super::other_care::care_in(journal, since),
         since,

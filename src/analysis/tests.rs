@@ -309,9 +309,9 @@ fn summaries_by_kind_and_therapist() {
         effect
     };
     let (second, fourth) = (unpaid(1), unpaid(3));
-    let fell = summarize(&[&effects.sessions[0], &second]);
+    let fell = summarize(&Metric::ALL, &[&effects.sessions[0], &second]);
     assert!(close(fell.costs[0].cost_per_point, 80.0 / 3.0));
-    let rose = summarize(&[&effects.sessions[0], &second, &fourth]);
+    let rose = summarize(&Metric::ALL, &[&effects.sessions[0], &second, &fourth]);
     assert!(rose.metrics[Metric::Pain].mean_change.unwrap() > 0.0);
     assert_eq!(rose.costs[0].cost_per_point, None, "pain rose on average");
     // 5.66 → 5.23 is shown as 5.7 → 5.2, "0.5 lower": counted better, as its row says, though
@@ -319,7 +319,7 @@ fn summaries_by_kind_and_therapist() {
     let mut close_call = effects.sessions[0].clone();
     close_call.metrics[Metric::Pain].before.mean = Some(5.66);
     close_call.metrics[Metric::Pain].after.mean = Some(5.23);
-    let one = summarize(&[&close_call]);
+    let one = summarize(&Metric::ALL, &[&close_call]);
     let pain = &one.metrics[Metric::Pain];
     assert_eq!((pain.improved, pain.unchanged), (1, 0));
     assert!(

@@ -481,22 +481,27 @@ pub fn demo_seed(text: &str) -> Result<u64, String> {
         })
 }
 
-/// A metric by name: `pain`, `worst-pain` (or `worst_pain`, `worst`), `stiffness`, `sleep`,
-/// `stress`.
-pub fn metric(text: &str) -> Result<crate::model::Metric, String> {
-    let wanted = text.trim().to_lowercase().replace('-', "_");
-    crate::model::Metric::ALL
-        .into_iter()
-        .find(|metric| {
-            metric.key() == wanted
-                || (wanted == "worst" && metric.key() == "worst_pain")
-                || (wanted == "range_of_motion" && metric.key() == "mobility")
-        })
-        .ok_or_else(|| {
-            format!(
-                "unknown metric \"{text}\"; use one of: pain, worst-pain, stiffness, sleep, stress, mobility, mood"
-            )
-        })
+/// The metric of `journal` called `text` on the command line: `pain`, `worst-pain` (or
+/// `worst_pain`, `worst`), `stiffness`, `sleep`, `stress`, `mobility` (or `range-of-motion`),
+/// `mood`, or one of the journal's own measures by name.
+pub fn metric(journal: &crate::model::Journal, text: &str) -> Result<crate::model::Metric, String> {
+    crate::model::Metric::named_in(journal, text).ok_or_else(|| {
+        let own: Vec<String> = journal
+            .measures()
+            .iter()
+            .map(|measure| format!("\"{}\"", measure.name))
+            .collect();
+        let own = if own.is_empty() {
+            " (this journal has no measures of its own; add one with `painlog measure add`)"
+                .to_owned()
+        } else {
+            format!(", or one of your own measures: {}", own.join(", "))
+        };
+        format!(
+            "invalid value for '--metric': unknown metric \"{text}\"; use one of: pain, \
+             worst-pain, stiffness, sleep, stress, mobility, mood{own}"
+        )
+    })
 }
 
 /// Any real date as `YYYY-MM-DD` (for report periods, which may end in the future).

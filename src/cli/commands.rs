@@ -136,7 +136,7 @@ fn log(path: &Path, args: LogArgs) -> Result<(), Failure> {
         (Metric::Mood, args.mood),
     ] {
         if let Some(given) = given {
-            *metric.slot(&mut day) = given.value();
+            metric.set(&mut day, given.value());
         }
     }
     super::care::apply_to_day(journal, &mut day, &super::care::DayCare::of(&args))?;
@@ -437,15 +437,16 @@ fn effects(path: &Path, args: &EffectsArgs) -> Result<(), Failure> {
         ));
     }
     let journal = load(path)?;
+    let metric = match &args.metric {
+        Some(name) => super::args::metric(&journal, name).map_err(Failure::usage)?,
+        None => Metric::Pain,
+    };
     let index = JournalIndex::new(&journal);
     let result = analysis::effects(&journal, &index, settings);
     if args.json {
         output::write_line(super::effects::to_json(&result));
     } else {
-        output::show(&super::effects::to_table(
-            &result,
-            args.metric.unwrap_or(Metric::Pain),
-        ));
+        output::show(&super::effects::to_table(&result, metric));
     }
     Ok(())
 }

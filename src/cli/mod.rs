@@ -189,9 +189,10 @@ pub struct EffectsArgs {
     )]
     pub min_days: i64,
     /// The metric of the table: pain (the default), worst-pain, stiffness, sleep, stress,
-    /// mobility (range of motion) or mood. Not with --json, which has them all.
-    #[arg(long, value_name = "METRIC", value_parser = args::metric)]
-    pub metric: Option<crate::model::Metric>,
+    /// mobility (range of motion), mood, or the name of one of your own measures. Not with
+    /// --json, which has them all.
+    #[arg(long, value_name = "METRIC")]
+    pub metric: Option<String>,
     /// Leave out of every summary and of the comparison with ordinary weeks the sessions (and
     /// ordinary days) with other care in the days compared: a care visit, or a regular
     /// medication started or stopped.

@@ -5,7 +5,7 @@ use super::care::ListItem;
 use super::journal::{JournalError, fresh_revision};
 use super::{
     CareVisit, Day, Exercise, ItemId, Journal, MAX_NAME_CHARS, MAX_PER_WEEK, Measure, Medication,
-    Worse, check_item_name,
+    Metric, Worse, check_item_name,
 };
 
 /// The journal's lists beside its days and sessions: own measures, medications, home
@@ -40,6 +40,21 @@ impl CareLists {
             .or_else(|| numbers_and_names(&self.visits));
         if unique.is_some() {
             return unique;
+        }
+        if let Some(measure) = self
+            .measures
+            .iter()
+            .find(|measure| Metric::is_built_in_name(&measure.name))
+        {
+            return Some(bad(
+                "measure",
+                measure.id,
+                format!(
+                    "\"{}\" is the name of a built-in measure, which painlog already asks for \
+                     every day; give your own measure another name",
+                    measure.name.trim()
+                ),
+            ));
         }
         for medication in &self.medications {
             if let (Some(from), Some(until)) = (medication.from, medication.until)

@@ -30,7 +30,7 @@ pub use journal::{
 };
 pub use lists::CareLists;
 pub use merge::{Conflict, Keep, Merged, merge};
-pub use metric::Metric;
+pub use metric::{Metric, OwnMetric};
 pub use money::{Amount, Cost, Currency, MoneyError};
 pub use region::{KindChoice, Pressure, Region, SessionKind};
 pub use score::{Score, ScoreError};

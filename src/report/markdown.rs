@@ -83,6 +83,7 @@ pub fn to_markdown(summary: &Summary) -> String {
             push_line(&mut md, format_args!("- {region}: {days}"));
         }
     }
+    measures(&mut md, &summary.measures);
     care(&mut md, &summary.care);
     if !page.message.is_empty() {
         push_line(&mut md, format_args!("\n## {MESSAGE_HEADING}\n"));
@@ -91,6 +92,20 @@ pub fn to_markdown(summary: &Summary) -> String {
         }
     }
     md
+}
+
+/// Every measure besides pain, a line each, when the period has any.
+fn measures(md: &mut String, lines: &[crate::report::measures::MeasureLine]) {
+    if lines.is_empty() {
+        return;
+    }
+    push_line(
+        md,
+        format_args!("\n## {}\n", crate::report::measures::HEADING),
+    );
+    for line in lines {
+        push_line(md, format_args!("- {}", literal(&line.sentence())));
+    }
 }
 
 /// Care besides massage: exercises, medications, visits and changes, when the period has any.

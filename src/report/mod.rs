@@ -6,6 +6,7 @@ pub mod care;
 mod comparison;
 pub mod csv_io;
 mod markdown;
+pub mod measures;
 pub mod page_one;
 pub mod pdf;
 mod summary;

@@ -94,6 +94,8 @@ pub struct Sections {
     pub by_kind: bool,
     /// The notes of the period.
     pub notes: bool,
+    /// Every measure besides pain: its mean, and after sessions against ordinary weeks.
+    pub measures: bool,
 }
 
 impl Default for Sections {
@@ -104,6 +106,7 @@ impl Default for Sections {
             sessions: true,
             by_kind: true,
             notes: true,
+            measures: true,
         }
     }
 }
@@ -356,6 +359,8 @@ pub struct Summary {
     pub compared: PeriodComparison,
     /// Care besides massage in the period.
     pub care: super::care::CareLines,
+    /// Every measure besides pain logged in the period or the one before.
+    pub measures: Vec<super::measures::MeasureLine>,
     /// Where it hurt over the period, place by place.
     #[serde(skip)]
     pub body: crate::analysis::body_heat::BodyHeat,
@@ -504,6 +509,12 @@ pub fn summarize_period(
         journal_from: journal.date_span().map(|(first, _)| first),
         previous_pain_days,
         care: super::care::care_lines(journal, period),
+        measures: super::measures::measure_lines(
+            index,
+            effects,
+            &in_period,
+            (period, DayRange::new(previous_from, previous_to)),
+        ),
         body: crate::analysis::body_heat::body_heat(journal, period),
     }
 }
@@ -549,7 +560,7 @@ fn by_kind(in_period: &[&SessionEffect]) -> Vec<KindLine> {
             if group.is_empty() {
                 return None;
             }
-            let summary = summarize(&group);
+            let summary = summarize(&Metric::ALL, &group);
             let pain = &summary.metrics[Metric::Pain];
             Some(KindLine {
                 kind: kind.label().to_owned(),

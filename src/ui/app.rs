@@ -201,6 +201,12 @@ impl PainlogApp {
                     self.feedback.notice(),
                     &mut commands,
                 );
+                // A chosen own measure follows its renaming, and falls back to pain when the
+                // journal (opened anew, or merged) has no such measure.
+                self.metric = self
+                    .metric
+                    .in_journal(document.journal())
+                    .unwrap_or(Metric::Pain);
                 let mut context = ViewContext::new(
                     document.journal(),
                     &mut self.analysis,

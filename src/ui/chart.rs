@@ -302,6 +302,13 @@ pub fn metric_color(metric: Metric, dark_mode: bool) -> Color32 {
         Metric::Stress => (rgb(0x009E73), rgb(0x3FD1A6)),
         Metric::Mobility => (rgb(0x1F5F8B), rgb(0x8FD0FF)),
         Metric::Mood => (rgb(0x6A3D9A), rgb(0xC3A6E8)),
+        // Own measures take the rest in turn: black (white in the dark), Tol's green and
+        // olive-yellow, each told apart by its marker too.
+        Metric::Own(own) => match own.id.0 % 3 {
+            0 => (rgb(0x222222), rgb(0xEEEEEE)),
+            1 => (rgb(0x117733), rgb(0x44AA99)),
+            _ => (rgb(0x6B5A00), rgb(0xF0E442)),
+        },
     };
     if dark_mode { dark } else { light }
 }

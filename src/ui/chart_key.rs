@@ -175,6 +175,11 @@ pub fn metric_marker(metric: crate::model::Metric) -> MarkerShape {
         Metric::Stress => MarkerShape::Down,
         Metric::Mobility => MarkerShape::Right,
         Metric::Mood => MarkerShape::Asterisk,
+        Metric::Own(own) => match own.id.0 % 3 {
+            0 => MarkerShape::Left,
+            1 => MarkerShape::Plus,
+            _ => MarkerShape::Cross,
+        },
     }
 }
 

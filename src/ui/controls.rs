@@ -25,7 +25,7 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             .selected_text(metric_legend(chosen))
             .width(260.0)
             .show_ui(ui, |ui| {
-                for choice in Metric::ALL {
+                for choice in Metric::all_in(ctx.journal) {
                     ui.selectable_value(&mut chosen, choice, metric_legend(choice));
                 }
             })

@@ -62,7 +62,7 @@ impl DayForm {
             .zip(&self.scores)
             .zip(&self.score_origins)
         {
-            *metric.slot(&mut day) = score_or_origin(text, Some(origin));
+            metric.set(&mut day, score_or_origin(text, Some(origin)));
         }
         for (id, text) in &self.measures {
             match score_or_origin(text, self.measure_origins.get(id)) {

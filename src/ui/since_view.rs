@@ -79,11 +79,16 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
                 text::day_month(since.week_before.from),
                 text::day_month(since.week_before.to),
             ));
-            let rows: Vec<Vec<String>> = Metric::ALL
-                .into_iter()
-                .map(|metric| {
-                    let (before, before_days) = since.before_means[metric];
-                    let (after, after_days) = since.since_means[metric];
+            // Every built-in measure, and those own measures logged in either stretch.
+            let rows: Vec<Vec<String>> = since
+                .since_means
+                .iter()
+                .filter_map(|(metric, &(after, after_days))| {
+                    let (before, before_days) = *since.before_means.get(metric)?;
+                    let logged = before_days + after_days > 0;
+                    (metric.own_id().is_none() || logged).then_some((metric, before, before_days, after, after_days))
+                })
+                .map(|(metric, before, before_days, after, after_days)| {
                     vec![
                         metric_legend(metric),
                         mean_text(before, before_days),

@@ -112,7 +112,7 @@ fn read_header(found: &[String], rows: &mut DayRows) -> Result<Vec<Column>, Stri
         let column = if name == "date" {
             Column::Date
         } else if let Some(metric) = Metric::ALL.into_iter().find(|m| m.key() == name) {
-            rows.metrics[metric.index()] = true;
+            rows.metrics[metric.built_in_index().unwrap_or(0)] = true;
             Column::Metric(metric)
         } else if let Some(measure) = name.strip_prefix(MEASURE_PREFIX) {
             let measure = measure.trim();
@@ -191,7 +191,7 @@ fn parse_row(
         let text = cell(index);
         match *column {
             Column::Date => {}
-            Column::Metric(metric) => *metric.slot(&mut row.day) = parse_score(metric.key(), text)?,
+            Column::Metric(metric) => metric.set(&mut row.day, parse_score(metric.key(), text)?),
             Column::Measure(at) => {
                 row.measures[at] = Score::parse_optional(text).map_err(|_| {
                     format!(

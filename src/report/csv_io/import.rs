@@ -340,8 +340,8 @@ fn merged_day(existing: Option<&Day>, days: &DayRows, row: &DayRow, refs: DayRef
         .cloned()
         .unwrap_or_else(|| Day::empty(row.day.date));
     for metric in Metric::ALL {
-        if days.metrics[metric.index()] {
-            *metric.slot(&mut day) = metric.of(&row.day);
+        if days.metrics[metric.built_in_index().unwrap_or(0)] {
+            metric.set(&mut day, metric.of(&row.day));
         }
     }
     for (id, value) in refs.measures.iter().zip(&row.measures) {

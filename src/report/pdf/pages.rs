@@ -45,12 +45,16 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
         sections.sessions && has_sessions,
         sections.notes,
         !summary.care.is_empty(),
+        sections.measures && !summary.measures.is_empty(),
     ];
     if parts.contains(&true) {
         layout.new_page();
     }
     if parts[0] {
         effects(layout, summary);
+    }
+    if parts[6] {
+        measures_table(layout, summary);
     }
     if parts[1] {
         layout.ensure(TREND_ROOM);
@@ -301,6 +305,23 @@ fn months(layout: &mut Layout, summary: &Summary) {
         })
         .collect();
     summing_up::month_grid(layout, &years);
+}
+
+/// Every measure besides pain: the period's mean against the period before, and after the
+/// period's sessions against ordinary weeks.
+fn measures_table(layout: &mut Layout, summary: &Summary) {
+    use crate::report::measures::{EXPLANATION, HEADING, MeasureLine};
+    layout.ensure(TABLE_START + 16.0 * summary.measures.len().min(6) as f32);
+    layout.heading(HEADING);
+    layout.paragraph(EXPLANATION, TextStyle::EXPLANATION);
+    let columns: [Column<'_, MeasureLine>; 5] = [
+        Column::left("Measure", 1.55, MeasureLine::label),
+        Column::right("This period", 0.85, MeasureLine::mean_text),
+        Column::right("Period before", 0.85, MeasureLine::previous_text),
+        Column::right("After sessions", 1.75, MeasureLine::difference_text),
+        Column::left("", 1.1, |line| line.verdict().to_owned()),
+    ];
+    layout.table(&columns, &summary.measures);
 }
 
 fn by_kind_table(layout: &mut Layout, summary: &Summary) {

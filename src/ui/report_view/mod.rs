@@ -413,6 +413,10 @@ impl ReportView {
         );
         ui.checkbox(&mut self.choices.sections.sessions, "Sessions table");
         ui.checkbox(&mut self.choices.sections.by_kind, "Summary by kind");
+        ui.checkbox(
+            &mut self.choices.sections.measures,
+            "Every measure (means, and after sessions)",
+        );
         ui.checkbox(&mut self.choices.sections.notes, "Notes");
         ui.add_space(6.0);
     }

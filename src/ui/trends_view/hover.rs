@@ -2,7 +2,7 @@
 //! note, its medications, exercises and other care, and any session that day.
 
 use crate::analysis::{JournalIndex, date_from_day_number};
-use crate::model::{Journal, Metric};
+use crate::model::Journal;
 use crate::report::text;
 
 /// What the pointer is over: the day's values and note, and any session that day.
@@ -13,7 +13,9 @@ pub(super) fn hover_text(journal: &Journal, index: &JournalIndex, x: f64) -> Str
     let mut text = text::date(date);
     match journal.day(date) {
         Some(day) => {
-            let values: Vec<String> = Metric::ALL
+            let values: Vec<String> = index
+                .daily
+                .metrics()
                 .iter()
                 .filter_map(|m| m.of(day).map(|s| format!("{} {s}", m.name())))
                 .collect();

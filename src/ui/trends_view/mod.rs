@@ -1,5 +1,7 @@
 //! Trends: the five metrics over time, daily and as a 7-day mean, with every session marked.
 
+use std::collections::BTreeSet;
+
 use chrono::{Days, NaiveDate};
 use egui::RichText;
 use serde::{Deserialize, Serialize};
@@ -11,7 +13,7 @@ use crate::analysis::{
     Bucket, DayRange, EffectSettings, JournalIndex, MetricMap, Resolution, SessionEffect, buckets,
     daily_runs, day_number, rolling_mean_runs,
 };
-use crate::model::{Journal, Metric, Session, SessionId};
+use crate::model::{ItemId, Journal, Metric, Session, SessionId};
 
 mod body;
 mod care_marks;
@@ -130,8 +132,10 @@ impl SeriesCache {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TrendsChoices {
-    /// Which metrics are drawn.
+    /// Which built-in metrics are drawn.
     pub shown: MetricMap<bool>,
+    /// Which own measures are drawn, by number.
+    pub shown_own: BTreeSet<ItemId>,
     /// Daily values are drawn.
     pub daily: bool,
     /// The 7-day mean is drawn.
@@ -152,6 +156,7 @@ impl Default for TrendsChoices {
     fn default() -> Self {
         Self {
             shown: MetricMap::from_fn(|metric| matches!(metric, Metric::Pain | Metric::Sleep)),
+            shown_own: BTreeSet::new(),
             daily: true,
             rolling: true,
             range: RangeChoice::default(),
@@ -164,6 +169,39 @@ impl Default for TrendsChoices {
 }
 
 impl TrendsChoices {
+    /// `true` when `metric` is drawn.
+    pub fn is_shown(&self, metric: Metric) -> bool {
+        match metric.own_id() {
+            Some(id) => self.shown_own.contains(&id),
+            None => self.shown.get(metric).copied().unwrap_or(false),
+        }
+    }
+
+    /// Draw `metric`, or not.
+    pub fn set_shown(&mut self, metric: Metric, shown: bool) {
+        match metric.own_id() {
+            Some(id) if shown => {
+                self.shown_own.insert(id);
+            }
+            Some(id) => {
+                self.shown_own.remove(&id);
+            }
+            None => {
+                if let Some(slot) = self.shown.get_mut(metric) {
+                    *slot = shown;
+                }
+            }
+        }
+    }
+
+    /// Those of `metrics` that are drawn, in their order.
+    pub fn shown_of(&self, metrics: &[Metric]) -> Vec<Metric> {
+        metrics
+            .iter()
+            .copied()
+            .filter(|&metric| self.is_shown(metric))
+            .collect()
+    }
     /// The default choices over another range.
     pub fn with_range(range: RangeChoice) -> Self {
         Self {
@@ -282,8 +320,8 @@ impl TrendsView {
                 return;
             }
             let sessions = journal.sessions();
-            self.refresh_series(journal);
-            self.controls_ui(ui, sessions, today);
+            self.refresh_series(journal, index);
+            self.controls_ui(ui, index.daily.metrics(), sessions, today);
             let range = self.day_range(index, today);
             self.selection_ui(ui, sessions, selected, today);
             if self.drawn.resolution != Resolution::Daily
@@ -307,10 +345,7 @@ impl TrendsView {
                     .shown_days
                     .filter(|_| !self.reset_bounds)
                     .unwrap_or(range);
-                let metrics: Vec<Metric> = Metric::ALL
-                    .into_iter()
-                    .filter(|m| self.choices.shown[*m])
-                    .collect();
+                let metrics = self.choices.shown_of(index.daily.metrics());
                 if let Some(day) = table::table_ui(ui, journal, &metrics, days, self.cursor.day) {
                     self.cursor.day = Some(day);
                 }
@@ -338,7 +373,7 @@ impl TrendsView {
     }
 
     /// A new journal revision: the series computed for the last one go.
-    fn refresh_series(&mut self, journal: &Journal) {
+    fn refresh_series(&mut self, journal: &Journal, index: &JournalIndex) {
         if self
             .cache
             .as_ref()
@@ -346,10 +381,10 @@ impl TrendsView {
         {
             self.cache = Some(SeriesCache {
                 revision: journal.revision(),
-                daily: MetricMap::from_fn(|_| None),
-                rolling: MetricMap::from_fn(|_| None),
-                weekly: MetricMap::from_fn(|_| None),
-                monthly: MetricMap::from_fn(|_| None),
+                daily: index.daily.metric_map(|_| None),
+                rolling: index.daily.metric_map(|_| None),
+                weekly: index.daily.metric_map(|_| None),
+                monthly: index.daily.metric_map(|_| None),
             });
         }
     }
@@ -388,13 +423,22 @@ impl TrendsView {
         }
     }
 
-    fn controls_ui(&mut self, ui: &mut egui::Ui, sessions: &[Session], today: NaiveDate) {
+    fn controls_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        metrics: &[Metric],
+        sessions: &[Session],
+        today: NaiveDate,
+    ) {
         let dark = ui.visuals().dark_mode;
         ui.horizontal_wrapped(|ui| {
             ui.strong("Show:");
-            for metric in Metric::ALL {
+            for &metric in metrics {
                 let text = RichText::new(metric_legend(metric)).color(metric_color(metric, dark));
-                ui.checkbox(&mut self.choices.shown[metric], text);
+                let mut shown = self.choices.is_shown(metric);
+                if ui.checkbox(&mut shown, text).changed() {
+                    self.choices.set_shown(metric, shown);
+                }
             }
             ui.separator();
             ui.checkbox(&mut self.choices.daily, labels::DAILY);

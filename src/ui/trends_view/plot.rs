@@ -164,10 +164,7 @@ impl super::TrendsView {
         if let Some(x) = drawn.clicked {
             self.cursor.day = date_from_day_number(x.round()).or(self.cursor.day);
         }
-        let metrics: Vec<Metric> = Metric::ALL
-            .into_iter()
-            .filter(|m| self.choices.shown[*m])
-            .collect();
+        let metrics = self.choices.shown_of(shown.index.daily.metrics());
         let chart = super::cursor::Context {
             journal: shown.journal,
             index: shown.index,
@@ -333,7 +330,7 @@ fn draw_metrics(
     dark: bool,
 ) -> Vec<Metric> {
     let mut metrics = Vec::new();
-    for metric in Metric::ALL.into_iter().filter(|m| choices.shown[*m]) {
+    for metric in choices.shown_of(index.daily.metrics()) {
         cache.prepare(index, metric, view.resolution, choices);
         if cache.has_data(metric, view.resolution) {
             metrics.push(metric);
@@ -395,7 +392,11 @@ pub(super) const MEAN_WIDTH: f32 = 2.4;
 
 /// How far in (pixels) a metric's markers start, so that two lines' markers stand apart.
 fn marker_offset(metric: Metric) -> f64 {
-    Metric::ALL.iter().position(|m| *m == metric).unwrap_or(0) as f64 * 12.0
+    let place = metric
+        .built_in_index()
+        .or_else(|| metric.own_id().map(|id| Metric::COUNT + id.0 as usize % 3))
+        .unwrap_or(0);
+    place as f64 * 12.0
 }
 
 /// Weekly or monthly means as a line, with the middle half of each bucket's days as a band.
