@@ -99,4 +99,22 @@ fn size_view_and_choices_come_back_in_a_new_window() {
         "the size is kept: {}",
         after["window"]
     );
+
+    // What the window wrote itself (with every field, the metrics shown on the trend chart
+    // among them) reads back too: a third window keeps the same choices. (The chart's metrics
+    // were once written as a tuple that could not be read back, and every choice was lost.)
+    assert!(prefs.contains("shown:["), "{prefs}");
+    open_and_close(&journal, &config);
+    let third = read_storage(&file);
+    for kept in [
+        "view:Trends",
+        "metric:Sleep",
+        "range:Year",
+        "name:\"Jane Doe\"",
+    ] {
+        assert!(
+            third["painlog_prefs"].contains(kept),
+            "{kept} kept: {third:?}"
+        );
+    }
 }

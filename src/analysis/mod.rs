@@ -73,13 +73,36 @@ pub struct MetricMap<T> {
 
 impl<T: serde::Serialize> serde::Serialize for MetricMap<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.built_in.serialize(serializer)
+        // A list, not a fixed-size array (which RON writes as a tuple): a list may grow.
+        self.built_in.as_slice().serialize(serializer)
     }
 }
 
 impl<'de, T: serde::Deserialize<'de> + Default> serde::Deserialize<'de> for MetricMap<T> {
+    /// Reads a list (`[…]`) or, as earlier versions wrote it, a tuple (`(…)`).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut values: Vec<T> = Vec::deserialize(deserializer)?;
+        struct Values<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de> + Default> serde::de::Visitor<'de> for Values<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(
+                    f,
+                    "a list of at most {} values, one per metric",
+                    Metric::COUNT
+                )
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Vec<T>, A::Error> {
+                let mut values = Vec::new();
+                while let Some(value) = seq.next_element()? {
+                    values.push(value);
+                }
+                Ok(values)
+            }
+        }
+        let mut values = deserializer.deserialize_any(Values(std::marker::PhantomData))?;
         if values.len() > Metric::COUNT {
             return Err(serde::de::Error::invalid_length(
                 values.len(),
@@ -282,5 +305,15 @@ mod metric_map_tests {
             ron::from_str::<MetricMap<bool>>("[true, true, true, true, true, true, true, true]")
                 .is_err()
         );
+        // Written as a list, read back the same; the tuple earlier versions wrote reads too.
+        let saved = ron::to_string(&old).unwrap_or_default();
+        assert!(saved.starts_with('['), "{saved}");
+        assert_eq!(
+            ron::from_str::<MetricMap<bool>>(&saved).ok(),
+            Some(old.clone())
+        );
+        let tuple: Option<MetricMap<bool>> =
+            ron::from_str("(true, false, false, true, false, false, true)").ok();
+        assert!(tuple.is_some_and(|map| map[Metric::Mood] && !map[Metric::Mobility]));
     }
 }

@@ -21,11 +21,15 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.strong("Metric:");
         let mut chosen = ctx.metric;
+        let choices = Metric::all_in(ctx.journal);
+        // Tall enough for every metric, own measures too, without a scroll bar to find them.
+        let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
         egui::ComboBox::from_id_salt("metric_choice")
             .selected_text(metric_legend(chosen))
             .width(260.0)
+            .height(row * (choices.len() as f32 + 1.0))
             .show_ui(ui, |ui| {
-                for choice in Metric::all_in(ctx.journal) {
+                for choice in choices {
                     ui.selectable_value(&mut chosen, choice, metric_legend(choice));
                 }
             })
