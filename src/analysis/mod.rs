@@ -22,6 +22,7 @@ pub mod compare;
 mod daily;
 mod effects;
 pub mod other_care;
+pub mod patterns;
 mod regions;
 mod since;
 pub mod stats;
