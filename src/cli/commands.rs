@@ -62,6 +62,7 @@ pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure
         Command::Care(command) => super::care::care(&path, command),
         Command::Check { json } => check(&path, json),
         Command::Effects(args) => effects(&path, &args),
+        Command::Patterns(args) => super::patterns::run(&path, &args),
         Command::Export(args) => super::export::export(&path, &args),
         Command::Import { files } => super::export::import(&path, &files),
         Command::Restore { backup } => restore(&path, &backup),

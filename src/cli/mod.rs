@@ -8,6 +8,7 @@ mod commands;
 mod effects;
 mod export;
 pub mod output;
+mod patterns;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -87,6 +88,11 @@ pub enum Command {
     /// Did sessions help? Sessions against ordinary weeks (all, each kind, each therapist),
     /// then before and after each session: the change in each metric, by kind and by therapist.
     Effects(EffectsArgs),
+    /// What goes with worse or better days: each measure against pain (or --metric) the same
+    /// day and the next, and each medication, exercise, care visit, session kind and place that
+    /// hurt, on days with it against days without. Goes together with, which does not mean it
+    /// causes.
+    Patterns(PatternsArgs),
     /// Write a summary for the therapist (PDF, Markdown, JSON) or the journal as CSV.
     Export(ExportArgs),
     /// Read days.csv and sessions.csv (as painlog exports them) into the journal, with the
@@ -165,6 +171,24 @@ pub struct ExportArgs {
     /// named after the period.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
+}
+
+/// `painlog patterns`.
+#[derive(Debug, Args)]
+pub struct PatternsArgs {
+    /// The first day of the period (without it: the journal's first day).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::any_date)]
+    pub from: Option<NaiveDate>,
+    /// The last day of the period (without it: the journal's last day).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::any_date)]
+    pub to: Option<NaiveDate>,
+    /// The measure the others are set against: pain (the default), worst-pain, stiffness,
+    /// sleep, stress, mobility, mood, or the name of one of your own measures.
+    #[arg(long, value_name = "METRIC")]
+    pub metric: Option<String>,
+    /// Print every pattern as JSON (full precision) instead of sentences.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `painlog effects`.

@@ -8,6 +8,7 @@ pub mod csv_io;
 mod markdown;
 pub mod measures;
 pub mod page_one;
+pub mod pattern_words;
 pub mod pdf;
 mod summary;
 pub mod text;

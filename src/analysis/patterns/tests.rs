@@ -103,7 +103,10 @@ fn sleep_against_pain_the_same_day_and_the_next() {
     let (low, high) = same.ci95.unwrap_or((0.0, 0.0));
     assert!(close(low, -0.988_161_051_676_755_3) && close(high, -0.849_712_762_249_013_7));
     assert_eq!(same.verdict, PatternVerdict::GoesWithLower);
-    assert_eq!((same.counts[8][3], same.counts[8][4], same.counts[8][5]), (1, 1, 0));
+    assert_eq!(
+        (same.counts[8][3], same.counts[8][4], same.counts[8][5]),
+        (1, 1, 0)
+    );
     // The next day: 11 pairs (the 12th's next day has no pain), an interval across 0.
     let next = measure(&patterns, Metric::Sleep, 1);
     assert_eq!(next.n, 11);
