@@ -238,3 +238,52 @@ fn an_empty_journal_has_nothing_to_say_yet() {
     let out = run_cli(&path, &["patterns"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("No clear pattern yet"));
 }
+
+#[test]
+fn the_report_names_the_strongest_patterns() {
+    let (folder, path) = journal_in_temp();
+    save(&path, &journal());
+    let md = folder.path().join("report.md");
+    let out = run_cli(
+        &path,
+        &[
+            "export",
+            "--format",
+            "md",
+            "--all",
+            "--out",
+            md.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("\n## What went with worse or better days\n\n- Higher sleep quality (the night before) went with lower pain the same day (r = −0.96, 95% interval −0.99 to −0.85; 12 days).\n- Days you took Ibuprofen went with higher pain the same day: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("*Goes together with, which does not mean it causes.*"),
+        "{text}"
+    );
+    let json = folder.path().join("report.json");
+    run_cli(
+        &path,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--all",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    );
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let patterns = json["patterns"].as_array().unwrap();
+    assert_eq!(patterns.len(), 2);
+    assert_eq!(patterns[0]["verdict"], "goes_with_lower");
+    assert_eq!(patterns[1]["lag"], 0);
+}

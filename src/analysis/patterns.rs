@@ -149,6 +149,14 @@ impl AnyPattern<'_> {
         }
     }
 
+    /// 0: the same day; 1: the metric the next day.
+    pub fn lag(self) -> u8 {
+        match self {
+            Self::Measure(p) => p.lag,
+            Self::Factor(p) => p.lag,
+        }
+    }
+
     /// How strong, on r's scale: |r| for a measure; for a factor the difference in pooled
     /// standard deviations (d) as r = d / √(d² + 4).
     pub fn strength(self) -> f64 {

@@ -84,6 +84,19 @@ pub fn to_markdown(summary: &Summary) -> String {
         }
     }
     measures(&mut md, &summary.measures);
+    if !summary.patterns.is_empty() {
+        push_line(
+            &mut md,
+            format_args!("\n## What went with worse or better days\n"),
+        );
+        for line in &summary.patterns {
+            push_line(&mut md, format_args!("- {}", literal(&line.sentence)));
+        }
+        push_line(
+            &mut md,
+            format_args!("\n*{}*", crate::report::pattern_words::CAUTION),
+        );
+    }
     care(&mut md, &summary.care);
     if !page.message.is_empty() {
         push_line(&mut md, format_args!("\n## {MESSAGE_HEADING}\n"));

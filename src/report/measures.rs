@@ -1,11 +1,12 @@
 //! Every measure besides pain over the report's period: its mean against the period before,
 //! and the change after the period's sessions against ordinary weeks. The built-in measures
-//! and the person's own ones alike.
+//! and the person's own ones alike. And the strongest patterns of pain over the period.
 
 use serde::ser::SerializeStruct as _;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::{Comparison, DayRange, Effects, JournalIndex, SessionEffect};
+use crate::model::Journal;
 use crate::model::Metric;
 use crate::report::{text, wording};
 
@@ -165,4 +166,37 @@ impl Serialize for MeasureLine {
         )?;
         fields.end()
     }
+}
+
+/// A pattern on the report: the sentence, and what it is about.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct PatternLine {
+    /// The pattern in words, as the Patterns view says it.
+    pub sentence: String,
+    /// `goes_with_higher` or `goes_with_lower` (pain).
+    pub verdict: crate::analysis::patterns::PatternVerdict,
+    /// 0: the same day; 1: pain the next day.
+    pub lag: u8,
+}
+
+/// How many patterns the report names.
+pub const PATTERNS_ON_REPORT: usize = 3;
+
+/// The strongest patterns of pain over `period` whose intervals leave out 0.
+pub fn strongest_patterns(
+    journal: &Journal,
+    index: &JournalIndex,
+    period: DayRange,
+) -> Vec<PatternLine> {
+    let found = crate::analysis::patterns::patterns(journal, index, Metric::Pain, period);
+    found
+        .clear()
+        .into_iter()
+        .take(PATTERNS_ON_REPORT)
+        .map(|pattern| PatternLine {
+            sentence: super::pattern_words::sentence(pattern, Metric::Pain),
+            verdict: pattern.verdict(),
+            lag: pattern.lag(),
+        })
+        .collect()
 }

@@ -10,6 +10,7 @@ pub mod measures;
 pub mod page_one;
 pub mod pattern_words;
 pub mod pdf;
+mod period;
 mod summary;
 pub mod text;
 pub mod wording;

@@ -534,6 +534,7 @@ fn follows(summary: &Summary) -> Vec<&'static str> {
         (sections.trend, "the trend chart"),
         (sections.aligned, "the aligned view"),
         (sections.measures, "every measure besides pain"),
+        (sections.patterns, "the strongest patterns"),
         (sections.sessions, "the sessions table"),
         (sections.notes, "the notes"),
     ]

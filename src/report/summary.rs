@@ -8,77 +8,13 @@ use serde::{Serialize, Serializer};
 
 pub use super::comparison::GroupKey;
 use super::comparison::PeriodComparison;
+pub use super::period::{Period, PeriodError};
 use crate::analysis::{
     AlignedFilter, AlignedPoint, Bucket, DayRange, Effects, JournalIndex, Resolution,
     SessionEffect, aligned, buckets, daily_runs, day_number, rolling_mean_runs, session_density,
     summarize,
 };
 use crate::model::{Journal, KindChoice, Metric, Region, START_FORMAT, SessionKind};
-
-/// Which days a report covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Period {
-    /// From the first to the last date of the journal.
-    Everything,
-    /// From the day of the last session to today.
-    SinceLastSession,
-    /// The last N days up to today.
-    LastDays(u32),
-    /// From and to, both included.
-    Between(NaiveDate, NaiveDate),
-}
-
-/// A period that cannot be reported on, in words.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum PeriodError {
-    /// From after to.
-    #[error("the period starts ({from}) after it ends ({to})")]
-    Backwards {
-        /// Start.
-        from: NaiveDate,
-        /// End.
-        to: NaiveDate,
-    },
-    /// No session to start from.
-    #[error("there is no session yet, so there is no \"since the last session\"")]
-    NoSession,
-}
-
-impl Period {
-    /// The days of the period for `journal`, with `today` as the end of open periods.
-    pub fn resolve(self, journal: &Journal, today: NaiveDate) -> Result<DayRange, PeriodError> {
-        let range = match self {
-            Self::Everything => journal
-                .date_span()
-                .map_or(DayRange::new(today, today), |(first, last)| {
-                    DayRange::new(first, last.max(first))
-                }),
-            Self::SinceLastSession => {
-                let last = journal
-                    .sessions()
-                    .iter()
-                    .rev()
-                    .find(|s| s.date() <= today)
-                    .ok_or(PeriodError::NoSession)?;
-                DayRange::new(last.date(), today)
-            }
-            Self::LastDays(days) => DayRange::new(
-                today
-                    .checked_sub_days(Days::new(u64::from(days.max(1) - 1)))
-                    .unwrap_or(today),
-                today,
-            ),
-            Self::Between(from, to) => DayRange::new(from, to),
-        };
-        if range.is_empty() {
-            return Err(PeriodError::Backwards {
-                from: range.from,
-                to: range.to,
-            });
-        }
-        Ok(range)
-    }
-}
 
 /// Which parts follow page one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -96,6 +32,8 @@ pub struct Sections {
     pub notes: bool,
     /// Every measure besides pain: its mean, and after sessions against ordinary weeks.
     pub measures: bool,
+    /// The three strongest patterns: what went with worse or better days.
+    pub patterns: bool,
 }
 
 impl Default for Sections {
@@ -107,6 +45,7 @@ impl Default for Sections {
             by_kind: true,
             notes: true,
             measures: true,
+            patterns: true,
         }
     }
 }
@@ -361,6 +300,8 @@ pub struct Summary {
     pub care: super::care::CareLines,
     /// Every measure besides pain logged in the period or the one before.
     pub measures: Vec<super::measures::MeasureLine>,
+    /// The three strongest patterns of pain over the period, in words.
+    pub patterns: Vec<super::measures::PatternLine>,
     /// Where it hurt over the period, place by place.
     #[serde(skip)]
     pub body: crate::analysis::body_heat::BodyHeat,
@@ -509,6 +450,7 @@ pub fn summarize_period(
         journal_from: journal.date_span().map(|(first, _)| first),
         previous_pain_days,
         care: super::care::care_lines(journal, period),
+        patterns: super::measures::strongest_patterns(journal, index, period),
         measures: super::measures::measure_lines(
             index,
             effects,

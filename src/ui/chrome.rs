@@ -40,6 +40,9 @@ pub(super) fn close_dialog(
     });
 }
 
+/// The room the tabs need for the app's name beside them on one row.
+const NAME_FROM_WIDTH: f32 = 760.0;
+
 /// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
 pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
     egui::Panel::top("views").show(ui, |ui| {
@@ -56,8 +59,14 @@ pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut V
             egui::vec2(left_width, row),
             egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
             |ui| {
-                ui.heading("painlog");
-                ui.add_space(12.0);
+                // A narrow window keeps its one row of tabs: the name (also the window's title)
+                // and some of the room between tabs go first.
+                if left_width >= NAME_FROM_WIDTH {
+                    ui.heading("painlog");
+                    ui.add_space(12.0);
+                } else {
+                    ui.spacing_mut().item_spacing.x = 3.0;
+                }
                 view_tabs(ui, current, commands);
             },
         );

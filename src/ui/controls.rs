@@ -19,25 +19,7 @@ pub mod labels {
 /// The metric, the window length k (1–28) and the minimum days m (1–k); a change is a command.
 pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.strong("Metric:");
-        let mut chosen = ctx.metric;
-        let choices = Metric::all_in(ctx.journal);
-        // Tall enough for every metric, own measures too, without a scroll bar to find them.
-        let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-        egui::ComboBox::from_id_salt("metric_choice")
-            .selected_text(metric_legend(chosen))
-            .width(260.0)
-            .height(row * (choices.len() as f32 + 1.0))
-            .show_ui(ui, |ui| {
-                for choice in choices {
-                    ui.selectable_value(&mut chosen, choice, metric_legend(choice));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if chosen != ctx.metric {
-            ctx.push(Command::SetMetric(chosen));
-        }
+        metric_choice(ui, ctx);
         ui.add_space(12.0);
         other_care_switch(ui, ctx);
     });
@@ -76,6 +58,30 @@ pub fn settings_ui(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
             ctx.push(Command::SetSettings(changed));
         }
     });
+}
+
+/// The list box of the metric the analysis views show (the journal's own measures among them);
+/// a change is a command.
+pub fn metric_choice(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+    let label = ui.strong("Metric:");
+    let mut chosen = ctx.metric;
+    let choices = Metric::all_in(ctx.journal);
+    // Tall enough for every metric, own measures too, without a scroll bar to find them.
+    let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ComboBox::from_id_salt("metric_choice")
+        .selected_text(metric_legend(chosen))
+        .width(260.0)
+        .height(row * (choices.len() as f32 + 1.0))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                ui.selectable_value(&mut chosen, choice, metric_legend(choice));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if chosen != ctx.metric {
+        ctx.push(Command::SetMetric(chosen));
+    }
 }
 
 /// The switch that leaves out sessions with other care near them, shown when there are any.

@@ -33,6 +33,7 @@ mod help;
 mod jobs;
 mod launch;
 mod list_table;
+mod patterns_view;
 mod prefs;
 mod recovery_view;
 mod renderer;
@@ -55,6 +56,7 @@ pub mod labels {
     pub use super::controls::labels as settings;
     pub use super::day_view::labels as day;
     pub use super::effects_view::labels as effects;
+    pub use super::patterns_view::labels as patterns;
     pub use super::report_view::labels as report;
     pub use super::sessions_view::labels as sessions;
     pub use super::sync_view::labels as sync;

@@ -20,11 +20,13 @@ pub enum View {
     SinceLast,
     /// A summary for the therapist; exports and imports.
     Report,
+    /// What goes with worse or better days.
+    Patterns,
 }
 
 impl View {
     /// Every view, in the order of the tabs.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Day,
         Self::Sessions,
         Self::Trends,
@@ -32,6 +34,7 @@ impl View {
         Self::Aligned,
         Self::SinceLast,
         Self::Report,
+        Self::Patterns,
     ];
 
     /// The tab's title.
@@ -44,6 +47,7 @@ impl View {
             Self::Aligned => "Aligned",
             Self::SinceLast => "Since last session",
             Self::Report => "Report",
+            Self::Patterns => "Patterns",
         }
     }
 
@@ -57,6 +61,7 @@ impl View {
             Self::Aligned => egui::Key::Num5,
             Self::SinceLast => egui::Key::Num6,
             Self::Report => egui::Key::Num7,
+            Self::Patterns => egui::Key::Num9,
         };
         egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)
     }

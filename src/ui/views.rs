@@ -6,6 +6,7 @@ use super::aligned_view::AlignedView;
 use super::context::ViewContext;
 use super::day_view::DayView;
 use super::effects_view::EffectsView;
+use super::patterns_view::PatternsView;
 use super::report_view::{ReportChoices, ReportView};
 use super::sessions_view::SessionsView;
 use super::trends_view::{TrendsChoices, TrendsView};
@@ -19,6 +20,7 @@ pub(super) struct Views {
     effects: EffectsView,
     pub(super) aligned: AlignedView,
     report: ReportView,
+    patterns: PatternsView,
 }
 
 impl Views {
@@ -31,6 +33,7 @@ impl Views {
             effects: EffectsView::default(),
             aligned: AlignedView::default(),
             report: ReportView::default(),
+            patterns: PatternsView::default(),
         }
     }
 
@@ -59,6 +62,7 @@ impl Views {
             View::Aligned => self.aligned.ui(ui, ctx),
             View::SinceLast => since_view::ui(ui, ctx),
             View::Report => self.report.ui(ui, ctx),
+            View::Patterns => self.patterns.ui(ui, ctx),
         }
     }
 }

@@ -46,6 +46,7 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
         sections.notes,
         !summary.care.is_empty(),
         sections.measures && !summary.measures.is_empty(),
+        sections.patterns && !summary.patterns.is_empty(),
     ];
     if parts.contains(&true) {
         layout.new_page();
@@ -55,6 +56,9 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
     }
     if parts[6] {
         measures_table(layout, summary);
+    }
+    if parts[7] {
+        patterns(layout, summary);
     }
     if parts[1] {
         layout.ensure(TREND_ROOM);
@@ -322,6 +326,22 @@ fn measures_table(layout: &mut Layout, summary: &Summary) {
         Column::left("", 1.1, |line| line.verdict().to_owned()),
     ];
     layout.table(&columns, &summary.measures);
+}
+
+/// The strongest patterns of pain in the period, each with the reminder that it is not cause.
+fn patterns(layout: &mut Layout, summary: &Summary) {
+    use crate::report::pattern_words::CAUTION;
+    layout.ensure(TABLE_START + 40.0);
+    layout.heading("What went with worse or better days (the strongest patterns)");
+    layout.paragraph(
+        &format!(
+            "Pain on days with and without each thing that happened, and each measure against pain, the same day and the next; named only where the 95% interval leaves out no difference. {CAUTION}"
+        ),
+        TextStyle::EXPLANATION,
+    );
+    for line in &summary.patterns {
+        layout.paragraph(&format!("• {}", line.sentence), TextStyle::BODY);
+    }
 }
 
 fn by_kind_table(layout: &mut Layout, summary: &Summary) {

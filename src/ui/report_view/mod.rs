@@ -417,6 +417,10 @@ impl ReportView {
             &mut self.choices.sections.measures,
             "Every measure (means, and after sessions)",
         );
+        ui.checkbox(
+            &mut self.choices.sections.patterns,
+            "The strongest patterns (what went with worse or better days)",
+        );
         ui.checkbox(&mut self.choices.sections.notes, "Notes");
         ui.add_space(6.0);
     }
