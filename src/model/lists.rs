@@ -248,11 +248,11 @@ impl Journal {
         by_name(&self.lists.exercises, name)
     }
 
-    /// Change the lists with `change`, keeping the change only when every rule still holds.
-    fn change_lists<T>(
-        &mut self,
+    /// The lists as `change` would leave them, when every rule still holds; nothing changes.
+    fn changed_lists<T>(
+        &self,
         change: impl FnOnce(&mut CareLists) -> Result<T, String>,
-    ) -> Result<T, String> {
+    ) -> Result<(CareLists, T), String> {
         let mut lists = self.lists.clone();
         let value = change(&mut lists)?;
         if let Some(problem) = lists.problem() {
@@ -262,6 +262,15 @@ impl Journal {
             });
         }
         lists.visits.sort_by_key(|visit| (visit.date, visit.id));
+        Ok((lists, value))
+    }
+
+    /// Change the lists with `change`, keeping the change only when every rule still holds.
+    fn change_lists<T>(
+        &mut self,
+        change: impl FnOnce(&mut CareLists) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let (lists, value) = self.changed_lists(change)?;
         if lists != self.lists {
             self.lists = lists;
             self.revision = fresh_revision();
@@ -324,17 +333,16 @@ impl Journal {
         })
     }
 
-    /// Replace the medication with `medication.id` (a new dose, a stop date).
+    /// Replace the medication with `medication.id` (its name, dose, start or stop), only when
+    /// every rule of the lists still holds; otherwise nothing changes and the reason is given.
     pub fn replace_medication(&mut self, medication: Medication) -> Result<(), String> {
-        self.change_lists(|lists| {
-            let slot = lists
-                .medications
-                .iter_mut()
-                .find(|m| m.id == medication.id)
-                .ok_or_else(|| format!("there is no medication number {}", medication.id))?;
-            *slot = medication;
-            Ok(())
-        })
+        self.change_lists(|lists| put_medication(lists, medication))
+    }
+
+    /// Why [`Journal::replace_medication`] would refuse `medication`, changing nothing.
+    pub fn check_medication(&self, medication: &Medication) -> Result<(), String> {
+        self.changed_lists(|lists| put_medication(lists, medication.clone()))
+            .map(|_| ())
     }
 
     /// Add a home exercise (its `id` is given here); refuses a name already used.
@@ -347,6 +355,38 @@ impl Journal {
             lists.exercises.push(exercise);
             Ok(id)
         })
+    }
+
+    /// Replace the exercise with `exercise.id` (its name, the session it came from, how often a
+    /// week), only when every rule still holds: a name of its own, 1 to 14 times a week, and a
+    /// session the journal holds (or the one it already names, though since deleted).
+    pub fn replace_exercise(&mut self, exercise: Exercise) -> Result<(), String> {
+        self.exercise_session_known(&exercise)?;
+        self.change_lists(|lists| put_exercise(lists, exercise))
+    }
+
+    /// Why [`Journal::replace_exercise`] would refuse `exercise`, changing nothing.
+    pub fn check_exercise(&self, exercise: &Exercise) -> Result<(), String> {
+        self.exercise_session_known(exercise)?;
+        self.changed_lists(|lists| put_exercise(lists, exercise.clone()))
+            .map(|_| ())
+    }
+
+    /// An exercise may name a session the journal holds, or keep one since deleted.
+    fn exercise_session_known(&self, exercise: &Exercise) -> Result<(), String> {
+        let Some(session) = exercise.session else {
+            return Ok(());
+        };
+        let kept = self
+            .exercise(exercise.id)
+            .is_some_and(|old| old.session == Some(session));
+        if kept || self.session(session).is_some() {
+            Ok(())
+        } else {
+            Err(format!(
+                "there is no session number {session}; choose one of the journal's sessions"
+            ))
+        }
     }
 
     /// Add a visit to other care (its `id` is given here).
@@ -374,5 +414,202 @@ impl Journal {
             lists.visits.push(visit);
             Ok(())
         })
+    }
+}
+
+/// Put `medication` in the place of the one with its number, its name and dose checked.
+fn put_medication(lists: &mut CareLists, mut medication: Medication) -> Result<(), String> {
+    check_item_name("The medication's name", &medication.name)?;
+    super::check_text("The dose", &medication.dose, MAX_NAME_CHARS, false)?;
+    medication.name = medication.name.trim().to_owned();
+    let slot = lists
+        .medications
+        .iter_mut()
+        .find(|m| m.id == medication.id)
+        .ok_or_else(|| format!("there is no medication number {}", medication.id))?;
+    *slot = medication;
+    Ok(())
+}
+
+/// Put `exercise` in the place of the one with its number, its name checked.
+fn put_exercise(lists: &mut CareLists, mut exercise: Exercise) -> Result<(), String> {
+    check_item_name("The exercise's name", &exercise.name)?;
+    exercise.name = exercise.name.trim().to_owned();
+    let slot = lists
+        .exercises
+        .iter_mut()
+        .find(|e| e.id == exercise.id)
+        .ok_or_else(|| format!("there is no exercise number {}", exercise.id))?;
+    *slot = exercise;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::{Minutes, Session, SessionId, SessionKind, parse_start};
+
+    fn session(journal: &mut Journal, start: &str) -> SessionId {
+        journal.add_session(Session::new(
+            parse_start(start).unwrap(),
+            SessionKind::Swedish,
+            Minutes::new(60).unwrap(),
+        ))
+    }
+
+    fn exercise(name: &str) -> Exercise {
+        Exercise {
+            id: ItemId::default(),
+            name: name.to_owned(),
+            session: None,
+            per_week: None,
+        }
+    }
+
+    /// A journal with two exercises and a session; the first exercise's number.
+    fn journal() -> (Journal, ItemId, SessionId) {
+        let mut journal = Journal::new();
+        let id = journal.add_exercise(exercise("Cat-cow")).unwrap();
+        journal.add_exercise(exercise("Chin tucks")).unwrap();
+        let session = session(&mut journal, "2026-06-01 17:30");
+        (journal, id, session)
+    }
+
+    #[test]
+    fn an_exercise_takes_a_new_name_session_and_times_a_week() {
+        let (mut journal, id, session) = journal();
+        let revision = journal.revision();
+        let edited = Exercise {
+            id,
+            name: "  Cat and cow ".into(),
+            session: Some(session),
+            per_week: Some(3),
+        };
+        journal.check_exercise(&edited).unwrap();
+        journal.replace_exercise(edited).unwrap();
+        let stored = journal.exercise(id).unwrap();
+        assert_eq!(stored.name, "Cat and cow", "the name is trimmed");
+        assert_eq!(stored.session, Some(session));
+        assert_eq!(stored.per_week, Some(3));
+        assert_ne!(journal.revision(), revision);
+    }
+
+    #[test]
+    fn an_exercise_edit_that_breaks_a_rule_changes_nothing() {
+        let (mut journal, id, _) = journal();
+        let before = journal.lists().clone();
+        let cases = [
+            (
+                Exercise {
+                    name: "chin TUCKS".into(),
+                    ..exercise("")
+                },
+                "called",
+            ),
+            (exercise("  "), "is empty"),
+            (exercise("a;b"), "separates names"),
+            (exercise(&"x".repeat(MAX_NAME_CHARS + 1)), "shorten it"),
+            (
+                Exercise {
+                    per_week: Some(0),
+                    ..exercise("Cat-cow")
+                },
+                "1 to 14",
+            ),
+            (
+                Exercise {
+                    per_week: Some(MAX_PER_WEEK + 1),
+                    ..exercise("Cat-cow")
+                },
+                "1 to 14",
+            ),
+            (
+                Exercise {
+                    session: Some(SessionId(99)),
+                    ..exercise("Cat-cow")
+                },
+                "no session number 99",
+            ),
+        ];
+        for (mut edited, expected) in cases {
+            edited.id = id;
+            let checked = journal.check_exercise(&edited).unwrap_err();
+            let error = journal.replace_exercise(edited).unwrap_err();
+            assert_eq!(checked, error);
+            assert!(error.contains(expected), "{error:?} lacks {expected:?}");
+            assert_eq!(journal.lists(), &before, "refused: {error}");
+        }
+        let missing = Exercise {
+            id: ItemId(42),
+            ..exercise("Plank")
+        };
+        assert!(
+            journal
+                .replace_exercise(missing)
+                .unwrap_err()
+                .contains("no exercise number 42")
+        );
+    }
+
+    #[test]
+    fn an_exercise_keeps_a_session_since_deleted_but_cannot_take_one() {
+        let (mut journal, id, session) = journal();
+        let linked = Exercise {
+            id,
+            session: Some(session),
+            ..exercise("Cat-cow")
+        };
+        journal.replace_exercise(linked.clone()).unwrap();
+        journal.remove_session(session).unwrap();
+        let renamed = Exercise {
+            name: "Cat and cow".into(),
+            ..linked
+        };
+        journal.replace_exercise(renamed).unwrap();
+        let other = journal.exercise_named("Chin tucks").unwrap().id;
+        let taking = Exercise {
+            id: other,
+            session: Some(session),
+            ..exercise("Chin tucks")
+        };
+        assert!(journal.replace_exercise(taking).is_err());
+    }
+
+    #[test]
+    fn a_medication_edit_checks_its_dates_name_and_dose() {
+        let mut journal = Journal::new();
+        let id = journal
+            .add_medication(Medication {
+                id: ItemId::default(),
+                name: "Naproxen".into(),
+                dose: "250 mg".into(),
+                as_needed: false,
+                from: None,
+                until: None,
+            })
+            .unwrap();
+        let before = journal.lists().clone();
+        let date = |text| crate::model::parse_date(text).unwrap();
+        let reversed = Medication {
+            from: Some(date("2026-06-10")),
+            until: Some(date("2026-06-01")),
+            ..journal.medication(id).unwrap().clone()
+        };
+        let error = journal.check_medication(&reversed).unwrap_err();
+        assert!(error.contains("before it starts"), "{error}");
+        let long_dose = Medication {
+            dose: "x".repeat(MAX_NAME_CHARS + 1),
+            ..journal.medication(id).unwrap().clone()
+        };
+        assert!(journal.replace_medication(long_dose).is_err());
+        assert_eq!(journal.lists(), &before);
+        let edited = Medication {
+            dose: "500 mg".into(),
+            from: Some(date("2026-06-01")),
+            ..reversed
+        };
+        journal.replace_medication(edited).unwrap();
+        assert_eq!(journal.medication(id).unwrap().dose, "500 mg");
     }
 }
