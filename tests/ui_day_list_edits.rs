@@ -110,13 +110,28 @@ fn an_exercise_is_linked_to_a_session_and_given_times_a_week() {
             per_week: None,
         })
         .unwrap();
+    journal
+        .add_exercise(Exercise {
+            id: ItemId(0),
+            name: "Chin tucks".into(),
+            session: None,
+            per_week: None,
+        })
+        .unwrap();
     save(&path, &journal);
 
     let mut harness = harness_sized(&path, TALL);
     click(&mut harness, "Your lists…");
     click(&mut harness, "Edit Cat-cow");
-    // Too often a week is refused, and nothing is written.
+    // Another exercise's name, or too often a week, is refused, and nothing is written.
     let before = std::fs::read(&path).unwrap();
+    type_into(&mut harness, "Exercise's name", "chin tucks");
+    click(&mut harness, "Save exercise");
+    assert_on_screen(
+        &harness,
+        "There is already an exercise named \"chin tucks\"; give this one another name.",
+    );
+    type_into(&mut harness, "Exercise's name", "Cat-cow");
     type_into(&mut harness, PER_WEEK, "15");
     click(&mut harness, "Save exercise");
     assert_on_screen(&harness, "Times a week is a whole number from 1 to 14");

@@ -94,6 +94,12 @@ impl MedicationForm {
                  or leave it empty."
             ));
         }
+        if journal
+            .medication_named(&self.name)
+            .is_some_and(|other| other.id != self.id)
+        {
+            return Err(taken("a medication", &self.name));
+        }
         let medication = Medication {
             id: self.id,
             name: self.name.trim().to_owned(),
@@ -139,6 +145,12 @@ impl ExerciseForm {
 
     /// The exercise the fields describe, or what is wrong with them.
     fn read(&self, journal: &Journal) -> Result<Exercise, String> {
+        if journal
+            .exercise_named(&self.name)
+            .is_some_and(|other| other.id != self.id)
+        {
+            return Err(taken("an exercise", &self.name));
+        }
         let exercise = Exercise {
             id: self.id,
             name: self.name.trim().to_owned(),
@@ -160,6 +172,14 @@ pub(super) enum Outcome {
     Cancel,
     /// Keep this change.
     Save(ListChange),
+}
+
+/// "There is already a medication named …".
+fn taken(what: &str, name: &str) -> String {
+    format!(
+        "There is already {what} named \"{}\"; give this one another name.",
+        name.trim()
+    )
 }
 
 /// A date field that may be empty, read with the field's name in any message.
