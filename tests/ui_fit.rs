@@ -475,7 +475,7 @@ fn the_list_edit_forms_fit_a_small_window() {
         Minutes::new(60).unwrap(),
     );
     visit.therapist = Some("Maximiliane Oberhauser-Lindqvist".into());
-    journal.add_session(visit);
+    let visit = journal.add_session(visit);
     let long = "Paracetamol with codeine, slow release".to_owned();
     let medication = painlog::model::Medication {
         id: painlog::model::ItemId(0),
@@ -489,7 +489,7 @@ fn the_list_edit_forms_fit_a_small_window() {
     let exercise = painlog::model::Exercise {
         id: painlog::model::ItemId(0),
         name: "Chin tucks against the wall".into(),
-        session: None,
+        session: Some(visit),
         per_week: Some(14),
     };
     journal.add_exercise(exercise).unwrap();

@@ -334,6 +334,8 @@ fn session_choice(ui: &mut egui::Ui, form: &mut ExerciseForm, journal: &Journal)
         .selected_text(chosen_text(journal, form.session))
         .width(FIELD_WIDTH + 60.0)
         .height(320.0)
+        // A long therapist's name is cut short rather than pushing past the window's edge.
+        .truncate()
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut form.session, None, labels::NO_SESSION);
             let stored = journal.exercise(form.id).and_then(|e| e.session);
