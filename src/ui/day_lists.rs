@@ -145,8 +145,15 @@ fn medications(
     for medication in journal.medications() {
         ui.horizontal_wrapped(|ui| {
             ui.label(medication_text(medication));
-            if !medication.as_needed {
-                change = stop_button(ui, medication, date);
+            if !medication.as_needed
+                && let Some(stop) = stop_button(ui, medication, date)
+            {
+                // An edit under way would put back the stop it was opened with.
+                if matches!(&form.editing, Some(Editing::Medication(edit)) if edit.id() == medication.id)
+                {
+                    form.editing = None;
+                }
+                change = Some(stop);
             }
             if edit_button(ui, &medication.name) {
                 form.editing = Some(Editing::Medication(MedicationForm::new(medication)));

@@ -123,6 +123,8 @@ pub(super) struct ExerciseForm {
     per_week: String,
     refused: Option<String>,
     focus_first: bool,
+    /// The list of sessions was open the frame before.
+    list_open: bool,
 }
 
 impl ExerciseForm {
@@ -135,6 +137,7 @@ impl ExerciseForm {
             per_week: exercise.per_week.map(|n| n.to_string()).unwrap_or_default(),
             refused: None,
             focus_first: true,
+            list_open: false,
         }
     }
 
@@ -328,27 +331,33 @@ fn chosen_text(journal: &Journal, session: Option<SessionId>) -> String {
     }
 }
 
-/// The list of the journal's sessions, newest first, after "No session".
+/// The list of the journal's sessions, newest first, after "No session"; it opens at the one
+/// chosen (in a long journal, years down the list).
 fn session_choice(ui: &mut egui::Ui, form: &mut ExerciseForm, journal: &Journal) -> Response {
-    egui::ComboBox::from_id_salt(("exercise_session", form.id))
+    let just_opened = !form.list_open;
+    let shown = egui::ComboBox::from_id_salt(("exercise_session", form.id))
         .selected_text(chosen_text(journal, form.session))
         .width(FIELD_WIDTH + 60.0)
         .height(320.0)
         // A long therapist's name is cut short rather than pushing past the window's edge.
         .truncate()
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut form.session, None, labels::NO_SESSION);
+            let chosen = form.session;
+            let mut option = |ui: &mut egui::Ui, value: Option<SessionId>, text: String| {
+                let response = ui.selectable_value(&mut form.session, value, text);
+                if just_opened && value == chosen {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                }
+            };
+            option(ui, None, labels::NO_SESSION.to_owned());
             let stored = journal.exercise(form.id).and_then(|e| e.session);
             if let Some(kept) = stored.filter(|id| journal.session(*id).is_none()) {
-                ui.selectable_value(
-                    &mut form.session,
-                    Some(kept),
-                    chosen_text(journal, Some(kept)),
-                );
+                option(ui, Some(kept), chosen_text(journal, Some(kept)));
             }
             for session in journal.sessions().iter().rev() {
-                ui.selectable_value(&mut form.session, Some(session.id), session_text(session));
+                option(ui, Some(session.id), session_text(session));
             }
-        })
-        .response
+        });
+    form.list_open = shown.inner.is_some();
+    shown.response
 }
