@@ -14,7 +14,7 @@ const FROM: &str = "Started on (YYYY-MM-DD, empty if not known)";
 const UNTIL: &str = "Stopped on (YYYY-MM-DD, empty if still taken)";
 const PER_WEEK: &str = "Times a week (1–14, empty if not set)";
 
-/// A journal holding the regular medication Naproxen, started ten days before today.
+/// A journal holding the regular medications Naproxen (from 2026-06-05) and Amitriptyline.
 fn with_naproxen() -> (tempfile::TempDir, std::path::PathBuf, ItemId) {
     let (folder, path) = journal_in_temp();
     let mut journal = Journal::new();
@@ -25,6 +25,17 @@ fn with_naproxen() -> (tempfile::TempDir, std::path::PathBuf, ItemId) {
             dose: "250 mg".into(),
             as_needed: false,
             from: Some(date("2026-06-05")),
+            until: None,
+        })
+        .unwrap();
+    // Listed after it, so that a click on Naproxen's row must not be lost to this one's.
+    journal
+        .add_medication(Medication {
+            id: ItemId(0),
+            name: "Amitriptyline".into(),
+            dose: "10 mg".into(),
+            as_needed: false,
+            from: None,
             until: None,
         })
         .unwrap();
@@ -66,7 +77,7 @@ fn a_medications_dose_and_start_are_edited_and_saved() {
 
 #[test]
 fn a_start_after_the_stop_is_refused_and_escape_leaves_the_edit() {
-    let (_folder, path, _) = with_naproxen();
+    let (_folder, path, naproxen) = with_naproxen();
     let before = std::fs::read(&path).unwrap();
     let mut harness = harness_sized(&path, TALL);
     click(&mut harness, "Your lists…");
@@ -90,6 +101,15 @@ fn a_start_after_the_stop_is_refused_and_escape_leaves_the_edit() {
     assert!(harness.query_by_label(DOSE).is_none(), "the form closed");
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was written");
     assert_on_screen(&harness, "Naproxen (250 mg, regularly) from 2026-06-05");
+
+    // Stopping it while its edit is open closes the edit, which held the stop it opened with.
+    click(&mut harness, "Edit Naproxen");
+    click(&mut harness, "Stop Naproxen on this day");
+    assert!(harness.query_by_label(DOSE).is_none(), "the form closed");
+    assert_eq!(
+        load(&path).medication(naproxen).unwrap().until,
+        Some(today())
+    );
 }
 
 #[test]
