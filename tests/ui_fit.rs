@@ -427,3 +427,108 @@ fn a_new_journal_opens_the_report_without_an_error() {
         "There is no session yet, so there is no last session to start from",
     );
 }
+
+/// The nodes labelled `labels` (a label and the field it names are two) whose boxes overlap
+/// another's.
+fn overlapping(harness: &Harness<'_, PainlogApp>, labels: &[&str]) -> Vec<String> {
+    let boxes: Vec<(String, egui::accesskit::Rect)> = labels
+        .iter()
+        .flat_map(|label| {
+            harness
+                .get_all_by_label(label)
+                .filter_map(|node| {
+                    let node = node.accesskit_node();
+                    Some((format!("{label} ({:?})", node.role()), node.bounding_box()?))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (index, (a, a_box)) in boxes.iter().enumerate() {
+        for (b, b_box) in &boxes[index + 1..] {
+            let apart = a_box.x1 <= b_box.x0 + 0.5
+                || b_box.x1 <= a_box.x0 + 0.5
+                || a_box.y1 <= b_box.y0 + 0.5
+                || b_box.y1 <= a_box.y0 + 0.5;
+            if a != b && !apart {
+                found.push(format!("{a:?} over {b:?}"));
+            }
+        }
+    }
+    found
+}
+
+/// Scroll `label` into the window, then click it.
+fn scroll_and_click(harness: &mut Harness<'_, PainlogApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    click(harness, label);
+}
+
+#[test]
+fn the_list_edit_forms_fit_a_small_window() {
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    let mut visit = Session::new(
+        parse_start("2026-06-03 09:00").unwrap(),
+        SessionKind::TriggerPoint,
+        Minutes::new(60).unwrap(),
+    );
+    visit.therapist = Some("Maximiliane Oberhauser-Lindqvist".into());
+    let visit = journal.add_session(visit);
+    let long = "Paracetamol with codeine, slow release".to_owned();
+    let medication = painlog::model::Medication {
+        id: painlog::model::ItemId(0),
+        name: long.clone(),
+        dose: "500 mg / 30 mg, two tablets".into(),
+        as_needed: false,
+        from: Some(parse_start("2026-01-01 00:00").unwrap().date()),
+        until: None,
+    };
+    journal.add_medication(medication).unwrap();
+    let exercise = painlog::model::Exercise {
+        id: painlog::model::ItemId(0),
+        name: "Chin tucks against the wall".into(),
+        session: Some(visit),
+        per_week: Some(14),
+    };
+    journal.add_exercise(exercise).unwrap();
+    save(&path, &journal);
+    let mut harness = harness_sized(&path, [800.0, 600.0]);
+    scroll_and_click(&mut harness, "Your lists…");
+    scroll_and_click(&mut harness, &format!("Edit {long}"));
+    let medication_form = [
+        "Medication's name",
+        "Dose",
+        "Taken as needed",
+        "Started on (YYYY-MM-DD, empty if not known)",
+        "Stopped on (YYYY-MM-DD, empty if still taken)",
+        "Save medication",
+        "Cancel",
+    ];
+    assert_eq!(
+        overlapping(&harness, &medication_form),
+        Vec::<String>::new()
+    );
+    let past = past_the_edge(&harness, 800.0);
+    assert!(past.is_empty(), "past the window's right edge: {past:?}");
+
+    scroll_and_click(&mut harness, "Edit Chin tucks against the wall");
+    let choice = harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Suggested at");
+    choice.scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Suggested at")
+        .click();
+    harness.run();
+    let exercise_form = [
+        "Exercise's name",
+        "Suggested at",
+        "Times a week (1–14, empty if not set)",
+        "Save exercise",
+        "Cancel",
+    ];
+    assert_eq!(overlapping(&harness, &exercise_form), Vec::<String>::new());
+    let past = past_the_edge(&harness, 800.0);
+    assert!(past.is_empty(), "past the window's right edge: {past:?}");
+}

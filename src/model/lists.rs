@@ -248,11 +248,11 @@ impl Journal {
         by_name(&self.lists.exercises, name)
     }
 
-    /// Change the lists with `change`, keeping the change only when every rule still holds.
-    fn change_lists<T>(
-        &mut self,
+    /// The lists as `change` would leave them, when every rule still holds; nothing changes.
+    fn changed_lists<T>(
+        &self,
         change: impl FnOnce(&mut CareLists) -> Result<T, String>,
-    ) -> Result<T, String> {
+    ) -> Result<(CareLists, T), String> {
         let mut lists = self.lists.clone();
         let value = change(&mut lists)?;
         if let Some(problem) = lists.problem() {
@@ -262,6 +262,15 @@ impl Journal {
             });
         }
         lists.visits.sort_by_key(|visit| (visit.date, visit.id));
+        Ok((lists, value))
+    }
+
+    /// Change the lists with `change`, keeping the change only when every rule still holds.
+    fn change_lists<T>(
+        &mut self,
+        change: impl FnOnce(&mut CareLists) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let (lists, value) = self.changed_lists(change)?;
         if lists != self.lists {
             self.lists = lists;
             self.revision = fresh_revision();
@@ -324,17 +333,16 @@ impl Journal {
         })
     }
 
-    /// Replace the medication with `medication.id` (a new dose, a stop date).
+    /// Replace the medication with `medication.id` (its name, dose, start or stop), only when
+    /// every rule of the lists still holds; otherwise nothing changes and the reason is given.
     pub fn replace_medication(&mut self, medication: Medication) -> Result<(), String> {
-        self.change_lists(|lists| {
-            let slot = lists
-                .medications
-                .iter_mut()
-                .find(|m| m.id == medication.id)
-                .ok_or_else(|| format!("there is no medication number {}", medication.id))?;
-            *slot = medication;
-            Ok(())
-        })
+        self.change_lists(|lists| put_medication(lists, medication))
+    }
+
+    /// Why [`Journal::replace_medication`] would refuse `medication`, changing nothing.
+    pub fn check_medication(&self, medication: &Medication) -> Result<(), String> {
+        self.changed_lists(|lists| put_medication(lists, medication.clone()))
+            .map(|_| ())
     }
 
     /// Add a home exercise (its `id` is given here); refuses a name already used.
@@ -347,6 +355,38 @@ impl Journal {
             lists.exercises.push(exercise);
             Ok(id)
         })
+    }
+
+    /// Replace the exercise with `exercise.id` (its name, the session it came from, how often a
+    /// week), only when every rule still holds: a name of its own, 1 to 14 times a week, and a
+    /// session the journal holds (or the one it already names, though since deleted).
+    pub fn replace_exercise(&mut self, exercise: Exercise) -> Result<(), String> {
+        self.exercise_session_known(&exercise)?;
+        self.change_lists(|lists| put_exercise(lists, exercise))
+    }
+
+    /// Why [`Journal::replace_exercise`] would refuse `exercise`, changing nothing.
+    pub fn check_exercise(&self, exercise: &Exercise) -> Result<(), String> {
+        self.exercise_session_known(exercise)?;
+        self.changed_lists(|lists| put_exercise(lists, exercise.clone()))
+            .map(|_| ())
+    }
+
+    /// An exercise may name a session the journal holds, or keep one since deleted.
+    fn exercise_session_known(&self, exercise: &Exercise) -> Result<(), String> {
+        let Some(session) = exercise.session else {
+            return Ok(());
+        };
+        let kept = self
+            .exercise(exercise.id)
+            .is_some_and(|old| old.session == Some(session));
+        if kept || self.session(session).is_some() {
+            Ok(())
+        } else {
+            Err(format!(
+                "there is no session number {session}; choose one of the journal's sessions"
+            ))
+        }
     }
 
     /// Add a visit to other care (its `id` is given here).
@@ -375,4 +415,31 @@ impl Journal {
             Ok(())
         })
     }
+}
+
+/// Put `medication` in the place of the one with its number, its name and dose checked.
+fn put_medication(lists: &mut CareLists, mut medication: Medication) -> Result<(), String> {
+    check_item_name("The medication's name", &medication.name)?;
+    super::check_text("The dose", &medication.dose, MAX_NAME_CHARS, false)?;
+    medication.name = medication.name.trim().to_owned();
+    let slot = lists
+        .medications
+        .iter_mut()
+        .find(|m| m.id == medication.id)
+        .ok_or_else(|| format!("there is no medication number {}", medication.id))?;
+    *slot = medication;
+    Ok(())
+}
+
+/// Put `exercise` in the place of the one with its number, its name checked.
+fn put_exercise(lists: &mut CareLists, mut exercise: Exercise) -> Result<(), String> {
+    check_item_name("The exercise's name", &exercise.name)?;
+    exercise.name = exercise.name.trim().to_owned();
+    let slot = lists
+        .exercises
+        .iter_mut()
+        .find(|e| e.id == exercise.id)
+        .ok_or_else(|| format!("there is no exercise number {}", exercise.id))?;
+    *slot = exercise;
+    Ok(())
 }

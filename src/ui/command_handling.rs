@@ -187,6 +187,18 @@ impl PainlogApp {
                             None => format!("{name} is taken again, with no stop."),
                         })
                 }
+                ListChange::EditMedication(medication) => {
+                    let name = medication.name.trim().to_owned();
+                    journal
+                        .replace_medication(medication)
+                        .map(|()| format!("Saved the medication {name}."))
+                }
+                ListChange::EditExercise(exercise) => {
+                    let name = exercise.name.trim().to_owned();
+                    journal
+                        .replace_exercise(exercise)
+                        .map(|()| format!("Saved the exercise {name}."))
+                }
             })
         });
         match result {

@@ -25,7 +25,7 @@ pub enum Command {
     DeleteSession(SessionId),
     /// Add an own measure, a medication or a home exercise to the journal's lists.
     AddCareItem(CareItem),
-    /// Rename or retire a measure, stop a medication.
+    /// Rename or retire a measure, stop a medication, edit a medication or an exercise.
     ChangeList(super::day_lists::ListChange),
     /// Remove a care visit (can be undone).
     RemoveCareVisit(crate::model::ItemId),

@@ -337,7 +337,7 @@ fn add_exercise_ui(ui: &mut egui::Ui, forms: &mut AddForms, journal: &Journal) -
 }
 
 /// Times a week, as typed: empty for not said, or 1 to 14.
-fn read_per_week(text: &str) -> Result<Option<u8>, String> {
+pub(super) fn read_per_week(text: &str) -> Result<Option<u8>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);

@@ -1,12 +1,15 @@
-//! The Day view's *Your lists*: rename or retire an own measure (its history stays), and stop a
-//! regular medication on the day shown (or start it again).
+//! The Day view's *Your lists*: rename or retire an own measure (its history stays), stop a
+//! regular medication on the day shown (or start it again), and edit a medication or a home
+//! exercise whole.
+
+mod edits;
 
 use chrono::NaiveDate;
-use egui::RichText;
 
 use super::Command;
 use super::widgets::error_text;
-use crate::model::{ItemId, Journal, Worse, check_item_name};
+use crate::model::{Exercise, ItemId, Journal, Medication, Worse, check_item_name};
+use edits::{Editing, ExerciseForm, MedicationForm, Outcome};
 
 /// A change to a list, as the Day view asks for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +20,10 @@ pub enum ListChange {
     RetireMeasure(ItemId, bool),
     /// Stop a medication on a day, or (`None`) take back its stop.
     StopMedication(ItemId, Option<NaiveDate>),
+    /// Replace a medication (its name, dose, as needed, start and stop).
+    EditMedication(Medication),
+    /// Replace a home exercise (its name, session and times a week).
+    EditExercise(Exercise),
 }
 
 /// What the section holds while a name is typed.
@@ -24,6 +31,7 @@ pub enum ListChange {
 pub(super) struct ListsForm {
     renaming: Option<(ItemId, String)>,
     refused: Option<String>,
+    editing: Option<Editing>,
 }
 
 /// The section, when the journal has measures or medications; the change asked for, if any.
@@ -33,7 +41,8 @@ pub(super) fn lists_ui(
     journal: &Journal,
     date: NaiveDate,
 ) -> Option<Command> {
-    if journal.measures().is_empty() && journal.medications().is_empty() {
+    let lists = journal.lists();
+    if lists.measures.is_empty() && lists.medications.is_empty() && lists.exercises.is_empty() {
         return None;
     }
     let mut change = None;
@@ -41,8 +50,11 @@ pub(super) fn lists_ui(
         .id_salt("your_lists")
         .show(ui, |ui| {
             change = measures(ui, form, journal);
-            if let Some(stop) = medications(ui, journal, date) {
+            if let Some(stop) = medications(ui, form, journal, date) {
                 change = Some(stop);
+            }
+            if let Some(edit) = exercises(ui, form, journal) {
+                change = Some(edit);
             }
             if let Some(reason) = &form.refused {
                 error_text(ui, reason);
@@ -123,42 +135,124 @@ fn measures(ui: &mut egui::Ui, form: &mut ListsForm, journal: &Journal) -> Optio
     change
 }
 
-fn medications(ui: &mut egui::Ui, journal: &Journal, date: NaiveDate) -> Option<ListChange> {
+fn medications(
+    ui: &mut egui::Ui,
+    form: &mut ListsForm,
+    journal: &Journal,
+    date: NaiveDate,
+) -> Option<ListChange> {
     let mut change = None;
-    for medication in journal.medications().iter().filter(|m| !m.as_needed) {
+    for medication in journal.medications() {
         ui.horizontal_wrapped(|ui| {
-            let from = medication
-                .from
-                .map(|from| format!(" from {from}"))
-                .unwrap_or_default();
-            match medication.until {
-                Some(until) => {
-                    ui.label(format!("{}{from}, stopped {until}", medication.label()));
-                    if ui
-                        .small_button(format!("{} not stopped", medication.name))
-                        .clicked()
-                    {
-                        change = Some(ListChange::StopMedication(medication.id, None));
-                    }
+            ui.label(medication_text(medication));
+            if !medication.as_needed
+                && let Some(stop) = stop_button(ui, medication, date)
+            {
+                // An edit under way would put back the stop it was opened with.
+                if matches!(&form.editing, Some(Editing::Medication(edit)) if edit.id() == medication.id)
+                {
+                    form.editing = None;
                 }
-                None => {
-                    ui.label(format!("{}{from}", medication.label()));
-                    if ui
-                        .small_button(format!("Stop {} on this day", medication.name))
-                        .on_hover_text("Its last day is the day shown; Trends marks it")
-                        .clicked()
-                    {
-                        change = Some(ListChange::StopMedication(medication.id, Some(date)));
-                    }
-                }
+                change = Some(stop);
+            }
+            if edit_button(ui, &medication.name) {
+                form.editing = Some(Editing::Medication(MedicationForm::new(medication)));
             }
         });
-    }
-    if journal.medications().iter().any(|m| m.as_needed) {
-        ui.label(
-            RichText::new("As-needed medications have no stop; they are ticked on the days taken.")
-                .weak(),
-        );
+        if let Some(Editing::Medication(edit)) = &mut form.editing
+            && edit.id() == medication.id
+        {
+            let outcome = edits::medication_form(ui, edit, journal, date);
+            if let Some(saved) = settle_edit(form, outcome) {
+                change = Some(saved);
+            }
+        }
     }
     change
+}
+
+/// "Naproxen (250 mg, regularly) from 2026-06-01, stopped 2026-06-10".
+fn medication_text(medication: &Medication) -> String {
+    let mut text = medication.label();
+    if let Some(from) = medication.from {
+        text.push_str(&format!(" from {from}"));
+    }
+    if let Some(until) = medication.until {
+        text.push_str(&format!(", stopped {until}"));
+    }
+    text
+}
+
+/// Stop a regular medication on the day shown, or take its stop back.
+fn stop_button(ui: &mut egui::Ui, medication: &Medication, date: NaiveDate) -> Option<ListChange> {
+    if medication.until.is_some() {
+        ui.small_button(format!("{} not stopped", medication.name))
+            .clicked()
+            .then_some(ListChange::StopMedication(medication.id, None))
+    } else {
+        ui.small_button(format!("Stop {} on this day", medication.name))
+            .on_hover_text("Its last day is the day shown; Trends marks it")
+            .clicked()
+            .then_some(ListChange::StopMedication(medication.id, Some(date)))
+    }
+}
+
+/// "Edit Naproxen": opens the item's form under its line.
+fn edit_button(ui: &mut egui::Ui, name: &str) -> bool {
+    ui.small_button(format!("Edit {name}")).clicked()
+}
+
+/// Close the edit form on Cancel or Save; the change to make on Save.
+fn settle_edit(form: &mut ListsForm, outcome: Outcome) -> Option<ListChange> {
+    match outcome {
+        Outcome::Open => None,
+        Outcome::Cancel => {
+            form.editing = None;
+            None
+        }
+        Outcome::Save(change) => {
+            form.editing = None;
+            Some(change)
+        }
+    }
+}
+
+fn exercises(ui: &mut egui::Ui, form: &mut ListsForm, journal: &Journal) -> Option<ListChange> {
+    let mut change = None;
+    for exercise in journal.exercises() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(exercise_text(journal, exercise));
+            if edit_button(ui, &exercise.name) {
+                form.editing = Some(Editing::Exercise(ExerciseForm::new(exercise)));
+            }
+        });
+        if let Some(Editing::Exercise(edit)) = &mut form.editing
+            && edit.id() == exercise.id
+        {
+            let outcome = edits::exercise_form(ui, edit, journal);
+            if let Some(saved) = settle_edit(form, outcome) {
+                change = Some(saved);
+            }
+        }
+    }
+    change
+}
+
+/// "Cat-cow, 3 times a week, suggested at Mon 1 Jun 2026, Swedish".
+fn exercise_text(journal: &Journal, exercise: &Exercise) -> String {
+    let mut text = exercise.name.clone();
+    match exercise.per_week {
+        Some(1) => text.push_str(", once a week"),
+        Some(times) => text.push_str(&format!(", {times} times a week")),
+        None => {}
+    }
+    if let Some(id) = exercise.session {
+        match journal.session(id) {
+            Some(session) => {
+                text.push_str(&format!(", suggested at {}", edits::session_text(session)));
+            }
+            None => text.push_str(&format!(", suggested at session {id} (since deleted)")),
+        }
+    }
+    text
 }
