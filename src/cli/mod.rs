@@ -5,6 +5,7 @@ mod care;
 mod care_args;
 mod care_output;
 mod commands;
+mod costs;
 mod effects;
 mod export;
 pub mod output;
@@ -21,6 +22,7 @@ pub use care_args::{
     CareAddArgs, CareCommand, ExerciseCommand, MeasureArg, MeasureCommand, MedicationAddArgs,
     MedicationCommand,
 };
+pub use costs::{CostsArgs, CostsFormat, TherapistCommand};
 
 use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Score};
 
@@ -78,6 +80,13 @@ pub enum Command {
     /// Add, list or remove visits to other care: physiotherapy, chiropractic, a doctor, other.
     #[command(subcommand)]
     Care(CareCommand),
+    /// Enter or list therapists' details (practice, address, licence number) for the cost
+    /// statement.
+    #[command(subcommand)]
+    Therapist(TherapistCommand),
+    /// A statement of what the sessions of a year (or period) cost, for an insurer or a
+    /// health-savings account: PDF (the default), CSV or JSON.
+    Costs(CostsArgs),
     /// Read and validate the journal, and say what it holds.
     Check {
         /// Print {"days": N, "sessions": N, "first": "YYYY-MM-DD", "last": "YYYY-MM-DD"}.

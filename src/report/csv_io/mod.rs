@@ -21,6 +21,7 @@ mod quotes;
 mod rows;
 mod write;
 
+pub(crate) use cells::cell_for_csv;
 pub use days::{DayRows, MEASURE_PREFIX, parse_days};
 pub use file::{CsvKind, ReadFailure, csv_kind, read_csv_file, read_import};
 pub use import::{CsvImport, ImportSummary, import_csv};
