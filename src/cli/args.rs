@@ -328,9 +328,14 @@ impl clap::builder::TypedValueParser for Text {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
-        let flag = arg
-            .and_then(clap::Arg::get_long)
-            .map_or_else(|| "the text".to_owned(), |long| format!("--{long}"));
+        let flag = match arg {
+            Some(arg) => match (arg.get_long(), arg.get_value_names()) {
+                (Some(long), _) => format!("--{long}"),
+                (None, Some([name, ..])) => name.to_string(),
+                (None, _) => "the text".to_owned(),
+            },
+            None => "the text".to_owned(),
+        };
         let text = value.to_str().ok_or_else(|| {
             refused(
                 cmd,

@@ -230,11 +230,28 @@ fn set_therapist(
 ) -> Result<(), Failure> {
     let mut writing = Writing::open(path)?;
     let journal = &mut writing.journal;
-    // The spelling the sessions use, so that the statement and the list agree with them.
-    let used = journal
-        .therapists()
-        .into_iter()
-        .find(|known| known.trim().to_lowercase() == name.trim().to_lowercase());
+    // The spelling most sessions use, so that the statement and the list agree with them.
+    let key = name.trim().to_lowercase();
+    let mut spellings: Vec<(usize, &str)> = Vec::new();
+    for written in journal
+        .sessions()
+        .iter()
+        .filter_map(|s| s.therapist.as_deref())
+    {
+        if written.trim().to_lowercase() == key {
+            match spellings
+                .iter_mut()
+                .find(|(_, known)| *known == written.trim())
+            {
+                Some((count, _)) => *count += 1,
+                None => spellings.push((1, written.trim())),
+            }
+        }
+    }
+    let used = spellings
+        .iter()
+        .max_by_key(|(count, _)| *count)
+        .map(|(_, spelling)| (*spelling).to_owned());
     let mut therapist = journal
         .therapist_named(name)
         .cloned()
