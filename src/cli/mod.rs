@@ -99,9 +99,9 @@ pub enum Command {
     /// Write a summary for the therapist (PDF, Markdown, JSON) or the journal as CSV.
     Export(ExportArgs),
     /// Read days.csv and sessions.csv (as painlog exports them) into the journal, with the
-    /// lists beside them: measures.csv, medications.csv, exercises.csv, care.csv.
+    /// lists beside them: measures.csv, medications.csv, exercises.csv, care.csv, therapists.csv.
     #[command(
-        after_help = "measures.csv, medications.csv, exercises.csv and care.csv are read from the folder \
+        after_help = "measures.csv, medications.csv, exercises.csv, care.csv and therapists.csv are read from the folder \
 of days.csv (or of sessions.csv when only that is given) when they are there. Their items match the \
 journal's by name and take the imported values; new ones are added. A day that names an own measure, \
 a medication or an exercise that neither the journal nor those files hold is refused. days.csv of \
@@ -129,8 +129,8 @@ does not have leaves the journal's value. Nothing is imported when any file or r
 pub enum ExportFormat {
     /// A PDF report for the therapist.
     Pdf,
-    /// days.csv, sessions.csv, measures.csv, medications.csv, exercises.csv and care.csv in a
-    /// folder.
+    /// days.csv, sessions.csv, measures.csv, medications.csv, exercises.csv, care.csv and
+    /// therapists.csv in a folder.
     Csv,
     /// Page one of the report as Markdown.
     Md,

@@ -474,7 +474,7 @@ impl ReportView {
 
     fn import_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         ui.strong("Import from CSV");
-        ui.label(RichText::new("painlog's own days.csv and sessions.csv; either may be left empty. measures.csv, medications.csv, exercises.csv and care.csv in the same folder are read too. Imported values replace what the journal has for the same day, session or item.").weak());
+        ui.label(RichText::new("painlog's own days.csv and sessions.csv; either may be left empty. measures.csv, medications.csv, exercises.csv, care.csv and therapists.csv in the same folder are read too. Imported values replace what the journal has for the same day, session or item.").weak());
         let label = field_label(ui, labels::IMPORT_DAYS, Some("path"));
         ui.add(TextEdit::singleline(&mut self.import_days).desired_width(f32::INFINITY))
             .labelled_by(label.id);
