@@ -186,12 +186,29 @@ fn the_statement_as_pdf_names_the_patient_the_therapist_and_the_totals() {
         "no cost recorded",
         "no therapist recorded",
         "5 Jan 2026 17:30",
+        "Paid for 3 sessions: 70.50 EUR + 145.00 USD.",
     ] {
         assert!(text.contains(words), "{words:?} not in:\n{text}");
     }
     assert!(
         !text.contains("31 Dec 2025"),
         "a session of 2025 is not in 2026"
+    );
+    // Tagged like the report, and claiming the same standards.
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Tagged:          yes"));
+    let meta = std::process::Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let meta = String::from_utf8_lossy(&meta.stdout);
+    assert!(
+        meta.contains("pdfuaid:part>1<") && meta.contains("pdfaid:part>2<"),
+        "{meta}"
     );
     // Without a name: a line to write it on.
     let blank = folder.path().join("blank.pdf");

@@ -177,7 +177,7 @@ pub(super) fn costs(path: &Path, args: &CostsArgs) -> Result<(), Failure> {
     }
     store::write_other_file(&target, &bytes, path).map_err(write_failed)?;
     super::output::say(&format!(
-        "Wrote {} ({} sessions in {})",
+        "Wrote {} ({} sessions {})",
         target.display(),
         statement.sessions.len(),
         statement.period()

@@ -241,16 +241,35 @@ impl CostStatement {
         }
     }
 
-    /// "the year 2026" for a whole calendar year, else "2026-03-01 to 2026-09-30".
+    /// "in the year 2026" for a whole calendar year, else "from 2026-03-01 to 2026-09-30".
     pub fn period(&self) -> String {
         let whole_year = self.from.year() == self.to.year()
             && (self.from.month(), self.from.day()) == (1, 1)
             && (self.to.month(), self.to.day()) == (12, 31);
         if whole_year {
-            format!("the year {}", self.from.year())
+            format!("in the year {}", self.from.year())
         } else {
-            format!("{} to {}", self.from, self.to)
+            format!("from {} to {}", self.from, self.to)
         }
+    }
+
+    /// "Paid for 17 sessions: 20.00 EUR + 1253.00 USD.", or that none has a cost.
+    pub fn total_line(&self) -> String {
+        let with_cost: usize = self.totals_by_currency.iter().map(|t| t.sessions).sum();
+        if with_cost == 0 {
+            return format!("No session {} has a cost recorded.", self.period());
+        }
+        let sessions = if with_cost == 1 {
+            "session"
+        } else {
+            "sessions"
+        };
+        let money: Vec<String> = self
+            .totals_by_currency
+            .iter()
+            .map(CurrencyTotal::money)
+            .collect();
+        format!("Paid for {with_cost} {sessions}: {}.", money.join(" + "))
     }
 
     /// A file name for the statement, e.g. `painlog-costs-2026-01-01-to-2026-12-31.pdf`.

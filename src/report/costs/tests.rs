@@ -102,7 +102,11 @@ fn totals_per_currency_are_never_added_across_currencies() {
         [("70.50 EUR".to_owned(), 1), ("145.00 USD".to_owned(), 2)]
     );
     assert_eq!(statement.without_cost, 2);
-    assert_eq!(statement.period(), "the year 2026");
+    assert_eq!(statement.period(), "in the year 2026");
+    assert_eq!(
+        statement.total_line(),
+        "Paid for 3 sessions: 70.50 EUR + 145.00 USD."
+    );
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub(super) fn statement(layout: &mut Layout, statement: &CostStatement) {
     layout.title(COSTS_TITLE, TextStyle::TITLE);
     layout.y += 4.0;
     layout.paragraph(
-        &format!("Sessions in {}", statement.period()),
+        &format!("Sessions {}", statement.period()),
         TextStyle::SUBTITLE,
     );
     layout.y += 6.0;
@@ -196,4 +196,6 @@ fn sessions(layout: &mut Layout, statement: &CostStatement) {
         ],
         &rows,
     );
+    // The sum again under the table, for a reader who turns to the last page.
+    layout.paragraph(&statement.total_line(), TextStyle::ANSWER);
 }
