@@ -324,9 +324,9 @@ impl ReportView {
                     .show(ui, |ui| {
                         self.choices_ui(ui, period.as_ref().err(), journal, clock.today());
                         ui.separator();
-                        self.costs_ui(ui, ctx, period.as_ref().ok().copied());
-                        ui.separator();
                         ui.add_enabled_ui(ctx.editable, |ui| self.import_ui(ui, ctx));
+                        ui.separator();
+                        self.costs_ui(ui, ctx, period.as_ref().ok().copied());
                     });
             });
         self.preview_panel(&mut above, summary.is_some());
