@@ -91,7 +91,7 @@ fn the_cost_statement_exports_as_pdf_and_csv() {
         "Save the statement to (a file)",
         pdf.to_str().unwrap(),
     );
-    click(&mut harness, "Export cost statement");
+    click(&mut harness, "Save cost statement");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     harness.get_by_label(&format!("Saved the statement to {}", pdf.display()));
 
@@ -105,7 +105,7 @@ fn the_cost_statement_exports_as_pdf_and_csv() {
         Some(csv.to_str().unwrap()),
         "the extension follows the format"
     );
-    click(&mut harness, "Export cost statement");
+    click(&mut harness, "Save cost statement");
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(
         text,
@@ -119,7 +119,7 @@ fn the_cost_statement_exports_as_pdf_and_csv() {
     harness.get_by_label_contains("Type a year from 1900 to 2026");
     assert!(
         harness
-            .get_by_label("Export cost statement")
+            .get_by_label("Save cost statement")
             .accesskit_node()
             .is_disabled()
     );

@@ -206,9 +206,9 @@ impl ReportView {
         let blocked = if exporting {
             Some("Exporting…")
         } else if range.is_none() {
-            Some("Choose a year that can be read to export.")
+            Some("Choose a year that can be read to save the statement.")
         } else if !name_ok {
-            Some("Fix the name on the report above to export.")
+            Some("Fix the name on the report above to save the statement.")
         } else if part.path.trim().is_empty() {
             Some("Type where to save it, or choose a place.")
         } else {

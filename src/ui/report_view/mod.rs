@@ -122,7 +122,7 @@ pub mod labels {
     /// The desktop's dialog for the statement's path.
     pub const COSTS_CHOOSE: &str = "Choose a file…";
     /// The cost statement's export button.
-    pub const COSTS_EXPORT: &str = "Export cost statement";
+    pub const COSTS_EXPORT: &str = "Save cost statement";
     /// The therapist whose details are shown.
     pub const THERAPIST: &str = "Therapist";
     /// A therapist's practice.
