@@ -106,7 +106,8 @@ prop_compose! {
                    length in proptest::option::of(0_u64..4000),
                    per_week in proptest::option::of(1_u8..=14),
                    session in proptest::option::of(1_u64..100),
-                   visits in proptest::collection::vec((any_date(), 0_usize..4, any_text()), 0..4)) -> painlog::model::CareLists {
+                   visits in proptest::collection::vec((any_date(), 0_usize..4, any_text()), 0..4),
+                   therapists in proptest::collection::vec((any_text(), any_text()), 0..3)) -> painlog::model::CareLists {
         let measures = (0..3).map(|i| Measure {
             id: ItemId(i as u32 + 1),
             name: item_name(&names[i], i),
@@ -137,7 +138,15 @@ prop_compose! {
             name: if kind == 3 { item_name(&note, i) } else { String::new() },
             note,
         }).collect();
-        painlog::model::CareLists { measures, medications, exercises, visits }
+        // Details under names unique by their number, each text on one line; the journal keeps
+        // them by name.
+        let therapists = therapists.into_iter().enumerate().map(|(i, (name, details))| painlog::model::Therapist {
+            name: item_name(&name, i),
+            practice: item_name(&details, i),
+            address: if i == 0 { String::new() } else { item_name(&details, i + 10) },
+            licence: format!("LMT-{i}"),
+        }).collect();
+        painlog::model::CareLists { measures, medications, exercises, visits, therapists }
     }
 }
 

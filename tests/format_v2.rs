@@ -252,3 +252,57 @@ fn a_day_that_names_an_item_the_journal_does_not_list_is_refused_at_its_line() {
         "{message}"
     );
 }
+
+#[test]
+fn a_version_2_journal_without_therapists_reads_and_is_written_without_the_list() {
+    let text = "(version: 2, next_session_id: 1, measures: [], medications: [], exercises: [], care: [], days: [(date: \"2026-01-02\", pain: 4)], sessions: [])";
+    let journal = store::from_bytes(text.as_bytes()).unwrap();
+    assert!(journal.therapist_details().is_empty());
+    let written = store::to_text(&journal).unwrap();
+    assert!(!written.contains("therapists"), "{written}");
+    assert_eq!(store::from_bytes(written.as_bytes()).unwrap(), journal);
+}
+
+#[test]
+fn therapists_details_round_trip_on_the_fast_path_and_the_full_parse() {
+    let example = fs::read(fixture("assets/example-journal.ron")).unwrap();
+    let journal = store::from_bytes(&example).unwrap();
+    let anna = journal
+        .therapist_named("anna berg")
+        .expect("the example's therapist");
+    assert_eq!(anna.licence, "LMT-20417");
+    assert_eq!(anna.practice, "Riverside Massage Therapy");
+    let written = store::to_text(&journal).unwrap();
+    assert!(
+        written.contains("    therapists: [\n        (name: \"Anna Berg\""),
+        "{written}"
+    );
+    assert_eq!(store::from_bytes(written.as_bytes()).unwrap(), journal);
+    assert_eq!(
+        store::from_bytes_by_full_parse(written.as_bytes()).unwrap(),
+        journal
+    );
+}
+
+#[test]
+fn bad_therapists_details_are_refused_at_their_line() {
+    let twice = "(version: 2,\n therapists: [\n(name: \"Anna Berg\", licence: \"1\"),\n(name: \"anna berg\", licence: \"2\")])";
+    let message = format!("{:?}", store::from_bytes(twice.as_bytes()).unwrap_err());
+    assert!(
+        message.contains("two therapists are called \\\"anna berg\\\"")
+            && message.contains("line: 4"),
+        "{message}"
+    );
+    let long = format!(
+        "(version: 2, therapists: [(name: \"Anna\", address: \"{}\")])",
+        "x".repeat(201)
+    );
+    let message = format!("{:?}", store::from_bytes(long.as_bytes()).unwrap_err());
+    assert!(
+        message.contains("The address is 201 characters long; at most 200"),
+        "{message}"
+    );
+    let v1 = "(version: 1, therapists: [(name: \"Anna\", licence: \"1\")])";
+    let message = format!("{:?}", store::from_bytes(v1.as_bytes()).unwrap_err());
+    assert!(message.contains("no `therapists`"), "{message}");
+}

@@ -1139,6 +1139,24 @@ fn version_2_journal() -> Journal {
         }
         journal.set_day(day);
     }
+    for (name, practice, address, licence) in [
+        (
+            "Anna",
+            "Berg Massage, Inc.",
+            "12 Harbour St\u{e9}",
+            "=LMT-1",
+        ),
+        ("Riverside Clinic", "", "", "RC-9"),
+    ] {
+        journal
+            .set_therapist(&painlog::model::Therapist {
+                name: name.into(),
+                practice: practice.into(),
+                address: address.into(),
+                licence: licence.into(),
+            })
+            .unwrap();
+    }
     journal
 }
 
@@ -1189,6 +1207,11 @@ fn every_file_of_a_version_2_journal_survives_export_and_import_byte_for_byte() 
         text(&first[5]),
         "id,date,kind,name,note\r\n1,2026-06-04,physiotherapy,,\"Core work,\n\"\"gentle\"\"\"\r\n\
          2,2026-06-08,doctor,Dr Lee,\r\n4,2026-06-15,other,Hydrotherapy,'+warm pool\r\n"
+    );
+    assert_eq!(
+        text(&first[6]),
+        "name,practice,address,licence\r\nAnna,\"Berg Massage, Inc.\",12 Harbour St\u{e9},'=LMT-1\r\n\
+         Riverside Clinic,,,RC-9\r\n"
     );
     let mut back = Journal::new();
     let read = csv_io::read_import(Some(&first[0]), Some(&first[1]), later()).unwrap();

@@ -234,6 +234,34 @@ impl Text {
         multiline: false,
         when_blank: Some("leave --name out (but --kind other needs one)"),
     };
+    /// `therapist set NAME`.
+    pub const THERAPIST_NAME: Self = Self {
+        what: "a therapist's name",
+        max: MAX_NAME_CHARS,
+        multiline: false,
+        when_blank: Some("give the therapist's name as your sessions write it"),
+    };
+    /// `therapist set --practice` (empty clears it).
+    pub const PRACTICE: Self = Self {
+        what: "the practice",
+        max: MAX_NAME_CHARS,
+        multiline: false,
+        when_blank: None,
+    };
+    /// `therapist set --address` (empty clears it).
+    pub const ADDRESS: Self = Self {
+        what: "the address",
+        max: crate::model::MAX_ADDRESS_CHARS,
+        multiline: false,
+        when_blank: None,
+    };
+    /// `therapist set --licence` (empty clears it).
+    pub const LICENCE: Self = Self {
+        what: "the licence number",
+        max: MAX_NAME_CHARS,
+        multiline: false,
+        when_blank: None,
+    };
     /// `--note` (an empty note clears it).
     pub const NOTE: Self = Self {
         what: "a note",
@@ -300,9 +328,14 @@ impl clap::builder::TypedValueParser for Text {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
-        let flag = arg
-            .and_then(clap::Arg::get_long)
-            .map_or_else(|| "the text".to_owned(), |long| format!("--{long}"));
+        let flag = match arg {
+            Some(arg) => match (arg.get_long(), arg.get_value_names()) {
+                (Some(long), _) => format!("--{long}"),
+                (None, Some([name, ..])) => name.to_string(),
+                (None, _) => "the text".to_owned(),
+            },
+            None => "the text".to_owned(),
+        };
         let text = value.to_str().ok_or_else(|| {
             refused(
                 cmd,

@@ -60,6 +60,8 @@ pub(super) fn run(data: Option<PathBuf>, command: Command) -> Result<(), Failure
         Command::Medication(command) => super::care::medication(&path, command),
         Command::Exercise(command) => super::care::exercise(&path, command),
         Command::Care(command) => super::care::care(&path, command),
+        Command::Therapist(command) => super::costs::therapist(&path, command),
+        Command::Costs(args) => super::costs::costs(&path, &args),
         Command::Check { json } => check(&path, json),
         Command::Effects(args) => effects(&path, &args),
         Command::Patterns(args) => super::patterns::run(&path, &args),

@@ -129,7 +129,7 @@ pub(super) fn kept(error: &store::KeptFile) -> Failure {
     Failure::usage(format!("--out: {error}. Nothing was written."))
 }
 
-fn write_failed(error: store::WriteError) -> Failure {
+pub(super) fn write_failed(error: store::WriteError) -> Failure {
     match error {
         store::WriteError::Kept(error) => kept(&error),
         store::WriteError::Io { .. }

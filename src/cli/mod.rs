@@ -5,6 +5,7 @@ mod care;
 mod care_args;
 mod care_output;
 mod commands;
+mod costs;
 mod effects;
 mod export;
 pub mod output;
@@ -22,6 +23,7 @@ pub use care_args::{
     CareAddArgs, CareCommand, ExerciseCommand, MeasureArg, MeasureCommand, MedicationAddArgs,
     MedicationCommand,
 };
+pub use costs::{CostsArgs, CostsFormat, TherapistCommand};
 
 use crate::model::{Amount, Currency, KindChoice, Minutes, Pressure, Score};
 
@@ -79,6 +81,13 @@ pub enum Command {
     /// Add, list or remove visits to other care: physiotherapy, chiropractic, a doctor, other.
     #[command(subcommand)]
     Care(CareCommand),
+    /// Enter or list therapists' details (practice, address, licence number) for the cost
+    /// statement.
+    #[command(subcommand)]
+    Therapist(TherapistCommand),
+    /// A statement of what the sessions of a year (or period) cost, for an insurer or a
+    /// health-savings account: PDF (the default), CSV or JSON.
+    Costs(CostsArgs),
     /// Read and validate the journal, and say what it holds.
     Check {
         /// Print {"days": N, "sessions": N, "first": "YYYY-MM-DD", "last": "YYYY-MM-DD"}.
@@ -96,9 +105,9 @@ pub enum Command {
     /// Write a summary for the therapist (PDF, Markdown, JSON) or the journal as CSV.
     Export(ExportArgs),
     /// Read days.csv and sessions.csv (as painlog exports them) into the journal, with the
-    /// lists beside them: measures.csv, medications.csv, exercises.csv, care.csv.
+    /// lists beside them: measures.csv, medications.csv, exercises.csv, care.csv, therapists.csv.
     #[command(
-        after_help = "measures.csv, medications.csv, exercises.csv and care.csv are read from the folder \
+        after_help = "measures.csv, medications.csv, exercises.csv, care.csv and therapists.csv are read from the folder \
 of days.csv (or of sessions.csv when only that is given) when they are there. Their items match the \
 journal's by name and take the imported values; new ones are added. A day that names an own measure, \
 a medication or an exercise that neither the journal nor those files hold is refused. days.csv of \
@@ -126,8 +135,8 @@ does not have leaves the journal's value. Nothing is imported when any file or r
 pub enum ExportFormat {
     /// A PDF report for the therapist.
     Pdf,
-    /// days.csv, sessions.csv, measures.csv, medications.csv, exercises.csv and care.csv in a
-    /// folder.
+    /// days.csv, sessions.csv, measures.csv, medications.csv, exercises.csv, care.csv and
+    /// therapists.csv in a folder.
     Csv,
     /// Page one of the report as Markdown.
     Md,

@@ -220,3 +220,49 @@ fn where_it_hurt(rng: &mut Rng, day: &mut Day, pain: f64) {
         }
     }
 }
+
+/// Details a person might enter for the demo's therapists: `(name, practice, address, licence)`.
+const THERAPIST_DETAILS: [(&str, &str, &str, &str); 4] = [
+    (
+        "Anna Berg",
+        "Berg Massage Therapy",
+        "12 Harbour Street, Portland, OR 97201",
+        "LMT-20417",
+    ),
+    (
+        "Riverside Clinic",
+        "Riverside Clinic",
+        "480 River Road, Suite 3, Portland, OR 97202",
+        "",
+    ),
+    (
+        "Kenji Mori",
+        "Mori Shiatsu",
+        "7 Alder Court, Beaverton, OR 97005",
+        "LMT-18832",
+    ),
+    ("Marta Nowak", "", "", "LMT-22950"),
+];
+
+/// Enter the details of the demo's therapists that have sessions, but one left out at random
+/// (as a person seldom enters them all), from a random stream of their own so that the days and
+/// sessions of a seed stay what they were.
+pub(super) fn add_therapists(journal: &mut Journal, seed: u64) {
+    let mut rng = Rng::new(seed ^ 0x7E4A_0000_0000_0016);
+    let left_out = rng.below(THERAPIST_DETAILS.len());
+    let used = journal.therapists();
+    for (index, (name, practice, address, licence)) in THERAPIST_DETAILS.into_iter().enumerate() {
+        if index == left_out || !used.iter().any(|known| known == name) {
+            continue;
+        }
+        let details = crate::model::Therapist {
+            name: name.to_owned(),
+            practice: practice.to_owned(),
+            address: address.to_owned(),
+            licence: licence.to_owned(),
+        };
+        // The details are within every limit, so this cannot be refused; were it ever, the
+        // demo would simply lack them.
+        let _ = journal.set_therapist(&details);
+    }
+}

@@ -151,6 +151,7 @@ pub fn generate(spec: DemoSpec) -> Journal {
         journal.add_session(session);
     }
     care::add_care(&mut journal, spec.seed, start, &latent);
+    care::add_therapists(&mut journal, spec.seed);
     journal
 }
 

@@ -71,6 +71,14 @@ pub enum JournalError {
         /// What is wrong with it.
         problem: String,
     },
+    /// A therapist's details that break a rule.
+    #[error("the details of the therapist \"{name}\": {problem}")]
+    BadTherapist {
+        /// The therapist's name.
+        name: String,
+        /// What is wrong with them.
+        problem: String,
+    },
     /// A day that refers to a measure, medication or exercise the journal does not list.
     #[error("the day {date} refers to {what} {id}, which is not in the journal's list of them")]
     UnknownItem {

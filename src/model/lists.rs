@@ -1,15 +1,16 @@
 //! The journal's lists beside its days and sessions (own measures, medications, home exercises,
-//! care visits), their rules, and the journal's methods that read and change them.
+//! care visits, therapists' details), their rules, and the journal's methods that read and
+//! change them.
 
 use super::care::ListItem;
 use super::journal::{JournalError, fresh_revision};
 use super::{
     CareVisit, Day, Exercise, ItemId, Journal, MAX_NAME_CHARS, MAX_PER_WEEK, Measure, Medication,
-    Metric, Worse, check_item_name,
+    Metric, Therapist, Worse, check_item_name,
 };
 
 /// The journal's lists beside its days and sessions: own measures, medications, home
-/// exercises and other care visits.
+/// exercises, other care visits and therapists' details.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CareLists {
     /// Own measures, in the order they were added.
@@ -20,15 +21,50 @@ pub struct CareLists {
     pub exercises: Vec<Exercise>,
     /// Visits to other care, by date.
     pub visits: Vec<CareVisit>,
+    /// Therapists' details for the cost statement, by name (case aside).
+    pub therapists: Vec<Therapist>,
 }
 
 impl CareLists {
-    /// `true` when all four lists are empty.
+    /// `true` when all the lists are empty.
     pub fn is_empty(&self) -> bool {
         self.measures.is_empty()
             && self.medications.is_empty()
             && self.exercises.is_empty()
             && self.visits.is_empty()
+            && self.therapists.is_empty()
+    }
+
+    /// Put the lists in the order the journal keeps them: care visits by date, therapists by
+    /// name.
+    fn sort(&mut self) {
+        self.visits.sort_by_key(|visit| (visit.date, visit.id));
+        self.therapists.sort_by_key(Therapist::sort_key);
+    }
+
+    /// The first therapist whose details break a rule, or whose name (case aside) another has.
+    fn therapist_problem(&self) -> Option<JournalError> {
+        self.therapists
+            .iter()
+            .enumerate()
+            .find_map(|(index, therapist)| {
+                let problem = therapist.problem().or_else(|| {
+                    self.therapists[..index]
+                        .iter()
+                        .any(|other| other.is_called(&therapist.name))
+                        .then(|| {
+                            format!(
+                                "two therapists are called \"{}\"; enter each therapist's \
+                                 details once",
+                                therapist.name.trim()
+                            )
+                        })
+                })?;
+                Some(JournalError::BadTherapist {
+                    name: therapist.name.clone(),
+                    problem,
+                })
+            })
     }
 
     /// The first rule any item breaks.
@@ -40,6 +76,9 @@ impl CareLists {
             .or_else(|| numbers_and_names(&self.visits));
         if unique.is_some() {
             return unique;
+        }
+        if let Some(problem) = self.therapist_problem() {
+            return Some(problem);
         }
         if let Some(measure) = self
             .measures
@@ -185,7 +224,7 @@ impl Journal {
         if let Some(problem) = self.days.values().find_map(|day| lists.unknown_in(day)) {
             return Err(problem);
         }
-        lists.visits.sort_by_key(|visit| (visit.date, visit.id));
+        lists.sort();
         if lists != self.lists {
             self.lists = lists;
             self.revision = fresh_revision();
@@ -257,11 +296,12 @@ impl Journal {
         let value = change(&mut lists)?;
         if let Some(problem) = lists.problem() {
             return Err(match problem {
-                JournalError::BadItem { problem, .. } => problem,
+                JournalError::BadItem { problem, .. }
+                | JournalError::BadTherapist { problem, .. } => problem,
                 other => other.to_string(),
             });
         }
-        lists.visits.sort_by_key(|visit| (visit.date, visit.id));
+        lists.sort();
         Ok((lists, value))
     }
 

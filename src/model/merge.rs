@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::care::ListItem;
-use super::{CareLists, Day, ItemId, Journal, Session, SessionId};
+use super::{CareLists, Day, ItemId, Journal, Session, SessionId, Therapist};
 
 /// A record that both sides changed differently. `None` means the record is gone on that side.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,9 +157,30 @@ fn merge_lists(
             medications,
             exercises,
             visits,
+            therapists: merge_therapists(base, mine, theirs),
         },
         [measure_moves, medication_moves, exercise_moves],
     )
+}
+
+/// Therapists' details merged by name (case aside): details changed on one side only are taken
+/// from that side; changed on both, this side's are kept.
+fn merge_therapists(base: &Journal, mine: &Journal, theirs: &Journal) -> Vec<Therapist> {
+    let key = |therapist: &Therapist| therapist.name.trim().to_lowercase();
+    let names: BTreeSet<String> = [base, mine, theirs]
+        .iter()
+        .flat_map(|journal| journal.therapist_details().iter().map(key))
+        .collect();
+    let mut merged = Vec::new();
+    for name in names {
+        let find = |journal: &Journal| journal.therapist_named(&name).cloned();
+        let (b, m, t) = (find(base), find(mine), find(theirs));
+        match pick(b.as_ref(), m.as_ref(), t.as_ref()) {
+            Side::Take(therapist) => merged.extend(therapist),
+            Side::Conflict => merged.extend(m),
+        }
+    }
+    merged
 }
 
 /// Their day with the numbers of their items that moved in the merge.

@@ -14,6 +14,7 @@ mod money;
 mod region;
 mod score;
 mod session;
+mod therapist;
 
 pub use body::{
     BodyMap, Compact, Side, Spot, compact, compact_set, map_to_text, parse_map_text,
@@ -37,6 +38,7 @@ pub use score::{Score, ScoreError};
 pub use session::{
     MAX_SESSION_ID, Minutes, MinutesError, START_FORMAT, Session, SessionId, parse_start,
 };
+pub use therapist::{MAX_ADDRESS_CHARS, Therapist};
 
 /// The longest name painlog takes (a therapist, a kind of session, the name on a report), in
 /// characters.

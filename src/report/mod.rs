@@ -4,6 +4,7 @@
 pub mod body_figure;
 pub mod care;
 mod comparison;
+pub mod costs;
 pub mod csv_io;
 mod markdown;
 pub mod measures;

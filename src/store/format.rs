@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CareLists, CareVisit, Day, Exercise, Journal, Measure, Medication, Session};
+use crate::model::{
+    CareLists, CareVisit, Day, Exercise, Journal, Measure, Medication, Session, Therapist,
+};
 
 /// The format version this painlog writes. Older versions are migrated on load.
 pub const CURRENT_VERSION: u32 = 2;
@@ -54,13 +56,18 @@ struct FileIn {
     #[serde(default)]
     care: Vec<CareVisit>,
     #[serde(default)]
+    therapists: Vec<Therapist>,
+    #[serde(default)]
     days: Vec<Day>,
     #[serde(default)]
     sessions: Vec<Session>,
 }
 
-/// The lists version 2 added, by their names in the file.
+/// The lists version 2 added, by their names in the file, that painlog always writes.
 const LISTS: [&str; 4] = ["measures", "medications", "exercises", "care"];
+/// The list of therapists' details (version 2), written only when it holds any, so that a
+/// journal without them stays exactly as earlier painlogs wrote it.
+const THERAPISTS: &str = "therapists";
 
 impl FileIn {
     /// The name of the first list version 1 does not have, when the file has one.
@@ -75,6 +82,7 @@ impl FileIn {
             .into_iter()
             .zip(filled)
             .find_map(|(name, filled)| filled.then_some(name))
+            .or_else(|| (!self.therapists.is_empty()).then_some(THERAPISTS))
     }
 }
 
@@ -88,6 +96,8 @@ struct FileOut<'a> {
     medications: &'a [Medication],
     exercises: &'a [Exercise],
     care: &'a [CareVisit],
+    #[serde(skip_serializing_if = "<[Therapist]>::is_empty")]
+    therapists: &'a [Therapist],
     days: Vec<&'a Day>,
     sessions: &'a [Session],
 }
@@ -105,6 +115,7 @@ pub fn to_text(journal: &Journal) -> Result<String, ron::Error> {
         medications: journal.medications(),
         exercises: journal.exercises(),
         care: journal.care_visits(),
+        therapists: journal.therapist_details(),
         days: journal.days().collect(),
         sessions: journal.sessions(),
     };
@@ -298,9 +309,14 @@ fn read_canonical(text: &str, cores: Cores) -> Option<FileIn> {
     }
     let next_session_id: u64 = next_session_id.parse().ok()?;
     let mut lists: [Vec<&str>; 4] = Default::default();
+    let mut therapist_lines = Vec::new();
     if version >= 2 {
         for (name, list) in LISTS.into_iter().zip(&mut lists) {
             *list = list_lines(&mut lines, name)?;
+        }
+        let next = lines.clone().next()?;
+        if next.starts_with(&format!("    {THERAPISTS}:")) {
+            therapist_lines = list_lines(&mut lines, THERAPISTS)?;
         }
     }
     let day_lines = list_lines(&mut lines, "days")?;
@@ -329,6 +345,7 @@ fn read_canonical(text: &str, cores: Cores) -> Option<FileIn> {
         medications: parse_records(&medications)?,
         exercises: parse_records(&exercises)?,
         care: parse_records(&care)?,
+        therapists: parse_records(&therapist_lines)?,
         days,
         sessions: sessions?,
     })
@@ -389,6 +406,7 @@ fn read_file(text: &str, version: u32, fast: Option<Cores>) -> Result<Journal, F
         medications: file.medications,
         exercises: file.exercises,
         visits: file.care,
+        therapists: file.therapists,
     };
     Journal::from_parts(file.days, file.sessions, file.next_session_id)
         .and_then(|journal| journal.with_lists(lists))
@@ -401,6 +419,9 @@ fn read_file(text: &str, version: u32, fast: Option<Cores>) -> Result<Journal, F
                 JournalError::NoSuchSession(_) => None,
                 JournalError::BadItem { id, .. } => locate(text, &format!("(id: {id},"), 1),
                 JournalError::UnknownItem { date, .. } => locate(text, &format!("\"{date}\""), 1),
+                JournalError::BadTherapist { name, .. } => {
+                    locate(text, &format!("(name: {}", ron_string(name)), 1)
+                }
             };
             let (line, column) = place.unwrap_or((1, 1));
             FormatError::At {
@@ -409,6 +430,11 @@ fn read_file(text: &str, version: u32, fast: Option<Cores>) -> Result<Journal, F
                 message: error.to_string(),
             }
         })
+}
+
+/// `text` as RON writes a string, quotes included.
+fn ron_string(text: &str) -> String {
+    ron::to_string(text).unwrap_or_else(|_| format!("\"{text}\""))
 }
 
 #[expect(clippy::needless_pass_by_value, reason = "used as map_err(from_ron)")]
@@ -472,6 +498,7 @@ mod tests {
                     medications: file.medications,
                     exercises: file.exercises,
                     visits: file.care,
+                    therapists: file.therapists,
                 })
                 .unwrap()
         };

@@ -27,8 +27,8 @@ pub enum SaveMerge {
     Conflicts {
         /// The merge, with its conflicts.
         merged: crate::model::Merged,
-        /// The file's version.
-        theirs: Journal,
+        /// The file's version (boxed: a journal is large beside a hash).
+        theirs: Box<Journal>,
         /// The hash of the file's version.
         theirs_hash: u64,
     },
@@ -71,7 +71,7 @@ pub fn save_merging(
             if !merged.conflicts.is_empty() {
                 return Ok(SaveMerge::Conflicts {
                     merged,
-                    theirs: theirs.journal,
+                    theirs: Box::new(theirs.journal),
                     theirs_hash: theirs.hash,
                 });
             }

@@ -39,6 +39,7 @@ impl PainlogApp {
             Command::DeleteSession(id) => self.delete_session(id),
             Command::AddCareItem(item) => self.add_care_item(item),
             Command::RemoveCareVisit(id) => self.remove_care_visit(id),
+            Command::SetTherapist(therapist) => self.set_therapist(&therapist),
             Command::ChangeList(change) => self.change_list(change),
             Command::Undo => self.undo(),
             Command::DismissUndo => self.feedback.dismiss(),
@@ -154,6 +155,23 @@ impl PainlogApp {
             Some(Err(error)) => self
                 .feedback
                 .say(format!("Could not add the {what} {name}: {error}.")),
+            None => {}
+        }
+    }
+
+    fn set_therapist(&mut self, therapist: &crate::model::Therapist) {
+        let name = therapist.name.trim().to_owned();
+        let result = self
+            .document_mut()
+            .and_then(|document| document.edit(|journal| journal.set_therapist(therapist)));
+        match result {
+            Some(Ok(())) if therapist.has_details() => {
+                self.feedback.say(format!("Saved the details of {name}."));
+            }
+            Some(Ok(())) => self.feedback.say(format!("Removed the details of {name}.")),
+            Some(Err(error)) => self
+                .feedback
+                .say(format!("Could not save the details of {name}: {error}.")),
             None => {}
         }
     }

@@ -29,6 +29,8 @@ pub enum Command {
     ChangeList(super::day_lists::ListChange),
     /// Remove a care visit (can be undone).
     RemoveCareVisit(crate::model::ItemId),
+    /// Enter a therapist's details (details with nothing but the name remove the entry).
+    SetTherapist(crate::model::Therapist),
     /// Put back what was deleted last.
     Undo,
     /// Forget the last deletion (and the notice).
@@ -93,6 +95,7 @@ impl Command {
                 | Self::DeleteSession(_)
                 | Self::AddCareItem(_)
                 | Self::RemoveCareVisit(_)
+                | Self::SetTherapist(_)
                 | Self::ChangeList(_)
                 | Self::Undo
                 | Self::ImportCsv(_)

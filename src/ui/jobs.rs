@@ -12,6 +12,7 @@ use super::Command;
 use super::widgets::sentence;
 use crate::analysis::DayRange;
 use crate::model::Journal;
+use crate::report::costs::CostStatement;
 use crate::report::{self, Summary, csv_io, pdf::Paper};
 use crate::store;
 
@@ -26,6 +27,10 @@ pub enum ExportContent {
     Json(Arc<Summary>),
     /// The CSV files of the journal (the days of `range`, or all), into a folder.
     Csv(Box<Journal>, Option<DayRange>),
+    /// The cost statement as a PDF.
+    CostsPdf(Arc<CostStatement>, Paper),
+    /// The cost statement as CSV, a row per session.
+    CostsCsv(Arc<CostStatement>),
 }
 
 /// An export to run: what, where, and the journal whose kept files it must not replace.
@@ -56,6 +61,11 @@ impl ExportJob {
                 .map_err(|error| sentence(&error.to_string()))?,
             ExportContent::Markdown(summary) => report::to_markdown(&summary).into_bytes(),
             ExportContent::Json(summary) => report::to_json(&summary).into_bytes(),
+            ExportContent::CostsPdf(statement, paper) => {
+                report::pdf::costs_to_pdf(&statement, paper)
+                    .map_err(|error| sentence(&error.to_string()))?
+            }
+            ExportContent::CostsCsv(statement) => statement.to_csv().into_bytes(),
         };
         store::write_other_file(&self.target, &bytes, &self.journal_path).map_err(failed)?;
         Ok(self.target)

@@ -7,7 +7,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// A cell as written: one that a spreadsheet would run as a formula gets a leading apostrophe,
 /// as OWASP recommends, and so does one that already starts with an apostrophe (so that
 /// [`cell_from_csv`] can tell the two apart and every text comes back exactly as typed).
-pub(super) fn cell_for_csv(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn cell_for_csv(text: &str) -> std::borrow::Cow<'_, str> {
     if text.starts_with(FORMULA_STARTS) || text.starts_with('\'') {
         format!("'{text}").into()
     } else {

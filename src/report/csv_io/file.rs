@@ -8,7 +8,8 @@ use chrono::NaiveDateTime;
 use super::import::CsvImport;
 use super::{
     CARE_COLUMNS, EXERCISE_COLUMNS, MEASURE_COLUMNS, MEDICATION_COLUMNS, SESSION_COLUMNS,
-    parse_care, parse_days, parse_exercises, parse_measures, parse_medications, parse_sessions,
+    THERAPIST_COLUMNS, parse_care, parse_days, parse_exercises, parse_measures, parse_medications,
+    parse_sessions, parse_therapists,
 };
 use crate::store::{MAX_JOURNAL_BYTES, ReadError, read_existing};
 
@@ -27,15 +28,18 @@ pub enum CsvKind {
     Exercises,
     /// care.csv.
     Care,
+    /// therapists.csv.
+    Therapists,
 }
 
 impl CsvKind {
     /// The lists, read from beside days.csv.
-    pub const LISTS: [Self; 4] = [
+    pub const LISTS: [Self; 5] = [
         Self::Measures,
         Self::Medications,
         Self::Exercises,
         Self::Care,
+        Self::Therapists,
     ];
 
     /// The file's name as painlog writes it.
@@ -47,6 +51,7 @@ impl CsvKind {
             Self::Medications => "medications.csv",
             Self::Exercises => "exercises.csv",
             Self::Care => "care.csv",
+            Self::Therapists => "therapists.csv",
         }
     }
 }
@@ -63,6 +68,7 @@ pub fn csv_kind(text: &str) -> Option<CsvKind> {
         (CsvKind::Medications, &MEDICATION_COLUMNS[..]),
         (CsvKind::Exercises, &EXERCISE_COLUMNS[..]),
         (CsvKind::Care, &CARE_COLUMNS[..]),
+        (CsvKind::Therapists, &THERAPIST_COLUMNS[..]),
     ]
     .into_iter()
     .find(|(_, columns)| header == columns.join(","))
@@ -89,8 +95,8 @@ impl std::fmt::Display for ReadFailure {
 }
 
 /// Read and check the files of an import: `days` (days.csv) and `sessions` (sessions.csv), either
-/// may be left out, and whichever of measures.csv, medications.csv, exercises.csv and care.csv
-/// are in the folder of `days` (or of `sessions` when there is no `days`). Dates and starts
+/// may be left out, and whichever of measures.csv, medications.csv, exercises.csv, care.csv and
+/// therapists.csv are in the folder of `days` (or of `sessions` when there is no `days`). Dates and starts
 /// after `now` are refused. The error says which file, which line and what to do, and that
 /// nothing was imported.
 pub fn read_import(
@@ -128,6 +134,9 @@ pub fn read_import(
                 lists.exercises = parse_exercises(&text, &file).map_err(failed)?;
             }
             CsvKind::Care => lists.visits = parse_care(&text, &file, now.date()).map_err(failed)?,
+            CsvKind::Therapists => {
+                lists.therapists = parse_therapists(&text, &file).map_err(failed)?;
+            }
             CsvKind::Days | CsvKind::Sessions => {}
         }
     }

@@ -19,7 +19,7 @@ pub struct CsvImport {
     pub days: DayRows,
     /// The rows of sessions.csv.
     pub sessions: Vec<Session>,
-    /// The rows of measures.csv, medications.csv, exercises.csv and care.csv.
+    /// The rows of measures.csv, medications.csv, exercises.csv, care.csv and therapists.csv.
     pub lists: CareLists,
 }
 
@@ -89,7 +89,8 @@ impl fmt::Display for ImportSummary {
 /// The lists come first: an item matches the journal's item of the same name (case aside) and
 /// takes the imported values; other items are added, with their own number when it is free. A
 /// care visit matches one with the same number and date, or else the same date, kind and name,
-/// and replaces it. A session matches one with the same id and start, or else the same start and
+/// and replaces it. Therapists' details replace those entered under the same name (case
+/// aside). A session matches one with the same id and start, or else the same start and
 /// kind, and replaces it; others are added. An exercise's session follows its session there
 /// (one that is in neither sessions.csv nor the journal is left out). Then each day: the file's columns win over what the journal had
 /// for that date; a column the file does not have (an older file) leaves the journal's value.
@@ -98,6 +99,12 @@ pub fn import_csv(journal: &mut Journal, import: CsvImport) -> Result<ImportSumm
     let mut lists = journal.lists().clone();
     let exercises = merge_items(&mut lists, &import.lists, &mut summary);
     merge_visits(&mut lists.visits, import.lists.visits, &mut summary);
+    for therapist in import.lists.therapists {
+        lists
+            .therapists
+            .retain(|known| !known.is_called(&therapist.name));
+        lists.therapists.push(therapist);
+    }
     let refs = resolve_days(&lists, &import.days)?;
     let check = Journal::new().set_lists(lists.clone());
     check.map_err(|error| CsvError::at("the imported lists", 1, error.to_string()))?;

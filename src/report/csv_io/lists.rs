@@ -1,5 +1,6 @@
-//! The rows of `measures.csv`, `medications.csv`, `exercises.csv` and `care.csv` as the
-//! journal's lists, each value checked as the window and the command line check it.
+//! The rows of `measures.csv`, `medications.csv`, `exercises.csv`, `care.csv` and
+//! `therapists.csv` as the journal's lists, each value checked as the window and the command
+//! line check it.
 
 use std::collections::BTreeSet;
 
@@ -7,10 +8,12 @@ use chrono::NaiveDate;
 
 use super::cells::cell_from_csv;
 use super::rows::{CsvError, Rows};
-use super::{CARE_COLUMNS, EXERCISE_COLUMNS, MEASURE_COLUMNS, MEDICATION_COLUMNS};
+use super::{
+    CARE_COLUMNS, EXERCISE_COLUMNS, MEASURE_COLUMNS, MEDICATION_COLUMNS, THERAPIST_COLUMNS,
+};
 use crate::model::{
     CareKind, CareVisit, Exercise, ItemId, MAX_NAME_CHARS, MAX_PER_WEEK, Measure, Medication,
-    SessionId, Worse, check_item_name, check_not_future, check_text, parse_date,
+    SessionId, Therapist, Worse, check_item_name, check_not_future, check_text, parse_date,
 };
 
 /// `yes` or `no`, as the list files write a yes-or-no value.
@@ -227,4 +230,74 @@ pub fn parse_care(text: &str, file: &str, today: NaiveDate) -> Result<Vec<CareVi
     parse_list(text, file, &CARE_COLUMNS, &parse, &|v: &CareVisit| {
         (v.id, None)
     })
+}
+
+/// Read `therapists.csv` (name, practice, address, licence): each name once (case aside), each
+/// text within its limits and on one line.
+pub fn parse_therapists(text: &str, file: &str) -> Result<Vec<Therapist>, CsvError> {
+    let columns = &THERAPIST_COLUMNS;
+    let mut rows = Rows::new(text, file, columns)?;
+    let looks_like_row = |line: &str| line.split(',').count() == columns.len();
+    let mut names = BTreeSet::new();
+    let mut therapists = Vec::new();
+    for (line, record) in rows.records(columns, &looks_like_row)? {
+        let field = |i: usize| cell_from_csv(record.get(i).unwrap_or_default()).to_owned();
+        let therapist = Therapist {
+            name: field(0),
+            practice: field(1),
+            address: field(2),
+            licence: field(3),
+        }
+        .trimmed();
+        if let Some(problem) = therapist.problem() {
+            return Err(rows.error(line, problem));
+        }
+        if !names.insert(therapist.name.to_lowercase()) {
+            return Err(rows.error(
+                line,
+                format!(
+                    "the therapist \"{}\" appears twice; give each therapist's details once",
+                    therapist.name
+                ),
+            ));
+        }
+        therapists.push(therapist);
+    }
+    Ok(therapists)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn therapists_csv_refuses_a_name_twice_and_a_bad_detail_at_their_line() {
+        let twice = "name,practice,address,licence\r\nAnna,,,1\r\nANNA,,,2\r\n";
+        let error = parse_therapists(twice, "therapists.csv").unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains("line 3") && message.contains("appears twice"),
+            "{message}"
+        );
+        let long = format!(
+            "name,practice,address,licence\r\nAnna,,{},\r\n",
+            "x".repeat(201)
+        );
+        let message = parse_therapists(&long, "therapists.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("line 2") && message.contains("at most 200"),
+            "{message}"
+        );
+        let read = parse_therapists(
+            "name,practice,address,licence\r\n Anna ,'=P,,\r\n",
+            "therapists.csv",
+        )
+        .unwrap();
+        assert_eq!(
+            (read[0].name.as_str(), read[0].practice.as_str()),
+            ("Anna", "=P")
+        );
+    }
 }

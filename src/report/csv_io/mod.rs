@@ -1,5 +1,5 @@
 //! The journal as CSV files, and back: `days.csv` and `sessions.csv`, and beside them the lists
-//! `measures.csv`, `medications.csv`, `exercises.csv` and `care.csv`.
+//! `measures.csv`, `medications.csv`, `exercises.csv`, `care.csv` and `therapists.csv`.
 //!
 //! RFC 4180 (quoted where needed, CRLF line ends, UTF-8), ISO dates, numbers and plain words
 //! rather than labels (scores 0–10, empty when not logged; `higher`, `yes`, `doctor`), regions
@@ -21,15 +21,16 @@ mod quotes;
 mod rows;
 mod write;
 
+pub(crate) use cells::cell_for_csv;
 pub use days::{DayRows, MEASURE_PREFIX, parse_days};
 pub use file::{CsvKind, ReadFailure, csv_kind, read_csv_file, read_import};
 pub use import::{CsvImport, ImportSummary, import_csv};
-pub use lists::{parse_care, parse_exercises, parse_measures, parse_medications};
+pub use lists::{parse_care, parse_exercises, parse_measures, parse_medications, parse_therapists};
 pub use parse::parse_sessions;
 pub use rows::CsvError;
 pub use write::{
     CSV_FILES, care_csv, days_csv, exercises_csv, export_csv, measures_csv, medications_csv,
-    sessions_csv,
+    sessions_csv, therapists_csv,
 };
 
 /// The columns of `days.csv` as painlog writes it; a column `measure:NAME` for each own measure
@@ -73,6 +74,9 @@ pub const EXERCISE_COLUMNS: [&str; 4] = ["id", "name", "session", "per_week"];
 
 /// The columns of `care.csv`: visits to other care.
 pub const CARE_COLUMNS: [&str; 5] = ["id", "date", "kind", "name", "note"];
+
+/// The columns of `therapists.csv`: the therapists' details, by name.
+pub const THERAPIST_COLUMNS: [&str; 4] = ["name", "practice", "address", "licence"];
 
 /// The columns of `sessions.csv`.
 pub const SESSION_COLUMNS: [&str; 14] = [

@@ -9,7 +9,7 @@ use super::cells::cell_for_csv;
 use super::lists::yes_no;
 use super::{
     CARE_COLUMNS, DAY_COLUMNS, EXERCISE_COLUMNS, MEASURE_COLUMNS, MEASURE_PREFIX,
-    MEDICATION_COLUMNS, SESSION_COLUMNS,
+    MEDICATION_COLUMNS, SESSION_COLUMNS, THERAPIST_COLUMNS,
 };
 use crate::analysis::DayRange;
 use crate::model::{
@@ -180,6 +180,24 @@ pub fn care_csv(journal: &Journal, range: Option<DayRange>) -> String {
     finish(out)
 }
 
+/// `therapists.csv`: the therapists' details, by name.
+pub fn therapists_csv(journal: &Journal) -> String {
+    let mut out = writer();
+    write_record(&mut out, THERAPIST_COLUMNS);
+    for therapist in journal.therapist_details() {
+        write_row(
+            &mut out,
+            &[
+                &therapist.name,
+                &therapist.practice,
+                &therapist.address,
+                &therapist.licence,
+            ],
+        );
+    }
+    finish(out)
+}
+
 /// `sessions.csv` for the sessions of `range` (all when `None`).
 pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
     let mut out = writer();
@@ -224,13 +242,14 @@ pub fn sessions_csv(journal: &Journal, range: Option<DayRange>) -> String {
 }
 
 /// The files of a CSV export, in the order they are written.
-pub const CSV_FILES: [&str; 6] = [
+pub const CSV_FILES: [&str; 7] = [
     "days.csv",
     "sessions.csv",
     "measures.csv",
     "medications.csv",
     "exercises.csv",
     "care.csv",
+    "therapists.csv",
 ];
 
 /// Write [`CSV_FILES`] into `folder` (created if missing), each atomically and readable by its
@@ -259,6 +278,7 @@ pub fn export_csv(
         medications_csv(journal),
         exercises_csv(journal),
         care_csv(journal, range),
+        therapists_csv(journal),
     ];
     for (path, text) in paths.iter().zip(texts) {
         write_other_file(path, text.as_bytes(), journal_path)?;

@@ -11,6 +11,7 @@
 
 mod body;
 mod charts;
+mod costs;
 mod first_page;
 mod layout;
 mod pages;
@@ -70,5 +71,27 @@ pub struct PdfError(String);
 pub fn to_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let mut layout = layout::Layout::new(paper)?;
     pages::report(&mut layout, summary);
-    render::render(&layout, summary)
+    let title = format!(
+        "{}, {} – {}",
+        crate::report::page_one::TITLE,
+        summary.from,
+        summary.to
+    );
+    render::render(&layout, &title, summary.made)
+}
+
+/// The cost statement as a PDF.
+pub fn costs_to_pdf(
+    statement: &crate::report::costs::CostStatement,
+    paper: Paper,
+) -> Result<Vec<u8>, PdfError> {
+    let mut layout = layout::Layout::new(paper)?;
+    costs::statement(&mut layout, statement);
+    let title = format!(
+        "{}, {} – {}",
+        crate::report::costs::COSTS_TITLE,
+        statement.from,
+        statement.to
+    );
+    render::render(&layout, &title, statement.made)
 }

@@ -80,7 +80,7 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
     if parts[4] {
         notes(layout, summary);
     }
-    footers(layout, summary);
+    footers(layout, SELF_REPORTED, summary.made.date());
 }
 
 /// Exercises done, medications taken, visits to other care and regular medications started
@@ -398,10 +398,11 @@ fn notes(layout: &mut Layout, summary: &Summary) {
 }
 
 /// On every page: who reported it, when it was made, and "page N of M".
-fn footers(layout: &mut Layout, summary: &Summary) {
+/// "painlog · `left`" and "Made … · page N of M" at the foot of every page.
+pub(super) fn footers(layout: &mut Layout, left: &str, made: chrono::NaiveDate) {
     let (width, baseline) = (layout.width, layout.height - MARGIN + 6.0);
     let total = layout.pages.len();
-    let made = short_date(summary.made.date());
+    let made = short_date(made);
     for index in 0..total {
         let right = format!("Made {made} · page {} of {total}", index + 1);
         let x = width - MARGIN - layout.text_width(TextStyle::FOOTER, &right);
@@ -409,7 +410,7 @@ fn footers(layout: &mut Layout, summary: &Summary) {
         // Page furniture, not read: page one says who reported the figures, and a reader
         // knows the page it is on.
         page.push(Op::Begin(Structure::Footer));
-        for (x, text) in [(MARGIN, format!("painlog · {SELF_REPORTED}")), (x, right)] {
+        for (x, text) in [(MARGIN, format!("painlog · {left}")), (x, right)] {
             page.push(Op::Text {
                 x,
                 y: baseline,

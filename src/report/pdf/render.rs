@@ -17,14 +17,17 @@ use krilla::{Document, SerializeSettings};
 
 use super::layout::{Layout, Op};
 use super::tagging::Tagger;
-use super::{BOLD, PdfError, REGULAR, Summary};
-use crate::report::page_one::TITLE;
+use super::{BOLD, PdfError, REGULAR};
 
-/// The pages of `layout` as a PDF about `summary`, tagged, and validated by krilla as PDF/UA-1
-/// and PDF/A-2a. Both forbid text the fonts have no glyph for (a note in a script DejaVu Sans
+/// The pages of `layout` as a PDF titled `title`, made at `made`, tagged, and validated by
+/// krilla as PDF/UA-1 and PDF/A-2a. Both forbid text the fonts have no glyph for (a note in a script DejaVu Sans
 /// lacks, an emoji): such a report is made all the same, tagged as well, without claiming
 /// either standard.
-pub(super) fn render(layout: &Layout, summary: &Summary) -> Result<Vec<u8>, PdfError> {
+pub(super) fn render(
+    layout: &Layout,
+    title: &str,
+    made: NaiveDateTime,
+) -> Result<Vec<u8>, PdfError> {
     let regular = Font::new(REGULAR.into(), 0)
         .ok_or_else(|| PdfError("the bundled font cannot be read".into()))?;
     let bold = Font::new(BOLD.into(), 0)
@@ -45,7 +48,7 @@ pub(super) fn render(layout: &Layout, summary: &Summary) -> Result<Vec<u8>, PdfE
             enable_tagging: true,
             ..SerializeSettings::default()
         });
-        document.set_metadata(metadata(summary));
+        document.set_metadata(metadata(title, made));
         draw_pages(&mut document, layout, &page, (&regular, &bold));
         document.finish()
     };
@@ -72,13 +75,13 @@ fn missing_glyph(error: &ValidationError) -> bool {
 }
 
 /// The document's title, language, maker and date.
-fn metadata(summary: &Summary) -> Metadata {
+fn metadata(title: &str, made: NaiveDateTime) -> Metadata {
     Metadata::new()
-        .title(format!("{TITLE}, {} – {}", summary.from, summary.to))
+        .title(title.to_owned())
         .language("en".to_owned())
         .creator("painlog".to_owned())
         .producer("painlog".to_owned())
-        .creation_date(date_time(summary.made))
+        .creation_date(date_time(made))
 }
 
 /// Draw the pages of `layout` in `document` with the `(regular, bold)` fonts, tagged, with an

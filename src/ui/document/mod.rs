@@ -380,7 +380,7 @@ impl Document {
                 self.pending = Some(PendingMerge {
                     merged,
                     source: MergeSource::Disk,
-                    theirs: Some((theirs, theirs_hash)),
+                    theirs: Some((*theirs, theirs_hash)),
                 });
             }
             Err(store::SaveError::ChangedUnreadable { reason, .. }) => {

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use egui::{RichText, TextEdit};
 use serde::{Deserialize, Serialize};
 
+mod costs;
 mod export;
 
 use super::Command;
@@ -110,6 +111,28 @@ pub mod labels {
     pub const IMPORT_SESSIONS: &str = "sessions.csv";
     /// The import button.
     pub const IMPORT: &str = "Import";
+    /// The cost statement's year.
+    pub const COSTS_YEAR: &str = "Year";
+    /// The cost statement as a PDF.
+    pub const COSTS_PDF: &str = "Statement as PDF";
+    /// The cost statement as CSV.
+    pub const COSTS_CSV: &str = "Statement as CSV";
+    /// Where the cost statement goes.
+    pub const COSTS_PATH: &str = "Save the statement to";
+    /// The desktop's dialog for the statement's path.
+    pub const COSTS_CHOOSE: &str = "Choose a file…";
+    /// The cost statement's export button.
+    pub const COSTS_EXPORT: &str = "Save cost statement";
+    /// The therapist whose details are shown.
+    pub const THERAPIST: &str = "Therapist";
+    /// A therapist's practice.
+    pub const PRACTICE: &str = "Practice";
+    /// A therapist's address.
+    pub const ADDRESS: &str = "Address";
+    /// A therapist's licence number.
+    pub const LICENCE: &str = "Licence number";
+    /// Save a therapist's details.
+    pub const SAVE_THERAPIST: &str = "Save therapist's details";
 }
 
 type PreviewKey = (u64, DayRange, EffectSettings, Sections);
@@ -173,6 +196,8 @@ pub struct ReportView {
     since_chosen: bool,
     /// How wide the buttons beside the path were last frame.
     buttons_width: Option<f32>,
+    /// The cost statement and the therapists' details.
+    costs: costs::CostsPart,
 }
 
 /// Where exports go by default: the user's documents folder, else the home folder.
@@ -300,6 +325,8 @@ impl ReportView {
                         self.choices_ui(ui, period.as_ref().err(), journal, clock.today());
                         ui.separator();
                         ui.add_enabled_ui(ctx.editable, |ui| self.import_ui(ui, ctx));
+                        ui.separator();
+                        self.costs_ui(ui, ctx, period.as_ref().ok().copied());
                     });
             });
         self.preview_panel(&mut above, summary.is_some());
@@ -451,7 +478,7 @@ impl ReportView {
 
     fn import_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         ui.strong("Import from CSV");
-        ui.label(RichText::new("painlog's own days.csv and sessions.csv; either may be left empty. measures.csv, medications.csv, exercises.csv and care.csv in the same folder are read too. Imported values replace what the journal has for the same day, session or item.").weak());
+        ui.label(RichText::new("painlog's own days.csv and sessions.csv; either may be left empty. measures.csv, medications.csv, exercises.csv, care.csv and therapists.csv in the same folder are read too. Imported values replace what the journal has for the same day, session or item.").weak());
         let label = field_label(ui, labels::IMPORT_DAYS, Some("path"));
         ui.add(TextEdit::singleline(&mut self.import_days).desired_width(f32::INFINITY))
             .labelled_by(label.id);
