@@ -110,6 +110,14 @@ impl Calendar {
     }
 }
 
+/// Where `date` sits in its month's grid of week columns: the column (0 for the week of the
+/// 1st) and the row (Monday 0 … Sunday 6). The window and the report lay months out alike.
+pub fn week_place(date: NaiveDate) -> (u32, u32) {
+    let first = date.with_day(1).unwrap_or(date);
+    let column = (first.weekday().num_days_from_monday() + date.day0()) / 7;
+    (column, date.weekday().num_days_from_monday())
+}
+
 /// How bad a value of `metric` is, 0 (best end) to 10 (worst end).
 fn badness(metric: Metric, value: u8) -> u8 {
     let value = value.min(10);

@@ -2,10 +2,37 @@
 //! reads, the calendar in one paragraph, the legend's steps, and the month and year summaries
 //! ("1.2 lower than April").
 
-use crate::analysis::calendar::{Calendar, CalendarDay, PeriodSummary, Span, step_values};
+use crate::analysis::calendar::{
+    Calendar, CalendarDay, PeriodSummary, Span, month_summaries, step_values,
+};
+use crate::analysis::{DayRange, JournalIndex};
 use crate::model::{CareVisit, Journal, Metric, Session};
 
 use super::{text, wording};
+
+/// Periods longer than this many days print a calendar of pain beside the trend chart.
+pub const CALENDAR_AFTER_DAYS: usize = 90;
+
+/// The report's calendar: pain day by day over the period, and the calendar in words (its text
+/// alternative).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalendarFigure {
+    /// Pain day by day.
+    pub calendar: Calendar,
+    /// [`in_words`] of it.
+    pub words: String,
+}
+
+/// The calendar of pain a report of `period` prints: `None` for periods of up to
+/// [`CALENDAR_AFTER_DAYS`] days, whose trend chart already shows every day.
+pub fn figure(journal: &Journal, index: &JournalIndex, period: DayRange) -> Option<CalendarFigure> {
+    if period.len() <= CALENDAR_AFTER_DAYS {
+        return None;
+    }
+    let calendar = Calendar::new(journal, index, Metric::Pain, period);
+    let words = in_words(&calendar, &month_summaries(journal, index, period));
+    Some(CalendarFigure { calendar, words })
+}
 
 /// "0", "1–2": the values step `step_index` of the scale shows, as the legend writes them.
 pub fn step_label(metric: Metric, step_index: usize) -> String {

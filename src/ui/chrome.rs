@@ -40,6 +40,9 @@ pub(super) fn close_dialog(
     });
 }
 
+/// The narrowest top bar that names the app beside the tabs.
+const NAME_FROM_WIDTH: f32 = 900.0;
+
 /// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
 pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {
     egui::Panel::top("views").show(ui, |ui| {
@@ -56,8 +59,11 @@ pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut V
             egui::vec2(left_width, row),
             egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
             |ui| {
-                ui.heading("painlog");
-                ui.add_space(12.0);
+                // The window's title names the app: a narrow window gives its room to the tabs.
+                if full.width() >= NAME_FROM_WIDTH {
+                    ui.heading("painlog");
+                    ui.add_space(12.0);
+                }
                 view_tabs(ui, current, commands);
             },
         );

@@ -20,11 +20,13 @@ pub enum View {
     SinceLast,
     /// A summary for the therapist; exports and imports.
     Report,
+    /// The year at a glance: a calendar of one metric, with month and year summaries.
+    Year,
 }
 
 impl View {
     /// Every view, in the order of the tabs.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Day,
         Self::Sessions,
         Self::Trends,
@@ -32,6 +34,7 @@ impl View {
         Self::Aligned,
         Self::SinceLast,
         Self::Report,
+        Self::Year,
     ];
 
     /// The tab's title.
@@ -44,6 +47,7 @@ impl View {
             Self::Aligned => "Aligned",
             Self::SinceLast => "Since last session",
             Self::Report => "Report",
+            Self::Year => "Year",
         }
     }
 
@@ -57,6 +61,7 @@ impl View {
             Self::Aligned => egui::Key::Num5,
             Self::SinceLast => egui::Key::Num6,
             Self::Report => egui::Key::Num7,
+            Self::Year => egui::Key::Num8,
         };
         egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)
     }

@@ -9,6 +9,7 @@ use super::effects_view::EffectsView;
 use super::report_view::{ReportChoices, ReportView};
 use super::sessions_view::SessionsView;
 use super::trends_view::{TrendsChoices, TrendsView};
+use super::year_view::YearView;
 use super::{View, since_view};
 
 /// Every view's state (the Since-last-session view has none).
@@ -19,6 +20,7 @@ pub(super) struct Views {
     effects: EffectsView,
     pub(super) aligned: AlignedView,
     report: ReportView,
+    pub(super) year: YearView,
 }
 
 impl Views {
@@ -31,6 +33,7 @@ impl Views {
             effects: EffectsView::default(),
             aligned: AlignedView::default(),
             report: ReportView::default(),
+            year: YearView::default(),
         }
     }
 
@@ -59,6 +62,7 @@ impl Views {
             View::Aligned => self.aligned.ui(ui, ctx),
             View::SinceLast => since_view::ui(ui, ctx),
             View::Report => self.report.ui(ui, ctx),
+            View::Year => self.year.ui(ui, ctx),
         }
     }
 }
