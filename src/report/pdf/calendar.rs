@@ -12,7 +12,7 @@ use crate::analysis::calendar::{CalendarDay, step, week_place};
 use crate::report::calendar::{CalendarFigure, legend, step_label};
 
 /// The grey of each step of the scale, light to dark.
-const GRAYS: [u8; 6] = [242, 210, 175, 135, 95, 45];
+const GRAYS: [u8; 6] = [228, 200, 168, 130, 90, 45];
 /// Room for the years on the left.
 const LABEL: f32 = 24.0;
 /// Week columns a month may span.

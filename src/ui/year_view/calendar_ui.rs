@@ -4,7 +4,7 @@
 //! first and last day, and Enter opens the cursor's day. What the cursor's day reads is the
 //! calendar's value, said by a screen reader as it changes (a polite live region).
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Align2, FontId, Key, Modifiers, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::grid::{self, Geometry, SCALE, Square, paint_square};
@@ -39,7 +39,7 @@ const KEYS: [Key; 8] = [
     Key::End,
 ];
 
-/// The legend, then the calendar, with `cursor` moved by the keys; brings `scroll_to` into view.
+/// The calendar, with `cursor` moved by the keys; brings `scroll_to` into view.
 /// Returns the day to open in the Day view (clicked, or Enter on the cursor's day).
 pub(super) fn calendar(
     ui: &mut egui::Ui,
@@ -49,7 +49,6 @@ pub(super) fn calendar(
 ) -> Option<NaiveDate> {
     let calendar = shown.calendar;
     let range = calendar.range;
-    legend_ui(ui, calendar.metric);
     let years = calendar.years();
     let count = usize::try_from(years.end() - years.start() + 1).unwrap_or(1);
     let width = ui.available_width();
@@ -84,8 +83,13 @@ pub(super) fn calendar(
     }
     let focused = response.has_focus();
     paint(ui, &geometry, calendar, cursor.filter(|_| focused));
-    if let Some(day) = cursor.filter(|_| moved).or(scroll_to) {
+    if let Some(day) = cursor.filter(|_| moved) {
         ui.scroll_to_rect(geometry.cell(day).expand(geometry.pitch), None);
+    } else if let Some(day) = scroll_to {
+        // The whole row of the day's year.
+        let top = geometry.year_top(day.year());
+        let row = Rect::from_x_y_ranges(rect.x_range(), top..=top + geometry.row_height());
+        ui.scroll_to_rect(row, None);
     }
     let reading = cursor
         .and_then(|day| calendar.day(day))
@@ -197,7 +201,7 @@ fn paint(ui: &egui::Ui, geometry: &Geometry, calendar: &Calendar, cursor: Option
 
 /// The colours from better to worse with the values each stands for, the empty square, and
 /// the two marks; then what the colours mean.
-fn legend_ui(ui: &mut egui::Ui, metric: Metric) {
+pub(super) fn legend_ui(ui: &mut egui::Ui, metric: Metric) {
     let swatch = 14.0;
     let visuals = ui.visuals().clone();
     let paint = |ui: &mut egui::Ui, square: Square, text: &str| {

@@ -161,6 +161,7 @@ impl YearView {
         let Some(built) = &self.built else {
             return;
         };
+        calendar_ui::legend_ui(ui, ctx.metric);
         egui::ScrollArea::vertical()
             .id_salt("year_page")
             .auto_shrink(false)
