@@ -64,7 +64,8 @@ fn the_views_are_a_tab_list_of_tabs_one_selected() {
             "Effects",
             "Aligned",
             "Since last session",
-            "Report"
+            "Report",
+            "Year"
         ]
     );
     let chosen: Vec<&str> = tabs

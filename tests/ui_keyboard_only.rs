@@ -472,7 +472,11 @@ fn the_view_tabs_are_one_tab_stop_and_the_arrows_open_the_view_beside() {
     harness.key_press(egui::Key::End);
     harness.run();
     harness.run();
-    assert_eq!(tab(&harness, "Report"), (true, true));
+    assert_eq!(
+        tab(&harness, "Year"),
+        (true, true),
+        "End opens the last view"
+    );
     // Tab leaves the tab list for the help button, then the themes, left to right.
     press_tab(&mut harness);
     assert!(harness.get_by_label("Keyboard shortcuts (F1)").is_focused());
