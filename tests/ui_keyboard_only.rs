@@ -10,7 +10,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use painlog::model::Metric;
 
 /// Each view and the key that opens it with Ctrl.
-const VIEWS: [(egui::Key, &str); 7] = [
+const VIEWS: [(egui::Key, &str); 8] = [
     (egui::Key::Num1, "Day"),
     (egui::Key::Num2, "Sessions"),
     (egui::Key::Num3, "Trends"),
@@ -18,6 +18,7 @@ const VIEWS: [(egui::Key, &str); 7] = [
     (egui::Key::Num5, "Aligned"),
     (egui::Key::Num6, "Since last session"),
     (egui::Key::Num7, "Report"),
+    (egui::Key::Num8, "Year"),
 ];
 
 /// The demo journal (a year, 20 sessions) in a folder of its own.

@@ -28,8 +28,9 @@ const LABEL_WIDTH: f32 = 40.0;
 const HEADER: f32 = 14.0;
 /// Room under each row.
 const ROW_GAP: f32 = 10.0;
-/// The smallest and largest step from one square to the next.
-const PITCH: (f32, f32) = (8.0, 20.0);
+/// The smallest and largest step from one square to the next (the smallest for a narrow or
+/// zoomed-in window: at 200% a point is two pixels).
+const PITCH: (f32, f32) = (4.0, 20.0);
 /// Week columns a month may span.
 const WEEKS: f32 = 6.0;
 /// Room between months, in steps.
