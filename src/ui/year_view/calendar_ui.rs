@@ -7,7 +7,7 @@
 use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Align2, FontId, Key, Modifiers, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
-use super::grid::{self, Geometry, SCALE, Square, paint_square};
+use super::grid::{self, Geometry, SCALE, Square, Squares};
 use crate::analysis::calendar::{Calendar, step};
 use crate::model::{Journal, Metric};
 use crate::report::calendar::{day_reading, legend, step_label};
@@ -123,6 +123,7 @@ fn paint(ui: &egui::Ui, geometry: &Geometry, calendar: &Calendar, cursor: Option
     let clip = ui.clip_rect();
     let range = calendar.range;
     let small = FontId::proportional(10.0);
+    let mut squares = Squares::default();
     for year in calendar.years() {
         let top = geometry.year_top(year);
         let row = Rect::from_x_y_ranges(clip.x_range(), top..=top + geometry.row_height());
@@ -178,10 +179,11 @@ fn paint(ui: &egui::Ui, geometry: &Geometry, calendar: &Calendar, cursor: Option
                     session: day.sessions > 0,
                     care: day.care_visits > 0,
                 };
-                paint_square(painter, geometry.cell(date), square, visuals);
+                squares.add(geometry.cell(date), square, visuals);
             }
         }
     }
+    squares.paint(painter);
     if let Some(day) = cursor {
         let cell = geometry.cell(day);
         painter.rect_stroke(
@@ -206,7 +208,9 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, metric: Metric) {
     let visuals = ui.visuals().clone();
     let paint = |ui: &mut egui::Ui, square: Square, text: &str| {
         let (rect, _) = ui.allocate_exact_size(Vec2::splat(swatch), Sense::hover());
-        paint_square(ui.painter(), rect, square, &visuals);
+        let mut squares = Squares::default();
+        squares.add(rect, square, &visuals);
+        squares.paint(ui.painter());
         ui.label(egui::RichText::new(text).small());
     };
     ui.horizontal_wrapped(|ui| {

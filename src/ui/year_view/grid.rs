@@ -4,7 +4,7 @@
 //! care-visit days. Only the years in view are painted, so twenty years cost what one does.
 
 use chrono::{Datelike as _, Days, Months, NaiveDate};
-use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use crate::analysis::DayRange;
 use crate::analysis::body_heat::HEAT_SCALE;
@@ -86,7 +86,7 @@ impl Geometry {
 
     /// The side of a square.
     pub fn square(&self) -> f32 {
-        (self.pitch - (self.pitch * 0.15).max(1.0)).round()
+        (self.pitch - (self.pitch * 0.18).max(2.0)).round()
     }
 
     /// The square of `date`.
@@ -94,7 +94,8 @@ impl Geometry {
         let (column, row) = week_place(date);
         let left = self.month_left(date.month0()) + column as f32 * self.pitch;
         let top = self.year_top(date.year()) + HEADER + row as f32 * self.pitch;
-        Rect::from_min_size(pos2(left, top), Vec2::splat(self.square()))
+        // On whole points, so that the gaps between squares stay sharp.
+        Rect::from_min_size(pos2(left.round(), top.round()), Vec2::splat(self.square()))
     }
 
     /// The day whose square holds `pos`, if any (in `range`).
@@ -163,44 +164,68 @@ pub(super) fn ink_on(fill: Color32) -> Color32 {
     }
 }
 
-/// Paint `square` in `rect`: the step's colour, or an empty outline; a ring for a session and a
-/// diamond for a care visit, in ink that reads on the fill.
-pub(super) fn paint_square(
-    painter: &egui::Painter,
-    rect: Rect,
-    square: Square,
-    visuals: &egui::Visuals,
-) {
-    let ink = match square.step {
-        Some(step) => {
-            let fill = SCALE[step.min(SCALE.len() - 1)];
-            painter.rect_filled(rect, 1.5, fill);
-            ink_on(fill)
+/// The squares of a frame in one mesh (a square's fill or outline and its diamond), and the
+/// session rings beside it: thousands of squares cost one shape, not thousands of paths.
+#[derive(Default)]
+pub(super) struct Squares {
+    mesh: egui::Mesh,
+    rings: Vec<egui::Shape>,
+}
+
+impl Squares {
+    /// Add `square` in `rect`: the step's colour, or an empty outline; a ring for a session and
+    /// a diamond for a care visit, in ink that reads on the fill.
+    pub fn add(&mut self, rect: Rect, square: Square, visuals: &egui::Visuals) {
+        let ink = match square.step {
+            Some(step) => {
+                let fill = SCALE[step.min(SCALE.len() - 1)];
+                self.mesh.add_colored_rect(rect, fill);
+                ink_on(fill)
+            }
+            None => {
+                let outline = visuals.text_color().gamma_multiply(0.45);
+                let (min, max) = (rect.min, rect.max);
+                for edge in [
+                    Rect::from_min_max(min, pos2(max.x, min.y + 1.0)),
+                    Rect::from_min_max(pos2(min.x, max.y - 1.0), max),
+                    Rect::from_min_max(pos2(min.x, min.y + 1.0), pos2(min.x + 1.0, max.y - 1.0)),
+                    Rect::from_min_max(pos2(max.x - 1.0, min.y + 1.0), pos2(max.x, max.y - 1.0)),
+                ] {
+                    self.mesh.add_colored_rect(edge, outline);
+                }
+                visuals.strong_text_color()
+            }
+        };
+        let side = rect.width();
+        if square.session {
+            let width = (side * 0.12).max(1.2);
+            self.rings.push(egui::Shape::circle_stroke(
+                rect.center(),
+                side * 0.34,
+                Stroke::new(width, ink),
+            ));
         }
-        None => {
-            let outline = visuals.text_color().gamma_multiply(0.45);
-            painter.rect_stroke(rect, 1.5, Stroke::new(1.0, outline), StrokeKind::Inside);
-            visuals.strong_text_color()
-        }
-    };
-    let side = rect.width();
-    if square.session {
-        let width = (side * 0.12).max(1.2);
-        painter.circle_stroke(rect.center(), side * 0.34, Stroke::new(width, ink));
-    }
-    if square.care {
-        let half = (side * 0.2).max(1.6);
-        let c = rect.center();
-        painter.add(egui::Shape::convex_polygon(
-            vec![
+        if square.care {
+            let half = (side * 0.2).max(1.6);
+            let c = rect.center();
+            let first = self.mesh.vertices.len() as u32;
+            for corner in [
                 pos2(c.x, c.y - half),
                 pos2(c.x + half, c.y),
                 pos2(c.x, c.y + half),
                 pos2(c.x - half, c.y),
-            ],
-            ink,
-            Stroke::NONE,
-        ));
+            ] {
+                self.mesh.colored_vertex(corner, ink);
+            }
+            self.mesh.add_triangle(first, first + 1, first + 2);
+            self.mesh.add_triangle(first, first + 2, first + 3);
+        }
+    }
+
+    /// Paint them all.
+    pub fn paint(self, painter: &egui::Painter) {
+        painter.add(egui::Shape::mesh(self.mesh));
+        painter.extend(self.rings);
     }
 }
 
