@@ -138,6 +138,7 @@ fn square(layout: &mut Layout, row: &Row, day: &CalendarDay, metric: crate::mode
 fn key(layout: &mut Layout, figure: &CalendarFigure) {
     let metric = figure.calendar.metric;
     let side = 7.0;
+    layout.y += 4.0;
     let baseline = layout.y + 7.0;
     let mut x = MARGIN;
     let label = |layout: &mut Layout, x: &mut f32, text: &str| {
