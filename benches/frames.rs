@@ -1,6 +1,6 @@
 //! One full frame of each view, as the window draws it: build the UI and tessellate it, on a
 //! one-year and a twenty-year journal, at 1280 × 800, with the pointer moving over the window
-//! (so hover labels are built too) and the trend range set to "all".
+//! (so hover labels are built too), the trend range set to "all" and the Year view on everything.
 //!
 //! Run: `cargo bench --bench frames`. Prints the median, the 99th percentile and the worst frame.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
@@ -12,13 +12,13 @@ use std::time::{Duration, Instant};
 use painlog::model::Journal;
 use painlog::ui::{
     AppConfig, Clock, PainlogApp, PeriodChoice, Prefs, RangeChoice, ReportChoices, TrendsChoices,
-    View,
+    View, YearPeriod,
 };
 
 const WARM_UP: usize = 10;
 const FRAMES: usize = 300;
 
-const VIEWS: [(View, &str); 7] = [
+const VIEWS: [(View, &str); 9] = [
     (View::Day, "Day"),
     (View::Sessions, "Sessions"),
     (View::Trends, "Trends (all)"),
@@ -26,6 +26,8 @@ const VIEWS: [(View, &str); 7] = [
     (View::Aligned, "Aligned"),
     (View::SinceLast, "Since last session"),
     (View::Report, "Report"),
+    (View::Year, "Year (everything)"),
+    (View::Patterns, "Patterns (everything)"),
 ];
 
 /// A window on `journal`, drawn frame by frame without a screen.
@@ -46,6 +48,7 @@ impl Window {
         let prefs = Prefs {
             view: View::Day,
             trends: TrendsChoices::with_range(RangeChoice::All),
+            year: YearPeriod::Everything,
             ..Prefs::default()
         };
         let ctx = egui::Context::default();
@@ -93,7 +96,7 @@ impl Window {
     }
 }
 
-const KEYS: [egui::Key; 7] = [
+const KEYS: [egui::Key; 9] = [
     egui::Key::Num1,
     egui::Key::Num2,
     egui::Key::Num3,
@@ -101,6 +104,8 @@ const KEYS: [egui::Key; 7] = [
     egui::Key::Num5,
     egui::Key::Num6,
     egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
 ];
 
 fn ms(duration: Duration) -> f64 {

@@ -327,8 +327,84 @@ fn every_chart_is_a_figure_that_says_what_the_windows_chart_says() {
     let aligned = wording::aligned_line("Sessions of this period", Metric::Pain, &summary.aligned);
     // Where it hurt: as Trends' heat map says it to a screen reader.
     let body = format!("Where it hurt: {}.", summary.body.lines().join("; "));
-    assert_eq!(alts, [forest.join(" "), trend, body, aligned]);
+    // Pain day by day (two years, so over 90 days): as the Year view says its calendar.
+    let calendar = summary.calendar.as_ref().expect("a calendar").words.clone();
+    assert_eq!(alts, [forest.join(" "), trend, calendar, body, aligned]);
     assert!(alts[1].starts_with("Pain: mostly "), "{}", alts[1]);
+}
+
+/// The report of `days` days to the end of the two-year demo journal, as a tagged A4 PDF: its
+/// summary, its figures' text alternatives and its text.
+fn report_of_last(days: u64) -> (Summary, Vec<String>, String) {
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let journal = painlog::demo::generate(painlog::demo::DemoSpec {
+        years: 2,
+        sessions: 80,
+        seed: 7,
+        end,
+    });
+    let index = JournalIndex::new(&journal);
+    let effects = effects(&journal, &index, EffectSettings::default());
+    let period = DayRange::new(end - chrono::Days::new(days - 1), end);
+    let request = ReportRequest {
+        period,
+        sections: Sections::default(),
+        message: String::new(),
+        name: None,
+        made: end.and_hms_opt(12, 0, 0).unwrap(),
+    };
+    let summary = report::summarize_period(&journal, &index, &effects, &request);
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("report.pdf");
+    std::fs::write(&pdf, report::pdf::to_pdf(&summary, Paper::A4).unwrap()).unwrap();
+    let alts = Objects::of(&pdf)
+        .structure()
+        .find("Figure")
+        .iter()
+        .filter_map(|figure| figure.alt.clone())
+        .collect();
+    let text = run(
+        "pdftotext",
+        "poppler-utils",
+        &[pdf.as_os_str(), "-".as_ref()],
+    );
+    // The words the Year view gives the same calendar.
+    let calendar =
+        painlog::analysis::calendar::Calendar::new(&journal, &index, Metric::Pain, period);
+    let months = painlog::analysis::calendar::month_summaries(&journal, &index, period);
+    let words = report::calendar::in_words(&calendar, &months);
+    if let Some(figure) = &summary.calendar {
+        assert_eq!(
+            figure.words, words,
+            "the report and the window say the same"
+        );
+    }
+    (summary, alts, text)
+}
+
+#[test]
+fn a_year_long_report_prints_pain_day_by_day_as_a_figure_and_a_90_day_one_does_not() {
+    let (summary, alts, text) = report_of_last(365);
+    let words = &summary
+        .calendar
+        .as_ref()
+        .expect("a calendar for 365 days")
+        .words;
+    assert!(
+        words.starts_with("Pain by day, Mon 2 Jun 2025 to Mon 1 Jun 2026: "),
+        "{words}"
+    );
+    assert!(
+        words.contains(" of 365 days with pain logged, mean "),
+        "{words}"
+    );
+    assert!(words.contains("; worst month "), "{words}");
+    assert!(alts.contains(words), "no figure says {words:?}: {alts:?}");
+    assert!(text.contains("Pain day by day"), "{text}");
+    let (short, alts, text) = report_of_last(90);
+    assert!(short.calendar.is_none());
+    assert!(!alts.iter().any(|alt| alt.starts_with("Pain by day")));
+    assert!(!text.contains("Pain day by day"));
 }
 
 #[test]
@@ -358,5 +434,9 @@ fn a_message_the_fonts_cannot_show_still_makes_a_tagged_pdf_that_claims_no_stand
     assert!(!meta.contains("pdfuaid:part"), "{meta}");
     assert!(!meta.contains("pdfaid:part"), "{meta}");
     let tree = Objects::of(&made.pdf).structure();
-    assert_eq!(tree.find("Figure").len(), 4);
+    assert_eq!(
+        tree.find("Figure").len(),
+        5,
+        "with pain day by day over two years"
+    );
 }

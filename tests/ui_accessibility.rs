@@ -65,6 +65,7 @@ fn the_views_are_a_tab_list_of_tabs_one_selected() {
             "Aligned",
             "Since last session",
             "Report",
+            "Year",
             "Patterns"
         ]
     );

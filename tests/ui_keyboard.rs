@@ -52,6 +52,8 @@ fn ctrl_1_to_7_open_each_view_even_while_typing() {
         (Key::Num5, View::Aligned),
         (Key::Num6, View::SinceLast),
         (Key::Num7, View::Report),
+        (Key::Num8, View::Year),
+        (Key::Num9, View::Patterns),
         (Key::Num1, View::Day),
     ] {
         harness.key_press_modifiers(Modifiers::COMMAND, key);

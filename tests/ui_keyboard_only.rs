@@ -10,7 +10,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use painlog::model::Metric;
 
 /// Each view and the key that opens it with Ctrl.
-const VIEWS: [(egui::Key, &str); 7] = [
+const VIEWS: [(egui::Key, &str); 9] = [
     (egui::Key::Num1, "Day"),
     (egui::Key::Num2, "Sessions"),
     (egui::Key::Num3, "Trends"),
@@ -18,6 +18,8 @@ const VIEWS: [(egui::Key, &str); 7] = [
     (egui::Key::Num5, "Aligned"),
     (egui::Key::Num6, "Since last session"),
     (egui::Key::Num7, "Report"),
+    (egui::Key::Num8, "Year"),
+    (egui::Key::Num9, "Patterns"),
 ];
 
 /// The demo journal (a year, 20 sessions) in a folder of its own.
@@ -472,7 +474,11 @@ fn the_view_tabs_are_one_tab_stop_and_the_arrows_open_the_view_beside() {
     harness.key_press(egui::Key::End);
     harness.run();
     harness.run();
-    assert_eq!(tab(&harness, "Patterns"), (true, true));
+    assert_eq!(
+        tab(&harness, "Patterns"),
+        (true, true),
+        "End opens the last view"
+    );
     // Tab leaves the tab list for the help button, then the themes, left to right.
     press_tab(&mut harness);
     assert!(harness.get_by_label("Keyboard shortcuts (F1)").is_focused());

@@ -17,7 +17,9 @@
 //! window's mean costs O(1).
 
 mod aligned;
+
 pub mod body_heat;
+pub mod calendar;
 pub mod compare;
 mod daily;
 mod effects;

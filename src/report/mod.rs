@@ -2,6 +2,7 @@
 //! as PDF, Markdown or JSON; and the journal as CSV, out and back in. No egui.
 
 pub mod body_figure;
+pub mod calendar;
 pub mod care;
 mod comparison;
 pub mod costs;

@@ -305,6 +305,9 @@ pub struct Summary {
     /// Where it hurt over the period, place by place.
     #[serde(skip)]
     pub body: crate::analysis::body_heat::BodyHeat,
+    /// Pain day by day, for periods over 90 days.
+    #[serde(skip)]
+    pub calendar: Option<super::calendar::CalendarFigure>,
     /// The journal's first day (a day or a session), if any.
     #[serde(skip)]
     pub journal_from: Option<NaiveDate>,
@@ -458,6 +461,7 @@ pub fn summarize_period(
             (period, DayRange::new(previous_from, previous_to)),
         ),
         body: crate::analysis::body_heat::body_heat(journal, period),
+        calendar: super::calendar::figure(journal, index, period),
     }
 }
 

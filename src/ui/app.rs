@@ -110,6 +110,7 @@ impl PainlogApp {
             .leaving_out_other_care(prefs.leave_out_other_care);
         self.metric = prefs.metric;
         self.views.set_choices(prefs.trends, prefs.report);
+        self.views.year.set_period(prefs.year);
         self
     }
 
@@ -124,6 +125,7 @@ impl PainlogApp {
             metric: self.metric,
             trends,
             report,
+            year: self.views.year.period(),
         }
     }
 

@@ -41,7 +41,7 @@ pub(super) fn close_dialog(
 }
 
 /// The room the tabs need for the app's name beside them on one row.
-const NAME_FROM_WIDTH: f32 = 760.0;
+const NAME_FROM_WIDTH: f32 = 720.0;
 
 /// The app name, the view tabs (none while the journal cannot be read) and the theme buttons.
 pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut Vec<Command>) {

@@ -66,6 +66,10 @@ impl PainlogApp {
             }
             Command::CancelClose => self.window.close_blocked = false,
             Command::ShowView(view) => self.view = view,
+            Command::OpenDay(date) => {
+                self.events.push(AppEvent::ShowDay(date));
+                self.view = View::Day;
+            }
             Command::ShowShortcuts => self.window.shortcuts_open = true,
             Command::SetSettings(settings) => self.settings = settings,
             Command::SetMetric(metric) => self.metric = metric,

@@ -67,6 +67,8 @@ pub enum Command {
     CancelClose,
     /// Show a view.
     ShowView(View),
+    /// Open a day in the Day view.
+    OpenDay(NaiveDate),
     /// Open the list of keyboard shortcuts.
     ShowShortcuts,
     /// Use this window k and minimum m for every before/after figure.

@@ -107,6 +107,10 @@ fn rows(ctx: &egui::Context) -> Vec<(String, String)> {
                 "On a chart: a week (or the chart's week or month) back or on; the first or last day",
             ),
             (
+                "Arrows, Page Up / Down, Home / End on the Year calendar".to_owned(),
+                "A day (← →), a week (↑ ↓), a month back or on; the first or last day; Enter opens the day",
+            ),
+            (
                 ctx.format_shortcut(&TOGGLE) + " or ?",
                 "Open or close this list (Escape closes it)",
             ),

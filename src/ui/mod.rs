@@ -48,6 +48,7 @@ mod trends_view;
 mod view;
 mod views;
 mod widgets;
+mod year_view;
 
 /// The labels a person, a screen reader and the tests find controls by: the same constants
 /// the views draw.
@@ -61,6 +62,7 @@ pub mod labels {
     pub use super::sessions_view::labels as sessions;
     pub use super::sync_view::labels as sync;
     pub use super::trends_view::labels as trends;
+    pub use super::year_view::labels as year;
 }
 
 pub use app::PainlogApp;
@@ -74,3 +76,4 @@ pub use renderer::{FAIL_RENDERER_ENV, RENDERER_ENV, Renderer};
 pub use report_view::{Format, PeriodChoice, ReportChoices};
 pub use trends_view::{RangeChoice, TrendsChoices};
 pub use view::View;
+pub use year_view::YearPeriod;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::View;
 use super::report_view::ReportChoices;
 use super::trends_view::TrendsChoices;
+use super::year_view::YearPeriod;
 use crate::analysis::EffectSettings;
 use crate::model::Metric;
 
@@ -30,6 +31,8 @@ pub struct Prefs {
     pub trends: TrendsChoices,
     /// The report's choices.
     pub report: ReportChoices,
+    /// The Year view's period.
+    pub year: YearPeriod,
 }
 
 impl Default for Prefs {
@@ -43,6 +46,7 @@ impl Default for Prefs {
             metric: Metric::Pain,
             trends: TrendsChoices::default(),
             report: ReportChoices::default(),
+            year: YearPeriod::default(),
         }
     }
 }

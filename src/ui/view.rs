@@ -20,13 +20,15 @@ pub enum View {
     SinceLast,
     /// A summary for the therapist; exports and imports.
     Report,
+    /// The year at a glance: a calendar of one metric, with month and year summaries.
+    Year,
     /// What goes with worse or better days.
     Patterns,
 }
 
 impl View {
     /// Every view, in the order of the tabs.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Day,
         Self::Sessions,
         Self::Trends,
@@ -34,6 +36,7 @@ impl View {
         Self::Aligned,
         Self::SinceLast,
         Self::Report,
+        Self::Year,
         Self::Patterns,
     ];
 
@@ -47,6 +50,7 @@ impl View {
             Self::Aligned => "Aligned",
             Self::SinceLast => "Since last session",
             Self::Report => "Report",
+            Self::Year => "Year",
             Self::Patterns => "Patterns",
         }
     }
@@ -61,6 +65,7 @@ impl View {
             Self::Aligned => egui::Key::Num5,
             Self::SinceLast => egui::Key::Num6,
             Self::Report => egui::Key::Num7,
+            Self::Year => egui::Key::Num8,
             Self::Patterns => egui::Key::Num9,
         };
         egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)

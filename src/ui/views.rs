@@ -10,6 +10,7 @@ use super::patterns_view::PatternsView;
 use super::report_view::{ReportChoices, ReportView};
 use super::sessions_view::SessionsView;
 use super::trends_view::{TrendsChoices, TrendsView};
+use super::year_view::YearView;
 use super::{View, since_view};
 
 /// Every view's state (the Since-last-session view has none).
@@ -20,6 +21,7 @@ pub(super) struct Views {
     effects: EffectsView,
     pub(super) aligned: AlignedView,
     report: ReportView,
+    pub(super) year: YearView,
     patterns: PatternsView,
 }
 
@@ -33,6 +35,7 @@ impl Views {
             effects: EffectsView::default(),
             aligned: AlignedView::default(),
             report: ReportView::default(),
+            year: YearView::default(),
             patterns: PatternsView::default(),
         }
     }
@@ -62,6 +65,7 @@ impl Views {
             View::Aligned => self.aligned.ui(ui, ctx),
             View::SinceLast => since_view::ui(ui, ctx),
             View::Report => self.report.ui(ui, ctx),
+            View::Year => self.year.ui(ui, ctx),
             View::Patterns => self.patterns.ui(ui, ctx),
         }
     }

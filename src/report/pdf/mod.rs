@@ -10,6 +10,7 @@
 //! by screen readers in the order of the page.
 
 mod body;
+mod calendar;
 mod charts;
 mod costs;
 mod first_page;

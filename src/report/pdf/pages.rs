@@ -63,6 +63,9 @@ pub(super) fn report(layout: &mut Layout, summary: &Summary) {
     if parts[1] {
         layout.ensure(TREND_ROOM);
         trend(layout, summary);
+        if let Some(figure) = &summary.calendar {
+            super::calendar::calendar(layout, figure);
+        }
         if !summary.body.places.is_empty() {
             super::body::body_map(layout, &summary.body);
         }
