@@ -256,14 +256,15 @@ pub fn ordinary_changes(
         let ordinary = index.session_days.distance(day).is_none_or(|d| d >= k);
         if ordinary {
             let (before, after) = index.session_days.windows(day, settings.window());
+            let (before, after) = (index.daily.offsets(before), index.daily.offsets(after));
             for &metric in index.daily.metrics() {
                 let spaced =
                     last_taken[metric].is_none_or(|last| (day - last).num_days() >= spacing);
                 if !spaced {
                     continue;
                 }
-                let (before_mean, before_days) = index.daily.mean(metric, before);
-                let (after_mean, after_days) = index.daily.mean(metric, after);
+                let (before_mean, before_days) = index.daily.mean_in(metric, before);
+                let (after_mean, after_days) = index.daily.mean_in(metric, after);
                 let m = usize::from(settings.min_days());
                 if let (Some(b), Some(a)) = (before_mean, after_mean)
                     && before_days >= m

@@ -1,7 +1,7 @@
 //! Every metric as a dense day-by-day array with prefix sums, so that the mean of any window
 //! costs two subtractions. Built once per journal revision.
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::MetricMap;
 use crate::model::{Journal, Metric, Score};
@@ -125,37 +125,52 @@ impl DailyIndex {
     /// A metric's value on a day, if logged.
     pub fn value(&self, metric: Metric, date: NaiveDate) -> Option<u8> {
         let start = self.start?;
-        let offset = usize::try_from((date - start).num_days()).ok()?;
+        let offset = usize::try_from(date.num_days_from_ce() - start.num_days_from_ce()).ok()?;
         self.values.get(metric)?.get(offset).copied().flatten()
+    }
+
+    /// The positions `[a, b)` of `range`'s days within the journal's (days outside the journal
+    /// left out), or `None` when none of its days are; worked out once for several metrics.
+    pub fn offsets(&self, range: DayRange) -> Option<Span> {
+        let start = self.start?;
+        let len = i64::try_from(self.values[Metric::Pain].len()).ok()?;
+        let from = i64::from(range.from.num_days_from_ce() - start.num_days_from_ce()).max(0);
+        let to = i64::from(range.to.num_days_from_ce() - start.num_days_from_ce()).min(len - 1);
+        (from <= to).then(|| Span(from as usize, to as usize + 1))
+    }
+
+    /// The sum and the number of logged values of a metric over the days of `span`.
+    pub fn sum_and_count_in(&self, metric: Metric, span: Option<Span>) -> (u32, usize) {
+        let (Some(Span(a, b)), Some(sums), Some(counts)) =
+            (span, self.sums.get(metric), self.counts.get(metric))
+        else {
+            return (0, 0);
+        };
+        (sums[b] - sums[a], (counts[b] - counts[a]) as usize)
+    }
+
+    /// The mean over the logged values of the days of `span`, with how many days it rests on.
+    pub fn mean_in(&self, metric: Metric, span: Option<Span>) -> (Option<f64>, usize) {
+        let (sum, count) = self.sum_and_count_in(metric, span);
+        let mean = (count > 0).then(|| f64::from(sum) / count as f64);
+        (mean, count)
     }
 
     /// The sum and the number of logged values of a metric over `range` (days outside the
     /// journal count as not logged).
     pub fn sum_and_count(&self, metric: Metric, range: DayRange) -> (u32, usize) {
-        let (Some(start), Some(span)) = (self.start, self.span()) else {
-            return (0, 0);
-        };
-        let from = range.from.max(span.from);
-        let to = range.to.min(span.to);
-        if from > to {
-            return (0, 0);
-        }
-        let (a, b) = (offset_of(start, from), offset_of(start, to) + 1);
-        let (Some(sums), Some(counts)) = (self.sums.get(metric), self.counts.get(metric)) else {
-            return (0, 0);
-        };
-        let sum = sums[b] - sums[a];
-        let count = counts[b] - counts[a];
-        (sum, count as usize)
+        self.sum_and_count_in(metric, self.offsets(range))
     }
 
     /// The mean over the logged values of `range`, with how many days it rests on.
     pub fn mean(&self, metric: Metric, range: DayRange) -> (Option<f64>, usize) {
-        let (sum, count) = self.sum_and_count(metric, range);
-        let mean = (count > 0).then(|| f64::from(sum) / count as f64);
-        (mean, count)
+        self.mean_in(metric, self.offsets(range))
     }
 }
+
+/// Days of the journal by position, `[a, b)`: see [`DailyIndex::offsets`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span(usize, usize);
 
 fn offset_of(start: NaiveDate, date: NaiveDate) -> usize {
     usize::try_from((date - start).num_days()).unwrap_or(0)

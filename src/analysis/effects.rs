@@ -367,8 +367,13 @@ pub fn effects(journal: &Journal, index: &JournalIndex, settings: EffectSettings
     }
 }
 
-fn window_stat(index: &JournalIndex, metric: Metric, range: DayRange, min_days: u8) -> WindowStat {
-    let (mean, days) = index.daily.mean(metric, range);
+fn window_stat(
+    index: &JournalIndex,
+    metric: Metric,
+    span: Option<super::daily::Span>,
+    min_days: u8,
+) -> WindowStat {
+    let (mean, days) = index.daily.mean_in(metric, span);
     WindowStat {
         mean: mean.filter(|_| days >= usize::from(min_days)),
         days,
@@ -381,6 +386,7 @@ fn metric_effects(
     after: DayRange,
     settings: EffectSettings,
 ) -> MetricMap<MetricEffect> {
+    let (before, after) = (index.daily.offsets(before), index.daily.offsets(after));
     index.daily.metric_map(|metric| MetricEffect {
         before: window_stat(index, metric, before, settings.min_days()),
         after: window_stat(index, metric, after, settings.min_days()),

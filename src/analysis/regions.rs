@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::{DayRange, EffectSettings, SessionEffect};
 use crate::model::{Journal, Region};
@@ -62,7 +62,9 @@ impl RegionDays {
         let mut hurt: BTreeMap<Region, Vec<u32>> =
             regions.iter().map(|r| (*r, vec![0_u32; len + 1])).collect();
         for day in journal.days() {
-            let index = usize::try_from((day.date - start).num_days()).unwrap_or(0) + 1;
+            let index = usize::try_from(day.date.num_days_from_ce() - start.num_days_from_ce())
+                .unwrap_or(0)
+                + 1;
             logged[index] = 1;
             for (region, counts) in &mut hurt {
                 if hurt_in(day, *region) {
@@ -90,8 +92,9 @@ impl RegionDays {
             return (0, 0);
         };
         let last = self.logged.len() - 1;
+        let start_day = start.num_days_from_ce();
         let clamp = |date: NaiveDate| {
-            usize::try_from((date - start).num_days().max(0))
+            usize::try_from((date.num_days_from_ce() - start_day).max(0))
                 .unwrap_or(0)
                 .min(last)
         };
