@@ -532,3 +532,28 @@ fn the_list_edit_forms_fit_a_small_window() {
     let past = past_the_edge(&harness, 800.0);
     assert!(past.is_empty(), "past the window's right edge: {past:?}");
 }
+
+#[test]
+fn the_year_and_patterns_views_write_nothing_smaller_than_body_text() {
+    let (_folder, path) = journal_in_temp();
+    save(
+        &path,
+        &painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today())),
+    );
+    let mut harness = harness_sized(&path, [1400.0, 1000.0]);
+    let body = egui::TextStyle::Body
+        .resolve(&harness.ctx.global_style())
+        .size;
+    for view in ["Year", "Patterns"] {
+        click(&mut harness, view);
+        harness.run();
+        let small: Vec<(String, f32)> = painted_sizes(&harness)
+            .into_iter()
+            .filter(|(text, size)| !text.trim().is_empty() && *size < body)
+            .collect();
+        assert!(
+            small.is_empty(),
+            "{view}: smaller than body text ({body}): {small:?}"
+        );
+    }
+}

@@ -107,13 +107,15 @@ impl PatternsView {
         let Some((_, found)) = &self.found else {
             return;
         };
-        ui.label(format!(
-            "{} to {}: {} days with something logged. {}",
-            text::date(range.from),
-            text::date(range.to),
-            found.days_counted,
-            pattern_words::CAUTION
-        ));
+        if !journal.is_empty() {
+            ui.label(format!(
+                "{} to {}: {} days with something logged. {}",
+                text::date(range.from),
+                text::date(range.to),
+                found.days_counted,
+                pattern_words::CAUTION
+            ));
+        }
         ui.add_space(4.0);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])

@@ -5,7 +5,7 @@
 //! calendar's value, said by a screen reader as it changes (a polite live region).
 
 use chrono::{Datelike as _, Days, NaiveDate};
-use egui::{Align2, FontId, Key, Modifiers, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
+use egui::{Align2, Key, Modifiers, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::grid::{self, Geometry, SCALE, Square, Squares};
 use crate::analysis::calendar::{Calendar, step};
@@ -122,7 +122,8 @@ fn paint(ui: &egui::Ui, geometry: &Geometry, calendar: &Calendar, cursor: Option
     let visuals = ui.visuals();
     let clip = ui.clip_rect();
     let range = calendar.range;
-    let small = FontId::proportional(10.0);
+    // Body text, as everywhere in the window: never smaller.
+    let small = egui::TextStyle::Body.resolve(ui.style());
     let mut squares = Squares::default();
     for year in calendar.years() {
         let top = geometry.year_top(year);
@@ -137,13 +138,13 @@ fn paint(ui: &egui::Ui, geometry: &Geometry, calendar: &Calendar, cursor: Option
             small.clone(),
             visuals.strong_text_color(),
         );
-        if geometry.pitch >= 10.0 {
+        if geometry.pitch >= 12.0 {
             let weekday = |row: u32, name: &str| {
                 painter.text(
                     geometry.weekday_label(year, row),
                     Align2::LEFT_CENTER,
                     name,
-                    FontId::proportional(9.0),
+                    small.clone(),
                     visuals.weak_text_color(),
                 );
             };
@@ -211,10 +212,10 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, metric: Metric) {
         let mut squares = Squares::default();
         squares.add(rect, square, &visuals);
         squares.paint(ui.painter());
-        ui.label(egui::RichText::new(text).small());
+        ui.label(text);
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("Better").small());
+        ui.label("Better");
         for (index, _) in SCALE.iter().enumerate() {
             let square = Square {
                 step: Some(index),
@@ -223,7 +224,7 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, metric: Metric) {
             };
             paint(ui, square, &step_label(metric, index));
         }
-        ui.label(egui::RichText::new("Worse").small());
+        ui.label("Worse");
         ui.add_space(12.0);
         let empty = Square {
             step: None,
@@ -248,6 +249,6 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, metric: Metric) {
             "other care visit",
         );
     });
-    ui.label(egui::RichText::new(legend(metric)).small().weak());
+    ui.label(egui::RichText::new(legend(metric)).weak());
     ui.add_space(4.0);
 }

@@ -25,7 +25,7 @@ pub(super) const SCALE: [Color32; 6] = {
 /// Width of the years' labels on the left, in points.
 const LABEL_WIDTH: f32 = 40.0;
 /// Room for the months' names over each row.
-const HEADER: f32 = 14.0;
+const HEADER: f32 = 17.0;
 /// Room under each row.
 const ROW_GAP: f32 = 10.0;
 /// The smallest and largest step from one square to the next (the smallest for a narrow or
