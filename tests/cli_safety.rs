@@ -251,3 +251,65 @@ fn a_save_merges_with_a_change_made_to_the_file_meanwhile() {
     ));
     assert_eq!(fs::read(&path).unwrap(), bytes);
 }
+
+/// An export through a symbolic link writes the file it points to and keeps the link (renaming
+/// onto it once replaced /dev/stdout with a file); a pipe or a device is refused.
+#[cfg(unix)]
+#[test]
+fn an_export_writes_through_a_link_and_refuses_a_pipe() {
+    let (folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-01", 4));
+    save(&path, &journal);
+    let real = folder.path().join("real.md");
+    fs::write(&real, "old").unwrap();
+    let link = folder.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = run_on(
+        &path,
+        &[
+            "export",
+            "--format",
+            "md",
+            "--all",
+            "--out",
+            link.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("# Pain diary summary")
+    );
+    let pipe = folder.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = run_on(
+        &path,
+        &[
+            "export",
+            "--format",
+            "md",
+            "--all",
+            "--out",
+            pipe.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a file or a folder"));
+    assert!(!fs::metadata(&pipe).unwrap().is_file());
+}

@@ -118,7 +118,13 @@ pub fn refuse_kept_file(target: &Path, journal: &Path) -> Result<(), KeptFile> {
         return Ok(());
     };
     if !target_meta.is_file() {
-        return Ok(());
+        // A folder takes a file named after the period; anything else (a terminal, a pipe, a
+        // device such as /dev/stdout) would be replaced by the file, never written to.
+        return if target_meta.is_dir() {
+            Ok(())
+        } else {
+            refuse("not a file or a folder (a device, a pipe or a terminal)")
+        };
     }
     // A hard link to a kept file has another name, maybe in another folder.
     if let Ok(entries) = fs::read_dir(&journal_folder) {

@@ -1,6 +1,7 @@
 //! Files other than the journal (exports, a demo journal): never one painlog keeps, written
 //! atomically.
 
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -52,6 +53,13 @@ pub fn check_targets(targets: &[&Path], journal: &Path) -> Result<(), WriteError
 /// atomically, readable by its owner only.
 pub fn write_other_file(target: &Path, bytes: &[u8], journal: &Path) -> Result<(), WriteError> {
     refuse_kept_file(target, journal)?;
+    // Through a symbolic link, the file it points to is written (renaming onto the link would
+    // replace the link itself: /dev/stdout, say).
+    let resolved = fs::symlink_metadata(target)
+        .is_ok_and(|meta| meta.file_type().is_symlink())
+        .then(|| fs::canonicalize(target).ok())
+        .flatten();
+    let target = resolved.as_deref().unwrap_or(target);
     let folder = atomic::parent_folder(target);
     create_private_folder(&folder).map_err(|source| WriteError::Folder {
         folder: folder.clone(),
