@@ -172,7 +172,7 @@ fn the_sentences_name_only_clear_patterns_and_say_it_is_not_cause() {
         "{text}"
     );
     assert!(
-        text.contains("2. Days you took Ibuprofen went with higher pain the same day: 6.2 against 3.8 on other days (2.5 higher, 95% interval 0.6 to 4.4 higher; 4 days with, 8 without).\n"),
+        text.contains("2. Days you took Ibuprofen went with higher pain the same day: 6.2 against 3.8 on other days (2.5 higher, 95% interval 0.6 to 4.4 higher; 4 days with, 8 without). A medication taken because a day is bad goes with bad days for that reason alone.\n"),
         "{text}"
     );
     assert!(!text.contains("3. "), "two clear patterns: {text}");

@@ -44,6 +44,10 @@ fn the_named_patterns_come_first_with_pictures_a_screen_reader_can_name() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num9);
     harness.run();
     harness.get_by_label(labels::HEADING);
+    // Each period is named by itself for a screen reader (they were all "Period:").
+    for period in ["Last 90 days", "Last 12 months", "Everything"] {
+        harness.get_by_label(period);
+    }
     assert_on_screen(
         &harness,
         "1. Higher sleep quality (the night before) went with lower pain the same day (r = −0.96",

@@ -157,11 +157,12 @@ impl AnyPattern<'_> {
         }
     }
 
-    /// How strong, on r's scale: |r| for a measure; for a factor the difference in pooled
-    /// standard deviations (d) as r = d / √(d² + 4).
+    /// How strong at least, on r's scale: the end of the 95% interval nearer 0 (so that a
+    /// pattern on few days, with a wide interval, ranks below a surer one); for a factor that
+    /// end in pooled standard deviations (d), as r = d / √(d² + 4).
     pub fn strength(self) -> f64 {
         match self {
-            Self::Measure(p) => p.r.map_or(0.0, f64::abs),
+            Self::Measure(p) => p.ci95.map_or(0.0, |(low, high)| nearer_zero(low, high)),
             Self::Factor(p) => p.strength(),
         }
     }
@@ -170,9 +171,10 @@ impl AnyPattern<'_> {
 impl FactorPattern {
     /// See [`AnyPattern::strength`].
     pub fn strength(&self) -> f64 {
-        let Some(difference) = self.compared.difference else {
+        let Some((low, high)) = self.compared.ci95 else {
             return 0.0;
         };
+        let difference = nearer_zero(low, high);
         let (a, b) = (&self.with, &self.without);
         let (Some(sd_a), Some(sd_b)) = (super::stats::sample_sd(a), super::stats::sample_sd(b))
         else {
@@ -201,6 +203,17 @@ impl Patterns {
             .collect();
         all.sort_by(|a, b| b.strength().total_cmp(&a.strength()));
         all
+    }
+}
+
+/// The end of an interval nearer 0, or 0 when it holds 0.
+fn nearer_zero(low: f64, high: f64) -> f64 {
+    if low > 0.0 {
+        low
+    } else if high < 0.0 {
+        -high
+    } else {
+        0.0
     }
 }
 
@@ -257,7 +270,9 @@ pub fn patterns(
             LAGS.map(|lag| factor_pattern(index, metric, (factor, on), lag, &days))
         })
         .collect();
-    sort_patterns(&mut measures, |p| (p.verdict, p.r.map_or(0.0, f64::abs)));
+    sort_patterns(&mut measures, |p| {
+        (p.verdict, AnyPattern::Measure(p).strength())
+    });
     sort_patterns(&mut factors, |p| (p.verdict, p.strength()));
     Patterns {
         metric,

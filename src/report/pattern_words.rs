@@ -144,12 +144,17 @@ pub fn factor_sentence(pattern: &FactorPattern, metric: Metric) -> String {
         (Some(with), Some(without)) => format!("{with:.1} against {without:.1} on other days"),
         _ => String::new(),
     };
-    let interval = super::wording::change_interval(c.ci95);
+    let interval = interval_words(c.ci95);
     match pattern.verdict {
         PatternVerdict::GoesWithHigher | PatternVerdict::GoesWithLower => format!(
-            "{subject} went with {} {name} {when}: {means} ({}, 95% interval {interval}; {counts}).",
+            "{subject} went with {} {name} {when}: {means} ({}, 95% interval {interval}; {counts}).{}",
             higher_or_lower(pattern.verdict),
             super::wording::change(c.difference),
+            if pattern.factor.kind == FactorKind::Medication {
+                " A medication taken because a day is bad goes with bad days for that reason alone."
+            } else {
+                ""
+            }
         ),
         PatternVerdict::NoClearPattern => format!(
             "{subject}: {name} {when} about as on other days, no clear pattern ({means}; 95% interval {interval}; {counts})."
@@ -157,6 +162,24 @@ pub fn factor_sentence(pattern: &FactorPattern, metric: Metric) -> String {
         PatternVerdict::NotEnoughData => {
             format!("{subject}: not enough days yet ({counts}; {MIN_EACH} of each needed).")
         }
+    }
+}
+
+/// A difference's interval in words, the sign said once ("0.6 to 4.4 higher"), with two
+/// decimals where one would read 0.0 and hide which side of no difference an end lies on.
+fn interval_words(ci95: Option<(f64, f64)>) -> String {
+    match ci95 {
+        Some((low, high)) if low.abs() < 0.05 || high.abs() < 0.05 => {
+            let plain = |v: f64| format!("{:.2}", v.abs());
+            if high < 0.0 {
+                format!("{} to {} lower", plain(high), plain(low))
+            } else if low > 0.0 {
+                format!("{} to {} higher", plain(low), plain(high))
+            } else {
+                format!("{} lower to {} higher", plain(low), plain(high))
+            }
+        }
+        other => super::wording::change_interval(other),
     }
 }
 
@@ -178,6 +201,16 @@ mod tests {
         assert_eq!(two_decimals(0.414), "0.41");
         assert_eq!(two_decimals(-0.001), "0.00");
         assert_eq!(capitalized("days you did cat-cow"), "Days you did cat-cow");
+    }
+
+    #[test]
+    fn an_interval_end_near_no_difference_keeps_its_side() {
+        assert_eq!(interval_words(Some((-2.8, -0.04))), "0.04 to 2.80 lower");
+        assert_eq!(
+            interval_words(Some((-0.035, 0.5))),
+            "0.04 lower to 0.50 higher"
+        );
+        assert_eq!(interval_words(Some((0.6, 4.4))), "0.6 to 4.4 higher");
     }
 
     #[test]

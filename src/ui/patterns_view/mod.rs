@@ -86,14 +86,10 @@ impl PatternsView {
         ui.horizontal_wrapped(|ui| {
             super::controls::metric_choice(ui, ctx);
             ui.add_space(12.0);
-            let label = ui.strong(labels::PERIOD);
+            ui.strong(labels::PERIOD);
             for choice in PatternPeriod::ALL {
                 let chosen = self.period == choice;
-                if ui
-                    .selectable_label(chosen, choice.label())
-                    .labelled_by(label.id)
-                    .clicked()
-                {
+                if ui.selectable_label(chosen, choice.label()).clicked() {
                     self.period = choice;
                 }
             }

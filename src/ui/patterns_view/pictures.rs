@@ -40,11 +40,12 @@ pub(super) fn scatter(ui: &mut egui::Ui, pattern: &MeasurePattern, metric: Metri
         metric.name().to_lowercase(),
         lag_words(pattern.lag)
     );
+    let (x_axis, y_axis) = (short(&x_name), short(&y_name));
     let response = still(id)
         .include_x(0.0)
         .include_x(10.0)
-        .x_axis_label(x_name.clone())
-        .y_axis_label(y_name.clone())
+        .x_axis_label(x_axis)
+        .y_axis_label(y_axis)
         .show(ui, |plot_ui| {
             let most = pattern
                 .counts
@@ -98,6 +99,7 @@ pub(super) fn boxes(ui: &mut egui::Ui, pattern: &FactorPattern, metric: Metric) 
         metric.name().to_lowercase(),
         lag_words(pattern.lag)
     );
+    let y_axis = short(&y_name);
     let response = still(id)
         .include_x(-0.6)
         .include_x(1.6)
@@ -107,7 +109,7 @@ pub(super) fn boxes(ui: &mut egui::Ui, pattern: &FactorPattern, metric: Metric) 
             1 => "without".to_owned(),
             _ => String::new(),
         })
-        .y_axis_label(y_name.clone())
+        .y_axis_label(y_axis)
         .show(ui, |plot_ui| {
             let elements: Vec<BoxElem> = [
                 (0.0, &pattern.with, "with"),
@@ -136,6 +138,17 @@ pub(super) fn boxes(ui: &mut egui::Ui, pattern: &FactorPattern, metric: Metric) 
             ));
             node.set_description(pattern_words::factor_sentence(pattern, metric));
         });
+}
+
+/// An axis name short enough for the picture's side (the whole name is the picture's name).
+fn short(name: &str) -> String {
+    const MOST: usize = 22;
+    if name.chars().count() <= MOST {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(MOST - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 /// Every pair of values that some days share: `(measure, metric, days)`.

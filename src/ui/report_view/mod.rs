@@ -339,6 +339,12 @@ impl ReportView {
                 ))
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
+        // The strip is no panel: it paints the panels' own ground, or the window's (dark in
+        // either theme) shows through and the light theme's dark text cannot be read.
+        let ground = egui::Rect::from_min_max(egui::pos2(full.left(), split), full.max);
+        below
+            .painter()
+            .rect_filled(ground, 0.0, below.visuals().panel_fill);
         let line = below.visuals().widgets.noninteractive.bg_stroke;
         below.painter().hline(full.x_range(), split, line);
         below.add_space(4.0);
