@@ -74,7 +74,15 @@ pub fn metric_choice(ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         .height(row * (choices.len() as f32 + 1.0))
         .show_ui(ui, |ui| {
             for choice in choices {
-                ui.selectable_value(&mut chosen, choice, metric_legend(choice));
+                let retired = choice
+                    .own_id()
+                    .and_then(|id| ctx.journal.measure(id))
+                    .is_some_and(|measure| measure.retired);
+                let mut name = metric_legend(choice);
+                if retired {
+                    name.push_str(" (retired)");
+                }
+                ui.selectable_value(&mut chosen, choice, name);
             }
         })
         .response

@@ -1,10 +1,7 @@
 //! Trends: the five metrics over time, daily and as a 7-day mean, with every session marked.
 
-use std::collections::BTreeSet;
-
 use chrono::{Days, NaiveDate};
 use egui::RichText;
-use serde::{Deserialize, Serialize};
 
 use super::chart::{metric_color, metric_legend};
 use super::context::ViewContext;
@@ -13,10 +10,11 @@ use crate::analysis::{
     Bucket, DayRange, EffectSettings, JournalIndex, MetricMap, Resolution, SessionEffect, buckets,
     daily_runs, day_number, rolling_mean_runs,
 };
-use crate::model::{ItemId, Journal, Metric, Session, SessionId};
+use crate::model::{Journal, Metric, Session, SessionId};
 
 mod body;
 mod care_marks;
+mod choices;
 mod cursor;
 mod hover;
 mod legend;
@@ -25,43 +23,8 @@ mod strip;
 mod table;
 
 use crate::report::text;
+pub use choices::{RangeChoice, TrendsChoices};
 use plot::Drawn;
-
-/// Which days the chart shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RangeChoice {
-    /// The last 30 days.
-    Days30,
-    /// The last 90 days.
-    #[default]
-    Days90,
-    /// The last year.
-    Year,
-    /// Everything logged.
-    All,
-    /// From and to typed dates.
-    Custom,
-}
-
-impl RangeChoice {
-    const ALL: [Self; 5] = [
-        Self::Days30,
-        Self::Days90,
-        Self::Year,
-        Self::All,
-        Self::Custom,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Self::Days30 => "30 days",
-            Self::Days90 => "90 days",
-            Self::Year => "1 year",
-            Self::All => "All",
-            Self::Custom => "From – to",
-        }
-    }
-}
 
 /// Runs of `[day number, value]` points, split where days are not logged.
 type Runs = Vec<Vec<[f64; 2]>>;
@@ -124,89 +87,6 @@ impl SeriesCache {
             Resolution::Monthly => self.monthly[metric]
                 .as_ref()
                 .is_some_and(|buckets| !buckets.is_empty()),
-        }
-    }
-}
-
-/// The trend chart's choices, kept between runs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TrendsChoices {
-    /// Which built-in metrics are drawn.
-    pub shown: MetricMap<bool>,
-    /// Which own measures are drawn, by number.
-    pub shown_own: BTreeSet<ItemId>,
-    /// Daily values are drawn.
-    pub daily: bool,
-    /// The 7-day mean is drawn.
-    pub rolling: bool,
-    /// Which days.
-    pub range: RangeChoice,
-    /// The first day of a custom range, as typed.
-    pub custom_from: String,
-    /// The last day of a custom range, as typed.
-    pub custom_to: String,
-    /// The chart is shown as a table of its days.
-    pub table: bool,
-    /// Where it hurt over the days shown, as a heat map beside the chart.
-    pub body: bool,
-}
-
-impl Default for TrendsChoices {
-    fn default() -> Self {
-        Self {
-            shown: MetricMap::from_fn(|metric| matches!(metric, Metric::Pain | Metric::Sleep)),
-            shown_own: BTreeSet::new(),
-            daily: true,
-            rolling: true,
-            range: RangeChoice::default(),
-            custom_from: String::new(),
-            custom_to: String::new(),
-            table: false,
-            body: false,
-        }
-    }
-}
-
-impl TrendsChoices {
-    /// `true` when `metric` is drawn.
-    pub fn is_shown(&self, metric: Metric) -> bool {
-        match metric.own_id() {
-            Some(id) => self.shown_own.contains(&id),
-            None => self.shown.get(metric).copied().unwrap_or(false),
-        }
-    }
-
-    /// Draw `metric`, or not.
-    pub fn set_shown(&mut self, metric: Metric, shown: bool) {
-        match metric.own_id() {
-            Some(id) if shown => {
-                self.shown_own.insert(id);
-            }
-            Some(id) => {
-                self.shown_own.remove(&id);
-            }
-            None => {
-                if let Some(slot) = self.shown.get_mut(metric) {
-                    *slot = shown;
-                }
-            }
-        }
-    }
-
-    /// Those of `metrics` that are drawn, in their order.
-    pub fn shown_of(&self, metrics: &[Metric]) -> Vec<Metric> {
-        metrics
-            .iter()
-            .copied()
-            .filter(|&metric| self.is_shown(metric))
-            .collect()
-    }
-    /// The default choices over another range.
-    pub fn with_range(range: RangeChoice) -> Self {
-        Self {
-            range,
-            ..Self::default()
         }
     }
 }
@@ -321,7 +201,7 @@ impl TrendsView {
             }
             let sessions = journal.sessions();
             self.refresh_series(journal, index);
-            self.controls_ui(ui, index.daily.metrics(), sessions, today);
+            self.controls_ui(ui, (journal, index.daily.metrics()), sessions, today);
             let range = self.day_range(index, today);
             self.selection_ui(ui, sessions, selected, today);
             if self.drawn.resolution != Resolution::Daily
@@ -426,7 +306,7 @@ impl TrendsView {
     fn controls_ui(
         &mut self,
         ui: &mut egui::Ui,
-        metrics: &[Metric],
+        (journal, metrics): (&Journal, &[Metric]),
         sessions: &[Session],
         today: NaiveDate,
     ) {
@@ -434,7 +314,15 @@ impl TrendsView {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Show:");
             for &metric in metrics {
-                let text = RichText::new(metric_legend(metric)).color(metric_color(metric, dark));
+                let mut name = metric_legend(metric);
+                if metric
+                    .own_id()
+                    .and_then(|id| journal.measure(id))
+                    .is_some_and(|measure| measure.retired)
+                {
+                    name.push_str(" (retired)");
+                }
+                let text = RichText::new(name).color(metric_color(metric, dark));
                 let mut shown = self.choices.is_shown(metric);
                 if ui.checkbox(&mut shown, text).changed() {
                     self.choices.set_shown(metric, shown);
