@@ -114,6 +114,8 @@ pub struct FactorPattern {
     pub without: Vec<f64>,
     /// What it says.
     pub verdict: PatternVerdict,
+    /// See [`AnyPattern::strength`]: worked out once (it looks at every day's value).
+    strength: f64,
 }
 
 /// Every pattern of one metric over one period.
@@ -171,6 +173,10 @@ impl AnyPattern<'_> {
 impl FactorPattern {
     /// See [`AnyPattern::strength`].
     pub fn strength(&self) -> f64 {
+        self.strength
+    }
+
+    fn strength_of(&self) -> f64 {
         let Some((low, high)) = self.compared.ci95 else {
             return 0.0;
         };
@@ -396,14 +402,17 @@ fn factor_pattern(
     };
     with.sort_by(f64::total_cmp);
     without.sort_by(f64::total_cmp);
-    FactorPattern {
+    let mut pattern = FactorPattern {
         factor: factor.clone(),
         lag,
         compared,
         with,
         without,
         verdict,
-    }
+        strength: 0.0,
+    };
+    pattern.strength = pattern.strength_of();
+    pattern
 }
 
 /// Each factor that happened on at least one counted day, with whether it happened on each.

@@ -142,15 +142,22 @@ fn list_ui(ui: &mut egui::Ui, found: &Patterns, empty: bool) {
             rank + 1,
             pattern_words::sentence(*pattern, metric)
         );
+        // Pictures scrolled out of sight keep their room but are not drawn (twenty years hold
+        // some thirty patterns); the sentences stay, for a screen reader.
+        let ahead = egui::Rect::from_min_size(
+            ui.cursor().min,
+            egui::vec2(ui.available_width(), 2.0 * pictures::SIZE.y),
+        );
+        let shown = ui.is_rect_visible(ahead);
         if wide {
             ui.horizontal(|ui| {
-                picture(ui, *pattern, metric);
+                picture(ui, *pattern, metric, shown);
                 ui.add_space(8.0);
                 ui.vertical(|ui| said(ui, &sentence));
             });
         } else {
             said(ui, &sentence);
-            picture(ui, *pattern, metric);
+            picture(ui, *pattern, metric, shown);
         }
     }
     ui.add_space(8.0);
@@ -191,7 +198,11 @@ fn said(ui: &mut egui::Ui, sentence: &str) {
     ui.label(RichText::new(pattern_words::CAUTION).weak().italics());
 }
 
-fn picture(ui: &mut egui::Ui, pattern: AnyPattern<'_>, metric: Metric) {
+fn picture(ui: &mut egui::Ui, pattern: AnyPattern<'_>, metric: Metric, shown: bool) {
+    if !shown {
+        ui.allocate_space(pictures::SIZE);
+        return;
+    }
     match pattern {
         AnyPattern::Measure(p) => pictures::scatter(ui, p, metric),
         AnyPattern::Factor(p) => pictures::boxes(ui, p, metric),
