@@ -267,7 +267,15 @@ fn axis_name(metric: Metric, height: f32) -> String {
         Metric::Sleep => "Sleep",
         other => other.name(),
     };
-    format!("{short}, {}", better.replace(" is", ""))
+    let short = format!("{short}, {}", better.replace(" is", ""));
+    // A long name of one's own measure is cut to the axis (the key names it whole).
+    let room = ((height - 16.0) / 7.5).max(8.0) as usize;
+    if short.chars().count() <= room {
+        short
+    } else {
+        let cut: String = short.chars().take(room.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 #[cfg(test)]
