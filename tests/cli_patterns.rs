@@ -5,37 +5,8 @@
 mod common;
 
 use common::*;
-use painlog::model::{ItemId, Journal, Medication, Score, SessionKind};
+use painlog::model::Journal;
 use serde_json::Value;
-
-const SLEEP: [u8; 12] = [8, 7, 9, 5, 4, 6, 8, 3, 5, 7, 6, 9];
-const PAIN: [u8; 12] = [3, 4, 2, 6, 6, 5, 4, 8, 5, 4, 5, 3];
-
-/// 1–12 May 2026: sleep and pain, ibuprofen on the 4th, 5th, 8th and 9th; a Swedish session on
-/// the 13th with nothing else logged.
-fn journal() -> Journal {
-    let mut journal = Journal::new();
-    let id = journal
-        .add_medication(Medication {
-            id: ItemId(0),
-            name: "Ibuprofen".to_owned(),
-            dose: "400 mg".to_owned(),
-            as_needed: true,
-            from: None,
-            until: None,
-        })
-        .unwrap();
-    for (i, (sleep, pain)) in SLEEP.into_iter().zip(PAIN).enumerate() {
-        let mut day = day(&format!("2026-05-{:02}", i + 1), pain);
-        day.sleep = Score::new(sleep).ok();
-        if [3, 4, 7, 8].contains(&i) {
-            day.took.insert(id);
-        }
-        journal.set_day(day);
-    }
-    journal.add_session(session("2026-05-13 17:00", SessionKind::Swedish));
-    journal
-}
 
 fn json_of(path: &std::path::Path, args: &[&str]) -> Value {
     let out = run_cli(path, args);
@@ -54,7 +25,7 @@ fn close(value: &Value, expected: f64) -> bool {
 #[test]
 fn the_json_has_the_shape_and_the_numbers() {
     let (_folder, path) = journal_in_temp();
-    save(&path, &journal());
+    save(&path, &patterns_journal());
     let json = json_of(&path, &["patterns", "--json"]);
     assert_eq!(json["from"], "2026-05-01");
     assert_eq!(json["to"], "2026-05-13");
@@ -160,7 +131,7 @@ fn the_json_has_the_shape_and_the_numbers() {
 #[test]
 fn the_sentences_name_only_clear_patterns_and_say_it_is_not_cause() {
     let (_folder, path) = journal_in_temp();
-    save(&path, &journal());
+    save(&path, &patterns_journal());
     let out = run_cli(&path, &["patterns"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -189,7 +160,7 @@ fn the_sentences_name_only_clear_patterns_and_say_it_is_not_cause() {
 #[test]
 fn bad_arguments_are_refused_and_nothing_is_written() {
     let (folder, path) = journal_in_temp();
-    save(&path, &journal());
+    save(&path, &patterns_journal());
     let before = std::fs::read(&path).unwrap();
     let files = || {
         let mut names: Vec<_> = std::fs::read_dir(folder.path())
@@ -242,7 +213,7 @@ fn an_empty_journal_has_nothing_to_say_yet() {
 #[test]
 fn the_report_names_the_strongest_patterns() {
     let (folder, path) = journal_in_temp();
-    save(&path, &journal());
+    save(&path, &patterns_journal());
     let md = folder.path().join("report.md");
     let out = run_cli(
         &path,

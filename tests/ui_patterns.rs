@@ -6,40 +6,13 @@ mod common;
 
 use common::*;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use painlog::model::{ItemId, Journal, Medication, Score};
+use painlog::model::Journal;
 use painlog::ui::labels::patterns as labels;
-
-const SLEEP: [u8; 12] = [8, 7, 9, 5, 4, 6, 8, 3, 5, 7, 6, 9];
-const PAIN: [u8; 12] = [3, 4, 2, 6, 6, 5, 4, 8, 5, 4, 5, 3];
-
-/// 1–12 May 2026: sleep and pain, ibuprofen on the 4th, 5th, 8th and 9th.
-fn journal() -> Journal {
-    let mut journal = Journal::new();
-    let id = journal
-        .add_medication(Medication {
-            id: ItemId(0),
-            name: "Ibuprofen".to_owned(),
-            dose: String::new(),
-            as_needed: true,
-            from: None,
-            until: None,
-        })
-        .unwrap();
-    for (i, (sleep, pain)) in SLEEP.into_iter().zip(PAIN).enumerate() {
-        let mut day = day(&format!("2026-05-{:02}", i + 1), pain);
-        day.sleep = Score::new(sleep).ok();
-        if [3, 4, 7, 8].contains(&i) {
-            day.took.insert(id);
-        }
-        journal.set_day(day);
-    }
-    journal
-}
 
 #[test]
 fn the_named_patterns_come_first_with_pictures_a_screen_reader_can_name() {
     let (_folder, path) = journal_in_temp();
-    save(&path, &journal());
+    save(&path, &patterns_journal());
     let mut harness = harness(&path);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num9);
     harness.run();
@@ -103,7 +76,7 @@ fn the_named_patterns_come_first_with_pictures_a_screen_reader_can_name() {
 #[test]
 fn another_metric_turns_the_question_round() {
     let (_folder, path) = journal_in_temp();
-    save(&path, &journal());
+    save(&path, &patterns_journal());
     let mut harness = harness(&path);
     harness.get_by_label("Patterns").click();
     harness.run();

@@ -7,12 +7,10 @@ use chrono::{Datelike as _, NaiveDate};
 use clap::{Args, Subcommand};
 
 use super::args::{self, Text};
-use super::commands::{Failure, Writing, file_in_the_way, load, now};
-use super::export::{kept, write_failed};
+use super::commands::{Failure, Writing, load, now};
 use crate::analysis::DayRange;
 use crate::model::{FIRST_YEAR, Journal, Therapist};
 use crate::report::costs::CostStatement;
-use crate::store;
 
 /// `painlog therapist …`.
 #[derive(Debug, Subcommand)]
@@ -161,21 +159,8 @@ pub(super) fn costs(path: &Path, args: &CostsArgs) -> Result<(), Failure> {
         CostsFormat::Csv => (statement.to_csv().into_bytes(), "csv"),
         CostsFormat::Json => (statement.to_json().into_bytes(), "json"),
     };
-    let target = if args.out.is_dir() {
-        args.out.join(statement.file_name(extension))
-    } else {
-        args.out.clone()
-    };
-    store::refuse_kept_file(&target, path).map_err(|error| kept(&error))?;
-    if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty())
-        && let Some(file) = file_in_the_way(folder)
-    {
-        return Err(Failure::journal(format!(
-            "{} is a file, not a folder; choose another --out. Nothing was changed.",
-            file.display()
-        )));
-    }
-    store::write_other_file(&target, &bytes, path).map_err(write_failed)?;
+    let target =
+        super::export::write_out(path, &args.out, &statement.file_name(extension), &bytes)?;
     super::output::say(&format!(
         "Wrote {} ({} sessions {})",
         target.display(),

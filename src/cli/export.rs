@@ -105,12 +105,31 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
         ExportFormat::Json => (report::to_json(&summary).into_bytes(), "json"),
         ExportFormat::Csv => unreachable!("handled above"),
     };
-    let target = if args.out.is_dir() {
-        args.out.join(report::file_name(&summary, extension))
+    let target = write_out(
+        path,
+        &args.out,
+        &report::file_name(&summary, extension),
+        &bytes,
+    )?;
+    super::output::say(&format!("Wrote {}", target.display()));
+    Ok(())
+}
+
+/// Write `bytes` to `out` (into it, as `name`, when it is a folder): never a file painlog keeps
+/// for the journal at `journal`, never through a file standing where a folder should be.
+/// Returns where it went.
+pub(super) fn write_out(
+    journal: &Path,
+    out: &Path,
+    name: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, Failure> {
+    let target = if out.is_dir() {
+        out.join(name)
     } else {
-        args.out.clone()
+        out.to_path_buf()
     };
-    store::refuse_kept_file(&target, path).map_err(|error| kept(&error))?;
+    store::refuse_kept_file(&target, journal).map_err(|error| kept(&error))?;
     if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty())
         && let Some(file) = file_in_the_way(folder)
     {
@@ -119,9 +138,8 @@ pub(super) fn export(path: &Path, args: &ExportArgs) -> Result<(), Failure> {
             file.display()
         )));
     }
-    store::write_other_file(&target, &bytes, path).map_err(write_failed)?;
-    super::output::say(&format!("Wrote {}", target.display()));
-    Ok(())
+    store::write_other_file(&target, bytes, journal).map_err(write_failed)?;
+    Ok(target)
 }
 
 /// A target that names a file painlog keeps: a usage error (exit 2), nothing written.

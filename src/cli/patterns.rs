@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 use super::PatternsArgs;
 use super::commands::{Failure, load};
 use super::output;
-use crate::analysis::patterns::{FactorPattern, MeasurePattern, Patterns, patterns};
+use crate::analysis::patterns::{
+    FactorPattern, MeasurePattern, PatternVerdict, Patterns, patterns,
+};
 use crate::analysis::{DayRange, JournalIndex};
 use crate::model::Metric;
 use crate::report::{pattern_words, text};
@@ -101,29 +103,11 @@ pub fn to_text(found: &Patterns) -> String {
             ));
         }
     }
-    let rest = |clear_or_not: fn(crate::analysis::patterns::PatternVerdict) -> bool| {
-        let measures = found
-            .measures
-            .iter()
-            .filter(move |p| clear_or_not(p.verdict))
-            .map(move |p| pattern_words::measure_sentence(p, metric));
-        let factors = found
-            .factors
-            .iter()
-            .filter(move |p| clear_or_not(p.verdict))
-            .map(move |p| pattern_words::factor_sentence(p, metric));
-        measures.chain(factors).collect::<Vec<String>>()
-    };
-    for (heading, lines) in [
-        (
-            "No clear pattern",
-            rest(|v| v == crate::analysis::patterns::PatternVerdict::NoClearPattern),
-        ),
-        (
-            "Not enough days yet",
-            rest(|v| v == crate::analysis::patterns::PatternVerdict::NotEnoughData),
-        ),
+    for (heading, verdict) in [
+        ("No clear pattern", PatternVerdict::NoClearPattern),
+        ("Not enough days yet", PatternVerdict::NotEnoughData),
     ] {
+        let lines = pattern_words::sentences_of(found, verdict);
         if !lines.is_empty() {
             out.push_str(&format!("\n{heading}:\n"));
             for line in lines {

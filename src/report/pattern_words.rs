@@ -5,6 +5,7 @@
 use crate::analysis::compare::MIN_EACH;
 use crate::analysis::patterns::{
     AnyPattern, Factor, FactorKind, FactorPattern, MIN_PAIRS, MeasurePattern, PatternVerdict,
+    Patterns,
 };
 use crate::model::{KindChoice, Metric};
 
@@ -181,6 +182,22 @@ fn interval_words(ci95: Option<(f64, f64)>) -> String {
         }
         other => super::wording::change_interval(other),
     }
+}
+
+/// Every pattern of `found` with `verdict` in a sentence: the measures, then the factors.
+pub fn sentences_of(found: &Patterns, verdict: PatternVerdict) -> Vec<String> {
+    let metric = found.metric;
+    let measures = found
+        .measures
+        .iter()
+        .filter(|p| p.verdict == verdict)
+        .map(|p| measure_sentence(p, metric));
+    let factors = found
+        .factors
+        .iter()
+        .filter(|p| p.verdict == verdict)
+        .map(|p| factor_sentence(p, metric));
+    measures.chain(factors).collect()
 }
 
 /// Either kind of pattern in a sentence.

@@ -120,6 +120,23 @@ fn run(program: DialogProgram, suggested: &Path, folder: bool) -> Option<PathBuf
     (output.status.success() && !chosen.is_empty()).then(|| PathBuf::from(chosen))
 }
 
+/// The path a dialog opened with [`ask`] gave, once it has closed: the dialog is let go when
+/// it has answered (or died), and `None` is said while it is open or when it was cancelled.
+pub fn chosen(dialog: &mut Option<Receiver<Option<PathBuf>>>) -> Option<PathBuf> {
+    let receiver = dialog.as_ref()?;
+    match receiver.try_recv() {
+        Ok(chosen) => {
+            *dialog = None;
+            chosen
+        }
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            *dialog = None;
+            None
+        }
+        Err(std::sync::mpsc::TryRecvError::Empty) => None,
+    }
+}
+
 /// Open a folder in the desktop's file manager.
 pub fn open_folder(folder: &Path) -> std::io::Result<()> {
     let program = if cfg!(target_os = "macos") {

@@ -7,7 +7,9 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveDateTime};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use painlog::model::{Day, Journal, Minutes, Score, Session, SessionKind, parse_date, parse_start};
+use painlog::model::{
+    Day, ItemId, Journal, Medication, Minutes, Score, Session, SessionKind, parse_date, parse_start,
+};
 use painlog::ui::{AppConfig, Clock, PainlogApp};
 
 /// The moment UI tests take as "now".
@@ -292,4 +294,36 @@ pub fn list_row<'h>(harness: &'h Harness<'_, PainlogApp>, text: &'h str) -> egui
         .query_all_by_label_contains(text)
         .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Row)
         .unwrap_or_else(|| panic!("no row of the list holds {text:?}"))
+}
+
+/// Sleep quality on 1–12 May 2026 in [`patterns_journal`].
+pub const PATTERN_SLEEP: [u8; 12] = [8, 7, 9, 5, 4, 6, 8, 3, 5, 7, 6, 9];
+/// Pain on the same days.
+pub const PATTERN_PAIN: [u8; 12] = [3, 4, 2, 6, 6, 5, 4, 8, 5, 4, 5, 3];
+
+/// The patterns' tests' journal, its numbers worked out by hand: sleep and pain on 1–12 May
+/// 2026, ibuprofen on the 4th, 5th, 8th and 9th, and a Swedish session on the 13th with nothing
+/// else logged.
+pub fn patterns_journal() -> Journal {
+    let mut journal = Journal::new();
+    let id = journal
+        .add_medication(Medication {
+            id: ItemId(0),
+            name: "Ibuprofen".to_owned(),
+            dose: "400 mg".to_owned(),
+            as_needed: true,
+            from: None,
+            until: None,
+        })
+        .unwrap();
+    for (i, (sleep, pain)) in PATTERN_SLEEP.into_iter().zip(PATTERN_PAIN).enumerate() {
+        let mut day = day(&format!("2026-05-{:02}", i + 1), pain);
+        day.sleep = Score::new(sleep).ok();
+        if [3, 4, 7, 8].contains(&i) {
+            day.took.insert(id);
+        }
+        journal.set_day(day);
+    }
+    journal.add_session(session("2026-05-13 17:00", SessionKind::Swedish));
+    journal
 }

@@ -165,19 +165,7 @@ fn list_ui(ui: &mut egui::Ui, found: &Patterns, empty: bool) {
         (labels::NO_CLEAR, PatternVerdict::NoClearPattern),
         (labels::NOT_ENOUGH, PatternVerdict::NotEnoughData),
     ] {
-        let lines: Vec<String> = found
-            .measures
-            .iter()
-            .filter(|p| p.verdict == verdict)
-            .map(|p| pattern_words::measure_sentence(p, metric))
-            .chain(
-                found
-                    .factors
-                    .iter()
-                    .filter(|p| p.verdict == verdict)
-                    .map(|p| pattern_words::factor_sentence(p, metric)),
-            )
-            .collect();
+        let lines = pattern_words::sentences_of(found, verdict);
         if lines.is_empty() {
             continue;
         }

@@ -124,18 +124,9 @@ impl ReportView {
     }
 
     pub(super) fn poll_dialog(&mut self) {
-        if let Some(receiver) = &self.dialog {
-            match receiver.try_recv() {
-                Ok(chosen) => {
-                    if let Some(path) = chosen {
-                        self.path = path.display().to_string();
-                        self.path_typed = true;
-                    }
-                    self.dialog = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.dialog = None,
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            }
+        if let Some(path) = file_dialog::chosen(&mut self.dialog) {
+            self.path = path.display().to_string();
+            self.path_typed = true;
         }
     }
 
