@@ -4,7 +4,11 @@
 # on each of eframe's renderers (glow and wgpu), measured side by side under a virtual X display
 # with Mesa's software renderer. The ratios are against the faster empty window.
 #
-#   scripts/startup.sh [RUNS]     (default 20 runs each)
+#   scripts/startup.sh [RUNS] [EARLIER_PAINLOG]     (default 20 runs each)
+#
+# EARLIER_PAINLOG, a painlog binary built from an earlier commit, takes its turn with the others
+# (glow): a change's cost to start-up is then read beside the same machine's noise.
+# RENDERERS=glow leaves wgpu out (default "glow wgpu").
 #
 # Both programs close as soon as their first frame is on screen (PAINLOG_EXIT_AFTER_FIRST_FRAME)
 # and say on stdout when it was presented (the second frame starts once the first is on screen):
@@ -13,6 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
+earlier=${2:-}
+renderers=${RENDERERS:-glow wgpu}
 
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
@@ -47,22 +53,29 @@ printf '{"painlog_prefs":"(view:Trends,trends:(range:All))"}\n' > "$work/trends/
 
 # The programs take turns, run after run, so that whatever else the machine is doing falls on all
 # of them alike; each run's wall time (exec → first painted frame → exit) and peak RSS are kept.
-python3 - "$runs" "$empty" "$app" "$journal" "$work" <<'PY'
+python3 - "$runs" "$empty" "$app" "$journal" "$work" "$earlier" "$renderers" <<'PY'
 import os, statistics, subprocess, sys, time
 
-runs, empty, app, journal, work = int(sys.argv[1]), *sys.argv[2:]
-base_env = dict(os.environ)
+runs, empty, app, journal, work, earlier, renderers = int(sys.argv[1]), *sys.argv[2:]
+renderers = renderers.split()
+base_env = dict(os.environ, PAINLOG_STARTUP_TRACE="1")
 def env_with(env, **extra):
     return {**env, **extra}
-programs = [
-    ("empty eframe window, glow", [empty], env_with(base_env, PAINLOG_RENDERER="glow")),
-    ("empty eframe window, wgpu", [empty], env_with(base_env, PAINLOG_RENDERER="wgpu")),
-    ("painlog, 20-year journal (Day view), glow", [app, "--data", journal], env_with(base_env, PAINLOG_RENDERER="glow")),
-    ("painlog, 20-year journal (Trends, all), glow", [app, "--data", journal], env_with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER="glow")),
-    ("painlog, 20-year journal (Day view), wgpu", [app, "--data", journal], env_with(base_env, PAINLOG_RENDERER="wgpu")),
-    ("painlog, 20-year journal (Trends, all), wgpu", [app, "--data", journal], env_with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER="wgpu")),
-]
+programs = [(f"empty eframe window, {r}", [empty], env_with(base_env, PAINLOG_RENDERER=r))
+            for r in renderers]
+for r in renderers:
+    programs += [
+        (f"painlog, 20-year journal (Day view), {r}", [app, "--data", journal], env_with(base_env, PAINLOG_RENDERER=r)),
+        (f"painlog, 20-year journal (Trends, all), {r}", [app, "--data", journal], env_with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER=r)),
+    ]
+if earlier:
+    programs += [
+        ("earlier painlog (Day view), glow", [earlier, "--data", journal], env_with(base_env, PAINLOG_RENDERER="glow")),
+        ("earlier painlog (Trends, all), glow", [earlier, "--data", journal], env_with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER="glow")),
+    ]
 times = {name: [] for name, _, _ in programs}
+# Each start-up stage painlog reports (PAINLOG_STARTUP_TRACE), in ms after exec.
+stages = {name: {} for name, _, _ in programs}
 wholes = {name: [] for name, _, _ in programs}
 peaks = {name: [] for name, _, _ in programs}
 warm_up = 3
@@ -85,9 +98,16 @@ for round in range(warm_up + runs):
             times[name].append(presented[0] - start_wall)
             wholes[name].append(whole)
             peaks[name].append(usage.ru_maxrss)  # KiB on Linux
+            seen = {}
+            for line in out.splitlines():
+                parts = line.split()
+                if len(parts) == 3 and parts[0] == "startup":
+                    seen[parts[1]] = (float(parts[2]) - start_wall) * 1000  # the last of a kind
+            for stage, at in seen.items():
+                stages[name].setdefault(stage, []).append(at)
 
-# The yardstick: the faster of the two empty windows.
-base = min(programs[:2], key=lambda p: statistics.median(times[p[0]]))[0]
+# The yardstick: the faster of the empty windows.
+base = min(programs[:len(renderers)], key=lambda p: statistics.median(times[p[0]]))[0]
 base_time = statistics.median(times[base])
 base_peak = statistics.median(peaks[base])
 print(f"== Start-up to the first painted frame, and peak memory ({runs} interleaved runs each;"
@@ -104,4 +124,17 @@ for name, _, _ in programs:
     print(f"| {name} | {median*1000:.0f} ms | {q1*1000:.0f}–{q3*1000:.0f} ms | {median/base_time:.2f}× "
           f"| {whole*1000:.0f} ms | {whole/base_whole:.2f}× "
           f"| {peak/1024:.0f} MB | {peak/base_peak:.2f}× |")
+
+order = ["launch", "journal-opened", "window-ready", "app-ready", "first-frame-begun", "first-frame-built",
+         "first-frame-presented"]
+traced = [name for name, _, _ in programs if stages[name]]
+if traced:
+    print("\n== Where painlog's start-up goes: each stage's median, ms after exec"
+          " (journal-opened is on a thread of its own)\n")
+    print("| program | " + " | ".join(order) + " |")
+    print("|---|" + "---|" * len(order))
+    for name in traced:
+        cells = [f"{statistics.median(stages[name][s]):.0f}" if s in stages[name] else "–"
+                 for s in order]
+        print(f"| {name} | " + " | ".join(cells) + " |")
 PY

@@ -121,6 +121,36 @@ fn a_day_added_on_another_computer_is_merged_with_the_window_s_unsaved_change() 
 }
 
 #[test]
+fn after_a_save_the_next_change_merges_against_what_was_saved() {
+    // The base of a merge moves with each save: a change on another computer after this window
+    // saved is merged with this window's next change, not set against the journal it opened.
+    let (_folder, path) = journal_in_temp();
+    let mut journal = Journal::new();
+    journal.set_day(day("2026-06-14", 3));
+    save(&path, &journal);
+    let mut harness = harness(&path);
+    type_into(&mut harness, &Metric::Pain.field_label(), "5");
+    assert!(matches!(status(&harness), SaveStatus::Saved(_)));
+
+    let mut laptop = load(&path);
+    laptop.set_day(day("2026-06-14", 7));
+    painlog::store::save(&path, &laptop, now() + chrono::Duration::minutes(1)).unwrap();
+    type_into(&mut harness, &Metric::Pain.field_label(), "6");
+
+    let saved = load(&path);
+    assert!(
+        matches!(status(&harness), SaveStatus::Saved(_)),
+        "no conflict"
+    );
+    assert_eq!(saved.day(today()).unwrap().pain, score(6), "this window's");
+    assert_eq!(
+        saved.day(date("2026-06-14")).unwrap().pain,
+        score(7),
+        "the laptop's"
+    );
+}
+
+#[test]
 fn the_same_day_changed_in_two_places_asks_which_to_keep() {
     let (_folder, path) = journal_in_temp();
     let mut journal = Journal::new();

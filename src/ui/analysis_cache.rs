@@ -12,6 +12,13 @@ pub struct AnalysisCache {
 }
 
 impl AnalysisCache {
+    /// A cache holding the index of `journal` already.
+    pub fn indexed(journal: &Journal) -> Self {
+        let mut cache = Self::default();
+        cache.refresh_index(journal);
+        cache
+    }
+
     fn refresh_index(&mut self, journal: &Journal) {
         if self
             .index

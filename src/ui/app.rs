@@ -10,6 +10,7 @@ use super::feedback::Feedback;
 use super::jobs::Jobs;
 use super::prefs::{PREFS_KEY, Prefs};
 use super::recovery_view::RecoveryView;
+use super::startup_trace::{Stage, mark};
 use super::views::Views;
 use super::{AppConfig, DiskEvent, Document, View, chrome, status_bar, sync_view};
 use crate::analysis::EffectSettings;
@@ -38,6 +39,28 @@ impl JournalState {
             ))),
             Err(error) => Self::Unreadable(Box::new(RecoveryView::new(path, &error))),
         }
+    }
+}
+
+/// The journal read, locked and indexed, before the window shows it: the window does this on a
+/// thread of its own while eframe sets up the window and the graphics, so that its first frame
+/// only draws.
+pub struct Opening {
+    state: JournalState,
+    analysis: AnalysisCache,
+}
+
+impl Opening {
+    /// Read the journal at `config`'s path (on one core: the other is eframe's), take its lock
+    /// and index it; or say why it cannot be read.
+    pub fn read(config: &AppConfig) -> Self {
+        let loaded = store::load_on(&config.journal_path, store::Cores::One);
+        let state = JournalState::open(&config.journal_path, loaded, config.clock);
+        let analysis = match &state {
+            JournalState::Open(document) => AnalysisCache::indexed(document.journal()),
+            JournalState::Unreadable(_) => AnalysisCache::default(),
+        };
+        Self { state, analysis }
     }
 }
 
@@ -80,17 +103,17 @@ pub struct PainlogApp {
 impl PainlogApp {
     /// Open the journal named in `config`. An unreadable journal opens the recovery view.
     pub fn new(config: AppConfig) -> Self {
-        let loaded = store::load(&config.journal_path);
-        Self::with_loaded(config, loaded)
+        let opening = Opening::read(&config);
+        Self::opened(config, opening)
     }
 
-    /// The window on a journal already read (or that failed to read) from `config`'s path.
-    pub fn with_loaded(config: AppConfig, loaded: Result<store::Loaded, store::LoadError>) -> Self {
+    /// The window on a journal already read and opened ([`Opening::read`]) from `config`'s path.
+    pub fn opened(config: AppConfig, opening: Opening) -> Self {
         Self {
-            state: JournalState::open(&config.journal_path, loaded, config.clock),
+            state: opening.state,
             view: View::Day,
             views: Views::new(config.clock.today()),
-            analysis: AnalysisCache::default(),
+            analysis: opening.analysis,
             settings: EffectSettings::default(),
             metric: Metric::Pain,
             feedback: Feedback::default(),
@@ -382,14 +405,25 @@ impl eframe::App for PainlogApp {
         // The first frame has been presented by the time the second one starts (a frame may
         // take more than one pass: a pass whose layout followed the last one's is discarded).
         let frame = ui.ctx().cumulative_frame_nr();
+        let first_pass = ui.ctx().current_pass_index() == 0;
+        if frame == 0 && first_pass {
+            mark(Stage::FirstFrameBegun);
+        }
+        if frame == 1 && first_pass {
+            mark(Stage::FirstFramePresented);
+        }
         if self.config.exit_after_first_frame && frame >= 1 {
-            if frame == 1 && ui.ctx().current_pass_index() == 0 {
+            if frame == 1 && first_pass {
                 report_first_frame();
             }
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if self.config.frame_log.is_none() {
             self.show(ui);
+            if frame == 0 {
+                // Once for each pass of the first frame (a pass may be discarded and run again).
+                mark(Stage::FirstFrameBuilt);
+            }
             return;
         }
         let start = std::time::Instant::now();

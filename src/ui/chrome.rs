@@ -50,7 +50,9 @@ pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut V
         // a narrow window), never under them; laid out left to right, so that Tab meets them
         // in the order they are seen. The right side's width is the last frame's.
         let width_id = ui.make_persistent_id("top_bar_right_width");
-        let right_width: f32 = ui.data(|data| data.get_temp(width_id)).unwrap_or(170.0);
+        // The first frame's guess is the width at the default text size, so that the first
+        // frame is not drawn twice (a wrong guess is put right by drawing the frame again).
+        let right_width: f32 = ui.data(|data| data.get_temp(width_id)).unwrap_or(146.0);
         let full = ui.max_rect();
         let gap = 2.0 * ui.spacing().item_spacing.x;
         let row = ui.spacing().interact_size.y;
@@ -89,9 +91,11 @@ pub(super) fn top_bar(ui: &mut egui::Ui, current: Option<View>, commands: &mut V
         }
         right.separator();
         theme_buttons(&mut right);
+        // A difference under the gap between the two sides cannot make them overlap: the frame
+        // is drawn again only for more.
         let used = right.min_rect().width();
-        if (used - right_width).abs() > 0.5 {
-            ui.data_mut(|data| data.insert_temp(width_id, used));
+        ui.data_mut(|data| data.insert_temp(width_id, used));
+        if (used - right_width).abs() > gap / 4.0 {
             ui.ctx()
                 .request_discard("the top bar's right side changed width");
         }

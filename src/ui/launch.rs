@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::prefs::{PREFS_KEY, Prefs};
-use super::{AppConfig, Clock, EXIT_AFTER_FIRST_FRAME_ENV, PainlogApp, Renderer};
+use super::startup_trace::{Stage, mark};
+use super::{AppConfig, Clock, EXIT_AFTER_FIRST_FRAME_ENV, Opening, PainlogApp, Renderer};
 use crate::store;
 
 /// Prepare an egui context as painlog needs it: DejaVu Sans after egui's own font, so arrows,
@@ -29,9 +30,17 @@ pub fn setup_context(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "DejaVuSans".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../../assets/fonts/DejaVuSans.ttf"
-        ))),
+        // Unhinted: it draws the symbols egui's font lacks, whose shapes hinting barely changes,
+        // and hinting it at each text size ran its long set-up program (1.2 ms of the first
+        // frame).
+        std::sync::Arc::new(
+            egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")).tweak(
+                egui::FontTweak {
+                    hinting: Some(false),
+                    ..Default::default()
+                },
+            ),
+        ),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         if let Some(names) = fonts.families.get_mut(&family) {
@@ -56,6 +65,7 @@ pub fn launch(
     renderer: Option<Renderer>,
 ) -> std::process::ExitCode {
     use std::process::ExitCode;
+    mark(Stage::Launch);
     let clock = fixed_now.map_or(Clock::System, Clock::Fixed);
     let now = clock.now();
     let demo_journal = if demo {
@@ -142,10 +152,14 @@ fn run_with(
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }
-    // Read the journal while eframe sets up the window and the graphics (they take longer), on
-    // one core: a second parsing thread would take the core eframe needs (store::load_on).
-    let path = config.journal_path.clone();
-    let loading = std::thread::spawn(move || store::load_on(&path, store::Cores::One));
+    // Read, lock and index the journal while eframe sets up the window and the graphics (they
+    // take longer), on one core: a second parsing thread would take the core eframe needs.
+    let opening_config = config.clone();
+    let opening = std::thread::spawn(move || {
+        let opening = Opening::read(&opening_config);
+        mark(Stage::JournalOpened);
+        opening
+    });
     let persistence_path = store::preferences_folder().map(|folder| {
         // Window preferences hold no health data, but keep the folder private all the same. If
         // it cannot be made, eframe makes it (or does without saving preferences): the window
@@ -165,16 +179,19 @@ fn run_with(
         options,
         Box::new(move |creation| {
             started.store(true, std::sync::atomic::Ordering::SeqCst);
+            mark(Stage::WindowReady);
             setup_context(&creation.egui_ctx);
             let prefs: Prefs = creation
                 .storage
                 .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
                 .unwrap_or_default();
-            let app = match loading.join() {
-                Ok(loaded) => PainlogApp::with_loaded(config, loaded),
+            let app = match opening.join() {
+                Ok(opening) => PainlogApp::opened(config, opening),
                 Err(_) => PainlogApp::new(config),
             };
-            Ok(Box::new(app.with_prefs(prefs)))
+            let app = app.with_prefs(prefs);
+            mark(Stage::AppReady);
+            Ok(Box::new(app))
         }),
     )
 }

@@ -41,6 +41,7 @@ mod report_preview;
 mod report_view;
 mod sessions_view;
 mod since_view;
+mod startup_trace;
 mod status_bar;
 mod sync_view;
 mod table;
@@ -65,7 +66,7 @@ pub mod labels {
     pub use super::year_view::labels as year;
 }
 
-pub use app::PainlogApp;
+pub use app::{Opening, PainlogApp};
 pub use clock::{Clock, ManualClock};
 pub use commands::{CareItem, Command};
 pub use config::{AppConfig, EXIT_AFTER_FIRST_FRAME_ENV};
@@ -74,6 +75,7 @@ pub use launch::{launch, run_falling_back, setup_context};
 pub use prefs::Prefs;
 pub use renderer::{FAIL_RENDERER_ENV, RENDERER_ENV, Renderer};
 pub use report_view::{Format, PeriodChoice, ReportChoices};
+pub use startup_trace::STARTUP_TRACE_ENV;
 pub use trends_view::{RangeChoice, TrendsChoices};
 pub use view::View;
 pub use year_view::YearPeriod;

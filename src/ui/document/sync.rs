@@ -86,7 +86,7 @@ impl Document {
                 return DiskEvent::Unreadable(reason);
             }
         };
-        let merged = merge(&self.base, &self.journal, &theirs.journal);
+        let merged = merge(self.base(), &self.journal, &theirs.journal);
         self.take_merge(
             merged,
             MergeSource::Disk,
@@ -121,9 +121,11 @@ impl Document {
         source: &MergeSource,
     ) {
         if let Some((journal, hash)) = theirs {
-            self.base = journal;
+            self.base = Some(journal);
             self.disk_hash = Some(hash);
             self.stamp = Stamp::of(&self.path);
+        } else {
+            self.keep_base();
         }
         self.journal = merged;
         self.first_unsaved_change = None;
