@@ -92,3 +92,47 @@ fn an_unknown_renderer_is_refused_in_words() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_start_up_trace_names_every_stage_in_order() {
+    // scripts/startup.sh reads these lines to say where start-up goes.
+    let output = open_window(&[], &[(painlog::ui::STARTUP_TRACE_ENV, "1")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stages: Vec<(&str, f64)> = stdout
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            (words.next() == Some("startup")).then(|| {
+                let stage = words.next().unwrap();
+                (stage, words.next().unwrap().parse().unwrap())
+            })
+        })
+        .collect();
+    let names: Vec<&str> = stages.iter().map(|(stage, _)| *stage).collect();
+    for stage in [
+        "launch",
+        "journal-opened",
+        "window-ready",
+        "app-ready",
+        "first-frame-begun",
+        "first-frame-built",
+        "first-frame-presented",
+    ] {
+        assert!(names.contains(&stage), "{stage} in {names:?}");
+    }
+    // On the main thread, in order (the journal is opened on a thread of its own).
+    let main: Vec<&(&str, f64)> = stages
+        .iter()
+        .filter(|(stage, _)| *stage != "journal-opened")
+        .collect();
+    assert!(
+        main.windows(2).all(|pair| pair[0].1 <= pair[1].1),
+        "{main:?}"
+    );
+    let at = |name: &str| stages.iter().find(|(stage, _)| *stage == name).unwrap().1;
+    assert!(at("journal-opened") <= at("app-ready"), "{stages:?}");
+    // Without the variable, nothing is written.
+    let quiet = open_window(&[], &[]);
+    assert!(!String::from_utf8_lossy(&quiet.stdout).contains("startup "));
+}
