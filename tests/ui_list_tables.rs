@@ -261,3 +261,45 @@ fn effects_sessions_are_a_table_every_session_counted_and_reached_with_keys() {
     let (_, _, rows) = read_table(&harness, name);
     assert_eq!(rows.last().unwrap().0, journal.sessions().len());
 }
+
+#[test]
+fn a_row_s_text_stays_inside_the_row_in_a_narrow_list() {
+    // The rows are drawn without a clip rectangle of their own: each cell is cut short ("…") to
+    // end inside its row, however narrow the list.
+    let (folder, path) = journal_in_temp();
+    let journal = painlog::demo::generate(painlog::demo::DemoSpec::window_demo(today()));
+    save(&path, &journal);
+    let harness = harness_sized(&path, [560.0, 600.0]);
+    let rows: Vec<egui::Rect> = harness
+        .query_all_by_role(Role::Row)
+        .filter(|row| row.accesskit_node().bounding_box().is_some())
+        .map(|row| row.rect())
+        .collect();
+    assert!(rows.len() > 5, "rows drawn: {}", rows.len());
+    let mut texts = Vec::new();
+    fn collect(shape: &egui::Shape, out: &mut Vec<egui::Rect>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.visual_bounding_rect()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut texts);
+    }
+    let mut checked = 0;
+    for row in &rows {
+        for text in texts.iter().filter(|text| row.contains(text.center())) {
+            assert!(
+                row.expand(0.5).contains_rect(*text),
+                "{text:?} inside {row:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= rows.len(),
+        "every row's text was checked ({checked})"
+    );
+    drop(folder);
+}

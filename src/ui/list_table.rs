@@ -254,6 +254,9 @@ impl ListTable<'_> {
     }
 }
 
+/// The least room a cell is drawn in (cut short with "…"); with less, it is left out.
+const MIN_CELL: f32 = 8.0;
+
 /// Paint the cells of `row` in `rect`; returns each cell's rectangle and whether any text was
 /// cut short.
 fn paint_cells(
@@ -264,7 +267,9 @@ fn paint_cells(
 ) -> (Vec<Rect>, bool) {
     let body = egui::TextStyle::Body.resolve(ui.style());
     let line_height = ui.fonts_mut(|fonts| fonts.row_height(&body));
-    let painter = ui.painter_at(rect.shrink(2.0));
+    // No clip rectangle of the row's own (it would split the list's drawing in a piece per row
+    // for the renderer): every cell is cut short to end inside the row.
+    let painter = ui.painter();
     let left = rect.left() + 6.0;
     let right = rect.right() - 4.0;
     let mut x = Vec::new();
@@ -288,7 +293,11 @@ fn paint_cells(
         } else {
             ui.visuals().weak_text_color()
         };
-        if cell.shown.is_empty() || x[line] >= right {
+        // Cells on one line (not in columns) are parted by a dot.
+        let gap = (x[line] > left && columns.is_none())
+            .then(|| painter.layout_no_wrap(" · ".to_owned(), body.clone(), color));
+        let gap_width = gap.as_ref().map_or(0.0, |gap| gap.size().x);
+        if cell.shown.is_empty() || x[line] + gap_width + MIN_CELL >= right {
             rects.push(Rect::from_min_size(
                 egui::pos2(x[line], top),
                 egui::Vec2::ZERO,
@@ -296,15 +305,13 @@ fn paint_cells(
             elided |= !cell.shown.is_empty();
             continue;
         }
-        if x[line] > left && columns.is_none() {
-            let gap = painter.layout_no_wrap(" · ".to_owned(), body.clone(), color);
-            let width = gap.size().x;
+        if let Some(gap) = gap {
             painter.galley(egui::pos2(x[line], top), gap, color);
-            x[line] += width;
+            x[line] += gap_width;
         }
         let mut job =
             egui::text::LayoutJob::simple_singleline(cell.shown.clone(), body.clone(), color);
-        job.wrap = egui::text::TextWrapping::truncate_at_width((right - x[line]).max(8.0));
+        job.wrap = egui::text::TextWrapping::truncate_at_width(right - x[line]);
         let galley = painter.layout_job(job);
         elided |= galley.elided;
         let cell_rect = Rect::from_min_size(egui::pos2(x[line], top), galley.size());

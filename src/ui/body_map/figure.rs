@@ -116,7 +116,7 @@ pub(super) fn paint_figure(
                     unlogged
                 };
                 painter.rect_filled(rect, corner, fill);
-                hatch(&painter.with_clip_rect(rect), rect, text_color);
+                hatch(painter, rect, text_color);
             }
             None => {}
         }
@@ -145,21 +145,37 @@ fn radius(rect: Rect, scale: f32, round: bool) -> CornerRadius {
     CornerRadius::same(round.clamp(0.0, 255.0) as u8)
 }
 
-/// Diagonal lines across `rect`: a mark that reads in black and white.
+/// Diagonal lines across `rect`: a mark that reads in black and white. Each line is cut to the
+/// box itself rather than by a clip rectangle, which would split the figure's drawing in two
+/// more pieces for the renderer per hatched place.
 fn hatch(painter: &egui::Painter, rect: Rect, color: Color32) {
     let stroke = Stroke::new(1.0, color.gamma_multiply(0.45));
+    for [from, to] in hatch_lines(rect) {
+        painter.line_segment([from, to], stroke);
+    }
+}
+
+/// The hatch's lines in `rect`, 5 points apart, rising to the right at 45°, each cut at the
+/// box's sides.
+fn hatch_lines(rect: Rect) -> Vec<[Pos2; 2]> {
     let step = 5.0;
-    let mut x = rect.left() - rect.height();
+    let height = rect.height();
+    let mut lines = Vec::new();
+    // A line starts at (x, bottom) and rises one point for each point right: the point t along
+    // it is (x + t, bottom − t), for t from 0 to the height; the part between the sides is kept.
+    let mut x = rect.left() - height;
     while x < rect.right() {
-        painter.line_segment(
-            [
-                Pos2::new(x, rect.bottom()),
-                Pos2::new(x + rect.height(), rect.top()),
-            ],
-            stroke,
-        );
+        let start = (rect.left() - x).max(0.0);
+        let end = (rect.right() - x).min(height);
+        if start < end {
+            lines.push([
+                Pos2::new(x + start, rect.bottom() - start),
+                Pos2::new(x + end, rect.bottom() - end),
+            ]);
+        }
         x += step;
     }
+    lines
 }
 
 /// "Front" or "Back" above a figure, with "L" and "R" on the person's left and right.
@@ -194,4 +210,34 @@ pub(super) fn title(ui: &Ui, view: View, figure: Rect) {
         font,
         weak,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::{Pos2, Rect};
+
+    #[test]
+    fn the_hatch_stays_inside_its_box_and_covers_it() {
+        let rect = Rect::from_min_max(Pos2::new(10.0, 20.0), Pos2::new(40.0, 32.0));
+        let lines = super::hatch_lines(rect);
+        // 5 points apart over a width of 30 and a height of 12: lines start from x = −2 to 37.
+        assert_eq!(lines.len(), 8);
+        for [from, to] in &lines {
+            for point in [from, to] {
+                assert!(rect.expand(1e-4).contains(*point), "{point:?} in {rect:?}");
+            }
+            // Still at 45°, rising to the right.
+            assert!((to.x - from.x - (from.y - to.y)).abs() < 1e-4);
+            assert!(to.x > from.x);
+        }
+        // The first line is cut by the left side, one in the middle runs from the bottom to the
+        // top, the last is cut by the right side.
+        assert_eq!(lines[0][0].x, rect.left());
+        assert!(
+            lines
+                .iter()
+                .any(|[from, to]| from.y == rect.bottom() && to.y == rect.top())
+        );
+        assert_eq!(lines[7][1].x, rect.right());
+    }
 }
