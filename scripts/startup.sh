@@ -8,7 +8,8 @@
 #
 # EARLIER_PAINLOG, a painlog binary built from an earlier commit, takes its turn with the others
 # (glow): a change's cost to start-up is then read beside the same machine's noise.
-# RENDERERS=glow leaves wgpu out (default "glow wgpu").
+# RENDERERS=glow leaves wgpu out (default "glow wgpu"); VIEWS=day leaves the trend chart out
+# (default "day trends").
 #
 # Both programs close as soon as their first frame is on screen (PAINLOG_EXIT_AFTER_FIRST_FRAME)
 # and say on stdout when it was presented (the second frame starts once the first is on screen):
@@ -53,7 +54,7 @@ printf '{"painlog_prefs":"(view:Trends,trends:(range:All))"}\n' > "$work/trends/
 
 # The programs take turns, run after run, so that whatever else the machine is doing falls on all
 # of them alike; each run's wall time (exec → first painted frame → exit) and peak RSS are kept.
-python3 - "$runs" "$empty" "$app" "$journal" "$work" "$earlier" "$renderers" <<'PY'
+VIEWS=${VIEWS:-day trends} python3 - "$runs" "$empty" "$app" "$journal" "$work" "$earlier" "$renderers" <<'PY'
 import os, statistics, subprocess, sys, time
 
 runs, empty, app, journal, work, earlier, renderers = int(sys.argv[1]), *sys.argv[2:]
@@ -63,16 +64,20 @@ def env_with(env, **extra):
     return {**env, **extra}
 programs = [(f"empty eframe window, {r}", [empty], env_with(base_env, PAINLOG_RENDERER=r))
             for r in renderers]
+views = os.environ.get("VIEWS", "day trends").split()
+def painlog_runs(label, binary, renderer):
+    runs = []
+    if "day" in views:
+        runs.append((f"{label} (Day view), {renderer}", [binary, "--data", journal],
+                     env_with(base_env, PAINLOG_RENDERER=renderer)))
+    if "trends" in views:
+        runs.append((f"{label} (Trends, all), {renderer}", [binary, "--data", journal],
+                     env_with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER=renderer)))
+    return runs
 for r in renderers:
-    programs += [
-        (f"painlog, 20-year journal (Day view), {r}", [app, "--data", journal], env_with(base_env, PAINLOG_RENDERER=r)),
-        (f"painlog, 20-year journal (Trends, all), {r}", [app, "--data", journal], env_with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER=r)),
-    ]
+    programs += painlog_runs("painlog, 20-year journal", app, r)
 if earlier:
-    programs += [
-        ("earlier painlog (Day view), glow", [earlier, "--data", journal], env_with(base_env, PAINLOG_RENDERER="glow")),
-        ("earlier painlog (Trends, all), glow", [earlier, "--data", journal], env_with(base_env, HOME=f"{work}/trends", PAINLOG_RENDERER="glow")),
-    ]
+    programs += painlog_runs("earlier painlog", earlier, "glow")
 times = {name: [] for name, _, _ in programs}
 # Each start-up stage painlog reports (PAINLOG_STARTUP_TRACE), in ms after exec.
 stages = {name: {} for name, _, _ in programs}
@@ -112,8 +117,12 @@ base_time = statistics.median(times[base])
 base_peak = statistics.median(peaks[base])
 print(f"== Start-up to the first painted frame, and peak memory ({runs} interleaved runs each;"
       f" ratios against the {base})\n")
-print("| program | to the first painted frame, median | quartiles | ratio | whole run (to exit), median | ratio | peak RSS, median | ratio |")
-print("|---|---|---|---|---|---|---|---|")
+# The same round's empty window is the yardstick of each run too: the median of those paired
+# ratios follows the machine's changes of speed during the runs less than the ratio of medians.
+def paired(name):
+    return statistics.median(t / b for t, b in zip(times[name], times[base]))
+print("| program | to the first painted frame, median | quartiles | ratio | paired ratio | whole run (to exit), median | ratio | peak RSS, median | ratio |")
+print("|---|---|---|---|---|---|---|---|---|")
 base_whole = statistics.median(wholes[base])
 for name, _, _ in programs:
     t = times[name]
@@ -122,7 +131,7 @@ for name, _, _ in programs:
     peak = statistics.median(peaks[name])
     whole = statistics.median(wholes[name])
     print(f"| {name} | {median*1000:.0f} ms | {q1*1000:.0f}–{q3*1000:.0f} ms | {median/base_time:.2f}× "
-          f"| {whole*1000:.0f} ms | {whole/base_whole:.2f}× "
+          f"| {paired(name):.2f}× | {whole*1000:.0f} ms | {whole/base_whole:.2f}× "
           f"| {peak/1024:.0f} MB | {peak/base_peak:.2f}× |")
 
 order = ["launch", "journal-opened", "window-ready", "app-ready", "first-frame-begun", "first-frame-built",

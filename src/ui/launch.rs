@@ -155,11 +155,13 @@ fn run_with(
     // Read, lock and index the journal while eframe sets up the window and the graphics (they
     // take longer), on one core: a second parsing thread would take the core eframe needs.
     let opening_config = config.clone();
-    let opening = std::thread::spawn(move || {
-        let opening = Opening::read(&opening_config);
-        mark(Stage::JournalOpened);
-        opening
-    });
+    let opening = std::thread::Builder::new()
+        .name("journal".to_owned())
+        .spawn(move || {
+            let opening = Opening::read(&opening_config);
+            mark(Stage::JournalOpened);
+            opening
+        });
     let persistence_path = store::preferences_folder().map(|folder| {
         // Window preferences hold no health data, but keep the folder private all the same. If
         // it cannot be made, eframe makes it (or does without saving preferences): the window
@@ -185,9 +187,10 @@ fn run_with(
                 .storage
                 .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
                 .unwrap_or_default();
-            let app = match opening.join() {
-                Ok(opening) => PainlogApp::opened(config, opening),
-                Err(_) => PainlogApp::new(config),
+            // Read here if the thread could not start or ended without the journal.
+            let app = match opening.map(std::thread::JoinHandle::join) {
+                Ok(Ok(opening)) => PainlogApp::opened(config, opening),
+                _ => PainlogApp::new(config),
             };
             let app = app.with_prefs(prefs);
             mark(Stage::AppReady);
