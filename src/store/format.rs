@@ -359,26 +359,28 @@ fn plain_record(record: &str) -> bool {
     if !record.starts_with('(') || !record.ends_with(')') {
         return false;
     }
+    // Byte by byte: every character looked for is ASCII, and no byte of a longer UTF-8
+    // character is an ASCII byte.
     let mut in_string = false;
     let mut escaped = false;
-    let mut previous = ' ';
-    for c in record.chars() {
+    let mut previous = b' ';
+    for &byte in record.as_bytes() {
         if in_string {
-            match c {
+            match byte {
                 _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
                 _ => {}
             }
         } else {
-            match c {
-                '"' if previous == 'r' || previous == '#' => return false,
-                '"' => in_string = true,
-                '/' | '#' => return false,
+            match byte {
+                b'"' if previous == b'r' || previous == b'#' => return false,
+                b'"' => in_string = true,
+                b'/' | b'#' => return false,
                 _ => {}
             }
         }
-        previous = c;
+        previous = byte;
     }
     !in_string
 }
@@ -524,6 +526,12 @@ mod tests {
         ));
         assert!(!plain_record(r##"(date: "2026-01-02", note: r#"raw"#)"##));
         assert!(!plain_record(r#"(date: "2026-01-02", note: "open)"#));
+        // Read byte by byte: characters of several bytes are neither quotes nor escapes.
+        assert!(plain_record(
+            r#"(date: "2026-01-02", note: "ébène → ☀ \"ß\"")"#
+        ));
+        assert!(!plain_record(r#"(date: "2026-01-02", note: "ж") /* ж */"#));
+        assert!(!plain_record(r#"(date: "2026-01-02", note: "ü\")"#));
     }
 
     #[test]
