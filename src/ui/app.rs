@@ -10,7 +10,7 @@ use super::feedback::Feedback;
 use super::jobs::Jobs;
 use super::prefs::{PREFS_KEY, Prefs};
 use super::recovery_view::RecoveryView;
-use super::startup_trace::{Stage, mark};
+use super::startup_trace::{Stage, mark, report_first_frame};
 use super::views::Views;
 use super::{AppConfig, DiskEvent, Document, View, chrome, status_bar, sync_view};
 use crate::analysis::EffectSettings;
@@ -387,16 +387,6 @@ impl PainlogApp {
     }
 }
 
-/// For `scripts/startup.sh`: the moment the first frame was on screen (the second frame starts
-/// once it is presented), as seconds since the Unix epoch on stdout, so that the script can time
-/// exec → first painted frame without the closing that follows.
-fn report_first_frame() {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |since| since.as_secs_f64());
-    println!("first-frame-presented {now:.6}");
-}
-
 /// How many frames a frame log holds before the window closes itself.
 const LOGGED_FRAMES: usize = 400;
 
@@ -420,20 +410,20 @@ impl eframe::App for PainlogApp {
         }
         if self.config.frame_log.is_none() {
             self.show(ui);
-            if frame == 0 {
-                // Once for each pass of the first frame (a pass may be discarded and run again).
-                mark(Stage::FirstFrameBuilt);
-            }
-            return;
-        }
-        let start = std::time::Instant::now();
-        if self.window.frame_starts.len() >= LOGGED_FRAMES {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         } else {
-            ui.ctx().request_repaint();
+            let start = std::time::Instant::now();
+            if self.window.frame_starts.len() >= LOGGED_FRAMES {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ui.ctx().request_repaint();
+            }
+            self.show(ui);
+            self.window.frame_starts.push((start, start.elapsed()));
         }
-        self.show(ui);
-        self.window.frame_starts.push((start, start.elapsed()));
+        if frame == 0 {
+            // Once for each pass of the first frame (a pass may be discarded and run again).
+            mark(Stage::FirstFrameBuilt);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -47,12 +47,24 @@ fn tracing() -> bool {
     *ON.get_or_init(|| std::env::var_os(STARTUP_TRACE_ENV).is_some())
 }
 
+/// Now, in seconds since the Unix epoch: a clock the script outside can read too.
+fn seconds_since_epoch() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |since| since.as_secs_f64())
+}
+
 /// Note that start-up reached `stage`, when tracing.
 pub fn mark(stage: Stage) {
     if tracing() {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0.0, |since| since.as_secs_f64());
-        println!("startup {} {now:.6}", stage.name());
+        println!("startup {} {:.6}", stage.name(), seconds_since_epoch());
     }
+}
+
+/// For `scripts/startup.sh`, with or without tracing, when the window closes after its first
+/// frame ([`super::EXIT_AFTER_FIRST_FRAME_ENV`]): the moment that frame was on screen (the
+/// second frame starts once it is presented), so that the script can time exec → first painted
+/// frame without the closing that follows.
+pub fn report_first_frame() {
+    println!("first-frame-presented {:.6}", seconds_since_epoch());
 }

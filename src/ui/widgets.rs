@@ -127,6 +127,30 @@ pub struct ScoreInput {
 /// Drawn beside a session with other care near it (and on the switch that leaves such out).
 pub const OTHER_CARE_MARK: &str = "⚠";
 
+/// The colours of the sequential scale the heat map and the year's calendar share (see
+/// [`HEAT_SCALE`](crate::analysis::body_heat::HEAT_SCALE)), lightest first.
+pub const HEAT_COLORS: [Color32; 6] = {
+    let mut colors = [Color32::BLACK; 6];
+    let mut index = 0;
+    while index < 6 {
+        let [r, g, b] = crate::analysis::body_heat::HEAT_SCALE[index];
+        colors[index] = Color32::from_rgb(r, g, b);
+        index += 1;
+    }
+    colors
+};
+
+/// Text and marks that read on `fill`: dark on the light half of the scale, light on the dark.
+pub fn ink_on(fill: Color32) -> Color32 {
+    let luma =
+        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if luma > 140.0 {
+        Color32::from_gray(20)
+    } else {
+        Color32::WHITE
+    }
+}
+
 /// Colour for a score: green at the better end, red at the worse.
 pub fn severity_color(score: u8, higher_is_better: bool, dark_mode: bool) -> Color32 {
     let badness = if higher_is_better {

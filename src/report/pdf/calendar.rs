@@ -117,21 +117,25 @@ fn square(layout: &mut Layout, row: &Row, day: &CalendarDay, metric: crate::mode
     };
     let (cx, cy) = (x + side / 2.0, y + side / 2.0);
     if day.care_visits > 0 {
-        let half = side * 0.36;
-        layout.area(
-            vec![
-                (cx, cy - half),
-                (cx + half, cy),
-                (cx, cy + half),
-                (cx - half, cy),
-            ],
-            ink,
-        );
+        diamond(layout, (cx, cy), side * 0.36, ink);
     }
     if day.sessions > 0 {
         let dot = if day.care_visits > 0 { 255 - ink } else { ink };
         layout.dot(cx, cy, side * 0.2, dot);
     }
+}
+
+/// The mark of a care visit: a diamond `half` from its centre to each corner, in `gray`.
+fn diamond(layout: &mut Layout, (cx, cy): (f32, f32), half: f32, gray: u8) {
+    layout.area(
+        vec![
+            (cx, cy - half),
+            (cx + half, cy),
+            (cx, cy + half),
+            (cx - half, cy),
+        ],
+        gray,
+    );
 }
 
 /// The scale's greys with the pain each stands for, the empty square and the two marks.
@@ -159,14 +163,10 @@ fn key(layout: &mut Layout, figure: &CalendarFigure) {
     layout.dot(x + side / 2.0, baseline - side / 2.0, side * 0.2, 0);
     x += side + 2.0;
     label(layout, &mut x, "session");
-    let (cx, cy, half) = (x + side / 2.0, baseline - side / 2.0, side * 0.36);
-    layout.area(
-        vec![
-            (cx, cy - half),
-            (cx + half, cy),
-            (cx, cy + half),
-            (cx - half, cy),
-        ],
+    diamond(
+        layout,
+        (x + side / 2.0, baseline - side / 2.0),
+        side * 0.36,
         0,
     );
     x += side + 2.0;

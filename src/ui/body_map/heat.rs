@@ -8,19 +8,8 @@ use egui::{Align2, Color32, FontId, Rect, Sense, StrokeKind, Ui, Vec2};
 
 use super::figure::{View, paint_body, palette, place_rect, place_shape, title};
 use super::{MAX_HEIGHT, allocate_figures, figure_boxes, places};
-use crate::analysis::body_heat::{BodyHeat, HEAT_SCALE, heat_step};
-
-/// The heat map's colours (see [`HEAT_SCALE`]).
-const SCALE: [Color32; 6] = {
-    let mut colors = [Color32::BLACK; 6];
-    let mut index = 0;
-    while index < 6 {
-        let [r, g, b] = HEAT_SCALE[index];
-        colors[index] = Color32::from_rgb(r, g, b);
-        index += 1;
-    }
-    colors
-};
+use crate::analysis::body_heat::{BodyHeat, heat_step};
+use crate::ui::widgets::{HEAT_COLORS, ink_on};
 
 /// The tallest the heat map's figures are drawn, in points: larger than the map one marks, as
 /// it is read, not clicked.
@@ -28,18 +17,7 @@ const HEAT_HEIGHT: f32 = 1.5 * MAX_HEIGHT;
 
 /// The colour of a share (0 to 1) of days.
 fn heat_color(share: f64) -> Color32 {
-    SCALE[heat_step(share)]
-}
-
-/// Text that reads on `fill`: dark on the light half of the scale, light on the dark half.
-fn ink_on(fill: Color32) -> Color32 {
-    let luma =
-        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
-    if luma > 140.0 {
-        Color32::from_gray(20)
-    } else {
-        Color32::WHITE
-    }
+    HEAT_COLORS[heat_step(share)]
 }
 
 /// The heat map of `heat`, named `name` ("Where it hurt, 3 Sep to 1 Dec 2026"), as wide as
@@ -124,8 +102,8 @@ fn key_ui(ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.label("0%");
         let (rect, _) = ui.allocate_exact_size(Vec2::new(120.0, 12.0), Sense::hover());
-        let step = rect.width() / SCALE.len() as f32;
-        for (index, color) in SCALE.iter().enumerate() {
+        let step = rect.width() / HEAT_COLORS.len() as f32;
+        for (index, color) in HEAT_COLORS.iter().enumerate() {
             let cell = Rect::from_min_size(
                 rect.min + Vec2::new(step * index as f32, 0.0),
                 Vec2::new(step, rect.height()),
@@ -145,10 +123,10 @@ mod tests {
         let luma = |c: Color32| {
             0.299 * f32::from(c.r()) + 0.587 * f32::from(c.g()) + 0.114 * f32::from(c.b())
         };
-        for pair in SCALE.windows(2) {
+        for pair in HEAT_COLORS.windows(2) {
             assert!(luma(pair[0]) > luma(pair[1]));
         }
-        assert_eq!(heat_color(0.0), SCALE[0]);
-        assert_eq!(heat_color(1.0), SCALE[5]);
+        assert_eq!(heat_color(0.0), HEAT_COLORS[0]);
+        assert_eq!(heat_color(1.0), HEAT_COLORS[5]);
     }
 }

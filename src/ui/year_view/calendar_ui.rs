@@ -7,11 +7,12 @@
 use chrono::{Datelike as _, Days, NaiveDate};
 use egui::{Align2, Key, Modifiers, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
-use super::grid::{self, Geometry, SCALE, Square, Squares};
+use super::grid::{self, Geometry, Square, Squares};
 use crate::analysis::calendar::{Calendar, step};
 use crate::model::{Journal, Metric};
 use crate::report::calendar::{day_reading, legend, step_label};
 use crate::report::wording;
+use crate::ui::widgets::HEAT_COLORS;
 use crate::ui::widgets::{ARROWS, announce};
 
 /// What the calendar shows.
@@ -216,7 +217,7 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, metric: Metric) {
     };
     ui.horizontal_wrapped(|ui| {
         ui.label("Better");
-        for (index, _) in SCALE.iter().enumerate() {
+        for index in 0..HEAT_COLORS.len() {
             let square = Square {
                 step: Some(index),
                 session: false,

@@ -4,23 +4,11 @@
 //! care-visit days. Only the years in view are painted, so twenty years cost what one does.
 
 use chrono::{Datelike as _, Days, Months, NaiveDate};
-use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+use egui::{Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use crate::analysis::DayRange;
-use crate::analysis::body_heat::HEAT_SCALE;
 use crate::analysis::calendar::week_place;
-
-/// The scale's colours (see [`HEAT_SCALE`]).
-pub(super) const SCALE: [Color32; 6] = {
-    let mut colors = [Color32::BLACK; 6];
-    let mut index = 0;
-    while index < 6 {
-        let [r, g, b] = HEAT_SCALE[index];
-        colors[index] = Color32::from_rgb(r, g, b);
-        index += 1;
-    }
-    colors
-};
+use crate::ui::widgets::{HEAT_COLORS, ink_on};
 
 /// Width of the years' labels on the left, in points.
 const LABEL_WIDTH: f32 = 40.0;
@@ -153,17 +141,6 @@ pub(super) struct Square {
     pub care: bool,
 }
 
-/// Text and marks that read on `fill`: dark on the light half of the scale, light on the dark.
-pub(super) fn ink_on(fill: Color32) -> Color32 {
-    let luma =
-        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
-    if luma > 140.0 {
-        Color32::from_gray(20)
-    } else {
-        Color32::WHITE
-    }
-}
-
 /// The squares of a frame in one mesh (a square's fill or outline and its diamond), and the
 /// session rings beside it: thousands of squares cost one shape, not thousands of paths.
 #[derive(Default)]
@@ -178,7 +155,7 @@ impl Squares {
     pub fn add(&mut self, rect: Rect, square: Square, visuals: &egui::Visuals) {
         let ink = match square.step {
             Some(step) => {
-                let fill = SCALE[step.min(SCALE.len() - 1)];
+                let fill = HEAT_COLORS[step.min(HEAT_COLORS.len() - 1)];
                 self.mesh.add_colored_rect(rect, fill);
                 ink_on(fill)
             }
